@@ -1,0 +1,1 @@
+"""English language pack (data files; morphology in :mod:`quizgen.lang.en.morphology`)."""

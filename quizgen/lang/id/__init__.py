@@ -1,0 +1,1 @@
+"""Indonesian language pack (data files; morphology in :mod:`quizgen.lang.id.morphology`)."""
