@@ -176,3 +176,15 @@ def test_grade_never_raises(response):
     for it in (MCQ, TF, typed("Amerika Serikat"), typed("2")):
         g = grade(it, response, language="id")
         assert isinstance(g.correct, bool)
+
+
+def test_language_pack_affixes_and_aliases():
+    """With the Indonesian pack: stems (affix variants) and aliases (AS = Amerika Serikat)."""
+    assert grade(typed("persahabatan"), "sahabat", language="id").how == "affix variant"
+    assert grade(typed("memperkuat hubungan"), "perkuat hubungan", language="id").how == "affix variant"
+    assert grade(typed("Amerika Serikat"), "AS", language="id").how == "accepted variant"
+    assert grade(typed("AS"), "amerika serikat", language="id").how == "accepted variant"
+    assert grade(typed("Korea Utara"), "Korut", language="id").how == "accepted variant"
+    assert not grade(typed("Korea Utara"), "Korsel", language="id").correct
+    # English pack: no Indonesian clitics
+    assert not grade(typed("nuklir"), "nuklirnya", language="en").correct
