@@ -85,7 +85,9 @@ class Bank:
     items: tuple[Item, ...] = ()
     created: str = ""
     generator: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
-    settings: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)  # e.g. {"closed_book": true}
+    settings: dict[str, Any] = field(
+        default_factory=dict, compare=False, hash=False
+    )  # e.g. {"closed_book": true}
 
     @property
     def text(self) -> str:
@@ -143,8 +145,19 @@ class Bank:
                 }
             )
         columns = [
-            "id", "kind", "prompt", "options", "answer", "accepted", "difficulty", "skill",
-            "explanation", "source_sentence", "source_start", "source_end", "reason",
+            "id",
+            "kind",
+            "prompt",
+            "options",
+            "answer",
+            "accepted",
+            "difficulty",
+            "skill",
+            "explanation",
+            "source_sentence",
+            "source_start",
+            "source_end",
+            "reason",
         ]
         return pd.DataFrame(rows, columns=columns)
 
@@ -214,9 +227,12 @@ def item_from_dict(d: Any, n: int, text: str | None = None) -> Item:
     span = d.get("answer_span")
     answer_span = None
     if span is not None:
-        if (not isinstance(span, list) or len(span) != 2
-                or not all(isinstance(x, int) and not isinstance(x, bool) for x in span)
-                or not 0 <= span[0] <= span[1]):
+        if (
+            not isinstance(span, list)
+            or len(span) != 2
+            or not all(isinstance(x, int) and not isinstance(x, bool) for x in span)
+            or not 0 <= span[0] <= span[1]
+        ):
             raise _fail(where, "the field 'answer_span' should be [start, end] or null")
         answer_span = (span[0], span[1])
     difficulty = d.get("difficulty") or "medium"
@@ -229,11 +245,20 @@ def item_from_dict(d: Any, n: int, text: str | None = None) -> Item:
         if d.get(key) is not None and not isinstance(d.get(key), str):
             raise _fail(where, f"the field '{key}' should be a text")
     return Item(
-        id=iid, kind=kind, prompt=prompt, answer=answer,
-        source=Source(sentence, start, end), options=options, accepted=accepted,
-        answer_span=answer_span, difficulty=difficulty, skill=d.get("skill") or "detail",
-        explanation=d.get("explanation") or "", reason=d.get("reason") or "",
-        template=d.get("template") or "", features=features,
+        id=iid,
+        kind=kind,
+        prompt=prompt,
+        answer=answer,
+        source=Source(sentence, start, end),
+        options=options,
+        accepted=accepted,
+        answer_span=answer_span,
+        difficulty=difficulty,
+        skill=d.get("skill") or "detail",
+        explanation=d.get("explanation") or "",
+        reason=d.get("reason") or "",
+        template=d.get("template") or "",
+        features=features,
     )
 
 
@@ -270,8 +295,14 @@ def bank_from_dict(d: Any) -> Bank:
     if not isinstance(generator, dict) or not isinstance(settings, dict):
         raise _fail("top level", "the fields 'generator' and 'settings' should be objects")
     return Bank(
-        id=bid, title=title, language=language, article=dict(article), items=tuple(items),
-        created=str(d.get("created") or ""), generator=generator, settings=settings,
+        id=bid,
+        title=title,
+        language=language,
+        article=dict(article),
+        items=tuple(items),
+        created=str(d.get("created") or ""),
+        generator=generator,
+        settings=settings,
     )
 
 

@@ -70,4 +70,3 @@ def main(argv: list[str] | None = None) -> None:
     except QuizgenError as e:  # raised outside a command's own handling
         click.echo(f"Error: {e}", err=True)
         sys.exit(1)
-

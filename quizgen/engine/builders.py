@@ -1,0 +1,297 @@
+"""Item builders: one function per kind, each from a ranked sentence and a key to drafts.
+
+A draft is an :class:`~quizgen.bank.Item` plus what selection needs (paragraph, group,
+score). Builders never check quality themselves beyond what they need to build: every draft
+then goes through :mod:`quizgen.engine.checks`.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+
+from ..article import Candidate
+from ..bank import BLANK, Item, Source
+from .context import Context
+from .distractors import Distractor, cause_pool, choose_options, distractor_pool
+from .ids import item_id
+from .questions import Question, place_question, subject_question, time_question
+from .select import RankedSentence
+from .textutil import capitalise_first, contains_phrase, fold
+
+TYPED_KEY_TYPES = ("person", "place", "organisation", "time", "number", "term")
+
+
+@dataclass
+class Draft:
+    item: Item
+    paragraph: int
+    sentence: int
+    group: str
+    score: float
+    key_type: str
+    origin: str = "article"  # where the distractors came from
+    truth: bool | None = None  # for true/false drafts
+    features: dict = field(default_factory=dict)
+
+
+def _source(ctx: Context, rs: RankedSentence) -> Source:
+    s = rs.sentence
+    return Source(s.text, s.start, s.end)
+
+
+def _explain(ctx: Context, key: str, rs: RankedSentence) -> str:
+    return ctx.t("explanation", "{sentence}").format(sentence=rs.sentence.text.strip(), key=key)
+
+
+def _reason(rs: RankedSentence, key: Candidate | None, extra: str) -> str:
+    parts = [
+        f"sentence {rs.sentence.index + 1} (paragraph {rs.sentence.paragraph + 1}): " + "; ".join(rs.reasons)
+    ]
+    if key is not None:
+        parts.append(f"key '{key.text}' is a {key.subtype or key.type}: " + "; ".join(key.reasons[:3]))
+    parts.append(extra)
+    return " | ".join(p for p in parts if p)
+
+
+def _accepted(ctx: Context, key: Candidate, answer: str) -> tuple[str, ...]:
+    forms = [answer]
+    for a in ctx.aliases(key):
+        if fold(a) != fold(answer) and a not in forms:
+            forms.append(a)
+    if key.type == "number" and key.unit in ("persen", "percent", "per cent") and key.value is not None:
+        v = key.value
+        num = answer.split()[0]
+        forms.append(f"{num}%")
+        _ = v
+    return tuple(forms)
+
+
+def _clitic_split(ctx: Context, key: Candidate) -> tuple[str, str]:
+    """``nuklirnya`` -> (``nuklir``, ``nya``) so the blank keeps the clitic outside it."""
+    if key.type != "term":
+        return key.text, ""
+    low = key.text.lower()
+    for cl in getattr(ctx.pack, "clitics", ()):
+        if cl.startswith("'") or not low.endswith(cl) or len(low) - len(cl) < 4:
+            continue
+        base = key.text[: -len(cl)]
+        try:
+            if ctx.pack.stem(low) != ctx.pack.stem(base.lower()) and ctx.pack.stem(low) != base.lower():
+                continue
+        except Exception:
+            pass
+        return base, key.text[-len(cl) :]
+    return key.text, ""
+
+
+def build_cloze(
+    ctx: Context, rs: RankedSentence, key: Candidate, rng: random.Random, choices: bool
+) -> Draft | None:
+    text = ctx.text
+    answer, clitic = _clitic_split(ctx, key)
+    a_start, a_end = key.start, key.start + len(answer)
+    prompt = capitalise_first((text[rs.body_start : a_start] + BLANK + text[a_end : rs.sentence.end]).strip())
+    prompt = re.sub(r"\s+", " ", prompt)
+    options: tuple[str, ...] = ()
+    origin = "typed"
+    if choices:
+        if clitic:
+            return None
+        pool = distractor_pool(ctx, key, rng)
+        picked = choose_options(ctx, answer, pool, prompt)
+        if picked is None:
+            return None
+        options = tuple(picked) + (answer,)
+        origin = _origin(pool, picked)
+    template = f"{ctx.pack.code}.cloze" + (".choices" if choices else "")
+    item = Item(
+        id=item_id("cloze", (rs.sentence.start, rs.sentence.end), (a_start, a_end), template, ""),
+        kind="cloze",
+        prompt=prompt,
+        answer=answer,
+        source=_source(ctx, rs),
+        options=options,
+        accepted=() if choices else _accepted(ctx, key, answer),
+        answer_span=(a_start, a_end),
+        skill=key.type,
+        explanation=_explain(ctx, answer, rs),
+        reason=_reason(
+            rs, key, f"blank over the {key.type}" + (f", clitic '-{clitic}' kept" if clitic else "")
+        ),
+        template=template,
+    )
+    return Draft(
+        item,
+        rs.sentence.paragraph,
+        rs.sentence.index,
+        ctx.group_of(key),
+        rs.score + key.score,
+        key.type,
+        origin,
+    )
+
+
+def _origin(pool: list[Distractor], picked: list[str]) -> str:
+    origins = {d.origin for d in pool if d.text in picked}
+    return "article" if origins == {"article"} else ("mixed" if "article" in origins else "outside")
+
+
+def questions_for(ctx: Context, rs: RankedSentence, key: Candidate) -> list[Question]:
+    out = []
+    for fn in (subject_question, time_question, place_question):
+        q = fn(ctx, rs, key)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def build_mcq(
+    ctx: Context, rs: RankedSentence, key: Candidate | None, q: Question, rng: random.Random
+) -> Draft | None:
+    if q.skill == "cause":
+        pool = filter_cause(cause_pool(ctx, q.answer, rs.sentence.index))
+    else:
+        pool = distractor_pool(ctx, key, rng)
+    picked = choose_options(ctx, q.answer, pool, q.prompt)
+    if picked is None:
+        return None
+    item = Item(
+        id=item_id("mcq", (rs.sentence.start, rs.sentence.end), q.answer_span, q.template, ""),
+        kind="mcq",
+        prompt=q.prompt,
+        answer=q.answer,
+        source=_source(ctx, rs),
+        options=tuple(picked) + (q.answer,),
+        answer_span=q.answer_span,
+        skill=q.skill,
+        explanation=_explain(ctx, q.answer, rs),
+        reason=_reason(rs, key, f"template {q.template}: {q.why}"),
+        template=q.template,
+    )
+    group = ctx.group_of(key) if key is not None else fold(q.answer)
+    bonus = 0.6 if q.skill == "cause" else 0.3
+    return Draft(
+        item,
+        rs.sentence.paragraph,
+        rs.sentence.index,
+        group,
+        rs.score + bonus + (key.score if key else 0.5),
+        key.type if key else "cause",
+        _origin(pool, picked),
+    )
+
+
+def filter_cause(pool: list[Distractor]) -> list[Distractor]:
+    return pool
+
+
+def build_short_answer(ctx: Context, rs: RankedSentence, key: Candidate | None, q: Question) -> Draft | None:
+    if q.skill == "cause" or len(q.answer.split()) > 4:
+        return None
+    item = Item(
+        id=item_id("short_answer", (rs.sentence.start, rs.sentence.end), q.answer_span, q.template, ""),
+        kind="short_answer",
+        prompt=q.prompt,
+        answer=q.answer,
+        source=_source(ctx, rs),
+        accepted=_accepted(ctx, key, q.answer) if key else (q.answer,),
+        answer_span=q.answer_span,
+        skill=q.skill,
+        explanation=_explain(ctx, q.answer, rs),
+        reason=_reason(rs, key, f"template {q.template}, typed answer: {q.why}"),
+        template=q.template,
+    )
+    return Draft(
+        item,
+        rs.sentence.paragraph,
+        rs.sentence.index,
+        ctx.group_of(key) if key else fold(q.answer),
+        rs.score + (key.score if key else 0.5),
+        key.type if key else "cause",
+        "typed",
+    )
+
+
+def _still_true(ctx: Context, rs: RankedSentence, key: Candidate, distractor: str) -> bool:
+    """Would the swapped statement also hold in the article? (the distractor stands in another
+    sentence that shares most of this sentence's content words)"""
+    own = ctx.sentence_words[rs.sentence.index] - set(fold(key.text).split())
+    stop = getattr(ctx.pack, "stopwords", frozenset())
+    own = {w for w in own if w not in stop}
+    for s in ctx.layer.sentences:
+        if s.index == rs.sentence.index or not contains_phrase(s.text, distractor):
+            continue
+        if own and len(own & ctx.sentence_words[s.index]) / len(own) >= 0.5:
+            return True
+    return False
+
+
+def build_true_false(ctx: Context, rs: RankedSentence, key: Candidate, rng: random.Random) -> list[Draft]:
+    text = ctx.text
+    true_word, false_word = ctx.pack.true_false
+    statement = capitalise_first(re.sub(r"\s+", " ", text[rs.body_start : rs.sentence.end].strip()))
+    drafts = []
+    src = _source(ctx, rs)
+    base = rs.score + key.score
+    tmpl = f"{ctx.pack.code}.true_false"
+    true_item = Item(
+        id=item_id("true_false", (rs.sentence.start, rs.sentence.end), None, tmpl + ".true", ""),
+        kind="true_false",
+        prompt=statement,
+        answer=true_word,
+        source=src,
+        options=(true_word, false_word),
+        skill="statement",
+        explanation=ctx.t("tf_true_explanation", "{sentence}").format(sentence=rs.sentence.text.strip()),
+        reason=_reason(rs, None, "the sentence as the article states it"),
+        template=tmpl + ".true",
+    )
+    drafts.append(
+        Draft(
+            true_item, rs.sentence.paragraph, rs.sentence.index, ctx.group_of(key), base, key.type, truth=True
+        )
+    )
+    if key.type in ("person", "place", "organisation", "time", "number"):
+        pool = [d for d in distractor_pool(ctx, key, rng) if not _still_true(ctx, rs, key, d.text)]
+        if pool:
+            d = pool[0]
+            offs = key.start - rs.body_start
+            body = text[rs.body_start : rs.sentence.end]
+            swapped = body[:offs] + d.text + body[offs + len(key.text) :]
+            swapped = capitalise_first(re.sub(r"\s+", " ", swapped.strip()))
+            false_item = Item(
+                id=item_id(
+                    "true_false",
+                    (rs.sentence.start, rs.sentence.end),
+                    (key.start, key.end),
+                    tmpl + ".false",
+                    d.text,
+                ),
+                kind="true_false",
+                prompt=swapped,
+                answer=false_word,
+                source=src,
+                options=(true_word, false_word),
+                answer_span=None,
+                skill="statement",
+                explanation=ctx.t("tf_false_explanation", "{sentence}").format(
+                    sentence=rs.sentence.text.strip(), key=key.text, wrong=d.text
+                ),
+                reason=_reason(rs, key, f"'{key.text}' swapped for '{d.text}' ({d.origin})"),
+                template=tmpl + ".false",
+            )
+            drafts.append(
+                Draft(
+                    false_item,
+                    rs.sentence.paragraph,
+                    rs.sentence.index,
+                    ctx.group_of(key),
+                    base,
+                    key.type,
+                    d.origin,
+                    truth=False,
+                )
+            )
+    return drafts

@@ -1,0 +1,319 @@
+"""Typed distractors: wrong answers of the same kind and shape as the key.
+
+Article first (a careless reader recognises them), then the language pack's gazetteers and
+number/time rules. A distractor is never an alias of the key, never in the key's own
+sentence, never a near duplicate of the key or of another distractor.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from ..article import Candidate
+from .context import Context
+from .textutil import contains_phrase, fold, near_duplicate, shape
+
+NUM_RE = re.compile(r"^(?P<pre>\D*?)(?P<num>\d[\d.,]*\d|\d)(?P<post>.*)$", re.S)
+
+
+@dataclass(frozen=True)
+class Distractor:
+    text: str
+    origin: str  # "article", "gazetteer", "rule"
+
+
+def _same_shape(a: str, b: str) -> bool:
+    return shape(a) == shape(b)
+
+
+def _title_like(key: str, other: str) -> str:
+    if key.isupper() or not key[:1].isalpha():
+        return other
+    if key[:1].isupper():
+        return other[:1].upper() + other[1:]
+    return (
+        other[:1].lower() + other[1:]
+        if not other[:1].isupper() or other.split()[0].lower() == other.split()[0].lower()
+        else other
+    )
+
+
+def _article_pool(
+    ctx: Context, key: Candidate, types: tuple[str, ...], subtype_first: bool = True
+) -> list[Distractor]:
+    kg = ctx.group_of(key)
+    seen: dict[str, Candidate] = {}
+    for g, members in ctx.groups.items():
+        if g == kg:
+            continue
+        m = [c for c in members if c.type in types]
+        if not m:
+            continue
+        # the surface form closest in word count to the key
+        kw = len(key.text.split())
+        best = min(m, key=lambda c: (abs(len(c.text.split()) - kw), -len(c.text), c.start))
+        seen[g] = best
+    cands = list(seen.values())
+    if subtype_first and key.subtype:
+        cands.sort(key=lambda c: (c.subtype != key.subtype, -ctx.index.count(c.text), c.start))
+    else:
+        cands.sort(key=lambda c: (-ctx.index.count(c.text), c.start))
+    return [Distractor(c.text, "article") for c in cands]
+
+
+def _gazetteer_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distractor]:
+    gaz = getattr(ctx.pack, "gazetteer", {}) or {}
+    sub = key.subtype or gaz.get(key.text)
+    if not sub:
+        return []
+    names = sorted(n for n, s in gaz.items() if s == sub and "," not in n)
+    kl = len(key.text)
+    names.sort(key=lambda n: (abs(len(n) - kl) // 3, n))
+    head = names[:24]
+    rng.shuffle(head)
+    return [Distractor(n, "gazetteer") for n in head]
+
+
+def _format_number(value: float, template: str, decimal_comma: bool) -> str:
+    m = NUM_RE.match(template)
+    num = m.group("num")
+    has_dec = bool(re.search(r"[.,]\d{1,2}$", num)) and not re.search(r"[.,]\d{3}$", num)
+    if has_dec or value != int(value):
+        s = f"{value:.1f}"
+        s = s.replace(".", ",") if decimal_comma else s
+    else:
+        v = int(value)
+        if re.search(r"\d[.,]\d{3}", num):
+            s = f"{v:,}"
+            s = s.replace(",", ".") if decimal_comma else s
+        else:
+            s = str(v)
+    return m.group("pre") + s + m.group("post")
+
+
+def _number_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distractor]:
+    m = NUM_RE.match(key.text)
+    if not m:
+        return []
+    decimal_comma = ctx.pack.code == "id"
+    value = key.value
+    if value is None:
+        raw = m.group("num")
+        try:
+            value = float(raw.replace(".", "").replace(",", ".") if decimal_comma else raw.replace(",", ""))
+        except ValueError:
+            return []
+    out: list[Distractor] = []
+    # the same unit elsewhere in the article
+    for c in ctx.layer.candidates:
+        if (
+            c.type == "number"
+            and c.unit == key.unit
+            and c.value is not None
+            and c.value != value
+            and c.sentence != key.sentence
+        ):
+            out.append(Distractor(c.text, "article"))
+    if 1900 <= value <= 2100 and value == int(value) and len(m.group("num")) == 4:
+        steps = [1, -1, 2, -2, 3, -3]
+        vals = [value + s for s in steps]
+    elif value == int(value):
+        v = int(value)
+        if v <= 10:
+            vals = [v + 1, v + 2, v - 1, v + 3, v * 2, v + 4]
+        else:
+            vals = [round(v * f) for f in (1.5, 0.5, 2, 0.75, 1.25, 3)]
+    else:
+        vals = [round(value * f, 1) for f in (1.5, 0.5, 2, 0.75, 1.25)]
+    vals = [x for x in vals if x > 0 and x != value]
+    rng.shuffle(vals)
+    out.extend(Distractor(_format_number(x, key.text, decimal_comma), "rule") for x in vals)
+    return out
+
+
+def _time_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distractor]:
+    out = [d for d in _article_pool(ctx, key, ("time",)) if _same_shape(d.text, key.text)]
+    weekdays = getattr(ctx.pack, "weekdays", {}) or {}
+    months = getattr(ctx.pack, "months", {}) or {}
+    toks = key.text.split()
+    # weekday (+ day part): swap the weekday
+    day_names = {}
+    for name, n in weekdays.items():
+        if len(name) > 3:
+            day_names.setdefault(n, name)
+    for i, t in enumerate(toks):
+        low = t.lower().strip("(),")
+        if low in weekdays and len(low) > 3:
+            n = weekdays[low]
+            others = [day_names[k] for k in sorted(day_names) if k != n]
+            rng.shuffle(others)
+            for o in others:
+                o = o.capitalize() if t[:1].isupper() else o
+                out.append(Distractor(" ".join(toks[:i] + [o] + toks[i + 1 :]), "rule"))
+            return out
+    month_names = {}
+    for name, n in months.items():
+        if len(name) > 3:
+            month_names.setdefault(n, name)
+    for i, t in enumerate(toks):
+        low = t.lower().strip("(),.")
+        if low in months and len(low) > 3:
+            n = months[low]
+            others = [month_names[k] for k in sorted(month_names) if abs(k - n) in (1, 2, 3)]
+            rng.shuffle(others)
+            for o in others:
+                o = o.capitalize() if t[:1].isupper() else o
+                out.append(Distractor(" ".join(toks[:i] + [o] + toks[i + 1 :]), "rule"))
+            return out
+    if NUM_RE.match(key.text):
+        return out + _number_pool(ctx, key, rng)
+    return out
+
+
+def _term_pool(ctx: Context, key: Candidate) -> list[Distractor]:
+    pack = ctx.pack
+    try:
+        kp, _, ks = pack.affixes(key.text.lower())
+    except Exception:  # a pack without morphology
+        kp, ks = "", ""
+    kstem = key.stem or key.text.lower()
+    kw = len(key.text.split())
+    scored = []
+    for g, members in ctx.groups.items():
+        c = members[0]
+        if c.type != "term" or g == ctx.group_of(key) or (c.stem or c.text.lower()) == kstem:
+            continue
+        if len(c.text.split()) != kw:
+            continue
+        try:
+            p, _, s = pack.affixes(c.text.lower())
+        except Exception:
+            p, s = "", ""
+        affix_match = (p == kp) + (s == ks)
+        scored.append((-affix_match, -c.score, c.start, c.text))
+    scored.sort()
+    return [Distractor(t, "article") for *_, t in scored]
+
+
+def distractor_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distractor]:
+    """All plausible distractors for ``key``, best first, before the option-set choice."""
+    t = key.type
+    if t == "person":
+        pool = _article_pool(ctx, key, ("person",))
+    elif t == "place":
+        pool = _article_pool(ctx, key, ("place",)) + _gazetteer_pool(ctx, key, rng)
+        if key.subtype:
+            gaz = getattr(ctx.pack, "gazetteer", {}) or {}
+            same = [d for d in pool if gaz.get(d.text, key.subtype) == key.subtype]
+            pool = same
+    elif t == "organisation":
+        pool = _article_pool(ctx, key, ("organisation",))
+    elif t == "time":
+        pool = _time_pool(ctx, key, rng)
+    elif t == "number":
+        pool = _number_pool(ctx, key, rng)
+    else:
+        pool = _term_pool(ctx, key)
+    return filter_pool(ctx, key, pool)
+
+
+def filter_pool(ctx: Context, key: Candidate, pool: list[Distractor]) -> list[Distractor]:
+    sentence = ctx.sentence(key.sentence).text
+    aliases = {fold(a) for a in ctx.aliases(key)} | {fold(key.text)}
+    out: list[Distractor] = []
+    for d in pool:
+        f = fold(d.text)
+        if not f or f in aliases or not _same_shape(d.text, key.text):
+            continue
+        if contains_phrase(sentence, d.text) or near_duplicate(d.text, key.text):
+            continue
+        if any(near_duplicate(d.text, o.text) for o in out):
+            continue
+        if any(f in fold(a).split() or fold(a) in f.split() for a in aliases if len(fold(a)) > 2):
+            continue  # "Korea" vs "Korea Utara": part of the key's name
+        out.append(d)
+    return out
+
+
+def choose_options(
+    ctx: Context, key_text: str, pool: list[Distractor], prompt: str, n: int = 3
+) -> list[str] | None:
+    """Pick ``n`` distractors: alike in length, not all shorter than the key, and such that a
+    reader who checks the article finds the key while a test-wise reader (longest option,
+    most frequent option) does not."""
+    if len(pool) < n:
+        return None
+    head = pool[: max(n + 5, 8)]
+    kl = len(key_text)
+    # prefer lengths close to the key's; make sure one distractor is at least as long as the key
+    head.sort(key=lambda d: abs(len(d.text) - kl))
+    chosen = head[:n]
+    if all(len(d.text) < kl for d in chosen):
+        longer = [d for d in head[n:] if len(d.text) >= kl] + [
+            d for d in pool[len(head) :] if len(d.text) >= kl
+        ]
+        if longer:
+            chosen = chosen[: n - 1] + [longer[0]]
+    options = [d.text for d in chosen] + [key_text]
+    if not _key_wins(ctx, prompt, options):
+        # try sets without the distractor that beats the key in the article
+        alt = [d for d in head if d not in chosen]
+        for i in range(n):
+            for a in alt:
+                trial = chosen[:i] + [a] + chosen[i + 1 :]
+                opts = [d.text for d in trial] + [key_text]
+                if _key_wins(ctx, prompt, opts):
+                    return [d.text for d in trial]
+        return None
+    return [d.text for d in chosen]
+
+
+def _key_wins(ctx: Context, prompt: str, options: list[str]) -> bool:
+    """The key (last option) is the strict best match of the prompt in the article."""
+    return ctx.index.sliding_window_pick(prompt, options) == len(options) - 1 and (
+        ctx.index.sliding_window_pick(prompt, options[-1:] + options[:-1]) == 0
+    )
+
+
+CHUNK_RE = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
+
+
+def cause_pool(ctx: Context, answer: str, sentence_index: int) -> list[Distractor]:
+    """Wrong reasons for a cause question: other causal phrases of the article first, then
+    the connective with a noun phrase from another sentence (``karena sanksi ekonomi``)."""
+    conn = answer.split()[0]
+    rest_len = len(answer.split()) - 1
+    stop = getattr(ctx.pack, "stopwords", frozenset())
+    causal = {fold(c) for c in ctx.t("cause_connectives", [])}
+    out: list[Distractor] = []
+    chunks: list[tuple[int, str]] = []
+    for s in ctx.layer.sentences:
+        if s.index == sentence_index:
+            continue
+        low = fold(s.text)
+        if any(f" {c} " in f" {low} " for c in causal):
+            continue  # a sentence that gives reasons may hold a true one
+        run: list[str] = []
+        for m in CHUNK_RE.finditer(s.text + " ."):
+            w = m.group()
+            if w.lower() in stop or len(w) < 3:
+                if 2 <= len(run) <= 4:
+                    chunks.append((abs(len(run) - rest_len), " ".join(run)))
+                run = []
+            else:
+                run.append(w if w[:1].isupper() and w.lower() != w else w.lower())
+        if 2 <= len(run) <= 4:
+            chunks.append((abs(len(run) - rest_len), " ".join(run)))
+    chunks.sort(key=lambda x: x[0])
+    seen = set()
+    for _, ch in chunks:
+        if ch[:1].isupper():
+            continue  # a name alone is not a reason
+        phrase = f"{conn} {ch}"
+        if fold(phrase) in seen or fold(ch) in fold(answer):
+            continue
+        seen.add(fold(phrase))
+        out.append(Distractor(phrase, "article"))
+    return [d for d in out if not near_duplicate(d.text, answer)]

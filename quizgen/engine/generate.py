@@ -1,0 +1,273 @@
+"""The generation pipeline: article -> ranked sentences -> drafts -> checks -> selection -> bank.
+
+Steps of :func:`generate`:
+
+1. Intake: take an :class:`~quizgen.article.Article` (or load raw text/bytes/a path).
+2. Text layer: sentences, tokens and typed candidates with offsets (:func:`quizgen.text.analyse`).
+3. Rank sentences: informative, self-contained, sensible length (:mod:`.select`).
+4. Overgenerate drafts: cloze, mcq (subject/time/place/cause templates), true/false and
+   short-answer items for the best candidates of each usable sentence (:mod:`.builders`),
+   with typed distractors (:mod:`.distractors`).
+5. Check every draft against the item-writing rules and drop what fails (:mod:`.checks`).
+6. Measure difficulty features and set a level (:mod:`.difficulty`).
+7. Select ``count`` items: kinds in proportion, spread over paragraphs, one fact once, no
+   item giving another's key away, true/false balanced; seeded noise gives parallel forms.
+8. Balance key positions, order items as the article reads, and wrap them in a :class:`Bank`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import os
+import random
+import re
+
+from .. import __version__
+from ..article import Article
+from ..bank import Bank, Item
+from ..errors import GenerationError
+from .builders import Draft, build_cloze, build_mcq, build_short_answer, build_true_false, questions_for
+from .checks import check_item
+from .context import Context
+from .difficulty import features, level
+from .options import GenerateOptions, make_options
+from .questions import cause_question
+from .select import rank_sentences
+from .textutil import BLANK_RE, contains_phrase
+
+KIND_WEIGHTS = {"mcq": 0.35, "cloze": 0.30, "true_false": 0.20, "short_answer": 0.15}
+KIND_ORDER = {"cloze": 0, "mcq": 1, "short_answer": 2, "true_false": 3}
+
+
+def default_count(article: Article) -> int:
+    n_words = len(article.text.split())
+    return max(6, min(25, round(n_words / 30)))
+
+
+def _as_article(source, language: str) -> Article:
+    if isinstance(source, Article):
+        return source
+    from ..intake import load_article
+
+    return load_article(source, language=language)
+
+
+def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random) -> list[Draft]:
+    kinds = set(opts.kinds)
+    drafts: list[Draft] = []
+    for rs in rank_sentences(ctx):
+        if not rs.usable:
+            continue
+        keys = sorted(
+            (c for c in ctx.by_sentence.get(rs.sentence.index, ()) if c.start >= rs.body_start),
+            key=lambda c: (-c.score, c.start),
+        )[:4]
+        if "mcq" in kinds or "short_answer" in kinds:
+            q = cause_question(ctx, rs)
+            if q is not None and "mcq" in kinds:
+                d = build_mcq(ctx, rs, None, q, rng)
+                if d:
+                    drafts.append(d)
+        for key in keys:
+            if "cloze" in kinds:
+                d = build_cloze(ctx, rs, key, rng, opts.cloze_choices)
+                if d:
+                    drafts.append(d)
+            if "mcq" in kinds or "short_answer" in kinds:
+                for q in questions_for(ctx, rs, key):
+                    if "mcq" in kinds:
+                        d = build_mcq(ctx, rs, key, q, rng)
+                        if d:
+                            drafts.append(d)
+                    if "short_answer" in kinds:
+                        d = build_short_answer(ctx, rs, key, q)
+                        if d:
+                            drafts.append(d)
+            if "true_false" in kinds:
+                drafts.extend(build_true_false(ctx, rs, key, rng))
+    return drafts
+
+
+def check_drafts(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    kept = []
+    for d in drafts:
+        key = next((c for c in ctx.layer.candidates if d.item.answer_span == (c.start, c.end)), None)
+        aliases = ctx.aliases(key) if key is not None else ()
+        problems = [p for p in check_item(d.item, ctx.text, None, aliases) if p.severity == "error"]
+        if not problems:
+            kept.append(d)
+    return kept
+
+
+def _conflicts(a: Item, b: Item) -> bool:
+    """Would one item give the other's key away (same sentence, key visible in the prompt)?"""
+    if a.source.start != b.source.start:
+        return False
+    for x, y in ((a, b), (b, a)):
+        if x.kind != "true_false" and contains_phrase(BLANK_RE.sub(" ", y.prompt), x.answer):
+            return True
+        if x.kind == "true_false" or y.kind == "true_false":
+            return True
+    return False
+
+
+def select(drafts: list[Draft], opts: GenerateOptions, count: int, rng: random.Random) -> list[Draft]:
+    weights = {k: KIND_WEIGHTS[k] for k in opts.kinds}
+    total = sum(weights.values())
+    weights = {k: v / total for k, v in weights.items()}
+    noise = {id(d): rng.uniform(0.0, 0.8) for d in drafts}
+    chosen: list[Draft] = []
+    used_facts: set[tuple[str, int]] = set()
+    used_prompts: set[str] = set()
+    para_count: dict[int, int] = {}
+    group_count: dict[str, int] = {}
+    sent_count: dict[int, int] = {}
+    kind_count = {k: 0 for k in weights}
+    level_count = {"easy": 0, "medium": 0, "hard": 0}
+    truth_count = {True: 0, False: 0}
+    start_truth = rng.random() < 0.5
+
+    def value(d: Draft) -> float:
+        v = d.score + noise[id(d)]
+        v += 1.2 if para_count.get(d.paragraph, 0) == 0 else -0.35 * para_count[d.paragraph]
+        v -= 0.9 * group_count.get(d.group, 0)
+        v -= 1.5 * sent_count.get(d.sentence, 0)
+        lvl = d.item.difficulty
+        if opts.difficulty == "mixed":
+            n = len(chosen) + 1
+            v += 0.6 * (n / 3 - level_count[lvl])
+        elif lvl == opts.difficulty:
+            v += 2.0
+        if d.truth is not None:
+            want_true = truth_count[True] < truth_count[False] or (
+                truth_count[True] == truth_count[False] and start_truth
+            )
+            v += 0.8 if d.truth == want_true else -0.8
+        return v
+
+    while len(chosen) < count:
+        n = len(chosen) + 1
+        order = sorted(weights, key=lambda k: (kind_count[k] - weights[k] * n, list(weights).index(k)))
+        picked = None
+        for kind in order:
+            pool = [
+                d
+                for d in drafts
+                if d.item.kind == kind
+                and (d.group, d.sentence) not in used_facts
+                and d.item.prompt not in used_prompts
+                and sent_count.get(d.sentence, 0) < 2
+                and not any(_conflicts(d.item, c.item) for c in chosen)
+            ]
+            if pool:
+                picked = max(pool, key=lambda d: (value(d), d.item.id))
+                break
+        if picked is None:
+            break
+        chosen.append(picked)
+        used_facts.add((picked.group, picked.sentence))
+        used_prompts.add(picked.item.prompt)
+        para_count[picked.paragraph] = para_count.get(picked.paragraph, 0) + 1
+        group_count[picked.group] = group_count.get(picked.group, 0) + 1
+        sent_count[picked.sentence] = sent_count.get(picked.sentence, 0) + 1
+        kind_count[picked.item.kind] += 1
+        level_count[picked.item.difficulty] += 1
+        if picked.truth is not None:
+            truth_count[picked.truth] += 1
+    return chosen
+
+
+def place_keys(items: list[Item], rng: random.Random) -> list[Item]:
+    """Put each choice item's key in a balanced position (a seeded round-robin)."""
+    from dataclasses import replace
+
+    choice = [i for i, it in enumerate(items) if it.kind in ("mcq", "cloze") and len(it.options) >= 3]
+    out = list(items)
+    slots: list[int] = []
+    for i in choice:
+        n = len(items[i].options)
+        if not slots:
+            slots = list(range(n))
+            rng.shuffle(slots)
+        pos = slots.pop() % n
+        it = items[i]
+        others = [o for o in it.options if o != it.answer]
+        rng.shuffle(others)
+        others.insert(pos, it.answer)
+        out[i] = replace(it, options=tuple(others))
+    return out
+
+
+def bank_id(article: Article) -> str:
+    base = article.title or os.path.splitext(os.path.basename(article.source or ""))[0] or "article"
+    slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-")[:40].strip("-") or "article"
+    digest = hashlib.sha1(article.text.encode("utf-8")).hexdigest()[:6]
+    return f"{slug}-{article.language}-{digest}"
+
+
+def generate(
+    article_or_text,
+    *,
+    language: str = "auto",
+    count: int | None = None,
+    kinds=None,
+    difficulty: str = "mixed",
+    seed: int = 0,
+    **more,
+) -> Bank:
+    """Generate a question bank from an article (an Article, a path, raw text or bytes).
+
+    Same article, options and seed: the same items, byte for byte, with the same ids.
+    Raises :class:`~quizgen.errors.GenerationError` when no item can be made.
+    """
+    from dataclasses import replace
+
+    from ..lang import get_pack
+    from ..text import analyse
+
+    opts = make_options(language=language, count=count, kinds=kinds, difficulty=difficulty, seed=seed, **more)
+    article = _as_article(article_or_text, opts.language)
+    pack = get_pack(article.language)
+    ctx = Context(analyse(article, pack), pack, getattr(pack, "templates", {}) or {})
+    rng = random.Random(opts.seed)
+    drafts = check_drafts(ctx, make_drafts(ctx, opts, rng))
+    for d in drafts:
+        f = features(ctx, d)
+        name, points = level(f)
+        f["points"] = points
+        d.item = replace(d.item, difficulty=name, features=f)
+    want = opts.count or default_count(article)
+    chosen = select(drafts, opts, want, rng)
+    if not chosen:
+        raise GenerationError(
+            "No questions could be made from this text: it has too few complete sentences with names, "
+            "dates, numbers or key terms. Try a longer article."
+        )
+    items = sorted((d.item for d in chosen), key=lambda it: (it.source.start, KIND_ORDER[it.kind], it.id))
+    items = place_keys(items, rng)
+    created = os.environ.get("SOURCE_DATE_EPOCH")
+    created_at = (
+        (
+            _dt.datetime.fromtimestamp(int(created), _dt.UTC)
+            if created and created.isdigit()
+            else _dt.datetime.now(_dt.UTC)
+        )
+        .replace(microsecond=0)
+        .isoformat()
+        .replace("+00:00", "Z")
+    )
+    return Bank(
+        id=bank_id(article),
+        title=article.title or (article.text.split("\n", 1)[0][:80]),
+        language=article.language,
+        article={
+            "title": article.title,
+            "date": article.date_text,
+            "source": article.source,
+            "text": article.text,
+        },
+        items=tuple(items),
+        created=created_at,
+        generator={"name": "quizgen", "version": __version__, "seed": opts.seed, "options": opts.to_dict()},
+    )

@@ -1,0 +1,190 @@
+"""Question stems from templates: subject, time, place and cause questions.
+
+Templates live in the language pack (``templates.json``); this module only finds where a
+key stands in its sentence and fills the matching template. A template is used only where
+the result is grammatical without reordering the sentence: subject questions replace the
+subject; time and place questions remove an adverbial phrase (Indonesian keeps word order);
+cause questions split the sentence at a causal connective.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..article import Candidate
+from .context import Context
+from .select import RankedSentence
+from .textutil import fold, lower_first
+
+TOKEN_RE = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Question:
+    prompt: str
+    template: str
+    skill: str
+    answer: str
+    answer_span: tuple[int, int] | None
+    why: str
+
+
+def _clean_clause(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    return text.strip(" ,;:-–—").rstrip(".!")
+
+
+def _cut(rest: str, ctx: Context, min_words: int = 5) -> str:
+    """Shorten a clause at its first subordinate boundary, keeping at least ``min_words``."""
+    words = rest.split()
+    cuts = ctx.t("clause_cuts", [])
+    for i, w in enumerate(words):
+        if i < min_words:
+            continue
+        bare = w.lower().strip(",;")
+        if w.endswith(",") and i + 1 >= min_words:
+            return " ".join(words[: i + 1]).rstrip(",")
+        if bare in cuts and i >= min_words:
+            return " ".join(words[:i])
+    return rest
+
+
+def _keep_capital(ctx: Context, text: str, start: int) -> bool:
+    """Does the clause start with a proper noun (or acronym) that keeps its capital?"""
+    first = text.split()[0] if text.split() else ""
+    if first.isupper() and len(first) > 1:
+        return True
+    return any(
+        c.start == start and c.type in ("person", "place", "organisation") for c in ctx.layer.candidates
+    )
+
+
+def _is_verbish(ctx: Context, word: str) -> bool:
+    w = word.lower().strip(",.")
+    if not w or not w[:1].isalpha() or word[:1].isupper():
+        return False
+    if w in ctx.t("verb_words", []):
+        return True
+    if w in getattr(ctx.pack, "stopwords", ()):
+        return False
+    prefixes = ctx.t("verb_prefixes", [])
+    suffixes = ctx.t("verb_suffixes", [])
+    return any(w.startswith(p) and len(w) > len(p) + 3 for p in prefixes) or any(
+        w.endswith(s) and len(w) > len(s) + 2 for s in suffixes
+    )
+
+
+def subject_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Question | None:
+    """``Siapa yang menerima ...?`` / ``Who lodged objections ...?``: the key is the subject."""
+    text = ctx.text
+    head = text[rs.body_start : key.start]
+    lead = [w for w in head.split()]
+    allowed = set(ctx.t("subject_lead_words", []))
+    for w in lead:
+        if not (w[:1].isupper() or w.lower() in allowed):
+            return None
+    rest_full = text[key.end : rs.sentence.end]
+    m = TOKEN_RE.search(rest_full)
+    if not m or not _is_verbish(ctx, m.group()):
+        return None
+    kind = key.subtype if key.type == "place" and key.subtype in ("country", "city", "capital") else key.type
+    tmpl = (ctx.t("subject") or {}).get(kind) or (ctx.t("subject") or {}).get(key.type)
+    if not tmpl:
+        return None
+    rest = _clean_clause(_cut(rest_full, ctx, min_words=6))
+    if len(rest.split()) < 3:
+        return None
+    prompt = tmpl.format(rest=rest)
+    return Question(
+        prompt,
+        f"{ctx.pack.code}.subject.{kind}",
+        key.type,
+        key.text,
+        (key.start, key.end),
+        f"'{key.text}' is the subject of the sentence",
+    )
+
+
+def _adverbial(ctx: Context, rs: RankedSentence, key: Candidate, kind: str) -> Question | None:
+    """Remove the key's adverbial phrase (with its preposition) from the main clause."""
+    text = ctx.text
+    preps = (ctx.t("adverbial_preps") or {}).get(kind, [])
+    before = text[rs.body_start : key.start]
+    prep = None
+    for p in sorted(preps, key=len, reverse=True):
+        if re.search(r"(?:^|\s)" + re.escape(p) + r"\s+$", before, re.IGNORECASE):
+            prep = p
+            break
+    if prep is None:
+        return None
+    phrase_start = key.start - len(re.search(re.escape(prep) + r"\s+$", before, re.IGNORECASE).group())
+    clause_end = rs.sentence.end
+    m = re.search(r"[,;]", text[key.end : rs.sentence.end])
+    if m:
+        clause_end = key.end + m.start()
+    head = text[rs.body_start : phrase_start]
+    if re.search(r"[,;]", head) or len(head.split()) < 2:
+        return None  # the phrase is not in the main clause, or the clause has no subject left
+    tail = text[key.end : clause_end]
+    clause = _clean_clause(head + " " + tail)
+    if len(clause.split()) < 3:
+        return None
+    tmpl = (ctx.t("adverbial") or {}).get(prep.lower()) or (ctx.t("adverbial") or {}).get(kind)
+    if not tmpl:
+        return None
+    clause = lower_first(clause, _keep_capital(ctx, clause, rs.body_start))
+    return Question(
+        tmpl.format(clause=clause),
+        f"{ctx.pack.code}.{kind}.{fold(prep).replace(' ', '_')}",
+        kind,
+        key.text,
+        (key.start, key.end),
+        f"'{prep} {key.text}' tells {kind}",
+    )
+
+
+def time_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Question | None:
+    return _adverbial(ctx, rs, key, "time") if key.type == "time" else None
+
+
+def place_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Question | None:
+    return _adverbial(ctx, rs, key, "place") if key.type == "place" else None
+
+
+def cause_question(ctx: Context, rs: RankedSentence) -> Question | None:
+    """``Mengapa X?`` with key ``karena Y`` from ``X karena Y.``"""
+    text = ctx.text
+    body = text[rs.body_start : rs.sentence.end]
+    for conn in sorted(ctx.t("cause_connectives", []), key=len, reverse=True):
+        m = re.search(r"\s" + re.escape(conn) + r"\s", body, re.IGNORECASE)
+        if not m:
+            continue
+        head = body[: m.start()]
+        if "," in head or len(head.split()) < 3:
+            continue
+        cause_start = rs.body_start + m.start() + 1
+        tail = body[m.start() + 1 :]
+        stop = re.search(r"[,;.!?](\s|$)", tail)
+        cause_end = cause_start + (stop.start() if stop else len(tail.rstrip()))
+        answer = text[cause_start:cause_end].strip()
+        after = answer.split()[len(conn.split()) :][:1]
+        if not after or after[0][:1].isdigit() or after[0].lower().strip(",.") in ctx.pack.months:
+            continue  # "since 2010", "sejak Juni": time, not cause
+        n = len(answer.split())
+        if n < 2 or n > 8:
+            continue
+        clause = lower_first(_clean_clause(head), _keep_capital(ctx, head, rs.body_start))
+        tmpl = ctx.t("cause")
+        if not tmpl:
+            return None
+        return Question(
+            tmpl.format(clause=clause),
+            f"{ctx.pack.code}.cause",
+            "cause",
+            answer,
+            (cause_start, cause_start + len(answer)),
+            f"'{conn}' gives the cause",
+        )
+    return None

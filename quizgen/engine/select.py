@@ -1,0 +1,85 @@
+"""Sentence selection: how worth asking each sentence is, and where its statement starts.
+
+A sentence is worth asking about when it holds informative candidates, stands on its own
+(no opening pronoun that needs the previous sentence), is not a quote fragment or a
+question, and has a sensible length. A discourse connective at its start (``Namun,``,
+``Oleh karena itu,``, ``However,``) is skipped over: the rest is a self-contained statement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..article import Sentence
+from .context import Context
+from .textutil import fold
+
+OPEN_QUOTES = '“"‘«'
+
+
+@dataclass(frozen=True)
+class RankedSentence:
+    sentence: Sentence
+    score: float
+    body_start: int  # where the self-contained statement starts (after a skipped connective)
+    reasons: tuple[str, ...]
+    usable: bool
+
+
+def _opener(text: str, phrases) -> str | None:
+    low = fold(text[:60])
+    for p in sorted(phrases, key=len, reverse=True):
+        fp = fold(p)
+        if low == fp or low.startswith(fp + " "):
+            return p
+    return None
+
+
+def rank_sentence(ctx: Context, s: Sentence) -> RankedSentence:
+    reasons: list[str] = []
+    usable = True
+    score = 0.0
+    text = s.text
+    body_start = s.start
+    n_words = len(text.split())
+    strip = _opener(text, ctx.t("strippable_openers", []))
+    if strip:
+        m = re.match(r"\s*" + r"\s+".join(map(re.escape, strip.split())) + r"\s*,?\s*", text, re.IGNORECASE)
+        if m and m.end() < len(text):
+            body_start = s.start + m.end()
+            reasons.append(f"connective '{strip}' skipped")
+    dep = _opener(
+        ctx.text[body_start : s.end],
+        getattr(ctx.pack, "dependent_starts", ()) + tuple(ctx.t("pronoun_openers", [])),
+    )
+    if dep and not strip:
+        usable = False
+        reasons.append(f"starts with '{dep}', needs the previous sentence")
+    if text.rstrip().endswith(("?", ":")):
+        usable = False
+        reasons.append("a question or a lead-in, not a statement")
+    if text.lstrip()[:1] in OPEN_QUOTES or sum(text.count(q) for q in '“”"') % 2:
+        score -= 1.0
+        reasons.append("quotation")
+    if n_words < 6:
+        usable = False
+        reasons.append(f"too short ({n_words} words)")
+    elif n_words > 55:
+        score -= 1.0
+        reasons.append(f"long ({n_words} words)")
+    else:
+        score += 0.5
+    cands = [c for c in ctx.by_sentence.get(s.index, ()) if c.start >= body_start]
+    if not cands:
+        usable = False
+        reasons.append("no answer candidates")
+    else:
+        top = sorted((c.score for c in cands), reverse=True)[:3]
+        score += sum(top) / (1 + len(top)) + 0.2 * len({c.type for c in cands})
+        reasons.append(f"{len(cands)} candidates")
+    return RankedSentence(s, round(score, 4), body_start, tuple(reasons), usable)
+
+
+def rank_sentences(ctx: Context) -> list[RankedSentence]:
+    return [rank_sentence(ctx, s) for s in ctx.layer.sentences]

@@ -1,0 +1,75 @@
+"""Small text helpers shared by the engine's stages and checks."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+WORD_RE = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)
+BLANK_RE = re.compile(r"_{3,}")
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form: words joined by single spaces."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+    return " ".join(WORD_RE.findall(text))
+
+
+def words(text: str) -> list[str]:
+    return fold(text).split()
+
+
+def contains_phrase(haystack: str, needle: str) -> bool:
+    n = fold(needle)
+    return bool(n) and f" {n} " in f" {fold(haystack)} "
+
+
+def shape(option: str) -> str:
+    """The visible shape of an option: number, capitalised, or lower-case."""
+    o = option.strip()
+    if not o:
+        return "empty"
+    digits = sum(c.isdigit() for c in o)
+    if re.fullmatch(r"[\d.,:/%\s-]+", o) or (digits and digits * 2 >= len(o.replace(" ", ""))):
+        return "number"
+    first = next((c for c in o if c.isalpha()), "")
+    return "capital" if first.isupper() else "lower"
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance, stopping early once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def near_duplicate(a: str, b: str) -> bool:
+    """True when two options are the same thing written differently (case, accents, a typo)."""
+    fa, fb = fold(a), fold(b)
+    if fa == fb or fa.replace(" ", "").replace("-", "") == fb.replace(" ", "").replace("-", ""):
+        return True
+    if min(len(fa), len(fb)) >= 5 and edit_distance(fa, fb, 1) <= 1:
+        return True
+    return False
+
+
+def capitalise_first(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def lower_first(text: str, keep: bool) -> str:
+    """Lower the first letter unless ``keep`` (a proper noun or an acronym starts the text)."""
+    if keep or not text:
+        return text
+    return text[:1].lower() + text[1:]
