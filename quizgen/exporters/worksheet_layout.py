@@ -1,0 +1,94 @@
+"""What the two worksheet formats (HTML and PDF) share: labels in the bank's language and the
+order of the sections (choice items, true/false, typed answers), numbered throughout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..bank import Bank, Item
+from .base import LETTERS, is_choice, key_index, tf_truth
+
+LABELS = {
+    "id": {
+        "name": "Nama",
+        "class": "Kelas",
+        "date": "Tanggal",
+        "score": "Nilai",
+        "read": "Bacalah teks berikut dengan saksama, lalu jawablah pertanyaan-pertanyaan di bawahnya.",
+        "questions": "Pertanyaan",
+        "key": "Kunci Jawaban",
+        "choice": "Pilihlah jawaban yang paling tepat dengan melingkari huruf A, B, C, atau D.",
+        "true_false": "Tentukan apakah pernyataan berikut benar atau salah menurut teks.",
+        "typed": "Jawablah pertanyaan berikut dengan singkat.",
+        "accepted": "juga diterima",
+        "source": "Sumber",
+        "paragraph": "paragraf",
+    },
+    "en": {
+        "name": "Name",
+        "class": "Class",
+        "date": "Date",
+        "score": "Score",
+        "read": "Read the text carefully, then answer the questions below it.",
+        "questions": "Questions",
+        "key": "Answer key",
+        "choice": "Choose the best answer by circling A, B, C or D.",
+        "true_false": "Decide whether each statement is true or false according to the text.",
+        "typed": "Answer the questions briefly.",
+        "accepted": "also accepted",
+        "source": "Source",
+        "paragraph": "paragraph",
+    },
+}
+
+
+def labels(language: str) -> dict[str, str]:
+    return LABELS.get(language, LABELS["en"])
+
+
+@dataclass(frozen=True)
+class Numbered:
+    number: int
+    item: Item
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # "choice", "true_false" or "typed"
+    instruction: str
+    entries: tuple[Numbered, ...]
+
+
+def sections(bank: Bank) -> list[Section]:
+    """The bank's items in worksheet order: choice items, then true/false, then typed answers."""
+    lab = labels(bank.language)
+    groups: dict[str, list[Item]] = {"choice": [], "true_false": [], "typed": []}
+    for it in bank.items:
+        key = "true_false" if it.kind == "true_false" else "choice" if is_choice(it) else "typed"
+        groups[key].append(it)
+    out, n = [], 1
+    for key, items in groups.items():
+        if not items:
+            continue
+        entries = []
+        for it in items:
+            entries.append(Numbered(n, it))
+            n += 1
+        out.append(Section(key, lab[key], tuple(entries)))
+    return out
+
+
+def key_text(item: Item, language: str) -> str:
+    """The answer as the key page shows it: ``B. Pyongyang``, ``Benar``, or the typed answer."""
+    lab = labels(language)
+    if item.kind == "true_false":
+        return item.answer if item.answer else ("True" if tf_truth(item) else "False")
+    if is_choice(item):
+        return f"{LETTERS[key_index(item)]}. {item.answer}"
+    others = [a for a in item.accepted if a.strip() and a != item.answer]
+    return item.answer + (f" ({lab['accepted']}: {'; '.join(others)})" if others else "")
+
+
+def paragraphs(text: str) -> list[str]:
+    """The article's paragraphs (blank-line or line separated)."""
+    return [p.strip() for p in text.replace("\r\n", "\n").split("\n") if p.strip()]
