@@ -96,7 +96,7 @@ def dateline(line: str) -> str | None:
     if len(line) > 100:
         return None
     m = _LABELLED.match(line)
-    if m and (_DATE_RE.search(m.group("rest")) or (m.group("colon") and re.search(r"\d", m.group("rest")))):
+    if m and (_DATE_RE.search(m.group("rest")) or m.group("colon")):
         return m.group("rest").strip().rstrip(".").strip()
     if _DATE_ONLY.match(line):
         return line.strip().rstrip(".|").strip()

@@ -150,7 +150,10 @@ def _reflow(block: list[str]) -> list[str]:
             current = ""
             out.append(line if line[0].isdigit() else line[bullet.end() :])
             continue
-        current = f"{current} {line}" if current else line
+        if current.endswith("-") and current[-2:-1].isalpha():
+            current += line  # wrapped at the hyphen of a compound: "little-\nknown"
+        else:
+            current = f"{current} {line}" if current else line
         nxt = block[k + 1] if k + 1 < len(block) else ""
         if width > _WRAP_WIDTH:
             wrapped = False  # long lines: one paragraph per line
