@@ -195,7 +195,8 @@ def export_xlsx(bank: Bank) -> ExportResult:
         meta = book.create_sheet("Bank")
         _put(meta, 1, 1, "field", "")
         _put(meta, 1, 2, "value (JSON)", "")
-        for r, (k, v) in enumerate(bank_meta(bank).items(), start=2):
+        fields = {**bank_meta(bank), "article_lines": len(bank.text.split("\n")) if bank.text else 0}
+        for r, (k, v) in enumerate(fields.items(), start=2):
             _put(meta, r, 1, k, "")
             _put(meta, r, 2, json.dumps(v, ensure_ascii=False, sort_keys=True), f"The bank field {k}")
     return skips.result(buf.getvalue())
