@@ -116,12 +116,18 @@ def _is_title(lines: list[str], i: int) -> bool:
         width = max(len(lines[j]) for j in range(i + 1, min(len(lines), i + 6)))
         if width <= _WRAP_WIDTH and len(line) >= 0.85 * width:
             return False
-    # There must be body text after it: a line of some length that is not a dateline or boilerplate.
+    # There must be body text after it (a line of some length that is not a dateline or
+    # boilerplate), or only a dateline and boilerplate: then it is a title without a body.
+    only_header = True
     for j in range(nxt, min(len(lines), nxt + 40)):
         later = lines[j]
-        if len(later.split()) >= 6 and not dateline(later) and not paragraph_reason(later):
+        if not later:
+            continue
+        header_like = bool(dateline(later) or paragraph_reason(later))
+        if len(later.split()) >= 6 and not header_like:
             return True
-    return False
+        only_header = only_header and header_like
+    return only_header and nxt + 40 >= len(lines)
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
