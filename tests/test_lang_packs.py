@@ -89,6 +89,7 @@ def test_indonesian_pack_contents():
     p = get_pack("id")
     assert (p.code, p.name) == ("id", "Bahasa Indonesia")
     assert p.true_false == ("Benar", "Salah")
+    assert (p.decimal_separator, p.thousands_separator) == (",", ".")
     assert p.question_words["person"] == "Siapa"
     assert p.question_words["place"] == "Di mana"
     assert p.question_words["time"] == "Kapan"
@@ -114,12 +115,13 @@ def test_indonesian_pack_contents():
     assert p.aliases["PBB"] == "Perserikatan Bangsa-Bangsa"
     assert p.aliases["Korut"] == "Korea Utara"
     assert {"bin", "binti", "van", "al"} <= p.name_particles
-    assert p.clitics[:3] == ("nya", "lah", "kah")
+    assert p.clitics == ("nya", "lah", "kah", "ku", "mu")
 
 
 def test_english_pack_contents():
     p = get_pack("en")
     assert p.true_false == ("True", "False")
+    assert (p.decimal_separator, p.thousands_separator) == (".", ",")
     assert p.question_words["person"] == "Who"
     assert {"the", "of", "and", "because", "would"} <= p.stopwords
     assert {"mr", "mrs", "dr", "st", "u.s", "e.g", "inc"} <= p.abbreviations

@@ -169,6 +169,10 @@ def load_pack(folder: str | Path) -> LanguagePack:
     values["question_words"] = {str(k): str(v) for k, v in dict(meta.get("question_words", {})).items()}
     tf = meta.get("true_false", ["True", "False"])
     values["true_false"] = (str(tf[0]), str(tf[1]))
+    values["decimal_separator"] = str(meta.get("decimal_separator", "."))
+    values["thousands_separator"] = str(
+        meta.get("thousands_separator", "," if values["decimal_separator"] == "." else ".")
+    )
     values["templates"] = _read_json(folder / "templates.json")
     values["ui"] = _read_json(folder / "ui.json")
 

@@ -108,6 +108,8 @@ class LanguagePack:
     causal_connectives: tuple[str, ...] = ()
     question_words: dict[str, str] = field(default_factory=dict)
     true_false: tuple[str, str] = ("True", "False")
+    decimal_separator: str = "."
+    thousands_separator: str = ","
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
     day_parts: frozenset[str] = frozenset()
