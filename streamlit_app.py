@@ -1,7 +1,32 @@
-"""quizgen's Streamlit app (placeholder until the app pages land)."""
+"""quizgen's Streamlit app: students take quizzes, teachers create banks and read results.
+
+Run: ``streamlit run streamlit_app.py``. Settings (environment variables):
+``QUIZGEN_BANKS`` bank folder (default ``question_banks/``), ``QUIZGEN_DB`` results
+database (default ``data/quizgen.sqlite3``), ``QUIZGEN_TEACHER_PASSWORD`` teacher passcode
+(else Streamlit secrets, else a random one printed to this console at start).
+Each page is a small module under ``quizgen/app/``; this file only wires them together.
+"""
 
 import streamlit as st
 
-st.set_page_config(page_title="quizgen", page_icon="📝")
-st.title("quizgen")
-st.write("Reading-comprehension quizzes from articles. The student and teacher pages are being built.")
+from quizgen.app import auth, layout, state
+from quizgen.app.strings import t
+
+st.set_page_config(page_title="quizgen", page_icon="📝", layout="wide")
+state.init_state()
+auth.passcode()  # makes and prints the generated passcode on the first run when none is set
+lang = layout.language()
+PAGES = "quizgen/app/pages/"
+nav = st.navigation(
+    {
+        t("nav_student", lang): [
+            st.Page(PAGES + "student.py", title=t("page_quiz", lang), icon="📝", default=True),
+        ],
+        t("nav_teacher", lang): [
+            st.Page(PAGES + "teacher_create.py", title=t("page_create", lang), icon="🛠️"),
+            st.Page(PAGES + "teacher_results.py", title=t("page_results", lang), icon="📊"),
+        ],
+    }
+)
+layout.language_switch()
+nav.run()

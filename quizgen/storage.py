@@ -212,6 +212,15 @@ def answers_frame(bank_id: str | None = None, *, path: str | os.PathLike | None 
     )
 
 
+def attempt_answers(attempt_id: int, *, path: str | os.PathLike | None = None) -> dict[str, str]:
+    """item id -> response as stored for one attempt (in quiz order)."""
+    with closing(connect(path)) as conn:
+        rows = conn.execute(
+            "SELECT item_id, response FROM answers WHERE attempt_id = ? ORDER BY position", (attempt_id,)
+        ).fetchall()
+    return {iid: resp for iid, resp in rows}
+
+
 def count_attempts(*, path: str | os.PathLike | None = None) -> int:
     """Number of stored attempts."""
     with closing(connect(path)) as conn:

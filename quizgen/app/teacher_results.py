@@ -1,0 +1,142 @@
+"""The teacher's results page: attempts per student and per quiz, downloads, score chart,
+and item statistics (facility, discrimination, distractor counts, flags)."""
+
+from __future__ import annotations
+
+import io
+import math
+
+import streamlit as st
+
+from .. import stats, storage
+from ..errors import QuizgenError
+from ..exporters.base import guard_formula
+from . import banks
+from .auth import require_teacher
+from .layout import language
+from .safe import error, heading
+from .strings import t
+
+ALL = "__all__"
+
+
+def guarded(frame):
+    """A copy whose text cells cannot run as spreadsheet formulas (``'`` before = + - @ tab CR LF)."""
+    import pandas as pd
+
+    out = frame.copy()
+    for col in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[col]):
+            out[col] = out[col].map(lambda v: guard_formula(v) if isinstance(v, str) else v)
+    return out
+
+
+def to_csv(frame) -> bytes:
+    return guarded(frame).to_csv(index=False).encode("utf-8-sig")
+
+
+def to_xlsx(frame, sheet: str) -> bytes:
+    buf = io.BytesIO()
+    guarded(frame).to_excel(buf, index=False, sheet_name=sheet[:31], engine="openpyxl")
+    return buf.getvalue()
+
+
+def render() -> None:
+    """Draw the results page (after the passcode)."""
+    lang = language()
+    require_teacher(lang)
+    st.title(t("results_title", lang))
+    try:
+        attempts = storage.attempts_frame()
+    except QuizgenError as e:
+        error(str(e))
+        return
+    if attempts.empty:
+        st.info(t("no_attempts", lang))
+        return
+    quizzes = dict(zip(attempts["bank_id"], attempts["bank_title"], strict=False))
+    c1, c2 = st.columns(2)
+    quiz = c1.selectbox(
+        t("quiz", lang), [ALL, *quizzes], key="results_quiz",
+        format_func=lambda q: t("all_quizzes", lang) if q == ALL else " ".join(quizzes[q].split()),
+    )  # fmt: skip
+    codes = sorted(set(attempts["class_code"]) - {""})
+    code = c2.selectbox(t("class_code", lang), [ALL, *codes], key="results_class",
+                        format_func=lambda c: t("all_classes", lang) if c == ALL else c)  # fmt: skip
+    if quiz != ALL:
+        attempts = attempts[attempts["bank_id"] == quiz]
+    if code != ALL:
+        attempts = attempts[attempts["class_code"] == code]
+    _attempt_tables(attempts, lang)
+    if quiz != ALL:
+        _item_stats(quiz, attempts, lang)
+
+
+def _attempt_tables(attempts, lang: str) -> None:
+    st.metric(t("n_attempts", lang), len(attempts))
+    st.subheader(t("attempts", lang))
+    st.dataframe(attempts, hide_index=True, width="stretch")
+    d1, d2 = st.columns(2)
+    d1.download_button(
+        "CSV", to_csv(attempts), "attempts.csv", "text/csv", key="dl_attempts_csv", on_click="ignore"
+    )
+    d2.download_button(
+        "XLSX", to_xlsx(attempts, "attempts"), "attempts.xlsx", key="dl_attempts_xlsx", on_click="ignore",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )  # fmt: skip
+    st.subheader(t("per_student", lang))
+    per_student = (
+        attempts.groupby(["student", "class_code"], as_index=False)
+        .agg(attempts=("attempt_id", "count"), best=("percent", "max"), mean=("percent", "mean"))
+        .round(1)
+    )
+    st.dataframe(per_student, hide_index=True, width="stretch")
+    st.subheader(t("per_quiz", lang))
+    per_quiz = (
+        attempts.groupby(["bank_id", "bank_title"], as_index=False)
+        .agg(attempts=("attempt_id", "count"), mean=("percent", "mean"), median=("percent", "median"))
+        .round(1)
+    )
+    st.dataframe(per_quiz, hide_index=True, width="stretch")
+    st.subheader(t("score_distribution", lang))
+    st.bar_chart(stats.score_distribution(attempts), x_label=t("score_band", lang), y_label=t("n_attempts", lang),
+                 sort=False)  # fmt: skip
+
+
+def _fmt(x: float) -> str:
+    return "" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.2f}"
+
+
+def _item_stats(bank_id: str, attempts, lang: str) -> None:
+    st.subheader(t("item_stats", lang))
+    try:
+        bank = banks.find_by_id(bank_id)
+    except QuizgenError as e:
+        error(str(e))
+        return
+    if bank is None:
+        st.warning(t("bank_missing", lang))
+        return
+    heading(bank.title, 4)
+    answers = storage.answers_frame(bank_id)
+    answers = answers[answers["attempt_id"].isin(set(attempts["attempt_id"]))]
+    table = stats.item_stats(bank, answers)
+    shown = table.assign(
+        facility=table["facility"].map(_fmt),
+        discrimination=table["discrimination"].map(_fmt),
+        top_bottom=table["top_bottom"].map(_fmt),
+        distractors=table["distractors"].map(lambda d: " · ".join(f"{k}: {v}" for k, v in d.items())),
+        flags=table["flags"].map("; ".join),
+    )
+    st.dataframe(shown, hide_index=True, width="stretch")
+    st.caption(t("stats_help", lang))
+    flagged = shown[shown["flags"] != ""]
+    st.metric(t("flagged_items", lang), len(flagged))
+    d1, d2 = st.columns(2)
+    d1.download_button(
+        "CSV", to_csv(shown), "item-stats.csv", "text/csv", key="dl_stats_csv", on_click="ignore"
+    )
+    d2.download_button(
+        "XLSX", to_xlsx(shown, "item stats"), "item-stats.xlsx", key="dl_stats_xlsx", on_click="ignore",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )  # fmt: skip

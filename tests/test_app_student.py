@@ -1,0 +1,191 @@
+"""The student page through Streamlit's AppTest: take a quiz, score, review, retry, idempotence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from quizgen.storage import answers_frame, attempts_frame
+
+APP = str(Path(__file__).parents[1] / "streamlit_app.py")
+
+# (item id, widget value): radio values are option indexes, typed items are text
+ANSWERS = {
+    "c-pyongyang": 0,  # Pyongyang: right
+    "m-sekutu": 0,  # Jepang: wrong (Rusia)
+    "m-kawasan": 2,  # Asia-Pasifik: right
+    "tf-rabu": 0,  # Benar: right
+    "tf-jepang": 0,  # Benar: wrong (Salah)
+    "s-nuklir": "nuklirnya",  # right (clitic variant)
+    "s-putin": "Kim Jong-un",  # wrong
+    "c-semenanjung": "semenajung",  # right (typo tolerated)
+}
+
+
+def page_dump(at: AppTest) -> str:
+    """Everything the server sends for the page (every element's message), as text."""
+    out: list[str] = []
+
+    def walk(node) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            out.append(str(proto))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return "\n".join(out)
+
+
+def start_quiz(name: str = "Sari Dewi", code: str = "7A") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    at.text_input(key="name_input").input(name)
+    at.text_input(key="class_input").input(code)
+    at.button(key="start").click().run()
+    assert not at.exception
+    assert at.session_state["phase"] == "answer"
+    return at
+
+
+def fill(at: AppTest, answers: dict) -> None:
+    rnd = at.session_state["round"]
+    for iid, value in answers.items():
+        key = f"ans_{rnd}_{iid}"
+        if isinstance(value, int):
+            at.radio(key=key).set_value(value)
+        else:
+            at.text_input(key=key).input(value)
+
+
+def submit(at: AppTest) -> None:
+    buttons = [b for b in at.button if b.label in ("Kirim jawaban", "Submit answers")]
+    assert len(buttons) == 1
+    buttons[0].click().run()
+    assert not at.exception
+
+
+def test_quiz_picker_lists_the_bank(app_env):
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception and not at.error
+    picker = at.selectbox(key="quiz_pick")
+    assert len(picker.options) == 1
+    assert "8 soal" in picker.options[0] and "· ID ·" in picker.options[0]
+    # a name is required
+    at.button(key="start").click().run()
+    assert at.session_state["phase"] == "pick"
+    assert "name" in at.error[0].value
+
+
+def test_student_takes_quiz_and_sees_score_and_review(app_env):
+    at = start_quiz()
+    assert len(at.radio) == 5 and len([t for t in at.text_input if t.key.startswith("ans_")]) == 3
+    dump = page_dump(at)
+    bank = json.loads(Path(app_env["banks"], "app_bank_id.json").read_text(encoding="utf-8"))
+    for item in bank["items"]:
+        assert item["explanation"] not in dump  # nothing of the key's explanation before submit
+    fill(at, ANSWERS)
+    submit(at)
+    assert at.session_state["phase"] == "review"
+    assert any("5 dari 8 benar" in h.value for h in at.subheader)
+    marks = [m.value for m in at.markdown if "Benar" in m.value or "Salah" in m.value]
+    assert sum("✅" in m for m in marks) == 5 and sum("❌" in m for m in marks) == 3
+    texts = [t.value for t in at.text]
+    assert "Jawabanmu: Kim Jong-un" in texts
+    assert "Kunci jawaban: Vladimir Putin" in texts
+    assert "Jawabanmu: Jepang" in texts and "Kunci jawaban: Rusia" in texts
+    assert any(t.startswith("Penjelasan: Rusia disebut sebagai sekutu") for t in texts)
+    # the source sentence of an item is shown on its own, inside its paragraph
+    assert any(t.startswith("Putin tiba di Pyongyang pada Rabu pagi") for t in texts)
+    assert any("salah ketik" in c.value for c in at.caption)  # the typo was tolerated, and said so
+    # stored once, with the grading
+    att = attempts_frame()
+    assert len(att) == 1
+    assert (att.loc[0, "student"], att.loc[0, "class_code"], att.loc[0, "correct"]) == ("Sari Dewi", "7A", 5)
+    ans = answers_frame().set_index("item_id")
+    assert ans.loc["s-nuklir", "how"] == "clitic variant"
+    assert ans.loc["m-sekutu", "response"] == "Jepang"
+
+
+def test_double_submit_stores_one_attempt(app_env):
+    at = start_quiz()
+    fill(at, ANSWERS)
+    submit(at)
+    token = at.session_state["attempt_token"]
+    # the second click of a double click reaches the server as a second submission of the
+    # same form (same session, same token) before the first run has switched the page
+    at.session_state["phase"] = "answer"
+    at.run()
+    fill(at, {iid: 1 if isinstance(v, int) else "x" for iid, v in ANSWERS.items()})
+    submit(at)
+    assert at.session_state["attempt_token"] == token
+    assert len(attempts_frame()) == 1
+    assert any("5 dari 8 benar" in h.value for h in at.subheader)  # the stored attempt stands
+
+
+def test_retry_the_ones_i_missed(app_env):
+    at = start_quiz()
+    fill(at, ANSWERS)
+    submit(at)
+    retry = at.button(key="retry")
+    assert "3" in retry.label
+    retry.click().run()
+    assert at.session_state["phase"] == "answer" and at.session_state["practice"]
+    assert len(at.radio) == 2 and len([t for t in at.text_input if t.key.startswith("ans_")]) == 1
+    fill(at, {"m-sekutu": 1, "tf-jepang": 1, "s-putin": "putin"})
+    submit(at)
+    assert any("3 dari 3 benar" in h.value for h in at.subheader)
+    assert len(attempts_frame()) == 1  # practice rounds are not recorded
+
+
+def test_english_switch_and_closed_book(app_env):
+    path = Path(app_env["banks"], "app_bank_id.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["settings"] = {"closed_book": True}
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.selectbox(key="ui_lang").set_value("en").run()
+    assert at.text_input(key="name_input").label == "Your name"
+    at.text_input(key="name_input").input("Budi")
+    at.button(key="start").click().run()
+    assert at.session_state["phase"] == "read"
+    assert any(t.value.startswith("Presiden Rusia Vladimir Putin menerima") for t in at.text)
+    at.button(key="start_answering").click().run()
+    assert at.session_state["phase"] == "answer"
+    dump = page_dump(at)
+    # closed book: the article is hidden, and no typed key is anywhere in the page
+    assert "Presiden Rusia Vladimir Putin menerima" not in dump
+    for key in ("program nuklir", "Semenanjung"):
+        assert key not in dump
+
+
+HOSTILE = "<img src=x onerror=alert(1)> [link](javascript:alert(1)) **bold** :red[x] $x$"
+
+
+def test_hostile_bank_text_is_shown_literally(app_env):
+    path = Path(app_env["banks"], "app_bank_id.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["title"] = "Judul " + HOSTILE
+    data["items"][1]["prompt"] = HOSTILE
+    data["items"][1]["options"][0] = "[klik](javascript:alert(1))"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    at = start_quiz(name="<b>Eve</b> [x](javascript:alert(2))")
+    assert HOSTILE in [t.value for t in at.text]  # st.text: never parsed
+    assert "Siswa: <b>Eve</b> [x](javascript:alert(2))" in [t.value for t in at.text]
+    # where Streamlit parses Markdown (headings, options), every mark is escaped
+    assert any(m.value.startswith("## Judul \\<img src\\=x") for m in at.markdown)
+    assert at.radio[1].options[0] == "\\[klik\\]\\(javascript\\:alert\\(1\\)\\)"
+    assert "](javascript" not in "".join(m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("bad", ["../etc/passwd", "../../x.json", "/tmp/x.json", "a/b.json"])
+def test_unsafe_quiz_name_in_state_is_refused(app_env, bad):
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.session_state["quiz_file"] = bad
+    at.session_state["phase"] = "answer"
+    at.run()
+    assert not at.exception
+    assert at.error and "plain file name" in at.error[0].value.replace("\\", "")

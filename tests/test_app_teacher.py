@@ -1,0 +1,149 @@
+"""The teacher pages through AppTest: passcode, create/edit/save/export, results and item stats."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from quizgen.bank import read_bank
+from quizgen.grading import score
+from quizgen.storage import save_attempt
+
+APP = str(Path(__file__).parents[1] / "streamlit_app.py")
+CREATE = "quizgen/app/pages/teacher_create.py"
+RESULTS = "quizgen/app/pages/teacher_results.py"
+
+
+def page(path: str, passcode: str | None = "test-passcode") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.switch_page(path).run()
+    assert not at.exception
+    if passcode is not None:
+        at.text_input(key="passcode_input").input(passcode)
+        at.button[0].click().run()  # the login form's only button
+        assert not at.exception
+    return at
+
+
+def unescaped(elements) -> list[str]:
+    return [e.value.replace("\\", "") for e in elements]
+
+
+def test_teacher_pages_refuse_without_passcode(app_env):
+    for path in (CREATE, RESULTS):
+        at = page(path, passcode=None)
+        assert [t.key for t in at.text_input] == ["passcode_input"]
+        assert not at.text_area and not at.dataframe
+        at.text_input(key="passcode_input").input("test-passcodE")
+        at.button[0].click().run()
+        assert [e.value for e in at.error] == ["Kode akses salah."]  # no hint
+        assert not at.text_area and not at.dataframe
+        assert not at.session_state["teacher_ok"]
+
+
+def test_passcode_from_secrets(app_env, monkeypatch):
+    monkeypatch.delenv("QUIZGEN_TEACHER_PASSWORD")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["QUIZGEN_TEACHER_PASSWORD"] = "from-secrets"
+    at.run()
+    at.switch_page(CREATE).run()
+    at.text_input(key="passcode_input").input("from-secrets")
+    at.button[0].click().run()
+    assert at.session_state["teacher_ok"]
+    assert at.text_area(key="paste_text")
+
+
+def test_teacher_creates_edits_saves_and_students_see_it(app_env, app_bank_file):
+    article = json.loads(app_bank_file.read_text(encoding="utf-8"))["article"]["text"]
+    at = page(CREATE)
+    at.text_area(key="paste_text").input(article)
+    at.number_input(key="gen_count").set_value(8)
+    at.button(key="FormSubmitter:create_source-Buat soal").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    draft = at.session_state["draft_bank"]
+    assert len(draft.items) == 8
+    assert any("8 soal dibuat" in s.value for s in at.success)
+    editor = at.data_editor[0]
+    assert list(editor.value["id"]) == [it.id for it in draft.items]
+    assert editor.value["source"].str.len().min() > 20  # source sentences shown
+    # edit the first prompt, delete the last item
+    key = f"editor_{at.session_state['draft_version']}"
+    at.session_state[key] = {
+        "edited_rows": {0: {"prompt": draft.items[0].prompt.replace("_____", "_____ (diubah)")}},
+        "added_rows": [],
+        "deleted_rows": [7],
+    }
+    at.run()
+    assert not at.exception and not at.error
+    # every export format offered
+    labels = [b.label for b in at.get("download_button")]
+    assert any(lbl.startswith("gift") for lbl in labels) and any(lbl.startswith("qti") for lbl in labels)
+    at.text_input(key="save_title").input("Kuis Kim dan Putin")
+    at.text_input(key="save_name").input("kuis-kim-putin.json")
+    at.checkbox(key="save_closed").check()
+    at.button(key="FormSubmitter:save_bank-Simpan").click().run()
+    assert not at.error, unescaped(at.error)
+    saved = read_bank(app_env["banks"] / "kuis-kim-putin.json")
+    assert saved.title == "Kuis Kim dan Putin" and len(saved.items) == 7
+    assert "(diubah)" in saved.items[0].prompt
+    assert saved.settings["closed_book"] is True
+    # saving again under the same name is refused unless confirmed
+    at.button(key="FormSubmitter:save_bank-Simpan").click().run()
+    assert "already exists" in unescaped(at.error)[0]
+    at.checkbox(key="save_overwrite").check()
+    at.button(key="FormSubmitter:save_bank-Simpan").click().run()
+    assert not at.error
+    # an invalid edit (key not among the options) is an error message, not a traceback
+    at.session_state[key] = {
+        "edited_rows": {1: {"answer": "bukan pilihan"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not at.exception and at.error
+    # the student page offers the new quiz
+    student = AppTest.from_file(APP, default_timeout=60).run()
+    assert any(o.startswith("Kuis Kim dan Putin ·") for o in student.selectbox(key="quiz_pick").options)
+
+
+def test_create_refuses_empty_and_bad_names(app_env):
+    at = page(CREATE)
+    at.button(key="FormSubmitter:create_source-Buat soal").click().run()
+    assert at.error and "Tempel" in at.error[0].value
+    at.text_area(key="paste_text").input("Halo.")
+    at.button(key="FormSubmitter:create_source-Buat soal").click().run()
+    assert at.error and not at.exception  # the engine's / intake's message, shown as an error
+
+
+def test_results_show_attempts_and_item_stats(app_env, app_bank_file):
+    bank = read_bank(app_bank_file)
+    keys = {it.id: it.answer for it in bank.items}
+    for n in range(6):
+        answers = dict(keys)
+        for iid in list(answers)[: n + 1]:
+            answers[iid] = "salah"
+        save_attempt(bank, score(bank, answers), answers, student=f"=HYPERLINK(\"x\") {n}", class_code="7A",
+                     token=f"t{n}")  # fmt: skip
+    at = page(RESULTS)
+    assert not at.error
+    attempts = at.dataframe[0].value
+    assert len(attempts) == 6 and set(attempts["class_code"]) == {"7A"}
+    at.selectbox(key="results_quiz").set_value(bank.id).run()
+    assert not at.exception
+    stats = at.dataframe[-1].value
+    assert list(stats["item_id"]) == [it.id for it in bank.items]
+    assert (stats["attempts"] == 6).all()
+    row = stats.set_index("item_id").loc["c-semenanjung"]
+    assert row["facility"] == "1.00" and "too easy" in row["flags"]
+    assert "distractor nobody picks" in stats.set_index("item_id").loc["m-kawasan", "flags"]
+    # downloads neutralise formulas
+    dl = [b for b in at.get("download_button") if b.proto.label == "CSV"]
+    assert dl
+    from quizgen.app.teacher_results import guarded, to_csv, to_xlsx
+
+    csv = to_csv(attempts).decode("utf-8-sig")
+    assert "'=HYPERLINK" in csv
+    assert guarded(attempts)["student"].str.startswith("'=").all()
+    assert to_xlsx(attempts, "a")[:2] == b"PK"
