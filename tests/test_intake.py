@@ -512,3 +512,71 @@ def test_five_megabyte_text_loads(capsys):
     assert a.language == "id"
     assert len(a.text) > 4_500_000
     assert elapsed < 60  # functional bound only: quadratic behaviour would take far longer
+
+
+PASTED_DETIK = f"""Jalan Tol Semarang-Solo Resmi Dibuka
+Budi Santoso - detikNews
+Senin, 21 Okt 2025 10:15 WIB
+Jakarta - {BODY_ID}
+[Gambas:Video 20detik]
+Halaman Selanjutnya
+{BODY_ID_2}
+Artikel ini telah tayang di Kompas.com dengan judul "Tol Semarang-Solo Dibuka".
+Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com. Mari bergabung di Grup Telegram "Kompas.com News Update", caranya klik link berikut.
+Tags: jalan tol, Semarang, Solo
+Copyright © 2025 Kabar Kita. All rights reserved.
+"""
+
+
+def test_cleaning_a_detik_style_paste():
+    a = load_article(PASTED_DETIK)
+    assert a.title == "Jalan Tol Semarang-Solo Resmi Dibuka"
+    assert a.date == dt.date(2025, 10, 21)
+    assert a.text == BODY_ID + PARAGRAPH_SEPARATOR + BODY_ID_2
+    assert [r.reason for r in a.removed] == [
+        "byline",
+        "dateline",
+        "dateline",
+        "read-more link",
+        "pagination",
+        "syndication note",
+        "share prompt",
+        "tags",
+        "copyright",
+    ]
+    assert a.removed[2].text == "Jakarta -"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting by John Smith; Editing by Jane Doe",
+        "Laporan wartawan Tribunnews.com, Ilham Rian Pratama",
+        "Editor: Ani Lestari",
+        "By JOHN SMITH",
+        "(AP Photo/Evan Vucci)",
+        "Sign up for our morning newsletter",
+    ],
+)
+def test_more_boilerplate_lines(line):
+    a = load_article(f"{BODY_EN}\n\n{line}\n\n{BODY_EN}")
+    assert [r.text for r in a.removed] == [line]
+    assert a.text == BODY_EN + PARAGRAPH_SEPARATOR + BODY_EN
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/corpus is not beside the repository")
+def test_whole_dev_corpus():
+    """Optional corpus-wide check: every article loads, in its language, without boilerplate."""
+    paths = sorted(SHARED.glob("id-news/*.txt")) + sorted(SHARED.glob("en-news/*.txt"))
+    assert len(paths) >= 200
+    for path in paths:
+        a = load_article(path)
+        assert a.language == ("id" if "id-news" in str(path) else "en"), path.name
+        assert a.title is None, path.name
+        check_spans(a)
+        for junk in ("Baca juga", "Baca Juga", "SIMAK JUGA", "CNN Indonesia - -", "(ANTARA News) -"):
+            assert junk not in a.text, (path.name, junk)

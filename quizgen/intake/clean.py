@@ -17,7 +17,8 @@ _I = re.I
 _READ_MORE = re.compile(
     r"^[\[(]?\s*(?:(?:baca|simak|lihat)[\s_]+(?:juga|pula)\b|baca(?:\s+selengkapnya)?\s*[:：]|"
     r"(?:artikel|berita) (?:terkait|lainnya)\b|read (?:more|also|next)\b|related(?:\s+\w+)?\s*[:：]|"
-    r"see also\b|more on this story\b|recommended(?: for you)?\s*[:：]|also read\b)",
+    r"baca (?:berita|artikel|informasi) (?:selengkapnya|lainnya|menarik|terkait)\b|"
+    r"see also\b|more on this story\b|recommended(?: for you)?\s*[:：]|also read\b|\[gambas:)",
     _I,
 )
 _ADVERT = re.compile(
@@ -37,13 +38,13 @@ _PHOTO_BARE = re.compile(
     _I,
 )
 _CAPTION_END = re.compile(
-    r"[(\[]\s*(?:foto|photo|gambar|image)\s*[:：][^()\[\]]{0,150}[)\]]\s*$|[(\[]\s*antara foto/[^()\[\]]{0,150}[)\]]\s*$",
+    r"[(\[]\s*(?:(?:foto|photo|gambar|image)\s*[:：]|antara foto/|(?:ap|afp|reuters|epa) photo/)[^()\[\]]{0,150}[)\]]\s*$",
     _I,
 )
 _BYLINE = re.compile(
-    r"^(?:penulis|editor|reporter|pewarta|penyunting|redaktur|kontributor|wartawan|author|"
-    r"written by|reporting by|editing by|additional reporting(?: by)?|compiled by|disadur oleh|"
-    r"laporan wartawan [^:]{1,60}?|dilaporkan oleh)\s*[:：]",
+    r"^(?:(?:penulis|editor|reporter|pewarta|penyunting|redaktur|kontributor|wartawan|author|fotografer|"
+    r"videografer|penerjemah)\s*[:：]|(?:written|reporting|editing|additional reporting|compiled|"
+    r"dilaporkan|disadur|ditulis|diedit)\s+(?:by|oleh)\b|laporan wartawan\b|laporan reporter\b)",
     _I,
 )
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|van|de|der|bin|binti))*"
@@ -51,6 +52,22 @@ _BY_NAME = re.compile(
     rf"^(?:By|BY|Oleh|OLEH)\s*:?\s+{_NAME}(?:\s*(?:,|and|dan|&)\s*{_NAME})*(?:\s*[|,–—-]\s*[^.]{{0,50}})?$"
 )
 _SOURCE = re.compile(r"^(?:sumber|source)\s*[:：]", _I)
+_TAGS = re.compile(r"^(?:tags?|topik|topics?|kata kunci|keywords?)\s*[:：]", _I)
+_COPYRIGHT = re.compile(
+    r"^(?:copyright\b|©|\(c\) \d{4}|hak cipta\b|all rights reserved\b)|all rights reserved\W*$", _I
+)
+_PAGINATION = re.compile(
+    r"^\W*(?:halaman\s*(?:selanjutnya|berikutnya|sebelumnya|\d+)?(?:\s*:?\s*[\d\s]+)?|selanjutnya|"
+    r"berikutnya|next page|previous page|next|page \d+(?: of \d+)?|load more|tampilkan (?:semua|lebih banyak)|"
+    r"lihat semua|show more)\W*$",
+    _I,
+)
+_SYNDICATION = re.compile(
+    r"^(?:artikel ini (?:telah |sudah )?(?:tayang|terbit|diterbitkan|dimuat|pertama kali)|"
+    r"berita ini (?:telah )?(?:tayang|terbit|diterbitkan)|this (?:article|story) (?:was )?(?:originally|first) "
+    r"(?:published|appeared)|a version of this (?:article|story))",
+    _I,
+)
 _SHARE = re.compile(
     r"^\W*(?:bagikan(?: artikel ini| berita ini)?|share(?: this(?: article| story| page)?)?|share on \w+|tweet|"
     r"follow us\b.*|ikuti (?:kami|kanal|akun|berita)\b.*|dapatkan (?:update|informasi|berita)\b.*|"
@@ -101,8 +118,16 @@ def paragraph_reason(p: str) -> str | None:
             return "byline"
         if len(p) <= 150 and _SOURCE.match(p):
             return "source credit"
-        if len(p) <= 120 and _SHARE.match(p):
+        if len(p) <= 250 and _SHARE.match(p):
             return "share prompt"
+        if len(p) <= 200 and _TAGS.match(p):
+            return "tags"
+        if len(p) <= 200 and _COPYRIGHT.search(p):
+            return "copyright"
+        if len(p) <= 80 and _PAGINATION.match(p):
+            return "pagination"
+        if _SYNDICATION.match(p):
+            return "syndication note"
         if _TAG_ONLY.match(p):
             return "agency tag"
     if _BLURB.match(p):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..article import Removed
 from .clean import clean_paragraphs, paragraph_reason
@@ -92,10 +93,24 @@ def _header(
             removed.append(Removed(line, paragraph_reason(line) or ""))
         elif title is None and _is_title(lines, i):
             title = line
+        elif title is not None and date_text is None and _is_credit_before_dateline(lines, i):
+            removed.append(Removed(line, "byline"))  # "Budi Santoso - detikNews" above the date
         else:
             break
         i += 1
     return title, date_text, i
+
+
+def _is_credit_before_dateline(lines: list[str], i: int) -> bool:
+    """A short credit line ("Budi Santoso - detikNews") directly above a dateline."""
+    line = lines[i]
+    nxt = _skip_blank(lines, i + 1)
+    return (
+        len(line.split()) <= 8
+        and not line.endswith((".", "!", "?"))
+        and nxt < len(lines)
+        and dateline(lines[nxt]) is not None
+    )
 
 
 def _is_title(lines: list[str], i: int) -> bool:
@@ -182,10 +197,33 @@ _WORD = r"[A-Z0-9][\w.'’&]*"
 _PREFIX = re.compile(
     rf"^(?P<place>{_WORD}(?:\s{_WORD}){{0,3}})"
     r"(?:\s*\((?P<agency>[^()\n]{2,40})\))?"
-    rf"(?:\s*,\s*(?P<outlet>{_WORD}(?:\s{_WORD}){{0,3}}))?"
+    rf"(?:\s*,\s*(?P<outlet>{_WORD}(?:\s{_WORD}){{0,3}}|[a-z][\w-]*\.(?:com|net|co|id|co\.id|org)))?"
     rf"(?:\s*,\s*(?P<date>(?:[A-Z][a-z’']+\s*,?\s*)?\(?{DATE}\)?))?"
     rf"\s*{_DASH}\s+"
 )
+
+
+def _is_known_place(name: str) -> bool:
+    """A city, province or country in a language pack's gazetteer ("Jakarta - ..." in detik style)."""
+    return name in _known_places()
+
+
+@lru_cache(maxsize=1)
+def _known_places() -> frozenset[str]:
+    from ..errors import QuizgenError
+    from ..lang import available_languages, get_pack
+
+    names: set[str] = set()
+    for code in available_languages():
+        try:
+            gazetteer = get_pack(code).gazetteer
+        except QuizgenError:  # a broken pack must not stop intake; its places are just unknown
+            continue
+        names.update(n for n, kind in gazetteer.items() if kind in _PLACE_KINDS)
+    return frozenset(names)
+
+
+_PLACE_KINDS = frozenset({"capital", "city", "province", "region", "island", "country", "state"})
 _OUTLETISH = re.compile(r"\.(?:com|net|co|id|org)\b|news$", re.I)
 
 
@@ -200,7 +238,11 @@ def split_dateline_prefix(paragraph: str) -> tuple[str, str | None, str | None]:
         return paragraph, None, None
     place = m.group("place")
     if not (m.group("agency") or m.group("outlet") or m.group("date")):
-        if not (_OUTLETISH.search(place) or (place.isupper() and sum(c.isalpha() for c in place) >= 3)):
+        if not (
+            _OUTLETISH.search(place)
+            or (place.isupper() and sum(c.isalpha() for c in place) >= 3)
+            or _is_known_place(place)
+        ):
             return paragraph, None, None
     rest = paragraph[m.end() :]
     if not rest:
