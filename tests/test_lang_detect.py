@@ -173,3 +173,27 @@ def test_fast_on_5kb():
         detect_language(text)
     per_call = (time.perf_counter() - start) / 50
     assert per_call < 0.005, f"{per_call * 1000:.2f} ms"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Medan, Kompas - Anggota Dewan Perwakilan Rakyat Daerah Sumatera Utara menolak Wakil Gubernur "
+            "Rudolf Pardede menggantikan Gubernur Tengku Rizal Nurdin yang meninggal di Medan, Senin (5/9).",
+            "id",
+        ),
+        (
+            "Data terakhir menunjukkan di Kepulauan Krakatau terdapat 400 tanaman, 50 kupu-kupu, "
+            "40 jenis burung, dan sembilan jenis reptil.",
+            "id",
+        ),
+        ("Kim Jong-un dan Vladimir Putin Bahas Ancaman Amerika Serikat dan Sekutunya", "id"),
+        ("Kim Jong-un And Vladimir Putin Discuss The Threat From The United States", "en"),
+        ("THE PRESIDENT SAID ON MONDAY THAT THE TALKS WOULD RESUME IN GENEVA NEXT WEEK.", "en"),
+    ],
+    ids=["names-id", "numbers-id", "headline-id", "headline-en", "caps-en"],
+)
+def test_name_heavy_and_headline_text(text, expected):
+    # capitalised names say nothing about the language and are not counted
+    assert detect_language(text) == expected

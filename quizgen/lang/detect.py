@@ -40,7 +40,8 @@ class LanguageScore:
 
     Attributes:
         code: the pack's code.
-        words: number of word tokens looked at.
+        words: number of word tokens counted (capitalised words that are no pack's
+            function word, mostly names, are left out).
         stopwords: how many of them are the pack's stopwords.
         markers: how many are its distinctive ``detect_words``.
     """
@@ -66,13 +67,23 @@ def language_scores(text: str) -> list[LanguageScore]:
     """
     from . import available_languages, get_pack
 
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(text[:MAX_CHARS])]
+    packs = [get_pack(code) for code in available_languages()]
+    known: set[str] = set()
+    for pack in packs:
+        known |= pack.stopwords | pack.detect_words
+    words = []
+    for raw in _WORD.findall(text[:MAX_CHARS]):
+        word = raw.lower().replace("’", "'")
+        # capitalised words that are no pack's function word are mostly names, which
+        # say nothing about the language: leave them out of the count
+        if raw[0].isupper() and word not in known:
+            continue
+        words.append(word)
     scores = []
-    for code in available_languages():
-        pack = get_pack(code)
+    for pack in packs:
         stop = sum(1 for w in words if w in pack.stopwords)
         markers = sum(1 for w in words if w in pack.detect_words)
-        scores.append(LanguageScore(code, len(words), stop, markers))
+        scores.append(LanguageScore(pack.code, len(words), stop, markers))
     return sorted(scores, key=lambda s: s.score, reverse=True)
 
 
