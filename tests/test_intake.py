@@ -167,6 +167,11 @@ def test_a_dash_inside_an_ordinary_sentence_is_kept():
         ("Updated: March 4, 2021 10:30 GMT", "March 4, 2021 10:30 GMT", dt.date(2021, 3, 4)),
         ("Rabu, 19 Juni 2024 | 21:05 WIB", "Rabu, 19 Juni 2024 | 21:05 WIB", dt.date(2024, 6, 19)),
         ("Tanggal: kemarin sore", "kemarin sore", None),
+        ("Kompas.com - 20/06/2024, 08:19 WIB", "Kompas.com - 20/06/2024, 08:19 WIB", dt.date(2024, 6, 20)),
+        ("Selasa, 21 Okt 2025 / 10:15 WIB", "Selasa, 21 Okt 2025 / 10:15 WIB", dt.date(2025, 10, 21)),
+        ("Last modified on Thu 3 Mar 2021 16.05 GMT", "Thu 3 Mar 2021 16.05 GMT", dt.date(2021, 3, 3)),
+        ("Diperbarui 2024-06-20T08:19:00+07:00", "2024-06-20T08:19:00+07:00", dt.date(2024, 6, 20)),
+        ("06/25/2024", "06/25/2024", dt.date(2024, 6, 25)),
     ],
 )
 def test_dateline_lines(line, written, date):
@@ -580,3 +585,28 @@ def test_whole_dev_corpus():
         check_spans(a)
         for junk in ("Baca juga", "Baca Juga", "SIMAK JUGA", "CNN Indonesia - -", "(ANTARA News) -"):
             assert junk not in a.text, (path.name, junk)
+
+
+def test_pdf_reflow_rejoins_hyphenated_words_and_drops_page_numbers():
+    from quizgen.intake.documents import reflow_pdf_text
+
+    text = (
+        "Pemerintah negara-\nnegara itu mengumumkan pe-\nmerintahan baru yang bersih dan kuat pada\n"
+        "hari Senin kemarin di ibu kota Asia-\nPasifik.\n\n3\n\nHalaman 4 dari 9\nIa pulang."
+    )
+    body, removed = reflow_pdf_text(text)
+    assert body == (
+        "Pemerintah negara-negara itu mengumumkan pemerintahan baru yang bersih dan kuat pada "
+        "hari Senin kemarin di ibu kota Asia-Pasifik.\n\nIa pulang."
+    )
+    assert [(r.text, r.reason) for r in removed] == [
+        ("3", "page number"),
+        ("Halaman 4 dari 9", "page number"),
+    ]
+
+
+def test_five_megabyte_hard_wrapped_paragraph_loads():
+    line = "the committee met again on Monday and agreed to publish its findings in"
+    text = "\n".join([line] * (5_000_000 // (len(line) + 1))) + " full."
+    a = load_article(text, language="en")
+    assert len(a.paragraphs) == 1 and len(a.text) == len(text)  # newlines became spaces

@@ -76,6 +76,11 @@ _SHARE = re.compile(
     r"komentar|comments?|\d+ comments?|print|cetak)\W*$",
     _I,
 )
+_READ_MORE_ALONE = re.compile(
+    r"[\[(]?\s*(?:(?:baca|simak|lihat)[\s_]+(?:juga|pula)|read (?:more|also)|related(?: \w+)?|see also|"
+    r"(?:artikel|berita) (?:terkait|lainnya))\s*[:：]?\s*[\])]?",
+    _I,
+)
 _VIDEO = re.compile(
     r"^[\[(]?\s*(?:simak|tonton|saksikan|watch)\s+(?:juga\s+)?(?:video|videonya|selengkapnya|livestream)\b",
     _I,
@@ -173,7 +178,7 @@ def clean_paragraphs(paragraphs: list[str]) -> tuple[list[str], list[Removed]]:
         if reason:
             removed.append(Removed(p, reason))
             # "Baca juga:" alone on its line: the linked headline follows on the next line.
-            if reason == "read-more link" and re.fullmatch(r"[\[(]?\s*[\w\s]+?\s*[:：]?\s*[\])]?", p):
+            if reason == "read-more link" and _READ_MORE_ALONE.fullmatch(p):
                 skip_link_title = True
             continue
         following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None

@@ -51,14 +51,15 @@ _DATE_RE = re.compile(DATE, re.I)
 # A line that is nothing but a date: "Senin, 21 Oktober 2025 10:15 WIB", "20/06/2024",
 # "Jakarta, 20 Juni 2024", "Monday 3 March 2021 14.00 GMT".
 _DATE_ONLY = re.compile(
-    rf"^\s*(?:[A-Z][\w.'’ ]{{1,30}},\s*)?(?:{_WEEKDAY}\s*,?\s*)?\(?{DATE}\)?"
-    rf"(?:\s*[,|-]?\s*{_TIME})?(?:\s*\(?{_ZONE}\)?)?\s*[.|]?\s*$",
+    rf"^\s*(?:[A-Z][\w.'’ ]{{1,30}}?\s*(?:,|\s[-–—|]|\|)\s*)?(?:{_WEEKDAY}\s*,?\s*)?\(?{DATE}\)?"
+    rf"(?:\s*[,|/–—-]?\s*{_TIME})?(?:\s*\(?{_ZONE}\)?)?\s*[.|]?\s*$",
     re.I,
 )
 # A labelled dateline: "Tanggal: 20 Jun 2024 08:19 wib.", "Published: 3 March 2021".
 _LABELLED = re.compile(
     r"^\s*(?P<label>tanggal|tgl\.?|diterbitkan|dipublikasikan|dipublikasi|terbit|diposting|diperbarui|"
-    r"published(?: on)?|updated(?: on)?|last updated|posted(?: on)?|date|dated|first published(?: on)?)"
+    r"published(?: on)?|updated(?: on)?|last (?:updated|modified)(?: on)?|modified(?: on)?|posted(?: on)?|"
+    r"date|dated|first published(?: on)?)"
     r"\s*(?P<colon>[:：-]?)\s*(?P<rest>.{4,80}?)\s*[.]?\s*$",
     re.I,
 )

@@ -128,29 +128,35 @@ def reflow_pdf_text(text: str) -> tuple[str, list[Removed]]:
         kept.append(line.strip())
     width = max((len(line) for line in kept), default=0)
     paragraphs: list[str] = []
-    current = ""
+    parts: list[str] = []  # lines of the paragraph being built (joined once: linear time)
     for line in kept:
         if not line:
-            if current:
-                paragraphs.append(current)
-                current = ""
+            if parts:
+                paragraphs.append("".join(parts))
+                parts = []
             continue
-        current = _join(current, line)
+        _append_line(parts, line)
         if line.endswith(_SENTENCE_END) and len(line) < 0.8 * width:
-            paragraphs.append(current)
-            current = ""
-    if current:
-        paragraphs.append(current)
+            paragraphs.append("".join(parts))
+            parts = []
+    if parts:
+        paragraphs.append("".join(parts))
     return "\n\n".join(paragraphs), removed
 
 
-def _join(current: str, line: str) -> str:
-    if not current:
-        return line
-    if current.endswith("-") and len(current) > 1 and current[-2].isalpha() and line[:1].islower():
-        before = re.search(r"(\w+)-$", current)
+def _append_line(parts: list[str], line: str) -> None:
+    """Add a wrapped line to a paragraph, re-joining a word hyphenated at the line end."""
+    if not parts:
+        parts.append(line)
+        return
+    last = parts[-1]
+    if last.endswith("-") and len(last) > 1 and last[-2].isalpha() and line[:1].islower():
+        before = re.search(r"(\w+)-$", last)
         after = re.match(r"\w+", line)
-        if before and after and before.group(1).lower() == after.group(0).lower():
-            return current + line  # reduplication split at the hyphen: "negara-negara"
-        return current[:-1] + line  # a word hyphenated at the line end
-    return current + " " + line
+        if not (before and after and before.group(1).lower() == after.group(0).lower()):
+            parts[-1] = last[:-1]  # a word hyphenated at the line end; "negara-negara" keeps it
+        parts.append(line)
+        return
+    if not (last.endswith("-") and len(last) > 1 and last[-2].isalpha() and line[:1].isupper()):
+        parts.append(" ")  # (a compound split at its hyphen, "Asia-\nPasifik", gets no space)
+    parts.append(line)

@@ -162,19 +162,18 @@ def _reflow(block: list[str]) -> list[str]:
     """One block of non-blank lines to paragraphs (one per line unless hard-wrapped)."""
     width = max(len(line) for line in block)
     out: list[str] = []
-    current = ""
+    parts: list[str] = []  # lines of the paragraph being built (joined once: linear time)
     for k, line in enumerate(block):
         bullet = _BULLET.match(line)
         if bullet:
-            if current:
-                out.append(current)
-            current = ""
+            if parts:
+                out.append("".join(parts))
+            parts = []
             out.append(line if line[0].isdigit() else line[bullet.end() :])
             continue
-        if current.endswith("-") and current[-2:-1].isalpha():
-            current += line  # wrapped at the hyphen of a compound: "little-\nknown"
-        else:
-            current = f"{current} {line}" if current else line
+        if parts and not (parts[-1].endswith("-") and parts[-1][-2:-1].isalpha()):
+            parts.append(" ")  # no space after a compound's hyphen: "little-\nknown"
+        parts.append(line)
         nxt = block[k + 1] if k + 1 < len(block) else ""
         if width > _WRAP_WIDTH:
             wrapped = False  # long lines: one paragraph per line
@@ -185,10 +184,10 @@ def _reflow(block: list[str]) -> list[str]:
                 len(line) < 0.5 * width or (line.endswith(_SENTENCE_END) and len(line) < 0.8 * width)
             )
         if not wrapped:
-            out.append(current)
-            current = ""
-    if current:
-        out.append(current)
+            out.append("".join(parts))
+            parts = []
+    if parts:
+        out.append("".join(parts))
     return out
 
 
