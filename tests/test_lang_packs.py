@@ -167,6 +167,28 @@ def test_gazetteer_names(code, name, subtype):
 
 
 @pytest.mark.parametrize("code", ["id", "en"])
+def test_demonyms_are_not_places(code):
+    pack = get_pack(code)
+    assert not set(pack.demonyms) & set(pack.gazetteer)
+    if code == "en":
+        assert pack.demonyms["Japanese"] == "Japan" and pack.demonyms["North Korean"] == "North Korea"
+        assert pack.demonyms["Japanese"] in pack.gazetteer
+    else:
+        assert pack.demonyms["Tionghoa"] == "Tiongkok"
+
+
+def test_typographic_apostrophes_are_listed_too():
+    stop = get_pack("en").stopwords
+    assert {"it's", "it’s", "don't", "don’t"} <= stop
+
+
+def test_ambiguous_short_day_names_are_left_out():
+    # "Sun", "Sat", "Wed" are words in English prose; "sen" (cent), "sel" (cell), "min" in Indonesian
+    assert not {"sun", "sat", "wed"} & set(get_pack("en").weekdays)
+    assert not {"sen", "sel", "min"} & set(get_pack("id").weekdays)
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
 def test_gazetteer_size(code):
     subtypes = list(get_pack(code).gazetteer.values())
     assert subtypes.count("country") >= 190

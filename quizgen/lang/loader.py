@@ -20,7 +20,7 @@ import importlib
 import importlib.util
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -46,8 +46,18 @@ _CASED_SETS = ("currencies",)
 _SEQS = ("dependent_starts", "causal_connectives", "clitics")
 _INT_MAPS = ("months", "weekdays")
 _FLOAT_MAPS = ("number_words",)
-_STR_MAPS = ("gazetteer", "aliases")
+_STR_MAPS = ("gazetteer", "aliases", "demonyms")
 _LOWER_KEY_MAPS = ("months", "weekdays", "number_words")
+
+
+def _with_apostrophes(words: Iterable[str]) -> frozenset[str]:
+    """The words, plus a typographic-apostrophe form of each word with ``'`` (it's, it’s)."""
+    out = set()
+    for word in words:
+        out.add(word)
+        if "'" in word:
+            out.add(word.replace("'", "’"))
+    return frozenset(out)
 
 
 def read_lines(path: Path) -> list[str]:
@@ -155,7 +165,7 @@ def load_pack(folder: str | Path) -> LanguagePack:
         return out
 
     for name in _SETS:
-        values[name] = frozenset(i.lower() for i in merged_list(name))
+        values[name] = _with_apostrophes(i.lower() for i in merged_list(name))
     for name in _CASED_SETS:
         values[name] = frozenset(merged_list(name))
     for name in _SEQS:

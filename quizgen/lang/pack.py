@@ -98,6 +98,10 @@ class LanguagePack:
 
     All word sets are lowercase unless stated (``currencies`` and ``gazetteer`` keep the
     case they are written in). See ``.helpers/LANGPACK.md`` for the meaning of each field.
+    Beyond that interface: ``decimal_separator`` / ``thousands_separator`` ("," / "." for
+    Indonesian), ``demonyms`` (capitalised words for peoples that are not person names:
+    "Japanese" -> "Japan", "Tionghoa" -> "Tiongkok") and ``detect_words`` (distinctive
+    frequent words used by :func:`quizgen.lang.detect_language`).
     """
 
     code: str
@@ -122,6 +126,7 @@ class LanguagePack:
     org_cues: frozenset[str] = frozenset()
     gazetteer: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
     name_particles: frozenset[str] = frozenset()
     clitics: tuple[str, ...] = ()
     detect_words: frozenset[str] = frozenset()
