@@ -1,0 +1,53 @@
+"""The text layer: sentences, tokens and typed answer candidates with exact offsets.
+
+:func:`analyse` runs the stages in order, each a small module:
+
+1. :mod:`.sentences` - paragraphs, then NLTK Punkt with the pack's abbreviations, then
+   post-fixes (quotes, ellipses, lowercase continuations).
+2. :mod:`.tokens` - word tokens (hyphenated words and numbers stay whole).
+3. :mod:`.times` - weekdays, dates, months, years, clock times.
+4. :mod:`.numbers` - numbers and quantities with value and unit.
+5. :mod:`.names` - capitalised names and acronyms, split at titles and countries, with
+   the evidence for their type; :mod:`.aliases` links ``AS`` = ``Amerika Serikat`` and
+   ``Putin`` = ``Vladimir Putin`` and types each group.
+6. :mod:`.keyterms` - salient content words and phrases, grouped by stem.
+7. :mod:`.candidates` - places everything in its sentence without overlaps and keeps
+   what was rejected, with the reason, for ``quizgen inspect``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..article import Article, TextLayer
+from .candidates import find_candidates
+from .lexicon import lexicon_for
+from .sentences import split_sentences
+from .tokens import tokenize
+
+__all__ = ["analyse"]
+
+
+def analyse(article: Article, pack: Any = None) -> TextLayer:
+    """Analyse an article: sentences, tokens and answer candidates.
+
+    Args:
+        article: The article (its ``text`` is what every offset points into).
+        pack: A language pack; by default ``get_pack(article.language)``.
+
+    Returns:
+        The :class:`~quizgen.article.TextLayer`.
+
+    Raises:
+        UnsupportedLanguageError: If there is no pack for the article's language.
+    """
+    if pack is None:
+        from ..lang import get_pack
+
+        pack = get_pack(article.language)
+    lex = lexicon_for(pack)
+    text = article.text
+    sentences = split_sentences(text, lex, article.paragraphs)
+    tokens = tokenize(text)
+    candidates, dropped = find_candidates(text, sentences, tokens, lex)
+    return TextLayer(article, sentences, tuple(tokens), candidates, dropped)

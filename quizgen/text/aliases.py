@@ -1,0 +1,142 @@
+"""Link name mentions that refer to the same thing, then type each group as a whole.
+
+Links, in order:
+
+1. Same normalised form: ``Kim Jong-un`` = ``Kim Jong Un`` (case, hyphens, spaces).
+2. The pack's aliases: ``AS`` = ``Amerika Serikat``, ``Korut`` = ``Korea Utara``.
+3. Acronym initials: ``PBB`` = ``Perserikatan Bangsa-Bangsa`` when exactly one name
+   in the article has those initials.
+4. One-word mentions of a person's first or last name: ``Putin`` = ``Vladimir Putin``,
+   ``Kim`` = ``Kim Jong-un``, when exactly one person in the article fits.
+
+A group takes the type of its strongest evidence (gazetteer > organisation word or title
+> speech verb > place preposition > default), so a bare ``Putin`` at the start of a
+sentence is a person because ``Presiden Rusia Vladimir Putin`` is.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .found import Found
+from .lexicon import Lexicon, norm_name
+from .names import Evidence, Mention, name_score
+
+
+def _initials(name: str, lex: Lexicon) -> set[str]:
+    words = [w for w in norm_name(name).split() if w]
+    full = "".join(w[0] for w in words).upper()
+    content = "".join(w[0] for w in words if w not in lex.particles and w not in lex.stopwords).upper()
+    return {full, content}
+
+
+def _best(evidence: list[Evidence]) -> Evidence:
+    """Strongest evidence; on a tie, the type with the most total strength."""
+    totals: dict[str, float] = defaultdict(float)
+    for e in evidence:
+        totals[e.type] += e.strength
+    return max(evidence, key=lambda e: (e.strength, totals[e.type]))
+
+
+def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Found]:
+    """Group and type name mentions; return one Found per mention.
+
+    Args:
+        mentions: Mentions from :func:`quizgen.text.names.find_mentions`, in text order.
+        lex: The language's lexicon.
+
+    Returns:
+        A Found per mention, typed by its group, with ``group`` ``"name:<normalised name>"``.
+    """
+    if not mentions:
+        return []
+    # 1-2: a key per mention
+    keys: list[str] = []
+    for m in mentions:
+        key = m.key
+        if m.text in lex.aliases:
+            key = norm_name(lex.aliases[m.text])
+        elif key in lex.alias_norm and not m.acronym:
+            key = norm_name(lex.alias_norm[key])
+        keys.append(key)
+    members: dict[str, list[int]] = defaultdict(list)
+    for idx, key in enumerate(keys):
+        members[key].append(idx)
+
+    def group_type(key: str) -> Evidence:
+        return _best([e for i in members[key] for e in mentions[i].evidence])
+
+    link_reason: dict[str, str] = {}
+    # 3: acronyms by initials (an index from initials to the names that have them)
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for key in members:
+        if len(key.split()) > 1:
+            for ini in _initials(mentions[members[key][0]].text, lex):
+                by_initials[ini].add(key)
+    for key in list(members):
+        m0 = mentions[members[key][0]]
+        if not m0.acronym or key != m0.key:
+            continue  # not an acronym, or already resolved by the pack's aliases
+        letters = "".join(c for c in m0.text if c.isalpha()).upper()
+        fits = [k for k in by_initials.get(letters, ()) if k in members]
+        if len(fits) == 1:
+            link_reason[key] = f"initials of '{mentions[members[fits[0]][0]].text}'"
+            _merge(members, keys, key, fits[0])
+    # 4: first or last name of exactly one person
+    by_part: dict[str, list[str]] = defaultdict(list)
+    for key in members:
+        parts = key.split()
+        if len(parts) > 1 and group_type(key).type == "person":
+            for part in {parts[0], parts[-1]}:
+                by_part[part].append(key)
+    for key in list(members):
+        if len(key.split()) != 1 or mentions[members[key][0]].acronym:
+            continue
+        fits = by_part.get(key, [])
+        if len(fits) == 1 and group_type(key).strength < 5:
+            link_reason[key] = f"same person as '{mentions[members[fits[0]][0]].text}'"
+            _merge(members, keys, key, fits[0])
+    # type each group and build the candidates
+    out: list[Found] = []
+    for key, idxs in members.items():
+        evidence = [e for i in idxs for e in mentions[i].evidence]
+        best = _best(evidence)
+        subtype = best.subtype if best.type == "place" else None
+        if best.type == "place" and subtype is None:
+            subtype = next((e.subtype for e in evidence if e.subtype), None)
+        paragraphs = {mentions[i].paragraph for i in idxs}
+        sentences = {mentions[i].sentence for i in idxs}
+        canonical = max((mentions[i] for i in idxs), key=lambda m: (len(m.words), len(m.text))).text
+        score = name_score(len(idxs), len(paragraphs), best.strength)
+        spread = f"appears {len(idxs)} time{'s' if len(idxs) != 1 else ''} in {len(paragraphs)} paragraph{'s' if len(paragraphs) != 1 else ''}"
+        for i in idxs:
+            m = mentions[i]
+            n = len(m.words)
+            reasons = ["acronym" if m.acronym else f"capitalised name of {n} word{'s' if n != 1 else ''}"]
+            own = _best(list(m.evidence))
+            reasons += [e.reason for e in m.evidence if e.strength >= 1 or e is own]
+            if own.type != best.type or own.strength < best.strength:
+                reasons.append(f"{best.type}: as '{canonical}' ({best.reason})")
+            if m.key in link_reason:
+                reasons.append(link_reason[m.key])
+            reasons.append(spread if len(sentences) > 1 else "appears once")
+            out.append(
+                Found(
+                    m.start,
+                    m.end,
+                    best.type,
+                    subtype,
+                    tuple(dict.fromkeys(reasons)),
+                    group="name:" + key,
+                    score=score,
+                )
+            )
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+def _merge(members: dict[str, list[int]], keys: list[str], src: str, dst: str) -> None:
+    for i in members.pop(src):
+        keys[i] = dst
+        members[dst].append(i)
+    members[dst].sort()

@@ -1,0 +1,349 @@
+"""Name mentions: runs of capitalised words and acronyms, cut at titles and countries.
+
+Steps, per sentence:
+
+1. Runs: capitalised tokens (and acronyms) separated by one space, with name particles
+   (``bin``, ``van``) and initials (``J. K.``) inside; never across a comma, a quote, a
+   line break, or a time or number span (``Rabu``, ``Juni 2024``).
+2. A sentence-initial (or quote-initial) capital on a common word is not a name: a
+   stopword (``Dalam``, ``However``), a word also written in lowercase in the article
+   (``Sanksi``), a derived word (``Ketegangan`` = ke-tegang-an) or a frequent one.
+3. Titles are not part of the name: ``Presiden Rusia Vladimir Putin`` gives the title
+   ``Presiden``, the country ``Rusia`` (gazetteer prefix) and the person
+   ``Vladimir Putin``.
+4. Evidence for a type, each with a strength and a reason: gazetteer (place), alias of a
+   gazetteer name (``AS``), organisation word (``Bank``), title before it (person), a
+   speech verb next to it (person), a place preposition before it (place).
+
+Typing across mentions (``Putin`` is ``Vladimir Putin``) happens in :mod:`.aliases`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..article import Sentence, Token
+from .lexicon import Lexicon, norm_name
+
+_LETTERS = re.compile(r"[^\W\d_]")
+_POSSESSIVE = ("'s", "’s")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    type: str
+    strength: float
+    reason: str
+    subtype: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One name mention with the evidence found around it."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+    words: tuple[str, ...]  # the tokens as written
+    acronym: bool
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def key(self) -> str:
+        return norm_name(self.text)
+
+
+@dataclass
+class _Ctx:
+    """Per-article facts the common-word test needs."""
+
+    lex: Lexicon
+    lower_vocab: set[str]
+    cap_mid: set[str]
+    zipf: dict[str, float]
+    derived: dict[str, bool]
+
+
+def _is_acronym(word: str) -> bool:
+    letters = _LETTERS.findall(word)
+    return 2 <= len(letters) <= 6 and word.isupper()
+
+
+def _zipf(ctx: _Ctx, low: str) -> float:
+    z = ctx.zipf.get(low)
+    if z is None:
+        z = ctx.zipf[low] = float(ctx.lex.pack.zipf(low))
+    return z
+
+
+def _is_derived(ctx: _Ctx, low: str) -> bool:
+    """Whether ``low`` is an affixed form of a frequent word (``ketegangan``, ``lansiran``)."""
+    d = ctx.derived.get(low)
+    if d is None:
+        affixes = getattr(ctx.lex.pack, "affixes", None)
+        d = False
+        if affixes is not None:
+            prefix, stem, suffix = affixes(low)
+            d = bool((prefix or suffix) and len(stem) >= 3 and stem != low and _zipf(ctx, stem) >= 3.0)
+        ctx.derived[low] = d
+    return d
+
+
+def common_word_reason(ctx: _Ctx, word: str, run_len: int) -> str | None:
+    """Why a capitalised sentence-initial ``word`` is a common word, or None if it may be a name."""
+    low = word.lower()
+    lex = ctx.lex
+    if low in lex.stopwords:
+        return "sentence-initial stopword"
+    if low in lex.gazetteer or word in lex.aliases or low in ctx.cap_mid:
+        return None
+    if low in ctx.lower_vocab:
+        return "sentence-initial common word (also written in lowercase in the article)"
+    if _is_derived(ctx, low):
+        return "sentence-initial common word (affixed form of a common word)"
+    if run_len == 1 and _zipf(ctx, low) >= 4.0:
+        return f"sentence-initial common word (frequent in the language, zipf {_zipf(ctx, low):.1f})"
+    return None
+
+
+def _context(text: str, tokens: list[Token], initial: list[bool], lex: Lexicon) -> _Ctx:
+    lower_vocab: set[str] = set()
+    cap_mid: set[str] = set()
+    for tok, init in zip(tokens, initial, strict=True):
+        c = tok.text[0]
+        if c.islower():
+            lower_vocab.add(tok.text)
+        elif c.isupper() and not init:
+            cap_mid.add(tok.text.lower())
+    return _Ctx(lex, lower_vocab, cap_mid, {}, {})
+
+
+def initial_flags(text: str, tokens: list[Token], ranges: list[tuple[int, int]]) -> list[bool]:
+    """Whether each token starts its sentence or a quotation."""
+    flags = [False] * len(tokens)
+    for a, b in ranges:
+        if a < b:
+            flags[a] = True
+        for i in range(a + 1, b):
+            gap = text[tokens[i - 1].end : tokens[i].start]
+            if gap and gap[-1] in '“"‘:' or gap.endswith(": "):
+                flags[i] = True
+    return flags
+
+
+def find_mentions(
+    text: str,
+    tokens: list[Token],
+    sentences: tuple[Sentence, ...],
+    ranges: list[tuple[int, int]],
+    blocked: list[bool],
+    initial: list[bool],
+    lex: Lexicon,
+) -> tuple[list[Mention], list[tuple[int, int, str]]]:
+    """Find name mentions.
+
+    Args:
+        text: The article body.
+        tokens: Its tokens.
+        sentences: Its sentences.
+        ranges: Token index range of each sentence.
+        blocked: Per token, whether it is inside a time or number span.
+        initial: Per token, whether it starts its sentence or a quotation (:func:`initial_flags`).
+        lex: The language's lexicon.
+
+    Returns:
+        Mentions in text order, and ``(start, end, reason)`` of capitalised spans rejected.
+    """
+    ctx = _context(text, tokens, initial, lex)
+    mentions: list[Mention] = []
+    dropped: list[tuple[int, int, str]] = []
+    abbreviations = {a.lower().rstrip(".") for a in lex.pack.abbreviations}
+    for si, (a, b) in enumerate(ranges):
+        sent = sentences[si]
+        i = a
+        while i < b:
+            tok = tokens[i]
+            if blocked[i] or not tok.text[0].isupper():
+                i += 1
+                continue
+            j = i + 1
+            while j < b:
+                gap = text[tokens[j - 1].end : tokens[j].start]
+                prev = tokens[j - 1].text
+                joinable = gap == " " or (gap.isspace() and "\n" not in gap)
+                if not joinable and gap in (". ", "."):
+                    joinable = (len(prev) == 1 and prev.isupper()) or prev.lower() in abbreviations
+                if not joinable or blocked[j]:
+                    break
+                w = tokens[j].text
+                if w[0].isupper():
+                    j += 1
+                elif (
+                    w in lex.particles
+                    and j + 1 < b
+                    and tokens[j + 1].text[0].isupper()
+                    and not blocked[j + 1]
+                ):
+                    j += 1
+                else:
+                    break
+            _analyse_run(text, tokens, i, j, a, b, si, sent.paragraph, initial, ctx, mentions, dropped)
+            i = j
+    return mentions, dropped
+
+
+def _prev_word(text: str, tokens: list[Token], i: int, a: int) -> str | None:
+    """The lowercase token before ``tokens[i]`` if only a space separates them."""
+    if i <= a:
+        return None
+    gap = text[tokens[i - 1].end : tokens[i].start]
+    if gap.isspace() and "\n" not in gap:
+        return tokens[i - 1].text.lower()
+    return None
+
+
+def _honorific_before(text: str, tokens: list[Token], i: int, a: int, lex: Lexicon) -> str | None:
+    """A lowercase title right before the run (``pemimpin Korea Utara``, ``kata menteri X``)."""
+    words: list[str] = []
+    k = i
+    while k > a and len(words) < lex.max_honorific:
+        w = _prev_word(text, tokens, k, a)
+        if w is None:
+            break
+        words.insert(0, w)
+        k -= 1
+        if tuple(words) in lex.honorifics:
+            return text[tokens[k].start : tokens[i - 1].end]
+    return None
+
+
+def _strip_honorific(words: list[str], lex: Lexicon) -> int:
+    """Number of leading tokens of ``words`` that are titles (longest match, repeated)."""
+    n = 0
+    while n < len(words):
+        for size in range(min(lex.max_honorific, len(words) - n), 0, -1):
+            if tuple(w.lower().rstrip(".") for w in words[n : n + size]) in lex.honorifics:
+                n += size
+                break
+        else:
+            break
+    return n
+
+
+def _gazetteer_prefix(words: list[str], lex: Lexicon) -> tuple[int, str | None, str | None]:
+    """Longest leading slice of ``words`` that is a gazetteer name or a known alias."""
+    for size in range(min(max(lex.max_gazetteer, 1), len(words)), 0, -1):
+        piece = " ".join(words[:size])
+        key = norm_name(piece)
+        if key in lex.gazetteer:
+            return size, "gazetteer", lex.gazetteer[key][1]
+        if size == 1 and piece in lex.aliases:
+            long_key = norm_name(lex.aliases[piece])
+            if long_key in lex.gazetteer:
+                return size, "alias", lex.gazetteer[long_key][1]
+    return 0, None, None
+
+
+def _analyse_run(text, tokens, i, j, a, b, si, par, initial, ctx: _Ctx, mentions, dropped) -> None:
+    lex = ctx.lex
+    # 2. a common word at the start of a sentence or quotation
+    while i < j and initial[i] and not _is_acronym(tokens[i].text):
+        why = common_word_reason(ctx, tokens[i].text, j - i)
+        if why is None:
+            break
+        dropped.append((tokens[i].start, tokens[i].end, why))
+        i += 1
+    # stopwords at the edges of a run ("The United States", "Di Jakarta")
+    while i < j and tokens[i].text.lower() in lex.stopwords and not _is_acronym(tokens[i].text):
+        dropped.append((tokens[i].start, tokens[i].end, "capitalised stopword"))
+        i += 1
+    while j > i and tokens[j - 1].text.lower() in lex.stopwords and not _is_acronym(tokens[j - 1].text):
+        dropped.append((tokens[j - 1].start, tokens[j - 1].end, "capitalised stopword"))
+        j -= 1
+    if i >= j:
+        return
+    # 3. titles
+    words = [t.text for t in tokens[i:j]]
+    title = _honorific_before(text, tokens, i, a, lex)
+    n = _strip_honorific(words, lex)
+    if n:
+        title = text[tokens[i].start : tokens[i + n - 1].end]
+        if n == len(words):
+            dropped.append((tokens[i].start, tokens[j - 1].end, "title without a name"))
+            return
+        i += n
+        words = words[n:]
+    _segment(text, tokens, i, j, a, b, si, par, title, ctx, mentions)
+
+
+def _segment(text, tokens, i, j, a, b, si, par, title, ctx: _Ctx, mentions) -> None:
+    lex = ctx.lex
+    words = [t.text for t in tokens[i:j]]
+    lows = [w.lower().rstrip(".") for w in words]
+    size = _gazetteer_prefix(words, lex)[0] if len(words) > 1 else 0
+    org = next((w for w in lows[size:] if w in lex.org_cues), None)
+    if org is None and len(words) > 1:
+        if 0 < size < len(words) and (title or len(words) - size >= 2):
+            # "Presiden Rusia Vladimir Putin": the country, then the person
+            _segment(text, tokens, i, i + size, a, b, si, par, None, ctx, mentions)
+            _segment(text, tokens, i + size, j, a, b, si, par, title, ctx, mentions)
+            return
+    if org is None and size == len(words):
+        org = next((w for w in lows if w in lex.org_cues), None)
+    start, end = tokens[i].start, tokens[j - 1].end
+    last = words[-1]
+    if len(last) > 3 and last[-2:] in _POSSESSIVE:
+        end -= 2  # "Taliban's" is the Taliban
+        words[-1] = last[:-2]
+    surface = text[start:end]
+    acronym = j - i == 1 and _is_acronym(words[0])
+    ev: list[Evidence] = []
+    key = norm_name(surface)
+    if key in lex.gazetteer:
+        sub = lex.gazetteer[key][1]
+        ev.append(Evidence("place", 5, f"in the gazetteer as a {sub}", sub))
+    if surface in lex.aliases:
+        long = lex.aliases[surface]
+        lkey = norm_name(long)
+        if lkey in lex.gazetteer:
+            sub = lex.gazetteer[lkey][1]
+            ev.append(Evidence("place", 5, f"short form of '{long}', a {sub} in the gazetteer", sub))
+        elif any(w.lower() in lex.org_cues for w in long.split()) or acronym:
+            ev.append(Evidence("organisation", 3, f"short form of '{long}'"))
+    if org is not None and not ev:  # "Amerika Serikat" is a country though "serikat" is an org word
+        ev.append(Evidence("organisation", 4, f"organisation word '{org}'"))
+    if title:
+        ev.append(Evidence("person", 4, f"title '{title}' before it"))
+    after = _next_word(text, tokens, j, b)
+    if after in lex.person_verbs:
+        ev.append(Evidence("person", 3, f"'{after}' after it"))
+    before = _prev_word(text, tokens, i, a)
+    if before in lex.person_verbs:
+        ev.append(Evidence("person", 3, f"after '{before}'"))
+    elif before in lex.place_cues:
+        ev.append(Evidence("place", 2, f"'{before}' before it"))
+    if acronym and not ev:
+        ev.append(Evidence("organisation", 1, "acronym; assumed an organisation"))
+    elif not ev:
+        strength = 1.0 if j - i > 1 else 0.5
+        ev.append(Evidence("person", strength, "no place or organisation cue; assumed a person"))
+    mentions.append(Mention(surface, start, end, si, par, tuple(words), acronym, tuple(ev)))
+
+
+def _next_word(text: str, tokens: list[Token], j: int, b: int) -> str | None:
+    """The lowercase token after a run, across at most a comma (``Putin, menegaskan``)."""
+    if j >= b:
+        return None
+    gap = text[tokens[j - 1].end : tokens[j].start]
+    if gap.strip() in ("", ","):
+        return tokens[j].text.lower()
+    return None
+
+
+def name_score(count: int, paragraphs: int, strength: float) -> float:
+    """Salience of a name: mentions (log), spread over paragraphs, and type confidence."""
+    return round(2.0 + math.log2(1 + count) + 0.5 * min(paragraphs, 4) + (0.5 if strength >= 3 else -1.0), 3)

@@ -1,0 +1,147 @@
+"""Time and date candidates: weekdays, dates, months with a year, years, clock times.
+
+Only concrete times count (``Rabu``, ``Rabu pagi``, ``20 Juni 2024``,
+``Selasa (21/10/2025)``, ``March 2021``, ``2017``, ``Juli lalu``); vague ones such as
+``minggu lalu`` or ``recently`` are not candidates. A preposition before a time
+(``pada hari Rabu``) is not part of the span: the candidate is ``Rabu``.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from .found import Found, pick_non_overlapping
+from .lexicon import Lexicon, norm_name
+
+# Words that make a month or weekday concrete relative to the article's date.
+_RELATIVE = "lalu|depan|kemarin|last|next|this"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_DAY = r"\d{1,2}"
+_SCORES = {"date": 3.5, "weekday": 3.0, "month": 2.5, "year": 2.5, "clock": 2.0}
+
+_CACHE: dict[int, tuple[Lexicon, re.Pattern, list[tuple[str, str, re.Pattern, bool]]]] = {}
+_LOCK = threading.Lock()
+
+
+def _full_months(lex: Lexicon) -> str:
+    """Alternation of the longest name of each month ("Juni", not "Jun")."""
+    best: dict[int, str] = {}
+    for name, num in lex.months.items():
+        if len(name) > len(best.get(num, "")):
+            best[num] = name
+    names = sorted(best.values(), key=len, reverse=True)
+    return "|".join(re.escape(n) for n in names) or "(?!)"
+
+
+def _patterns(lex: Lexicon) -> tuple[re.Pattern, list[tuple[str, str, re.Pattern, bool]]]:
+    """The anchor pattern (month and weekday names) and ``(subtype, reason, pattern,
+    anchored)`` for each kind of time; anchored patterns contain a month or weekday name
+    and only run near an anchor."""
+    hit = _CACHE.get(id(lex))
+    if hit is not None and hit[0] is lex:
+        return hit[1], hit[2]
+    m, w, dp, full = lex.months_re, lex.weekdays_re, lex.day_parts_re, _full_months(lex)
+    wd = rf"(?:(?:{w}),?\s+)?"
+    # (subtype, reason, pattern, anchored: holds a month or weekday name)
+    raw = [
+        (
+            "date",
+            "weekday with a numeric date",
+            rf"\b(?:{w})\s*,?\s*\(\s*{_DAY}/{_DAY}(?:/\d{{2,4}})?\s*\)",
+            True,
+        ),
+        ("date", "day, month and year", rf"\b{wd}{_DAY}\s+(?:{m})\.?,?\s+{_YEAR}\b", True),
+        ("date", "month, day and year", rf"\b{wd}(?:{m})\.?\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}\b", True),
+        ("date", "numeric date", rf"(?<![\d/.]){_DAY}/{_DAY}/(?:\d{{4}}|\d{{2}})(?![\d/])", False),
+        ("date", "ISO date", rf"\b{_YEAR}-[01]\d-[0-3]\d\b", False),
+        ("month", "month and year", rf"\b(?:{m})\.?\s+{_YEAR}\b", True),
+        ("date", "day and month", rf"\b{wd}{_DAY}\s+(?:{m})\b(?!\s*\d)", True),
+        ("date", "month and day", rf"\b{wd}(?:{m})\s+{_DAY}(?:st|nd|rd|th)?\b(?![.,:/]?\d)", True),
+        (
+            "clock",
+            "clock time",
+            r"\b\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT|GMT|UTC|[AaPp]\.[Mm]\.|[AaPp][Mm]\b)",
+            False,
+        ),
+        ("weekday", "weekday", rf"\b(?:{w})(?:\s+(?:{dp}|{_RELATIVE}))?\b", True),
+        ("month", "month relative to now", rf"\b(?:{full})\s+(?:{_RELATIVE})\b", True),
+        ("month", "month relative to now", rf"\b(?:{_RELATIVE})\s+(?:{full})\b", True),
+        ("month", "month name", rf"\b(?:{full})\b", True),
+        ("year", "year", rf"(?<![\w.,/$€£¥-]){_YEAR}(?![\w/%]|[.,]\d)", False),
+    ]
+    pats = [(sub, why, re.compile(p, re.IGNORECASE), anchored) for sub, why, p, anchored in raw]
+    anchor = re.compile(rf"\b(?:{m}|{w})\b", re.IGNORECASE)
+    with _LOCK:
+        _CACHE[id(lex)] = (lex, anchor, pats)
+    return anchor, pats
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+|%)")
+
+
+def _names_capitalised(span: str, lex: Lexicon) -> bool:
+    """Month and weekday names in a span without digits must be capitalised (``May``, not ``may``)."""
+    for word in _WORD.findall(span):
+        low = word.lower()
+        if (low in lex.months or low in lex.weekdays) and not word[0].isupper():
+            return False
+    return True
+
+
+_SPACE = re.compile(r"\s")
+_BEFORE, _AFTER = 14, 24  # how far a time reaches before and after its month or weekday name
+
+
+def _windows(text: str, anchor: re.Pattern) -> list[tuple[int, int]]:
+    """Merged stretches of ``text`` around month and weekday names, cut at whitespace."""
+    out: list[tuple[int, int]] = []
+    for m in anchor.finditer(text):
+        a = text.rfind(" ", 0, max(0, m.start() - _BEFORE)) + 1
+        nxt = _SPACE.search(text, min(len(text), m.end() + _AFTER))
+        b = nxt.start() if nxt else len(text)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
+def find_times(text: str, lex: Lexicon) -> list[Found]:
+    """Find time and date spans in ``text`` (non-overlapping, in text order)."""
+    anchor, patterns = _patterns(lex)
+    windows = _windows(text, anchor)
+    found: list[Found] = []
+    for subtype, why, pat, anchored in patterns:
+        matches = (
+            (mt for a, b in windows for mt in pat.finditer(text, a, b)) if anchored else pat.finditer(text)
+        )
+        for mt in matches:
+            span = mt.group()
+            if not any(c.isdigit() for c in span):
+                if not _names_capitalised(span, lex):
+                    continue
+                if subtype == "month" and why == "month name" and span.lower() in lex.stopwords:
+                    continue  # "May" without a day or year is the verb, or a name
+            if subtype == "year":
+                nxt = _NEXT_WORD.match(text, mt.end())
+                if nxt and (nxt.group(1) == "%" or nxt.group(1).lower() in lex.units):
+                    continue  # "2000 orang" is a quantity, not a year
+            reasons = [why]
+            low = span.lower()
+            part = next((p for p in lex.day_parts if low.endswith(" " + p)), None)
+            if part:
+                reasons.append(f"part of the day '{part}'")
+            found.append(
+                Found(
+                    mt.start(),
+                    mt.end(),
+                    "time",
+                    subtype,
+                    tuple(reasons),
+                    group="time:" + norm_name(span),
+                    score=_SCORES[subtype],
+                )
+            )
+    return pick_non_overlapping(found)
