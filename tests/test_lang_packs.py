@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import importlib.resources
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -315,3 +316,33 @@ def test_pack_is_frozen_and_hashable():
     with pytest.raises(dataclasses.FrozenInstanceError):
         pack.code = "en"  # type: ignore[misc]
     assert {pack: 1}[get_pack("id")] == 1
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+@pytest.mark.parametrize(
+    "name", ["gazetteer.tsv", "aliases.tsv", "demonyms.tsv", "months.tsv", "number_words.tsv"]
+)
+def test_shipped_mappings_have_no_duplicate_keys(code, name):
+    path = Path(importlib.resources.files("quizgen.lang") / code / name)
+    keys = [line.partition("\t")[0] for line in read_lines(path)]
+    duplicates = sorted({k for k in keys if keys.count(k) > 1})
+    assert not duplicates, f"{code}/{name}: {duplicates}"
+
+
+def test_works_offline_without_nltk_data(tmp_path):
+    # a fresh interpreter with every network connection refused and an empty NLTK data path
+    code = (
+        "import socket\n"
+        "def refuse(*a, **k):\n"
+        "    raise OSError('network used')\n"
+        "socket.socket.connect = refuse\n"
+        "socket.create_connection = refuse\n"
+        "from quizgen.lang import get_pack, detect_language\n"
+        "i, e = get_pack('id'), get_pack('en')\n"
+        "assert i.affixes('persahabatan') == ('per', 'sahabat', 'an')\n"
+        "assert e.stem('negotiations') == 'negoti'\n"
+        "assert i.zipf('yang') > 7 and e.zipf('the') > 7\n"
+        "assert detect_language('The talks would resume on Monday, the minister said.') == 'en'\n"
+    )
+    env = {**os.environ, "NLTK_DATA": str(tmp_path / "no-nltk-data")}
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)
