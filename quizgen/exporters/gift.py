@@ -10,6 +10,7 @@ holds a blank line. The item's explanation becomes the general feedback (``####`
 
 from __future__ import annotations
 
+import html
 import re
 
 from ..bank import Bank, Item
@@ -19,9 +20,16 @@ _SPECIAL = re.compile(r"([~=#{}:\\])")
 _FORMAT_MARK = re.compile(r"^\s*\[(?:html|moodle|plain|markdown)\]", re.I)
 
 
-def escape(text: str) -> str:
-    """Escape one GIFT text: special characters, newlines, runs of spaces."""
+def escape(text: str, *, answer: bool = False) -> str:
+    """Escape one GIFT text: special characters, newlines, runs of spaces.
+
+    An answer that starts with ``%`` would be read as a weight (``~%50%text``) and one holding
+    ``->`` as a matching pair; GIFT has no escape for either, so such an answer is written in
+    ``[html]`` format (``&#37;``, ``-&gt;``).
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if answer and (text.lstrip().startswith("%") or "->" in text):
+        return "[html]" + escape(html.escape(text.strip(), quote=False).replace("%", "&#37;", 1))
     text = _SPECIAL.sub(r"\\\1", text)
     text = "\\n".join(" ".join(line.split()) for line in text.split("\n"))
     if _FORMAT_MARK.match(text):  # a text that starts like a format marker keeps its bracket
@@ -34,12 +42,12 @@ def _feedback(item: Item) -> str:
 
 
 def _choices(item: Item) -> str:
-    parts = [("=" if o == item.answer else "~") + escape(o) for o in item.options]
+    parts = [("=" if o == item.answer else "~") + escape(o, answer=True) for o in item.options]
     return "{" + " ".join(parts) + _feedback(item) + "}"
 
 
 def _typed(item: Item) -> str:
-    return "{" + " ".join("=" + escape(a) for a in correct_answers(item)) + _feedback(item) + "}"
+    return "{" + " ".join("=" + escape(a, answer=True) for a in correct_answers(item)) + _feedback(item) + "}"
 
 
 def question(item: Item) -> str:

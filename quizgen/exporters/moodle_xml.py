@@ -12,7 +12,7 @@ import html
 import re
 
 from ..bank import Bank, Item
-from .base import ExportResult, Skips, check_xml_text, correct_answers, split_blank, tf_truth
+from .base import ExportResult, Skips, check_xml_text, correct_answers, one_line, split_blank, tf_truth
 
 _CLOZE_SPECIAL = re.compile(r"([\\}#~])")
 
@@ -24,6 +24,7 @@ def cdata(text: str) -> str:
 
 def para(text: str) -> str:
     """Plain text as one HTML paragraph (newlines become <br>)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "<p>" + "<br>".join(html.escape(line, quote=False) for line in text.split("\n")) + "</p>"
 
 
@@ -69,7 +70,7 @@ def multichoice(item: Item) -> list[str]:
 
 def shortanswer(item: Item) -> list[str]:
     body = _common(item, para(item.prompt)) + ["<usecase>0</usecase>"]
-    body += [_answer(100, a, "moodle_auto_format") for a in correct_answers(item)]
+    body += [_answer(100, one_line(a), "moodle_auto_format") for a in correct_answers(item)]
     return body
 
 
@@ -90,14 +91,20 @@ def cloze_escape(text: str) -> str:
 
 def _outside(text: str) -> str:
     """Text around the embedded answer: braces as entities so Moodle never reads them as a block."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;").replace("\n", "<br>")
+
+
+def _distractor(text: str) -> str:
+    """A wrong alternative that starts like a grade marker (``=`` or ``%50%``) gets an explicit ``%0%``."""
+    return "%0%" + text if text.startswith(("=", "%")) else text
 
 
 def embedded(item: Item) -> str:
     """The ``{1:TYPE:...}`` block of a cloze item."""
     if item.options:
         alts = [
-            "=" + cloze_escape(item.answer) if o == item.answer else cloze_escape(o) for o in item.options
+            "=" + cloze_escape(o) if o == item.answer else _distractor(cloze_escape(o)) for o in item.options
         ]
         return "{1:MULTICHOICE:" + "~".join(alts) + "}"
     alts = ["=" + cloze_escape(a) for a in correct_answers(item)]

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 from ..bank import Bank, Item
-from .base import ExportResult, Skips, check_xml_text, correct_answers
+from .base import ExportResult, Skips, check_xml_text, correct_answers, one_line
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
@@ -29,6 +29,7 @@ def _h(*parts: str) -> str:
 
 
 def _html(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "<p>" + "<br>".join(html.escape(line, quote=False) for line in text.split("\n")) + "</p>"
 
 
@@ -83,7 +84,7 @@ def item_element(section: ET.Element, bank: Bank, item: Item) -> None:
         _sub(var, "varequal", choice_ids[item.options.index(item.answer)], respident="response1")
     else:
         for a in correct_answers(item):
-            _sub(var, "varequal", a, respident="response1")
+            _sub(var, "varequal", one_line(a), respident="response1")
     _sub(cond, "setvar", "100", action="Set", varname="SCORE")
     if item.explanation.strip():
         fb = _sub(el, "itemfeedback", ident="general_fb")
@@ -159,6 +160,7 @@ def export_qti(bank: Bank) -> ExportResult:
     }
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("non_cc_assessments/", date_time=ZIP_DATE), b"")  # as Canvas exports have
         for name, data in files.items():
             info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED

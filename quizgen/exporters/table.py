@@ -56,7 +56,7 @@ def _extra(item: Item) -> str:
         extra["template"] = item.template
     if item.features:
         extra["features"] = item.features
-    return json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else ""
+    return json.dumps(extra, ensure_ascii=False) if extra else ""
 
 
 def item_rows(bank: Bank) -> tuple[list[str], list[list]]:
@@ -117,7 +117,7 @@ def export_csv(bank: Bank) -> ExportResult:
     bank_row[header.index("prompt")] = bank.title
     bank_row[header.index("explanation")] = BANK_ROW_NOTE
     bank_row[header.index("source_sentence")] = bank.text
-    bank_row[header.index("extra")] = json.dumps(bank_meta(bank), ensure_ascii=False, sort_keys=True)
+    bank_row[header.index("extra")] = json.dumps(bank_meta(bank), ensure_ascii=False)
     cells = [
         [guard_formula(v) if isinstance(v, str) else ("" if v is None else str(v)) for v in row]
         for row in [*rows, bank_row]
@@ -198,5 +198,5 @@ def export_xlsx(bank: Bank) -> ExportResult:
         fields = {**bank_meta(bank), "article_lines": len(bank.text.split("\n")) if bank.text else 0}
         for r, (k, v) in enumerate(fields.items(), start=2):
             _put(meta, r, 1, k, "")
-            _put(meta, r, 2, json.dumps(v, ensure_ascii=False, sort_keys=True), f"The bank field {k}")
+            _put(meta, r, 2, json.dumps(v, ensure_ascii=False), f"The bank field {k}")
     return skips.result(buf.getvalue())

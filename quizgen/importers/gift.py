@@ -165,7 +165,8 @@ def parse_question(q: _Q, language: str) -> tuple[dict | None, str | None]:
             if weight:
                 t = t[weight.end() :]
                 marker = "=" if float(weight.group(1)) >= 100 else "~"
-            choices.append((marker, unescape(t, fmt)))
+            afmt, t = _fmt(t) if _FORMAT.match(t) else (fmt, t)
+            choices.append((marker, unescape(t, afmt)))
         rights = [t for m, t in choices if m == "="]
         if all(m == "=" for m, _ in choices):
             kind, answer, accepted = "short_answer", rights[0], rights
