@@ -346,3 +346,15 @@ def test_works_offline_without_nltk_data(tmp_path):
     )
     env = {**os.environ, "NLTK_DATA": str(tmp_path / "no-nltk-data")}
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
+
+
+def test_packs_pickle_by_reference(tmp_path):
+    import copy
+    import pickle
+
+    pack = get_pack("id")
+    assert pickle.loads(pickle.dumps(pack)) is pack
+    assert copy.deepcopy(pack) is pack
+    other = load_pack(_minimal_pack(tmp_path, "zz"))
+    again = pickle.loads(pickle.dumps(other))
+    assert again.code == "zz" and again == other

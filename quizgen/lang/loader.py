@@ -193,4 +193,5 @@ def load_pack(folder: str | Path) -> LanguagePack:
         clitics=values["clitics"],
     )
     values["frequency"] = _frequency(folder, meta)
+    values["folder"] = str(folder.resolve())
     return LanguagePack(**values)

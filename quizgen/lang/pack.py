@@ -134,9 +134,14 @@ class LanguagePack:
     ui: dict[str, Any] = field(default_factory=dict)
     morphology: Morphology = field(default_factory=Morphology, repr=False, compare=False)
     frequency: Frequency = field(default_factory=Frequency, repr=False, compare=False)
+    folder: str = field(default="", repr=False, compare=False)
 
     def __hash__(self) -> int:
         return hash(self.code)
+
+    def __reduce__(self) -> tuple[Any, tuple[str, str]]:
+        # pickled as a reference: unpickling loads (or reuses) the pack from its folder
+        return _restore_pack, (self.code, self.folder)
 
     def stem(self, word: str) -> str:
         """Return the stem of ``word`` (lowercase): ``"persahabatan"`` -> ``"sahabat"``."""
@@ -159,3 +164,15 @@ class LanguagePack:
     def is_stopword(self, word: str) -> bool:
         """Whether ``word`` (any case) is a stopword of the language."""
         return word.lower() in self.stopwords
+
+
+def _restore_pack(code: str, folder: str) -> LanguagePack:
+    from pathlib import Path
+
+    from . import get_pack, pack_folders
+    from .loader import load_pack
+
+    known = pack_folders().get(code)
+    if not folder or (known is not None and Path(folder).resolve() == known.resolve()):
+        return get_pack(code)
+    return load_pack(folder)
