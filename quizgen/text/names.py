@@ -29,6 +29,8 @@ from .lexicon import Lexicon, norm_name
 
 _LETTERS = re.compile(r"[^\W\d_]")
 _POSSESSIVE = ("'s", "’s")
+# Lowercase words that continue an organisation's name ("Bank of England", "Ministry for ...").
+_ORG_CONNECTORS = frozenset({"of", "for", "de", "du", "des", "der", "van", "von"})
 
 
 @dataclass(frozen=True)
@@ -96,11 +98,15 @@ def _is_derived(ctx: _Ctx, low: str) -> bool:
 def common_word_reason(ctx: _Ctx, word: str, run_len: int) -> str | None:
     """Why a capitalised sentence-initial ``word`` is a common word, or None if it may be a name."""
     low = word.lower()
+    if low.endswith(_POSSESSIVE):
+        low = low[:-2]
     lex = ctx.lex
     if low in lex.stopwords:
         return "sentence-initial stopword"
     if low in lex.gazetteer or word in lex.aliases or low in ctx.cap_mid:
         return None
+    if run_len > 1 and (low in lex.org_cues or (low,) in lex.honorifics):
+        return None  # "Perserikatan Bangsa-Bangsa", "Presiden Joko Widodo" at the start
     if low in ctx.lower_vocab:
         return "sentence-initial common word (also written in lowercase in the article)"
     if _is_derived(ctx, low):
@@ -171,6 +177,7 @@ def find_mentions(
                 i += 1
                 continue
             j = i + 1
+            has_org = tok.text.lower() in lex.org_cues
             while j < b:
                 gap = text[tokens[j - 1].end : tokens[j].start]
                 prev = tokens[j - 1].text
@@ -181,14 +188,16 @@ def find_mentions(
                     break
                 w = tokens[j].text
                 if w[0].isupper():
+                    has_org = has_org or w.lower() in lex.org_cues
                     j += 1
                 elif (
-                    w in lex.particles
+                    (w in lex.particles or (has_org and w in _ORG_CONNECTORS))
                     and j + 1 < b
                     and tokens[j + 1].text[0].isupper()
                     and not blocked[j + 1]
+                    and text[tokens[j].end : tokens[j + 1].start] == " "
                 ):
-                    j += 1
+                    j += 1  # "Abu Bakar bin Ahmad", "Bank of England"
                 else:
                     break
             _analyse_run(text, tokens, i, j, a, b, si, sent.paragraph, initial, ctx, mentions, dropped)
@@ -285,7 +294,7 @@ def _segment(text, tokens, i, j, a, b, si, par, title, ctx: _Ctx, mentions) -> N
     words = [t.text for t in tokens[i:j]]
     lows = [w.lower().rstrip(".") for w in words]
     size = _gazetteer_prefix(words, lex)[0] if len(words) > 1 else 0
-    org = next((w for w in lows[size:] if w in lex.org_cues), None)
+    org = _org_cue(lows[size:], lex)
     if org is None and len(words) > 1:
         if 0 < size < len(words) and (title or len(words) - size >= 2):
             # "Presiden Rusia Vladimir Putin": the country, then the person
@@ -293,7 +302,7 @@ def _segment(text, tokens, i, j, a, b, si, par, title, ctx: _Ctx, mentions) -> N
             _segment(text, tokens, i + size, j, a, b, si, par, title, ctx, mentions)
             return
     if org is None and size == len(words):
-        org = next((w for w in lows if w in lex.org_cues), None)
+        org = _org_cue(lows, lex)
     start, end = tokens[i].start, tokens[j - 1].end
     last = words[-1]
     if len(last) > 3 and last[-2:] in _POSSESSIVE:
@@ -332,6 +341,17 @@ def _segment(text, tokens, i, j, a, b, si, par, title, ctx: _Ctx, mentions) -> N
         strength = 1.0 if j - i > 1 else 0.5
         ev.append(Evidence("person", strength, "no place or organisation cue; assumed a person"))
     mentions.append(Mention(surface, start, end, si, par, tuple(words), acronym, tuple(ev)))
+
+
+def _org_cue(lows: list[str], lex: Lexicon) -> str | None:
+    """The first organisation word or phrase (``bank``, ``rumah sakit``) among ``lows``."""
+    for n in range(len(lows)):
+        for size in (1, 2, 3):
+            if n + size <= len(lows):
+                phrase = " ".join(lows[n : n + size])
+                if phrase in lex.org_cues:
+                    return phrase
+    return None
 
 
 def _next_word(text: str, tokens: list[Token], j: int, b: int) -> str | None:

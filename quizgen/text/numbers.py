@@ -15,6 +15,7 @@ import threading
 
 from .found import Found
 from .lexicon import Lexicon
+from .times import RELATIVE_WORDS
 
 _PERCENT_WORDS = frozenset({"%", "persen", "percent", "per cent", "pct", "prozent", "procent"})
 _SCORES = {"percent": 3.5, "currency": 3.5, "quantity": 3.0, "count": 2.5, "number": 1.5}
@@ -88,7 +89,7 @@ def _unit_of(word: str | None, acr: str | None, lex: Lexicon) -> tuple[str | Non
     if low in lex.units:
         return word, "quantity", 1
     if word[0].islower() and word.isalpha() and len(word) > 2 and low not in lex.stopwords:
-        if low not in lex.months and low not in lex.number_words:
+        if low not in lex.months and low not in lex.number_words and low not in RELATIVE_WORDS:
             return word, "count", 1
     return None, None, 0
 

@@ -16,6 +16,7 @@ from .lexicon import Lexicon, norm_name
 
 # Words that make a month or weekday concrete relative to the article's date.
 _RELATIVE = "lalu|depan|kemarin|last|next|this"
+RELATIVE_WORDS = frozenset(_RELATIVE.split("|"))
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _DAY = r"\d{1,2}"
 _SCORES = {"date": 3.5, "weekday": 3.0, "month": 2.5, "year": 2.5, "clock": 2.0}

@@ -1,0 +1,171 @@
+"""Names: runs, titles, gazetteer typing, cues, acronyms, alias groups, common words, key terms."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.article import Article
+from quizgen.text import analyse
+
+NAME_TYPES = ("person", "place", "organisation")
+
+
+def names(text: str, lang: str) -> list:
+    layer = analyse(Article(text=text, language=lang))
+    for c in layer.candidates:
+        assert text[c.start : c.end] == c.text
+    return [c for c in layer.candidates if c.type in NAME_TYPES]
+
+
+def typed(text: str, lang: str) -> dict[str, str]:
+    return {c.text: c.type for c in names(text, lang)}
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        # a title before the name is not part of it; the country after a title is a place
+        (
+            "id",
+            "Presiden Rusia Vladimir Putin menerima tamu di Moskwa.",
+            {"Rusia": "place", "Vladimir Putin": "person"},
+        ),
+        ("id", "Menteri Keuangan Sri Mulyani mengatakan ekonomi tumbuh.", {"Sri Mulyani": "person"}),
+        (
+            "en",
+            "President Joe Biden met Prime Minister Rishi Sunak.",
+            {"Joe Biden": "person", "Rishi Sunak": "person"},
+        ),
+        # hyphenated and particle names
+        ("id", "Pemimpin Korea Utara Kim Jong-un tiba.", {"Korea Utara": "place", "Kim Jong-un": "person"}),
+        (
+            "id",
+            "Ceramah itu disampaikan oleh Abu Bakar bin Ahmad kemarin.",
+            {"Abu Bakar bin Ahmad": "person"},
+        ),
+        # organisations by their words
+        (
+            "id",
+            "Dana itu disimpan di Bank Rakyat Indonesia cabang Bogor.",
+            {"Bank Rakyat Indonesia": "organisation"},
+        ),
+        ("en", "He works at the Bank of England now.", {"Bank of England": "organisation"}),
+        (
+            "id",
+            "Ia dirawat di Rumah Sakit Cipto Mangunkusumo kemarin.",
+            {"Rumah Sakit Cipto Mangunkusumo": "organisation"},
+        ),
+        # places by the gazetteer and by prepositions
+        (
+            "id",
+            "Kapal itu berlayar ke Asia-Pasifik dan Semenanjung Korea.",
+            {"Asia-Pasifik": "place", "Semenanjung Korea": "place"},
+        ),
+        ("id", "Ia pindah ke Ciomas tahun lalu.", {"Ciomas": "place"}),
+        # persons by speech verbs
+        ("id", "“Kami siap,” kata Hwang Min kepada wartawan.", {"Hwang Min": "person"}),
+        ("en", "Malala Yousafzai said the school would reopen.", {"Malala Yousafzai": "person"}),
+    ],
+)
+def test_typed_names(lang, text, expected):
+    got = typed(text, lang)
+    for name, type_ in expected.items():
+        assert got.get(name) == type_, got
+
+
+def test_title_is_kept_as_a_reason_not_in_the_span():
+    found = names("Presiden Rusia Vladimir Putin menerima tamu.", "id")
+    assert [c.text for c in found] == ["Rusia", "Vladimir Putin"]
+    assert any("title 'Presiden'" in r for r in found[1].reasons)
+    assert found[0].subtype == "country"
+
+
+def test_no_names_glued_across_commas_quotes_or_lines():
+    got = [c.text for c in names("Ia tinggal di Jakarta, Indonesia sejak lama.\nBandung Barat juga.", "id")]
+    assert "Jakarta" in got and "Indonesia" in got
+    assert not any("," in g or "\n" in g for g in got)
+    got = [c.text for c in names("Media menyebut “Putin” Rusia sebagai tamu.", "id")]
+    assert "Putin" in got and "Rusia" in got
+
+
+@pytest.mark.parametrize(
+    "lang, text, word",
+    [
+        ("id", "Ketegangan antara Korea Utara dan Amerika Serikat meningkat.", "Ketegangan"),
+        ("id", "Media pemerintah Korea Utara memuji pertemuan itu.", "Media"),
+        ("id", "Sanksi ekonomi itu berat. Negara itu menolak sanksi tersebut.", "Sanksi"),
+        ("en", "However, the United Nations agreed.", "However"),
+        ("en", "Protests grew in Paris. Protests are common there.", "Protests"),
+    ],
+)
+def test_sentence_initial_common_words_are_not_names(lang, text, word):
+    layer = analyse(Article(text=text, language=lang))
+    assert word not in {c.text for c in layer.candidates if c.type in NAME_TYPES}
+    assert any(d.text == word and "sentence-initial" in d.reason for d in layer.dropped)
+
+
+def test_sentence_initial_name_is_kept():
+    got = typed("Putin tiba di Pyongyang. Presiden Vladimir Putin lalu berpidato.", "id")
+    assert got["Putin"] == "person" and got["Pyongyang"] == "place"
+
+
+def test_alias_groups():
+    text = (
+        "Presiden Rusia Vladimir Putin bertemu pemimpin Korea Utara Kim Jong Un. "
+        "Amerika Serikat menolak pertemuan itu. Kim Jong-un dan Putin berjabat tangan. "
+        "AS lalu menjatuhkan sanksi. Korut menolak sanksi dari AS."
+    )
+    found = names(text, "id")
+    group = {}
+    for c in found:
+        group.setdefault(c.text, c.group)
+    assert group["AS"] == group["Amerika Serikat"]
+    assert group["Kim Jong Un"] == group["Kim Jong-un"]
+    assert group["Putin"] == group["Vladimir Putin"]
+    assert group["Korut"] == group["Korea Utara"]
+    assert len({group["AS"], group["Kim Jong Un"], group["Putin"], group["Korut"]}) == 4
+
+
+def test_acronym_linked_by_the_pack_or_by_initials():
+    found = names(
+        "Komisi Pemberantasan Korupsi (KPK) menahan Setya Novanto. Menurut KPK, Novanto bersalah. "
+        "Badan Riset Kelautan (BRK) meneliti laut. Data BRK dipakai nelayan.",
+        "id",
+    )
+    group = {c.text: c.group for c in found}
+    assert group["KPK"] == group["Komisi Pemberantasan Korupsi"]
+    assert group["Novanto"] == group["Setya Novanto"]
+    assert group["BRK"] == group["Badan Riset Kelautan"]
+    brk = [c for c in found if c.text == "BRK"]
+    assert all(c.type == "organisation" for c in brk)
+    assert any("initials of 'Badan Riset Kelautan'" in r for r in brk[0].reasons)
+
+
+def test_english_aliases_and_possessive():
+    found = names("The United States and the UN met. The US said the Taliban’s plan failed.", "en")
+    group = {c.text: c.group for c in found}
+    assert group["US"] == group["United States"]
+    assert "Taliban" in group and "Taliban’s" not in group
+    assert "UN" in group
+
+
+def test_a_short_mention_of_two_people_is_not_linked():
+    found = names("Budi Santoso bertemu Andi Santoso. Santoso lalu pulang.", "id")
+    group = {c.text: c.group for c in found}
+    assert group["Santoso"] not in (group["Budi Santoso"], group["Andi Santoso"])
+
+
+def test_key_terms_are_grouped_by_stem_and_salient():
+    text = (
+        "Program nuklir negara itu dikecam. Negara itu menguji nuklirnya lagi. "
+        "Para ahli menilai nuklir itu berbahaya. Mereka makan nasi di rumah."
+    )
+    layer = analyse(Article(text=text, language="id"))
+    terms = [c for c in layer.candidates if c.type == "term"]
+    nuklir = [c for c in terms if c.stem == "nuklir"]
+    assert {c.text for c in nuklir} == {"nuklir", "nuklirnya"}
+    assert len({c.group for c in nuklir}) == 1
+    best = max(terms, key=lambda c: c.score)
+    assert best.stem == "nuklir"
+    assert all(c.text.lower() not in ("itu", "para", "di", "mereka") for c in terms)
+    assert any("stem 'nuklir'" in r for r in nuklir[0].reasons)
