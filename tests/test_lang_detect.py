@@ -197,3 +197,16 @@ def test_fast_on_5kb():
 def test_name_heavy_and_headline_text(text, expected):
     # capitalised names say nothing about the language and are not counted
     assert detect_language(text) == expected
+
+
+def test_long_text_is_sampled_and_fast():
+    body = (DATA / "indosum-1493469050-tiga-bulan-indofood-raih-untung-rp12-tril.txt").read_text(
+        encoding="utf-8"
+    )
+    english = (DATA / "onestopenglish-adv-kenya.txt").read_text(encoding="utf-8")
+    # a long Indonesian text that opens with an English abstract is still Indonesian
+    text = english[:3000] + "\n\n" + body * 400
+    assert len(text) > 1_000_000
+    start = time.perf_counter()
+    assert detect_language(text) == "id"
+    assert time.perf_counter() - start < 0.05

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
-#: at most this many characters are looked at (the start of a long text is enough)
+#: at most this many characters are looked at: a long text is sampled at its start,
+#: middle and end
 MAX_CHARS = 20_000
 #: fewer word tokens than this is too short to tell
 MIN_WORDS = 3
@@ -59,11 +60,20 @@ class LanguageScore:
         return (self.stopwords + self.markers) / self.words
 
 
+def _sample(text: str) -> str:
+    if len(text) <= MAX_CHARS:
+        return text
+    part = MAX_CHARS // 3
+    middle = (len(text) - part) // 2
+    return " ".join((text[:part], text[middle : middle + part], text[-part:]))
+
+
 def language_scores(text: str) -> list[LanguageScore]:
     """Score ``text`` against every available pack, best first.
 
     Args:
-        text: any text; only its first :data:`MAX_CHARS` characters are used.
+        text: any text; a text longer than :data:`MAX_CHARS` is sampled at its start,
+            middle and end.
     """
     from . import available_languages, get_pack
 
@@ -72,7 +82,7 @@ def language_scores(text: str) -> list[LanguageScore]:
     for pack in packs:
         known |= pack.stopwords | pack.detect_words
     words = []
-    for raw in _WORD.findall(text[:MAX_CHARS]):
+    for raw in _WORD.findall(_sample(text)):
         word = raw.lower().replace("’", "'")
         # capitalised words that are no pack's function word are mostly names, which
         # say nothing about the language: leave them out of the count
