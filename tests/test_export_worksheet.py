@@ -1,0 +1,105 @@
+"""The printable worksheets: HTML structure, rendered by Chromium (print to PDF, screenshot),
+and the reportlab PDF read back with pypdf."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+from test_export_support import fixture_bank, need
+
+from quizgen.bank import Item, Source
+from quizgen.exporters import EXPORTERS
+from quizgen.exporters.worksheet_layout import paragraphs
+
+
+def _soup(bank) -> BeautifulSoup:
+    return BeautifulSoup(EXPORTERS["worksheet-html"](bank).data.decode("utf-8"), "html.parser")
+
+
+def test_html_has_article_questions_and_key_page():
+    bank = fixture_bank()
+    soup = _soup(bank)
+    assert soup.html["lang"] == "id"
+    article = [p.get_text() for p in soup.select("article.text p")]
+    assert len(article) == len(paragraphs(bank.text))
+    assert "“tak terkalahkan dan tahan lama”" in article[0]
+    questions = soup.select("li.q")
+    assert [int(q["value"]) for q in questions] == list(range(1, len(bank.items) + 1))
+    assert len(soup.select("li.q .blank")) == sum(it.kind == "cloze" for it in bank.items)
+    assert len(soup.select("li.q .lines")) == sum(not it.options for it in bank.items)
+    key = soup.select_one("section.key")
+    assert key.h1.get_text() == "Kunci Jawaban"
+    assert len(key.select("tr")) == len(bank.items)
+    assert "A. Pyongyang" in key.get_text()
+    assert "page-break-before: always" in soup.style.get_text()
+    # nothing of the answer key is on the student pages
+    student = soup.select_one("section.sheet:not(.key)").get_text()
+    assert "Kunci" not in student
+
+
+def test_html_escapes_hostile_text():
+    bank = fixture_bank()
+    evil = Item(
+        id="e",
+        kind="short_answer",
+        prompt='<script>alert("x")</script> & “kutip”',
+        answer="<b>",
+        source=Source("", 0, 0),
+    )
+    soup = _soup(bank.with_items([evil]))
+    assert soup.find("script") is None and soup.find("b") is None
+    assert '<script>alert("x")</script> & “kutip”' in soup.select_one("li.q").get_text()
+
+
+def test_chromium_renders_the_html_worksheet(tmp_path):
+    chromium = need("chromium")
+    html_path = tmp_path / "ws.html"
+    html_path.write_bytes(EXPORTERS["worksheet-html"](fixture_bank()).data)
+    pdf_path, png_path = tmp_path / "ws.pdf", tmp_path / "ws.png"
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+    subprocess.run(
+        [chromium, *flags, "--no-pdf-header-footer", f"--print-to-pdf={pdf_path}", html_path.as_uri()],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    subprocess.run(
+        [chromium, *flags, "--window-size=900,1400", f"--screenshot={png_path}", html_path.as_uri()],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    assert png_path.stat().st_size > 20_000  # a page with text, not a blank screenshot
+    pages = [p.extract_text() for p in PdfReader(str(pdf_path)).pages]
+    assert len(pages) >= 2
+    assert "Kim Jong-un dan Vladimir Putin" in pages[0]
+    assert pages[-1].lstrip().startswith("Kunci Jawaban")  # the key starts a page of its own
+    assert not any("Kunci Jawaban" in p for p in pages[:-1])
+
+
+def test_pdf_worksheet_pages_text_and_fonts():
+    bank = fixture_bank()
+    result = EXPORTERS["worksheet-pdf"](bank)
+    assert result.warnings == ()  # every character of the Indonesian article has a glyph
+    reader = PdfReader(io.BytesIO(result.data))
+    pages = [p.extract_text() for p in reader.pages]
+    assert len(pages) >= 2
+    text = "\n".join(pages[:-1])
+    assert "“tak terkalahkan dan tahan lama”" in " ".join(text.split())
+    for n in range(1, len(bank.items) + 1):
+        assert f"{n}." in text
+    assert "Kunci Jawaban" in pages[-1] and not any("Kunci Jawaban" in p for p in pages[:-1])
+    assert "A. Pyongyang" in pages[-1]
+    fonts = {str(f) for page in reader.pages for f in (page["/Resources"].get("/Font") or {}).values()}
+    assert fonts  # embedded TrueType fonts, not the 14 standard ones
+    assert EXPORTERS["worksheet-pdf"](bank).data == result.data  # deterministic
+
+
+def test_pdf_reports_characters_the_font_lacks():
+    bank = fixture_bank()
+    item = Item(id="e", kind="short_answer", prompt="Emoji 😀 dan 漢字?", answer="x", source=Source("", 0, 0))
+    result = EXPORTERS["worksheet-pdf"](bank.with_items([item]))
+    assert any("no glyph" in w and "😀" in w for w in result.warnings)
