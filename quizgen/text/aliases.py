@@ -115,7 +115,7 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Found]:
             reasons = ["acronym" if m.acronym else f"capitalised name of {n} word{'s' if n != 1 else ''}"]
             own = _best(list(m.evidence))
             reasons += [e.reason for e in m.evidence if e.strength >= 1 or e is own]
-            if own.type != best.type or own.strength < best.strength:
+            if own.type != best.type or (own.strength < 2 <= best.strength):
                 reasons.append(f"{best.type}: as '{canonical}' ({best.reason})")
             if m.key in link_reason:
                 reasons.append(link_reason[m.key])

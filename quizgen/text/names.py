@@ -71,8 +71,10 @@ class _Ctx:
 
 
 def _is_acronym(word: str) -> bool:
+    """``AS``, ``PBB``, ``DPR-RI``, ``KTP-e``, ``U.S.``: a short word whose head is in capitals."""
     letters = _LETTERS.findall(word)
-    return 2 <= len(letters) <= 6 and word.isupper()
+    head = word.split("-")[0]
+    return 2 <= len(letters) <= 8 and len(_LETTERS.findall(head)) >= 2 and head.isupper()
 
 
 def _zipf(ctx: _Ctx, low: str) -> float:
@@ -202,7 +204,43 @@ def find_mentions(
                     break
             _analyse_run(text, tokens, i, j, a, b, si, sent.paragraph, initial, ctx, mentions, dropped)
             i = j
-    return mentions, dropped
+    return _split_known_heads(text, mentions), dropped
+
+
+def _split_known_heads(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Split ``Persegres Hari Yudo`` when ``Persegres`` stands alone elsewhere in the article.
+
+    A long run whose first word is, elsewhere, a name of its own is that name followed by
+    another one (a club or country before a player or official).
+    """
+    singles = {m.key for m in mentions if len(m.words) == 1}
+    out: list[Mention] = []
+    for m in mentions:
+        if len(m.words) >= 3 and norm_name(m.words[0]) in singles:
+            head_end = m.start + len(m.words[0])
+            rest = text.find(m.words[1], head_end)
+            default = Evidence("person", 0.5, "no place or organisation cue; assumed a person")
+            why = Evidence("person", 0.5, f"'{m.words[0]}' stands alone elsewhere in the article")
+            out.append(
+                Mention(
+                    m.words[0], m.start, head_end, m.sentence, m.paragraph, m.words[:1], False, (default,)
+                )
+            )
+            out.append(
+                Mention(
+                    text[rest : m.end],
+                    rest,
+                    m.end,
+                    m.sentence,
+                    m.paragraph,
+                    m.words[1:],
+                    False,
+                    (*m.evidence, why),
+                )
+            )
+        else:
+            out.append(m)
+    return out
 
 
 def _prev_word(text: str, tokens: list[Token], i: int, a: int) -> str | None:
@@ -296,6 +334,11 @@ def _segment(text, tokens, i, j, a, b, si, par, title, ctx: _Ctx, mentions) -> N
     size = _gazetteer_prefix(words, lex)[0] if len(words) > 1 else 0
     org = _org_cue(lows[size:], lex)
     if org is None and len(words) > 1:
+        if size == 0 and _is_acronym(words[0]) and not _is_acronym(words[1]):
+            size = 1  # "KPK Febri Diansyah": the organisation, then the person
+            _segment(text, tokens, i, i + size, a, b, si, par, None, ctx, mentions)
+            _segment(text, tokens, i + size, j, a, b, si, par, title, ctx, mentions)
+            return
         if 0 < size < len(words) and (title or len(words) - size >= 2):
             # "Presiden Rusia Vladimir Putin": the country, then the person
             _segment(text, tokens, i, i + size, a, b, si, par, None, ctx, mentions)
@@ -322,21 +365,23 @@ def _segment(text, tokens, i, j, a, b, si, par, title, ctx: _Ctx, mentions) -> N
             sub = lex.gazetteer[lkey][1]
             ev.append(Evidence("place", 5, f"short form of '{long}', a {sub} in the gazetteer", sub))
         elif any(w.lower() in lex.org_cues for w in long.split()) or acronym:
-            ev.append(Evidence("organisation", 3, f"short form of '{long}'"))
+            ev.append(Evidence("organisation", 4, f"short form of '{long}'"))
     if org is not None and not ev:  # "Amerika Serikat" is a country though "serikat" is an org word
         ev.append(Evidence("organisation", 4, f"organisation word '{org}'"))
-    if title:
+    # Cues around an acronym are weak: "kata KPK", "Ketua DPR", "di DPR".
+    weak = 0.5 if acronym else 1.0
+    if title and not acronym:
         ev.append(Evidence("person", 4, f"title '{title}' before it"))
     after = _next_word(text, tokens, j, b)
     if after in lex.person_verbs:
-        ev.append(Evidence("person", 3, f"'{after}' after it"))
+        ev.append(Evidence("person", 3 * weak, f"'{after}' after it"))
     before = _prev_word(text, tokens, i, a)
     if before in lex.person_verbs:
-        ev.append(Evidence("person", 3, f"after '{before}'"))
+        ev.append(Evidence("person", 3 * weak, f"after '{before}'"))
     elif before in lex.place_cues:
-        ev.append(Evidence("place", 2, f"'{before}' before it"))
-    if acronym and not ev:
-        ev.append(Evidence("organisation", 1, "acronym; assumed an organisation"))
+        ev.append(Evidence("place", 2 * weak, f"'{before}' before it"))
+    if acronym and not any(e.strength >= 2 for e in ev):
+        ev.append(Evidence("organisation", 2, "acronym; assumed an organisation"))
     elif not ev:
         strength = 1.0 if j - i > 1 else 0.5
         ev.append(Evidence("person", strength, "no place or organisation cue; assumed a person"))
