@@ -610,3 +610,26 @@ def test_five_megabyte_hard_wrapped_paragraph_loads():
     text = "\n".join([line] * (5_000_000 // (len(line) + 1))) + " full."
     a = load_article(text, language="en")
     assert len(a.paragraphs) == 1 and len(a.text) == len(text)  # newlines became spaces
+
+
+def test_html_body_in_br_separated_text():
+    third = "Pemerintah juga menyiapkan rest area baru di sepanjang jalan tol tersebut."
+    page = (
+        "<html><head><title>Tol Dibuka | detikNews</title></head><body>"
+        "<div class='navbar'><a>Home</a> <a>Berita</a></div>"
+        "<div class='detail_text content ads-free' id='detikdetailtext'>Jakarta - "
+        + BODY_ID
+        + "<br><br>"
+        + BODY_ID_2
+        + "<br><br><table class='linksisip'><tr><td>Baca juga: Tarif Tol Naik</td></tr></table>"
+        + third
+        + "<br><br>(rdk/asa)</div>"
+        "<div class='footer'>Kontak kami</div></body></html>"
+    )
+    a = load_article(page.encode("utf-8"), name="tol.html")
+    assert a.title == "Tol Dibuka"
+    assert a.text == PARAGRAPH_SEPARATOR.join([BODY_ID, BODY_ID_2, third])
+    removed = [(r.reason, r.text) for r in a.removed]
+    assert ("dateline", "Jakarta -") in removed
+    assert ("read-more link", "Baca juga: Tarif Tol Naik") in removed
+    assert ("agency tag", "(rdk/asa)") in removed

@@ -30,6 +30,8 @@ _TRANSLATE = {
     ord("\u2028"): "\n",
     ord("\u2029"): "\n\n",
 }
+_REPLACEMENTS = {chr(k): ("" if v is None else v) for k, v in _TRANSLATE.items()}
+_SPECIAL = re.compile("[" + "".join(re.escape(ch) for ch in _REPLACEMENTS) + "]")
 _NEWLINES = re.compile(r"\r\n?")
 
 
@@ -117,7 +119,8 @@ def normalise_text(text: str) -> str:
     """
     if "\r" in text:
         text = _NEWLINES.sub("\n", text)
-    text = text.translate(_TRANSLATE)
+    if _SPECIAL.search(text):  # a regex scan: much faster than str.translate on big clean text
+        text = _SPECIAL.sub(lambda m: _REPLACEMENTS[m.group()], text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text

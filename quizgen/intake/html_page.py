@@ -43,7 +43,6 @@ _CLASS_NOISE = re.compile(
     r"sidebar|footer|header|cookie\w*|popup|modal|tags?|topics?|author-box|byline)(?:$|[\s_-])",
     re.I,
 )
-_BLOCKS = ("h1", "p", "li", "blockquote", "pre", "h2", "h3", "h4", "h5", "h6", "figcaption", "td")
 _SPACES = re.compile(r"\s+")
 
 
@@ -69,9 +68,16 @@ def extract_html(html: str) -> Extracted:
 
     for el in soup.find_all(_DROP_TAGS):
         el.decompose()
+    # Decompose only after choosing (reading ``Tag.decomposed`` on a big page is slow).
+    chosen: set[int] = set()
+    drop: list = []
+
+    def inside_chosen(el) -> bool:
+        return id(el) in chosen or any(id(parent) in chosen for parent in el.parents)
+
     for name, reason in _STRUCTURE_REASON.items():
         for el in soup.find_all(name):
-            if el.decomposed:
+            if inside_chosen(el):
                 continue
             if name == "header" and el.find_parent("article") is not None and el.find("h1"):
                 el.unwrap()  # an article's own header holds its headline: keep the h1, lose the wrapper
@@ -79,40 +85,97 @@ def extract_html(html: str) -> Extracted:
             text = _text(el)
             if text:
                 removed.append(Removed(_short(text), reason))
-            el.decompose()
+            chosen.add(id(el))
+            drop.append(el)
+    total_weight = len(_text(soup.body or soup))
     for el in soup.find_all(True):
-        if el.decomposed or el.name in ("html", "body", "article", "main"):
+        if el.name in ("html", "body", "article", "main"):
             continue
         attrs = " ".join([*(el.get("class") or []), el.get("id") or "", el.get("role") or ""])
         if attrs.strip() and _CLASS_NOISE.search(attrs):
+            if inside_chosen(el):
+                continue
             text = _text(el)
+            if len(text) > 0.5 * total_weight:
+                continue  # a class like "content ads-free" on the article body itself
             if text:
                 removed.append(Removed(_short(text), "page furniture"))
-            el.decompose()
+            chosen.add(id(el))
+            drop.append(el)
+    for el in drop:
+        el.decompose()
 
     container = _container(soup)
-    paragraphs: list[str] = []
-    for el in container.find_all(_BLOCKS):
-        if el.find(_BLOCKS):  # an outer block: its inner blocks are taken one by one
-            continue
+    for el in container.find_all(("h1", "h2", "h3", "h4", "h5", "h6", "figcaption")):
         text = _text(el)
-        if not text:
-            continue
-        if el.name in ("h1",):
-            continue
-        if el.name in ("h2", "h3", "h4", "h5", "h6"):
-            removed.append(Removed(text, "subheading"))
-        elif el.name == "figcaption":
-            removed.append(Removed(text, "photo caption"))
-        else:
-            paragraphs.append(text)
-    if not paragraphs:
-        text = container.get_text("\n")
-        paragraphs = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-        paragraphs = [p for p in paragraphs if p and p != title]
+        if text and el.name != "h1":
+            removed.append(Removed(text, "photo caption" if el.name == "figcaption" else "subheading"))
+        el.decompose()
+    paragraphs = _block_paragraphs(container)
     return Extracted(
         text="\n\n".join(paragraphs), kind="html", title=title, date_text=date_text, removed=tuple(removed)
     )
+
+
+_BREAK = "\u2029"  # marks a line break while the tree is flattened to text
+_BLOCK_LEVEL = (
+    "p",
+    "div",
+    "section",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "article",
+    "main",
+    "address",
+    "center",
+)
+_PARAGRAPH_BREAK = re.compile(rf"(?:\s*{_BREAK}){{2,}}\s*")
+
+
+def _block_paragraphs(container) -> list[str]:
+    """The container's text, one paragraph per block element or ``<br><br>``-separated run.
+
+    Walks the tree once with an explicit stack (no tree edits: inserting into a long list of
+    siblings is linear each time, so a big page would take quadratic time).
+    """
+    from bs4 import NavigableString, Tag
+    from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+
+    skipped = (Comment, Declaration, Doctype, ProcessingInstruction)
+    out: list[str] = []
+    stack: list[object] = [container]
+    while stack:
+        node = stack.pop()
+        if node is _END_BLOCK:
+            out.append(_BREAK * 2)
+        elif isinstance(node, NavigableString):
+            if not isinstance(node, skipped):
+                out.append(str(node))
+        elif isinstance(node, Tag):
+            if node.name == "br":
+                out.append(_BREAK)
+                continue
+            if node.name in _BLOCK_LEVEL:
+                out.append(_BREAK * 2)
+                stack.append(_END_BLOCK)
+            stack.extend(reversed(node.contents))
+    chunks = _PARAGRAPH_BREAK.split("".join(out))
+    paragraphs = (_SPACES.sub(" ", chunk.replace(_BREAK, " ")).strip() for chunk in chunks)
+    return [p for p in paragraphs if p]
+
+
+_END_BLOCK = object()
 
 
 def _headline(soup) -> str | None:
@@ -160,19 +223,42 @@ def _page_date(soup) -> str | None:
 
 
 def _container(soup):
-    """The element that holds the article body."""
+    """The element that holds the article body.
+
+    ``<article>``, ``itemprop=articleBody`` or ``<main>`` when the page has one; otherwise the
+    block scoring highest when each paragraph's length counts fully for its parent and half
+    for its grandparent (text directly inside a block, as in ``<br>``-separated pages, counts
+    for that block).
+    """
+    from bs4 import NavigableString
+
     body = soup.body or soup
     candidates = (
         soup.find_all("article") or soup.find_all(attrs={"itemprop": "articleBody"}) or soup.find_all("main")
     )
     if candidates:
         return max(candidates, key=_paragraph_weight)
-    best, best_weight = body, 0
+    scores: dict[int, float] = {}
+    elements: dict[int, object] = {}
+
+    def add(el, amount: float) -> None:
+        if el is None or el.name in ("html", "[document]"):
+            return
+        elements[id(el)] = el
+        scores[id(el)] = scores.get(id(el), 0.0) + amount
+
+    for p in body.find_all("p"):
+        length = len(_text(p))
+        add(p.parent, length)
+        add(p.parent.parent if p.parent is not None else None, length / 2)
     for el in body.find_all(("div", "section", "td")):
-        weight = sum(len(_text(p)) for p in el.find_all("p", recursive=False))
-        if weight > best_weight:
-            best, best_weight = el, weight
-    return best if best_weight else body
+        direct = sum(len(c.strip()) for c in el.contents if type(c) is NavigableString)
+        if direct:
+            add(el, direct)
+    if not scores:
+        return body
+    best = max(scores, key=scores.__getitem__)
+    return elements[best]
 
 
 def _paragraph_weight(el) -> int:
