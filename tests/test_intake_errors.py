@@ -181,7 +181,8 @@ def test_only_boilerplate():
         "touchés par la sécheresse. Les syndicats ont salué ces annonces, tout en demandant davantage de "
         "moyens pour les régions les plus affectées.",
         "Der Bundeskanzler hat am Dienstag neue Maßnahmen angekündigt, um die Landwirte zu unterstützen, "
-        "die von der Dürre betroffen sind. Die Gewerkschaften begrüßten die Ankündigung.",
+        "die von der Dürre betroffen sind. Die Gewerkschaften begrüßten die Ankündigung, forderten aber "
+        "mehr Geld für die Regionen, die am stärksten betroffen sind.",
     ],
     ids=["french", "german"],
 )
@@ -236,3 +237,21 @@ def test_not_a_source_type():
 def test_empty_string():
     with pytest.raises(InputError, match="empty"):
         load_article("   \n  ")
+
+
+def test_short_text_in_unclear_language():
+    with pytest.raises(
+        UnsupportedLanguageError, match=r"could not tell the language of this short text.*en, id"
+    ):
+        load_article("Budi pergi ke pasar. Ibu membeli sayur di sana.")
+    assert load_article("Budi pergi ke pasar. Ibu membeli sayur di sana.", language="id").language == "id"
+
+
+def test_a_url_is_not_downloaded():
+    with pytest.raises(InputError, match="does not download web pages"):
+        load_article("https://www.kompas.com/read/2024/06/20/kim-putin.html")
+
+
+def test_pasted_binary_garbage():
+    with pytest.raises(InputError, match="control characters"):
+        load_article("\x00\x01\x02\x03\x04\x05 teks \x06\x07\x08" * 50)

@@ -42,7 +42,9 @@ _PATH_SUFFIXES = {
     ".rtf",
     ".odt",
 }
+_FEW_WORDS = 25  # below this, "unknown" language means "too short to tell"
 _LANGUAGE_SAMPLE = 50_000  # characters given to language detection
+_URL = re.compile(r"^(?:https?|ftp)://\S+$", re.I)
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*(?:\s|$)")
 
 
@@ -105,6 +107,11 @@ def _extract(source: str | os.PathLike | bytes, name: str | None) -> tuple[Extra
         )
     if _is_existing_file(source):
         return _extract_file(Path(source), name)
+    if _URL.match(source.strip()) and "\n" not in source.strip():
+        raise InputError(
+            "quizgen does not download web pages: open the page in a browser and save it "
+            "(.html), or copy the article's text and paste it."
+        )
     if _looks_like_path(source):
         path = Path(source)
         if path.is_dir():
@@ -202,6 +209,11 @@ def _language(body: str, requested: str) -> str:
         return wanted
     detected = detect_language(body[:_LANGUAGE_SAMPLE])
     code = getattr(detected, "code", detected)
+    if code not in supported and len(body.split()) < _FEW_WORDS:
+        raise UnsupportedLanguageError(
+            f"quizgen could not tell the language of this short text ({len(body.split())} words); "
+            f"choose the language explicitly ({', '.join(supported)}) or give a longer article."
+        )
     if code not in supported:
         raise UnsupportedLanguageError(
             "This article is not in a language quizgen supports (detected: "

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..article import Removed
-from .decode import decode_bytes, normalise_text
+from .decode import check_not_binary, decode_bytes, normalise_text
 from .sniff import _HTML_START, sniff
 
 
@@ -57,6 +57,7 @@ def extract_bytes(data: bytes, suffix: str = "") -> Extracted:
 def extract_text(text: str, kind: str = "text") -> Extracted:
     """Extract from already decoded text of kind "text", "markdown" or "html"."""
     text = normalise_text(text)
+    check_not_binary(text)
     if kind == "html" or (kind == "text" and looks_like_html(text)):
         from .html_page import extract_html
 
