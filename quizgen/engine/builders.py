@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..article import Candidate
 from ..bank import BLANK, Item, Source
 from .context import Context
-from .distractors import Distractor, cause_pool, choose_options, distractor_pool
+from .distractors import Distractor, cause_pool, choose_options, distractor_pool, guess_risk
 from .ids import item_id
 from .questions import Question, place_question, subject_question, time_question
 from .select import RankedSentence
@@ -105,6 +105,9 @@ def build_cloze(
             return None
         options = tuple(picked) + (answer,)
         origin = _origin(pool, picked)
+        risk = guess_risk(ctx, prompt, answer, picked)
+    else:
+        risk = {}
     template = f"{ctx.pack.code}.cloze" + (".choices" if choices else "")
     item = Item(
         id=item_id("cloze", (rs.sentence.start, rs.sentence.end), (a_start, a_end), template, ""),
@@ -130,6 +133,7 @@ def build_cloze(
         rs.score + key.score,
         key.type,
         origin,
+        features=risk,
     )
 
 
@@ -151,7 +155,7 @@ def build_mcq(
     ctx: Context, rs: RankedSentence, key: Candidate | None, q: Question, rng: random.Random
 ) -> Draft | None:
     if q.skill == "cause":
-        pool = filter_cause(cause_pool(ctx, q.answer, rs.sentence.index))
+        pool = cause_pool(ctx, q.answer, rs.sentence.index)
     else:
         pool = distractor_pool(ctx, key, rng)
     picked = choose_options(ctx, q.answer, pool, q.prompt)
@@ -180,11 +184,9 @@ def build_mcq(
         rs.score + bonus + (key.score if key else 0.5),
         key.type if key else "cause",
         _origin(pool, picked),
+        features=guess_risk(ctx, q.prompt, q.answer, picked),
     )
 
-
-def filter_cause(pool: list[Distractor]) -> list[Distractor]:
-    return pool
 
 
 def build_short_answer(ctx: Context, rs: RankedSentence, key: Candidate | None, q: Question) -> Draft | None:

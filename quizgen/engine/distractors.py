@@ -70,8 +70,16 @@ def _gazetteer_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Di
         return []
     names = sorted(n for n, s in gaz.items() if s == sub and "," not in n)
     kl = len(key.text)
-    names.sort(key=lambda n: (abs(len(n) - kl) // 3, n))
-    head = names[:24]
+
+    def fame(n: str) -> float:
+        try:
+            return min(ctx.pack.zipf(w) for w in n.split())
+        except Exception:
+            return 0.0
+
+    # well-known names first (a distractor nobody has heard of is no distractor), alike in length
+    names.sort(key=lambda n: (-round(fame(n)), abs(len(n) - kl) // 4, n))
+    head = names[:12]
     rng.shuffle(head)
     return [Distractor(n, "gazetteer") for n in head]
 
@@ -245,10 +253,13 @@ def choose_options(
     most frequent option) does not."""
     if len(pool) < n:
         return None
-    head = pool[: max(n + 5, 8)]
+    head = pool[: max(n + 7, 10)]
     kl = len(key_text)
-    # prefer lengths close to the key's; make sure one distractor is at least as long as the key
-    head.sort(key=lambda d: abs(len(d.text) - kl))
+    kc = ctx.index.count(key_text)
+    # prefer distractors the article mentions as often as the key (a test-wise reader cannot
+    # pick the most frequent name), then lengths close to the key's; make sure one
+    # distractor is at least as long as the key
+    head.sort(key=lambda d: (ctx.index.count(d.text) < kc, abs(len(d.text) - kl) // 3))
     chosen = head[:n]
     if all(len(d.text) < kl for d in chosen):
         longer = [d for d in head[n:] if len(d.text) >= kl] + [
@@ -281,14 +292,12 @@ CHUNK_RE = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
 
 
 def cause_pool(ctx: Context, answer: str, sentence_index: int) -> list[Distractor]:
-    """Wrong reasons for a cause question: other causal phrases of the article first, then
-    the connective with a noun phrase from another sentence (``karena sanksi ekonomi``)."""
-    conn = answer.split()[0]
-    rest_len = len(answer.split()) - 1
+    """Wrong reasons for a cause question: noun phrases as the article writes them in other
+    sentences (``sanksi ekonomi``, ``kehadiran militer``), alike in length to the key."""
+    n_words = len(answer.split())
     stop = getattr(ctx.pack, "stopwords", frozenset())
     causal = {fold(c) for c in ctx.t("cause_connectives", [])}
-    out: list[Distractor] = []
-    chunks: list[tuple[int, str]] = []
+    chunks: list[tuple[int, int, str]] = []
     for s in ctx.layer.sentences:
         if s.index == sentence_index:
             continue
@@ -298,22 +307,38 @@ def cause_pool(ctx: Context, answer: str, sentence_index: int) -> list[Distracto
         run: list[str] = []
         for m in CHUNK_RE.finditer(s.text + " ."):
             w = m.group()
-            if w.lower() in stop or len(w) < 3:
+            if w.lower() in stop or len(w) < 3 or w[:1].isupper():
                 if 2 <= len(run) <= 4:
-                    chunks.append((abs(len(run) - rest_len), " ".join(run)))
+                    chunks.append((abs(len(run) - n_words), s.index, " ".join(run)))
                 run = []
             else:
-                run.append(w if w[:1].isupper() and w.lower() != w else w.lower())
+                run.append(w)
         if 2 <= len(run) <= 4:
-            chunks.append((abs(len(run) - rest_len), " ".join(run)))
-    chunks.sort(key=lambda x: x[0])
+            chunks.append((abs(len(run) - n_words), s.index, " ".join(run)))
+    chunks.sort(key=lambda x: (x[0], x[1]))
+    out: list[Distractor] = []
     seen = set()
-    for _, ch in chunks:
-        if ch[:1].isupper():
-            continue  # a name alone is not a reason
-        phrase = f"{conn} {ch}"
-        if fold(phrase) in seen or fold(ch) in fold(answer):
+    for _, _, ch in chunks:
+        f = fold(ch)
+        if f in seen or f in fold(answer) or fold(answer) in f:
             continue
-        seen.add(fold(phrase))
-        out.append(Distractor(phrase, "article"))
+        seen.add(f)
+        out.append(Distractor(ch, "article"))
     return [d for d in out if not near_duplicate(d.text, answer)]
+
+
+def guess_risk(ctx: Context, prompt: str, key_text: str, distractors: list[str]) -> dict:
+    """How likely test-wise readers get the item right without reading: 1 wins, 0.5 ties, 0 loses."""
+    from .checks import prompt_only_pick
+    from .textutil import BLANK_RE, words
+
+    kc = ctx.index.count(key_text)
+    best = max((ctx.index.count(d) for d in distractors), default=0)
+    freq = 1.0 if kc > best else 0.0  # ties are broken by placing the key after a tied option
+    q = set(words(BLANK_RE.sub(" ", prompt)))
+    ks = sum(w in q for w in words(key_text))
+    ds = [sum(w in q for w in words(d)) for d in distractors]
+    opts = distractors + [key_text]
+    prompt_risk = 1.0 if prompt_only_pick(prompt, opts) == len(opts) - 1 and ks >= max(ds, default=0) else 0.0
+    longest = 1.0 if len(key_text) > max((len(d) for d in distractors), default=0) else 0.0
+    return {"freq_guess": freq, "prompt_guess": prompt_risk, "key_longest": longest}

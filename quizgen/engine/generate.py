@@ -28,7 +28,7 @@ from ..article import Article
 from ..bank import Bank, Item
 from ..errors import GenerationError
 from .builders import Draft, build_cloze, build_mcq, build_short_answer, build_true_false, questions_for
-from .checks import check_item
+from .checks import ArticleIndex, check_item
 from .context import Context
 from .difficulty import features, level
 from .options import GenerateOptions, make_options
@@ -37,6 +37,9 @@ from .select import rank_sentences
 from .textutil import BLANK_RE, contains_phrase
 
 KIND_WEIGHTS = {"mcq": 0.35, "cloze": 0.30, "true_false": 0.20, "short_answer": 0.15}
+# Largest share of choice items that a reader who ignores the article may get right: by the
+# most frequent option, by the option sharing most words with the prompt, by the longest.
+GUESS_GOALS = {"freq_guess": 0.4, "prompt_guess": 0.34, "key_longest": 0.3}
 KIND_ORDER = {"cloze": 0, "mcq": 1, "short_answer": 2, "true_false": 3}
 
 
@@ -112,7 +115,23 @@ def _conflicts(a: Item, b: Item) -> bool:
     return False
 
 
+def guess_shares(chosen: list[Draft]) -> dict[str, float]:
+    choice = [d for d in chosen if d.features]
+    return {f: (sum(d.features.get(f, 0) for d in choice) / len(choice) if choice else 0.0) for f in GUESS_GOALS}
+
+
 def select(drafts: list[Draft], opts: GenerateOptions, count: int, rng: random.Random) -> list[Draft]:
+    """Pick items; first planning on the number of choice items the kind mix asks for, and if
+    the bank then lets test-wise readers guess too often, again with every step held to it."""
+    state = rng.getstate()
+    chosen = _select(drafts, opts, count, rng, strict=False)
+    if all(v <= GUESS_GOALS[f] for f, v in guess_shares(chosen).items()):
+        return chosen
+    rng.setstate(state)
+    return _select(drafts, opts, count, rng, strict=True)
+
+
+def _select(drafts: list[Draft], opts: GenerateOptions, count: int, rng: random.Random, strict: bool) -> list[Draft]:
     weights = {k: KIND_WEIGHTS[k] for k in opts.kinds}
     total = sum(weights.values())
     weights = {k: v / total for k, v in weights.items()}
@@ -127,12 +146,24 @@ def select(drafts: list[Draft], opts: GenerateOptions, count: int, rng: random.R
     level_count = {"easy": 0, "medium": 0, "hard": 0}
     truth_count = {True: 0, False: 0}
     start_truth = rng.random() < 0.5
+    choice_count = [0]
+    planned_choice = round(count * sum(w for k, w in weights.items() if k == "mcq" or (k == "cloze" and opts.cloze_choices)))
+    guess_count = {"freq_guess": 0.0, "prompt_guess": 0.0, "key_longest": 0.0}
+
+    def guessable_ok(d: Draft) -> bool:
+        """Keep the share of choice items a test-wise reader gets right under the goals."""
+        if not d.features:
+            return True
+        n = choice_count[0] + 1 if strict else max(choice_count[0] + 1, planned_choice)
+        return all((guess_count[f] + d.features.get(f, 0)) / n <= goal for f, goal in GUESS_GOALS.items())
 
     def value(d: Draft) -> float:
         v = d.score + noise[id(d)]
         v += 1.2 if para_count.get(d.paragraph, 0) == 0 else -0.35 * para_count[d.paragraph]
         v -= 0.9 * group_count.get(d.group, 0)
         v -= 1.5 * sent_count.get(d.sentence, 0)
+        if d.features:
+            v -= 0.6 * sum(d.features.get(flag, 0) for flag in GUESS_GOALS)
         lvl = d.item.difficulty
         if opts.difficulty == "mixed":
             n = len(chosen) + 1
@@ -159,6 +190,7 @@ def select(drafts: list[Draft], opts: GenerateOptions, count: int, rng: random.R
                 and d.item.prompt not in used_prompts
                 and sent_count.get(d.sentence, 0) < 2
                 and not any(_conflicts(d.item, c.item) for c in chosen)
+                and guessable_ok(d)
             ]
             if pool:
                 picked = max(pool, key=lambda d: (value(d), d.item.id))
@@ -175,11 +207,17 @@ def select(drafts: list[Draft], opts: GenerateOptions, count: int, rng: random.R
         level_count[picked.item.difficulty] += 1
         if picked.truth is not None:
             truth_count[picked.truth] += 1
+        if picked.features:
+            choice_count[0] += 1
+            for flag in guess_count:
+                guess_count[flag] += picked.features.get(flag, 0)
     return chosen
 
 
-def place_keys(items: list[Item], rng: random.Random) -> list[Item]:
-    """Put each choice item's key in a balanced position (a seeded round-robin)."""
+def place_keys(items: list[Item], rng: random.Random, index: ArticleIndex) -> list[Item]:
+    """Put each choice item's key in a balanced position (a seeded round-robin). Where a
+    distractor is as frequent in the article as the key, it goes before the key, so the
+    reader who picks the first most frequent option is not rewarded."""
     from dataclasses import replace
 
     choice = [i for i, it in enumerate(items) if it.kind in ("mcq", "cloze") and len(it.options) >= 3]
@@ -190,10 +228,21 @@ def place_keys(items: list[Item], rng: random.Random) -> list[Item]:
         if not slots:
             slots = list(range(n))
             rng.shuffle(slots)
-        pos = slots.pop() % n
         it = items[i]
         others = [o for o in it.options if o != it.answer]
         rng.shuffle(others)
+        kc = index.count(it.answer)
+        tied = [o for o in others if index.count(o) == kc] if kc >= max(index.count(o) for o in others) else []
+        pos = slots.pop() % n
+        if tied and pos == 0:
+            j = next((k for k, p in enumerate(slots) if p % n != 0), None)
+            if j is not None:
+                pos, slots[j] = slots[j] % n, pos
+            else:
+                pos = 1 + rng.randrange(n - 1)
+        if tied and pos > 0:
+            others.remove(tied[0])
+            others.insert(0, tied[0])
         others.insert(pos, it.answer)
         out[i] = replace(it, options=tuple(others))
     return out
@@ -245,7 +294,7 @@ def generate(
             "dates, numbers or key terms. Try a longer article."
         )
     items = sorted((d.item for d in chosen), key=lambda it: (it.source.start, KIND_ORDER[it.kind], it.id))
-    items = place_keys(items, rng)
+    items = place_keys(items, rng, ctx.index)
     created = os.environ.get("SOURCE_DATE_EPOCH")
     created_at = (
         (
