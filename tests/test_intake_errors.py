@@ -255,3 +255,9 @@ def test_a_url_is_not_downloaded():
 def test_pasted_binary_garbage():
     with pytest.raises(InputError, match="control characters"):
         load_article("\x00\x01\x02\x03\x04\x05 teks \x06\x07\x08" * 50)
+
+
+def test_one_line_sentence_ending_in_a_file_name_is_text():
+    with pytest.raises(InputError, match="only a title") as caught:  # read as text, not as a missing file
+        load_article("Guru itu menyimpan semua soal ujian di berkas soal.txt")
+    assert "File not found" not in str(caught.value)

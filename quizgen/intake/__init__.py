@@ -172,7 +172,8 @@ def _looks_like_path(text: str) -> bool:
     if not s or "\n" in s or len(s) > 1024:
         return False
     if Path(s).suffix.lower() in _PATH_SUFFIXES:
-        return True
+        # "artikel.txt", "C:\\Users\\Budi Santoso\\a.txt"; not a sentence ending in "file.txt"
+        return " " not in s or "/" in s or "\\" in s
     return (
         s.startswith(("/", "./", "../", "~")) or re.match(r"^[A-Za-z]:\\", s) is not None
     ) and " " not in s
