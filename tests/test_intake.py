@@ -469,6 +469,25 @@ def test_docx(tmp_path):
     assert load_article(path.read_bytes()).text == a.text
 
 
+def test_docx_text_in_a_table_cell(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(BODY_ID)
+    table = document.add_table(rows=1, cols=2)
+    merged = table.cell(0, 0).merge(table.cell(0, 1))
+    merged.text = BODY_ID_2
+    document.add_paragraph("Pemerintah juga menyiapkan rest area baru di sepanjang jalan tol tersebut.")
+    path = tmp_path / "tabel.docx"
+    document.save(str(path))
+    a = load_article(path)
+    assert a.text.split(PARAGRAPH_SEPARATOR) == [
+        BODY_ID,
+        BODY_ID_2,
+        "Pemerintah juga menyiapkan rest area baru di sepanjang jalan tol tersebut.",
+    ]
+
+
 def make_pdf(path: Path, paragraphs: list[str], title: str | None = None) -> Path:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet

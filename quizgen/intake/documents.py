@@ -38,7 +38,7 @@ def extract_docx(data: bytes) -> Extracted:
     title = None
     removed: list[Removed] = []
     paragraphs: list[str] = []
-    for para in document.paragraphs:
+    for para in _docx_paragraphs(document):
         text = normalise_text(para.text).strip()
         if not text:
             continue
@@ -50,6 +50,23 @@ def extract_docx(data: bytes) -> Extracted:
         else:
             paragraphs.append(" ".join(text.split("\n")))
     return Extracted(text="\n\n".join(paragraphs), kind="docx", title=title, removed=tuple(removed))
+
+
+def _docx_paragraphs(document):
+    """Body paragraphs in reading order, including those inside table cells (once per cell)."""
+    from docx.table import Table
+
+    for block in document.iter_inner_content():
+        if not isinstance(block, Table):
+            yield block
+            continue
+        seen: set[int] = set()
+        for row in block.rows:
+            for cell in row.cells:
+                if id(cell._tc) in seen:  # a merged cell is returned for every grid column it spans
+                    continue
+                seen.add(id(cell._tc))
+                yield from cell.paragraphs
 
 
 def extract_pdf(data: bytes) -> Extracted:
