@@ -57,6 +57,8 @@ def _reason(rs: RankedSentence, key: Candidate | None, extra: str) -> str:
 
 def _accepted(ctx: Context, key: Candidate, answer: str) -> tuple[str, ...]:
     forms = [answer]
+    if key.type == "term":
+        return tuple(forms)  # stem groups join different words (governance/governments): not variants
     for a in ctx.aliases(key):
         if fold(a) != fold(answer) and a not in forms:
             forms.append(a)

@@ -316,12 +316,19 @@ def cause_pool(ctx: Context, answer: str, sentence_index: int) -> list[Distracto
         if 2 <= len(run) <= 4:
             chunks.append((abs(len(run) - n_words), s.index, " ".join(run)))
     chunks.sort(key=lambda x: (x[0], x[1]))
+    terms = {fold(c.text) for c in ctx.layer.candidates if c.type == "term"}
+    verb_prefixes = tuple(ctx.t("verb_prefixes", []))
     out: list[Distractor] = []
     seen = set()
     for _, _, ch in chunks:
         f = fold(ch)
         if f in seen or f in fold(answer) or fold(answer) in f:
             continue
+        first = f.split()[0]
+        if (verb_prefixes and first.startswith(verb_prefixes)) or first in ctx.t("verb_words", []):
+            continue  # a reason is a noun phrase, not a verb phrase
+        if not any(w in terms for w in f.split()):
+            continue  # only phrases with one of the article's key terms
         seen.add(f)
         out.append(Distractor(ch, "article"))
     return [d for d in out if not near_duplicate(d.text, answer)]

@@ -32,6 +32,9 @@ class Question:
 
 def _clean_clause(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
+    for a, b in (("(", ")"), ("“", "”")):
+        if text.count(a) > text.count(b):
+            text = text[: text.rindex(a)]  # cut before a parenthesis or quote left open by a cut
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     return text.strip(" ,;:-–—").rstrip(".!")
 

@@ -53,7 +53,7 @@ def rank_sentence(ctx: Context, s: Sentence) -> RankedSentence:
         ctx.text[body_start : s.end],
         getattr(ctx.pack, "dependent_starts", ()) + tuple(ctx.t("pronoun_openers", [])),
     )
-    if dep and not strip:
+    if dep:
         usable = False
         reasons.append(f"starts with '{dep}', needs the previous sentence")
     if text.rstrip().endswith(("?", ":")):
