@@ -20,11 +20,13 @@ PAGES = "quizgen/app/pages/"
 nav = st.navigation(
     {
         t("nav_student", lang): [
-            st.Page(PAGES + "student.py", title=t("page_quiz", lang), icon="📝", default=True),
+            st.Page(
+                PAGES + "student.py", title=t("page_quiz", lang), icon=":material/edit_note:", default=True
+            ),
         ],
         t("nav_teacher", lang): [
-            st.Page(PAGES + "teacher_create.py", title=t("page_create", lang), icon="🛠️"),
-            st.Page(PAGES + "teacher_results.py", title=t("page_results", lang), icon="📊"),
+            st.Page(PAGES + "teacher_create.py", title=t("page_create", lang), icon=":material/build:"),
+            st.Page(PAGES + "teacher_results.py", title=t("page_results", lang), icon=":material/bar_chart:"),
         ],
     }
 )

@@ -71,7 +71,7 @@ def test_teacher_creates_edits_saves_and_students_see_it(app_env, app_bank_file)
     # edit the first prompt, delete the last item
     key = f"editor_{at.session_state['draft_version']}"
     at.session_state[key] = {
-        "edited_rows": {0: {"prompt": draft.items[0].prompt.replace("_____", "_____ (diubah)")}},
+        "edited_rows": {0: {"prompt": draft.items[0].prompt + " (diubah)"}},
         "added_rows": [],
         "deleted_rows": [7],
     }
@@ -96,8 +96,9 @@ def test_teacher_creates_edits_saves_and_students_see_it(app_env, app_bank_file)
     at.button(key="FormSubmitter:save_bank-Simpan").click().run()
     assert not at.error
     # an invalid edit (key not among the options) is an error message, not a traceback
+    with_options = next(n for n, it in enumerate(draft.items) if it.options)
     at.session_state[key] = {
-        "edited_rows": {1: {"answer": "bukan pilihan"}},
+        "edited_rows": {with_options: {"answer": "bukan pilihan"}},
         "added_rows": [],
         "deleted_rows": [],
     }

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+
 import streamlit as st
 
+from ..errors import QuizgenError
 from . import state
 from .banks import list_banks
+from .safe import error
 from .strings import UI_LANGUAGES, t, ui_language
+
+log = logging.getLogger("quizgen.app")
 
 
 def quiz_language() -> str | None:
@@ -29,3 +36,15 @@ def language_switch() -> None:
     st.sidebar.selectbox(
         t("ui_language", lang), ["auto", *UI_LANGUAGES], key=state.UI_LANG, format_func=names.__getitem__
     )
+
+
+def run_page(render: Callable[[], None]) -> None:
+    """Run a page; a QuizgenError is shown as its message, anything else as a short apology
+    (the traceback goes to the server's log, never to the browser)."""
+    try:
+        render()
+    except QuizgenError as e:
+        error(str(e))
+    except Exception:
+        log.exception("page failed")
+        st.error(t("internal_error", language()))

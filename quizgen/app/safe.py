@@ -49,17 +49,26 @@ def article(text: str) -> None:
         st.text(text[a:b])
 
 
+def _clip(text: str, limit: int, *, tail: bool) -> str:
+    """At most ``limit`` characters of ``text`` (its end when ``tail``), cut at a space."""
+    if len(text) <= limit:
+        return text
+    if tail:
+        cut = text[-limit:]
+        return "… " + cut[cut.find(" ") + 1 :]
+    cut = text[:limit]
+    return cut[: cut.rfind(" ")] + " …"
+
+
 def source_in_context(text: str, start: int, end: int, label: str) -> None:
-    """The paragraph holding ``text[start:end]``, with that sentence set apart in a box."""
+    """The paragraph holding ``text[start:end]``, with that sentence highlighted (escaped)."""
     para = next(((a, b) for a, b in paragraphs(text) if a <= start < b), (start, end))
     before, after = text[para[0] : start].strip(), text[end : max(para[1], end)].strip()
     if before:
-        st.text("… " + before[-300:])
-    with st.container(border=True):
-        st.caption(label)
-        st.text(text[start:end])
+        st.text(_clip(before, 300, tail=True))
+    st.info(f"**{md_escape(label)}:** {md_escape(text[start:end])}", icon=":material/format_quote:")
     if after:
-        st.text(after[:300] + " …")
+        st.text(_clip(after, 300, tail=False))
 
 
 def error(message: str) -> None:

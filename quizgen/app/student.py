@@ -199,8 +199,10 @@ def _review(bank: Bank, lang: str) -> None:
         if g is None:
             continue
         with st.container(border=True):
-            mark = "✅ " + t("right", lang) if g.correct else "❌ " + t("wrong", lang)
-            st.markdown(f"**{n}. {mark}**")
+            if g.correct:
+                st.markdown(f"**{n}.** :green[:material/check_circle: **{t('right', lang)}**]")
+            else:
+                st.markdown(f"**{n}.** :red[:material/cancel: **{t('wrong', lang)}**]")
             literal(it.prompt)
             literal(t("your_answer_was", lang) + " " + (g.given if g.given.strip() else t("no_answer", lang)))
             literal(t("key_was", lang) + " " + it.answer)

@@ -7,6 +7,7 @@ Pasted text and uploads go through ``quizgen.load_article`` (txt, md, html, docx
 from __future__ import annotations
 
 import json
+import logging
 import time
 
 import streamlit as st
@@ -16,7 +17,7 @@ from ..errors import BankError, QuizgenError
 from . import banks, state
 from .auth import require_teacher
 from .layout import language
-from .safe import error, heading, literal, success
+from .safe import error, heading, literal, md_escape, success
 from .strings import t
 
 ss = st.session_state
@@ -178,6 +179,12 @@ def _editor(draft: Bank, lang: str) -> Bank:
             "source": cc.TextColumn(width="large"),
         },
     )  # fmt: skip
+    with st.expander(t("sources_reasons", lang)):
+        for it in draft.items:
+            st.caption(md_escape(f"{it.id} · {it.kind} · {it.difficulty}"))
+            literal(it.source.sentence)
+            if it.reason:
+                literal("→ " + it.reason)
     return apply_edits(draft, table)
 
 
@@ -214,6 +221,9 @@ def _export(name: str, bank_json: str) -> tuple[bytes, tuple[str, ...], str]:
         result = EXPORTERS[name](loads_bank(bank_json))
     except QuizgenError as e:
         return b"", (), str(e)
+    except Exception as e:  # a bug in one exporter must not take the page down
+        logging.getLogger("quizgen.app").exception("export %s failed", name)
+        return b"", (), f"this format could not be made ({type(e).__name__}); the other formats still work"
     return result.data, tuple(result.warnings), ""
 
 
@@ -228,7 +238,7 @@ def _downloads(bank: Bank, lang: str) -> None:
         data, warnings, problem = _export(name, bank_json)
         with cols[n % 3]:
             if problem:
-                error(f"{name}: {problem}")
+                st.warning(md_escape(f"{name}: {problem}"))
                 continue
             st.download_button(
                 f"{name} ({exp.suffix})", data=data, file_name=stem + exp.suffix, key=f"dl_{name}",

@@ -1,5 +1,6 @@
 """Page script run by st.navigation (see streamlit_app.py)."""
 
 from quizgen.app import teacher_create
+from quizgen.app.layout import run_page
 
-teacher_create.render()
+run_page(teacher_create.render)
