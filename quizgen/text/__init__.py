@@ -17,6 +17,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from ..article import Article, TextLayer
@@ -26,6 +29,23 @@ from .sentences import split_sentences
 from .tokens import tokenize
 
 __all__ = ["analyse"]
+
+# Above this many characters the cyclic garbage collector is paused while analysing: the
+# pass allocates hundreds of thousands of small objects (tokens, spans) that would each
+# trigger full collections over everything alive, about a quarter of the time on 1 MB.
+_GC_PAUSE_CHARS = 200_000
+
+
+@contextmanager
+def _gc_paused(pause: bool) -> Iterator[None]:
+    was_enabled = gc.isenabled()
+    if pause and was_enabled:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if pause and was_enabled:
+            gc.enable()
 
 
 def analyse(article: Article, pack: Any = None) -> TextLayer:
@@ -47,7 +67,8 @@ def analyse(article: Article, pack: Any = None) -> TextLayer:
         pack = get_pack(article.language)
     lex = lexicon_for(pack)
     text = article.text
-    sentences = split_sentences(text, lex, article.paragraphs)
-    tokens = tokenize(text)
-    candidates, dropped = find_candidates(text, sentences, tokens, lex)
-    return TextLayer(article, sentences, tuple(tokens), candidates, dropped)
+    with _gc_paused(len(text) > _GC_PAUSE_CHARS):
+        sentences = split_sentences(text, lex, article.paragraphs)
+        tokens = tokenize(text)
+        candidates, dropped = find_candidates(text, sentences, tokens, lex)
+        return TextLayer(article, sentences, tuple(tokens), candidates, dropped)

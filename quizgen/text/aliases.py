@@ -106,7 +106,7 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Found]:
             subtype = next((e.subtype for e in evidence if e.subtype), None)
         paragraphs = {mentions[i].paragraph for i in idxs}
         sentences = {mentions[i].sentence for i in idxs}
-        canonical = max((mentions[i] for i in idxs), key=lambda m: (len(m.words), len(m.text))).text
+        source = next(mentions[i].text for i in idxs if best in mentions[i].evidence)
         score = name_score(len(idxs), len(paragraphs), best.strength)
         spread = f"appears {len(idxs)} time{'s' if len(idxs) != 1 else ''} in {len(paragraphs)} paragraph{'s' if len(paragraphs) != 1 else ''}"
         for i in idxs:
@@ -116,7 +116,7 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Found]:
             own = _best(list(m.evidence))
             reasons += [e.reason for e in m.evidence if e.strength >= 1 or e is own]
             if own.type != best.type or (own.strength < 2 <= best.strength):
-                reasons.append(f"{best.type}: as '{canonical}' ({best.reason})")
+                reasons.append(f"{best.type}: as '{source}' ({best.reason})")
             if m.key in link_reason:
                 reasons.append(link_reason[m.key])
             reasons.append(spread if len(sentences) > 1 else "appears once")

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 _NORM_SEP = re.compile(r"[\s\-‐‑–.’']+")
 
 
+@lru_cache(maxsize=65536)
 def norm_name(text: str) -> str:
     """Normalise a name for comparison: ``"Kim Jong-un"`` and ``"Kim Jong Un"`` -> ``"kim jong un"``."""
     return _NORM_SEP.sub(" ", text.lower()).strip()
@@ -37,8 +39,11 @@ class Lexicon:
     stopwords: frozenset[str]
     honorifics: frozenset[tuple[str, ...]]  # lowercase token tuples, dots removed
     max_honorific: int
+    honorific_firsts: frozenset[str]  # first words of the titles (a fast "no title here")
+    honorific_lasts: frozenset[str]  # last words of the titles
     gazetteer: dict[str, tuple[str, str]]  # norm name -> (name as written, subtype)
     max_gazetteer: int
+    gazetteer_firsts: frozenset[str]  # first words of the normalised gazetteer names
     aliases: dict[str, str]  # short form as written -> long form as written
     alias_norm: dict[str, str]  # norm(short) -> long form, for case-insensitive forms
     particles: frozenset[str]
@@ -106,8 +111,11 @@ def _build(pack: Any) -> Lexicon:
         stopwords=frozenset(w.lower() for w in pack.stopwords),
         honorifics=honorifics,
         max_honorific=max((len(h) for h in honorifics), default=0),
+        honorific_firsts=frozenset(h[0] for h in honorifics),
+        honorific_lasts=frozenset(h[-1] for h in honorifics),
         gazetteer=gazetteer,
         max_gazetteer=max((len(k.split()) for k in gazetteer), default=0),
+        gazetteer_firsts=frozenset(k.split()[0] for k in gazetteer if k),
         aliases=aliases,
         alias_norm={norm_name(k): v for k, v in aliases.items()},
         particles=frozenset(p.lower() for p in pack.name_particles),

@@ -255,6 +255,8 @@ def _prev_word(text: str, tokens: list[Token], i: int, a: int) -> str | None:
 
 def _honorific_before(text: str, tokens: list[Token], i: int, a: int, lex: Lexicon) -> str | None:
     """A lowercase title right before the run (``pemimpin Korea Utara``, ``kata menteri X``)."""
+    if i <= a or tokens[i - 1].text.lower() not in lex.honorific_lasts:
+        return None
     words: list[str] = []
     k = i
     while k > a and len(words) < lex.max_honorific:
@@ -271,7 +273,7 @@ def _honorific_before(text: str, tokens: list[Token], i: int, a: int, lex: Lexic
 def _strip_honorific(words: list[str], lex: Lexicon) -> int:
     """Number of leading tokens of ``words`` that are titles (longest match, repeated)."""
     n = 0
-    while n < len(words):
+    while n < len(words) and words[n].lower().rstrip(".") in lex.honorific_firsts:
         for size in range(min(lex.max_honorific, len(words) - n), 0, -1):
             if tuple(w.lower().rstrip(".") for w in words[n : n + size]) in lex.honorifics:
                 n += size
@@ -283,6 +285,8 @@ def _strip_honorific(words: list[str], lex: Lexicon) -> int:
 
 def _gazetteer_prefix(words: list[str], lex: Lexicon) -> tuple[int, str | None, str | None]:
     """Longest leading slice of ``words`` that is a gazetteer name or a known alias."""
+    if words[0] not in lex.aliases and norm_name(words[0]).split(" ")[0] not in lex.gazetteer_firsts:
+        return 0, None, None
     for size in range(min(max(lex.max_gazetteer, 1), len(words)), 0, -1):
         piece = " ".join(words[:size])
         key = norm_name(piece)
