@@ -1,0 +1,257 @@
+"""Generate banks for many articles in parallel processes.
+
+Inputs are article files, folders of them, or ``.jsonl`` files with a ``text`` field per line
+(like the corpus files). Each article becomes ``DIR/<name>.json``; an article that fails is
+recorded with its reason and does not stop the others.
+
+Example:
+    >>> jobs = collect_jobs(["articles/", "news.jsonl"])
+    >>> report = run_batch(jobs, "banks/", BatchOptions(seed=7), workers=2)
+    >>> report.articles, report.items, len(report.failures)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .errors import InputError, QuizgenError
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
+_UNSAFE = re.compile(r"[^\w.-]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One article to generate from: a file (``path``) or a text from a ``.jsonl`` line."""
+
+    name: str  # output file stem, unique in the batch
+    label: str  # where it came from, for messages ("news.jsonl line 3")
+    path: str | None = None
+    text: str | None = None
+    error: str = ""  # set when the input itself could not be read (reported as a failure)
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """The generate options applied to every article."""
+
+    language: str = "auto"
+    count: int | None = None
+    kinds: str | None = None
+    difficulty: str = "mixed"
+    seed: int = 0
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one article."""
+
+    name: str
+    label: str
+    ok: bool
+    items: int = 0
+    seconds: float = 0.0
+    output: str = ""
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class BatchReport:
+    """All outcomes in input order and the wall-clock time of the batch."""
+
+    outcomes: tuple[Outcome, ...]
+    seconds: float
+    workers: int = 1
+    extra: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def articles(self) -> int:
+        return len(self.outcomes)
+
+    @property
+    def items(self) -> int:
+        return sum(o.items for o in self.outcomes)
+
+    @property
+    def failures(self) -> tuple[Outcome, ...]:
+        return tuple(o for o in self.outcomes if not o.ok)
+
+    @property
+    def per_second(self) -> float:
+        return self.articles / self.seconds if self.seconds > 0 else 0.0
+
+
+def _safe(name: str) -> str:
+    return _UNSAFE.sub("-", name).strip("-.")[:80] or "article"
+
+
+def _jsonl_jobs(path: Path) -> list[Job]:
+    jobs = []
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except UnicodeDecodeError:
+        raise InputError(f"{path} is not UTF-8 text; a .jsonl file holds one JSON object a line.") from None
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        label = f"{path.name} line {n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            jobs.append(Job(f"{path.stem}-{n}", label, error=f"not valid JSON ({e.msg})"))
+            continue
+        if not isinstance(obj, dict):
+            jobs.append(Job(f"{path.stem}-{n}", label, error="the line is not a JSON object"))
+            continue
+        name = (
+            _safe(obj["id"]) if isinstance(obj.get("id"), str) and obj["id"].strip() else f"{path.stem}-{n}"
+        )
+        text = obj.get("text")
+        if not isinstance(text, str) or not text.strip():
+            jobs.append(Job(name, label, error="no 'text' field with the article"))
+            continue
+        title = obj.get("title")
+        if isinstance(title, str) and title.strip():
+            text = f"{title.strip()}\n\n{text}"
+        jobs.append(Job(name, label, text=text))
+    return jobs
+
+
+def collect_jobs(inputs: Iterable[str | os.PathLike]) -> list[Job]:
+    """The articles named by ``inputs`` (files, folders searched recursively, ``.jsonl`` files).
+
+    Raises:
+        InputError: an input does not exist, or a folder holds no article.
+    """
+    jobs: list[Job] = []
+    for raw in inputs:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(
+                f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES + (".jsonl",)
+            )
+            if not found:
+                raise InputError(
+                    f"The folder {p} holds no article ({', '.join(ARTICLE_SUFFIXES)} or .jsonl)."
+                )
+            for f in found:
+                jobs += (
+                    _jsonl_jobs(f)
+                    if f.suffix.lower() == ".jsonl"
+                    else [Job(_safe(f.stem), str(f), path=str(f))]
+                )
+        elif p.is_file():
+            jobs += (
+                _jsonl_jobs(p) if p.suffix.lower() == ".jsonl" else [Job(_safe(p.stem), str(p), path=str(p))]
+            )
+        else:
+            raise InputError(f"There is no file or folder {p}.")
+    seen: dict[str, int] = {}
+    unique = []
+    for job in jobs:  # two articles must not write the same bank file
+        n = seen.get(job.name, 0)
+        seen[job.name] = n + 1
+        unique.append(job if n == 0 else Job(f"{job.name}-{n + 1}", job.label, job.path, job.text, job.error))
+    return unique
+
+
+def run_one(job: Job, out_dir: str, options: BatchOptions) -> Outcome:
+    """Generate and write one bank; never raises (a failure is an :class:`Outcome` with its reason)."""
+    t0 = time.perf_counter()
+    if job.error:
+        return Outcome(job.name, job.label, False, error=job.error)
+    try:
+        import quizgen
+        from quizgen.bank import write_bank
+        from quizgen.intake import load_article
+
+        source = job.path if job.path else job.text.encode("utf-8")
+        article = load_article(
+            source, language=options.language, name=None if job.path else f"{job.name}.txt"
+        )
+        kwargs = {k: v for k, v in asdict(options).items() if v is not None}
+        bank = quizgen.generate(article, **kwargs)
+        out = Path(out_dir) / f"{job.name}.json"
+        write_bank(bank, out)
+        return Outcome(job.name, job.label, True, len(bank.items), time.perf_counter() - t0, str(out))
+    except QuizgenError as e:
+        return Outcome(job.name, job.label, False, seconds=time.perf_counter() - t0, error=str(e))
+    except Exception as e:  # a bug on one article must not stop the batch; report it
+        return Outcome(
+            job.name,
+            job.label,
+            False,
+            seconds=time.perf_counter() - t0,
+            error=f"unexpected error ({type(e).__name__}: {e})",
+        )
+
+
+def _warm_up(options: BatchOptions) -> None:
+    """Import the engine and load the language packs once, before the workers start."""
+    try:
+        import quizgen.engine  # noqa: F401
+        import quizgen.intake  # noqa: F401
+        from quizgen.lang import get_pack
+
+        for code in ("id", "en") if options.language == "auto" else (options.language,):
+            get_pack(code)
+    except QuizgenError:
+        pass  # an unknown language is reported per article by run_one
+
+
+def run_batch(
+    jobs: list[Job],
+    out_dir: str | os.PathLike,
+    options: BatchOptions,
+    *,
+    workers: int = 1,
+    progress: Callable[[Outcome], None] | None = None,
+) -> BatchReport:
+    """Run every job, ``workers`` processes at a time; ``progress`` is called as each one ends."""
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    results: dict[int, Outcome] = {}
+    if workers <= 1 or len(jobs) <= 1:
+        for i, job in enumerate(jobs):
+            results[i] = run_one(job, str(out_dir), options)
+            if progress:
+                progress(results[i])
+    else:
+        _warm_up(options)  # forked workers inherit the loaded modules and language packs
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(run_one, job, str(out_dir), options): i for i, job in enumerate(jobs)}
+            for fut in as_completed(futures):
+                i = futures[fut]
+                try:
+                    results[i] = fut.result()
+                except Exception as e:  # the worker process died (e.g. out of memory)
+                    job = jobs[i]
+                    results[i] = Outcome(
+                        job.name, job.label, False, error=f"the worker stopped ({type(e).__name__})"
+                    )
+                if progress:
+                    progress(results[i])
+    outcomes = tuple(results[i] for i in range(len(jobs)))
+    return BatchReport(outcomes, time.perf_counter() - t0, workers)
+
+
+def summary_table(report: BatchReport) -> str:
+    """The end-of-batch table: articles, items, failures, time, articles per second."""
+    rows = [
+        ("articles", str(report.articles)),
+        ("banks written", str(report.articles - len(report.failures))),
+        ("items", str(report.items)),
+        ("failures", str(len(report.failures))),
+        ("time", f"{report.seconds:.1f} s"),
+        ("articles/s", f"{report.per_second:.2f}"),
+        ("processes", str(report.workers)),
+    ]
+    width = max(len(k) for k, _ in rows)
+    return "\n".join(f"{k:<{width}}  {v:>10}" for k, v in rows)

@@ -1,0 +1,74 @@
+"""``quizgen batch``: banks for many articles, in parallel processes."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from .common import friendly_errors
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder to write the banks in (one <article>.json each).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Processes to run at once (default: the number of CPUs).",
+)
+@click.option(
+    "--lang", "language", default="auto", show_default=True, help="Article language: auto, id or en."
+)
+@click.option("--count", type=click.IntRange(1, 200), help="Items per article (default: from its length).")
+@click.option("--kinds", default=None, help="Comma-separated item kinds (default: all four).")
+@click.option(
+    "--difficulty", type=click.Choice(["easy", "medium", "hard", "mixed"]), default="mixed", show_default=True
+)
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="Same inputs and seed give the same banks."
+)
+@click.option(
+    "--progress/--no-progress", default=True, show_default=True, help="Show a progress bar on stderr."
+)
+@friendly_errors
+def batch(inputs, out_dir, jobs, language, count, kinds, difficulty, seed, progress):
+    """Generate a bank for every article in INPUTS: files, folders, or .jsonl files with a "text" field per line.
+
+    A failing article is listed at the end with its reason and does not stop the others;
+    the exit status is 1 when any article failed.
+
+    \b
+    Example:
+        quizgen batch ../shared/corpus/id-news -o banks/
+        quizgen batch news.jsonl -o banks/ --jobs 2 --count 8 --seed 7
+        quizgen batch a.txt b.docx c.pdf -o banks/ --kinds mcq,cloze
+    """
+    from ..batch import BatchOptions, collect_jobs, run_batch, summary_table
+
+    job_list = collect_jobs(inputs)
+    workers = jobs or os.cpu_count() or 1
+    options = BatchOptions(language=language, count=count, kinds=kinds, difficulty=difficulty, seed=seed)
+    click.echo(f"{len(job_list)} article(s), {workers} process(es) -> {out_dir}", err=True)
+    with click.progressbar(
+        length=len(job_list), label="Generating", file=sys.stderr, show_pos=True, hidden=not progress
+    ) as bar:
+        report = run_batch(job_list, out_dir, options, workers=workers, progress=lambda _o: bar.update(1))
+    if report.failures:
+        click.echo(f"\n{len(report.failures)} article(s) failed:", err=True)
+        for o in report.failures:
+            click.echo(f"  {o.label}: {o.error}", err=True)
+    click.echo("", err=True)
+    click.echo(summary_table(report), err=True)
+    if report.failures:
+        raise SystemExit(1)
