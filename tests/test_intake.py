@@ -375,7 +375,7 @@ NEWS_PAGE = """<!DOCTYPE html>
 <p><strong>JAKARTA, KabarKita.com</strong> - Presiden Joko Widodo meresmikan jalan tol baru di Jawa Tengah pada Senin pagi.
 Jalan tol itu menghubungkan Semarang dan Solo sepanjang 72 kilometer.</p>
 <div class="ads-slot"><p>ADVERTISEMENT</p></div>
-<p>Menurut Menteri Pekerjaan Umum, proyek tersebut selesai tiga bulan lebih cepat dari jadwal.</p>
+<p>Menurut <a class="tag" href="/tag/menteri-pu">Menteri Pekerjaan Umum</a>, proyek tersebut selesai tiga bulan lebih cepat dari jadwal.</p>
 <div class="baca-juga"><p>Baca juga: <a href="/tarif">Tarif Tol Naik Mulai Bulan Depan</a></p></div>
 <p>Baca juga: <a href="/mudik">Mudik Lebaran 2025 Diprediksi Padat</a></p>
 <p>Warga sekitar menyambut baik pembukaan jalan tol tersebut karena waktu perjalanan menjadi jauh lebih singkat.</p>
@@ -400,6 +400,7 @@ def test_html_news_page(tmp_path):
         "Presiden Joko Widodo meresmikan jalan tol baru di Jawa Tengah pada Senin pagi. Jalan tol"
     )
     assert len(a.paragraphs) == 3
+    assert "Menurut Menteri Pekerjaan Umum, proyek tersebut" in a.text  # an inline tag link is text
     for junk in (
         "Nasional",
         "Beranda",

@@ -2,8 +2,9 @@
 
 Steps: parse with BeautifulSoup; drop scripts, styles, navigation, header, footer, aside,
 menus, forms and elements whose class or id says they are ads, share bars or related links;
-pick the article container (``<article>``, ``<main>``, ``itemprop=articleBody``, else the
-block holding the most paragraph text); keep its paragraphs, list items and quotes.
+pick the article container (``<article>``, ``itemprop=articleBody``, ``<main>``, else the
+block that scores highest for the paragraph text it holds); flatten it to paragraphs, one per
+block element or ``<br><br>`` run; headings and figure captions are recorded as removed.
 """
 
 from __future__ import annotations
@@ -89,8 +90,8 @@ def extract_html(html: str) -> Extracted:
             drop.append(el)
     total_weight = len(_text(soup.body or soup))
     for el in soup.find_all(True):
-        if el.name in ("html", "body", "article", "main"):
-            continue
+        if el.name not in _BLOCK_LEVEL or el.name in ("article", "main"):
+            continue  # inline elements stay: <a class="tag"> around a name in a sentence is text
         attrs = " ".join([*(el.get("class") or []), el.get("id") or "", el.get("role") or ""])
         if attrs.strip() and _CLASS_NOISE.search(attrs):
             if inside_chosen(el):
