@@ -653,3 +653,24 @@ def test_html_body_in_br_separated_text():
     assert ("dateline", "Jakarta -") in removed
     assert ("read-more link", "Baca juga: Tarif Tol Naik") in removed
     assert ("agency tag", "(rdk/asa)") in removed
+
+
+@pytest.mark.parametrize(
+    ("tail", "reason"),
+    [
+        (" (ant)", "agency tag"),
+        ("(rdk/asa)", "agency tag"),
+        (" [ary]", "agency tag"),
+        (" (Reporting by John Smith; Editing by Jane Doe)", "byline"),
+        (" (Sumber: Kompas.com)", "source credit"),
+    ],
+)
+def test_credits_at_the_end_of_a_paragraph(tail, reason):
+    a = load_article(BODY_EN + tail + "\n\n" + BODY_EN)
+    assert [(r.text, r.reason) for r in a.removed] == [(tail.strip(), reason)]
+    assert a.text == BODY_EN + PARAGRAPH_SEPARATOR + BODY_EN
+
+
+def test_a_parenthesis_inside_a_sentence_is_kept():
+    text = BODY_EN.replace("three hundred schools", "three hundred schools (ant)") + " It ended (sedan)"
+    assert load_article(text).text == text

@@ -88,7 +88,17 @@ _VIDEO = re.compile(
 _KNOWN_AGENCIES = r"ant|antara|afp|ap|reuters|bbc|cnn|kompas|detik|tribun|tempo|okz|rm|end"
 _TAG = rf"[\[(](?:[a-z]{{2,6}}(?:\s[a-z]{{2,12}})?(?:/[a-z]{{2,6}}){{0,3}}|(?i:{_KNOWN_AGENCIES}))[\])]"
 _TAG_ONLY = re.compile(rf"^{_TAG}$")
-_TAG_END = re.compile(rf"(?<=[.!?\"”’])\s*{_TAG}\s*$")
+# Credits at the end of a paragraph, after its last sentence; checked in this order.
+_TRAILING = (
+    (re.compile(rf"(?<=[.!?\"”’])\s*{_TAG}\s*$"), "agency tag"),
+    (
+        re.compile(
+            r"(?<=[.!?\"”’])\s*\((?:(?:additional )?reporting|writing|editing) by [^()]{1,200}\)\s*$", _I
+        ),
+        "byline",
+    ),
+    (re.compile(r"(?<=[.!?\"”’])\s*\((?:sumber|source)\s*[:：][^()]{1,120}\)\s*$", _I), "source credit"),
+)
 _BLURB = re.compile(
     r"^\S+\.(?:id|com|net|co\.id|org)\s+(?:adalah|merupakan|is)\s+(?:portal|situs|media|sebuah|an?\b)", _I
 )
@@ -199,9 +209,10 @@ def _strip_inline(p: str, removed: list[Removed]) -> str:
                 removed.append(Removed(m.group(0).strip(), reason))
             p = pattern.sub("", p)
             changed = True
-    m = _TAG_END.search(p)
-    if m:
-        removed.append(Removed(m.group(0).strip(), "agency tag"))
-        p = p[: m.start()]
-        changed = True
+    for pattern, reason in _TRAILING:
+        m = pattern.search(p)
+        if m:
+            removed.append(Removed(m.group(0).strip(), reason))
+            p = p[: m.start()]
+            changed = True
     return p.strip() if changed else p
