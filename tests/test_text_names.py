@@ -169,3 +169,38 @@ def test_key_terms_are_grouped_by_stem_and_salient():
     assert best.stem == "nuklir"
     assert all(c.text.lower() not in ("itu", "para", "di", "mereka") for c in terms)
     assert any("stem 'nuklir'" in r for r in nuklir[0].reasons)
+
+
+def test_acronym_and_known_heads_are_split_from_person_names():
+    got = typed(
+        "Juru Bicara KPK Febri Diansyah menjelaskan kasus itu. Menurut KPK, berkas sudah lengkap. "
+        "Pemain Persegres Hari Yudo mencetak gol. Persegres kalah lagi.",
+        "id",
+    )
+    assert got["Febri Diansyah"] == "person" and got["KPK"] == "organisation"
+    assert got["Hari Yudo"] == "person" and "Persegres" in got
+    assert "KPK Febri Diansyah" not in got and "Persegres Hari Yudo" not in got
+
+
+def test_cues_around_an_acronym_do_not_make_it_a_person():
+    got = typed("Ketua DPR itu hadir. Anggota DPR mengatakan rapat ditunda.", "id")
+    assert got.get("DPR") == "organisation"
+
+
+def test_demonyms_and_acronym_compounds_are_not_names():
+    layer = analyse(
+        Article(
+            text="The British minister met Pakistani Taliban leaders. The clinic helps HIV-positive people.",
+            language="en",
+        )
+    )
+    got = {c.text for c in layer.candidates if c.type in NAME_TYPES}
+    assert "British" not in got and "HIV-positive" not in got
+    assert "Taliban" in got and "Pakistani Taliban" not in got
+    reasons = {d.text: d.reason for d in layer.dropped}
+    assert "demonym" in reasons["British"] and "acronym" in reasons["HIV-positive"]
+
+
+def test_capitalised_common_word_mid_sentence_is_not_a_name():
+    layer = analyse(Article(text="He wrote about Food in the report. The food was cheap.", language="en"))
+    assert "Food" not in {c.text for c in layer.candidates if c.type in NAME_TYPES}

@@ -45,6 +45,7 @@ class Lexicon:
     max_gazetteer: int
     gazetteer_firsts: frozenset[str]  # first words of the normalised gazetteer names
     aliases: dict[str, str]  # short form as written -> long form as written
+    demonyms: dict[str, str]  # "Japanese" -> "Japan": capitalised, but not names
     alias_norm: dict[str, str]  # norm(short) -> long form, for case-insensitive forms
     particles: frozenset[str]
     person_verbs: frozenset[str]
@@ -117,6 +118,7 @@ def _build(pack: Any) -> Lexicon:
         max_gazetteer=max((len(k.split()) for k in gazetteer), default=0),
         gazetteer_firsts=frozenset(k.split()[0] for k in gazetteer if k),
         aliases=aliases,
+        demonyms=dict(getattr(pack, "demonyms", {}) or {}),
         alias_norm={norm_name(k): v for k, v in aliases.items()},
         particles=frozenset(p.lower() for p in pack.name_particles),
         person_verbs=frozenset(v.lower() for v in pack.person_verbs),

@@ -68,6 +68,7 @@ class _Ctx:
     cap_mid: set[str]
     zipf: dict[str, float]
     derived: dict[str, bool]
+    dropped: list[tuple[int, int, str]]
 
 
 def _is_acronym(word: str) -> bool:
@@ -127,7 +128,7 @@ def _context(text: str, tokens: list[Token], initial: list[bool], lex: Lexicon) 
             lower_vocab.add(tok.text)
         elif c.isupper() and not init:
             cap_mid.add(tok.text.lower())
-    return _Ctx(lex, lower_vocab, cap_mid, {}, {})
+    return _Ctx(lex, lower_vocab, cap_mid, {}, {}, [])
 
 
 def initial_flags(text: str, tokens: list[Token], ranges: list[tuple[int, int]]) -> list[bool]:
@@ -204,7 +205,7 @@ def find_mentions(
                     break
             _analyse_run(text, tokens, i, j, a, b, si, sent.paragraph, initial, ctx, mentions, dropped)
             i = j
-    return _split_known_heads(text, mentions), dropped
+    return _split_known_heads(text, mentions), dropped + ctx.dropped
 
 
 def _split_known_heads(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -241,6 +242,20 @@ def _split_known_heads(text: str, mentions: list[Mention]) -> list[Mention]:
         else:
             out.append(m)
     return out
+
+
+def _edge_reason(word: str, lex: Lexicon) -> str | None:
+    """Why a capitalised word at the edge of a run is not part of a name, or None."""
+    if _is_acronym(word):
+        return None
+    if word.lower() in lex.stopwords:
+        return "capitalised stopword"
+    if word in lex.demonyms:
+        return f"demonym (of {lex.demonyms[word]}), not a name"
+    head, _, tail = word.rpartition("-")
+    if head and _is_acronym(head) and len(tail) >= 3 and tail.islower():
+        return "compound of an acronym and a common word"
+    return None
 
 
 def _prev_word(text: str, tokens: list[Token], i: int, a: int) -> str | None:
@@ -308,12 +323,12 @@ def _analyse_run(text, tokens, i, j, a, b, si, par, initial, ctx: _Ctx, mentions
             break
         dropped.append((tokens[i].start, tokens[i].end, why))
         i += 1
-    # stopwords at the edges of a run ("The United States", "Di Jakarta")
-    while i < j and tokens[i].text.lower() in lex.stopwords and not _is_acronym(tokens[i].text):
-        dropped.append((tokens[i].start, tokens[i].end, "capitalised stopword"))
+    # stopwords, demonyms and the like at the edges ("The United States", "Pakistani Taliban")
+    while i < j and (why := _edge_reason(tokens[i].text, lex)):
+        dropped.append((tokens[i].start, tokens[i].end, why))
         i += 1
-    while j > i and tokens[j - 1].text.lower() in lex.stopwords and not _is_acronym(tokens[j - 1].text):
-        dropped.append((tokens[j - 1].start, tokens[j - 1].end, "capitalised stopword"))
+    while j > i and (why := _edge_reason(tokens[j - 1].text, lex)):
+        dropped.append((tokens[j - 1].start, tokens[j - 1].end, why))
         j -= 1
     if i >= j:
         return
@@ -321,6 +336,8 @@ def _analyse_run(text, tokens, i, j, a, b, si, par, initial, ctx: _Ctx, mentions
     words = [t.text for t in tokens[i:j]]
     title = _honorific_before(text, tokens, i, a, lex)
     n = _strip_honorific(words, lex)
+    if n == len(words) and n > 1 and _is_acronym(words[-1]):
+        n -= 1  # "Ketua DPR" is a title, but DPR is still named
     if n:
         title = text[tokens[i].start : tokens[i + n - 1].end]
         if n == len(words):
@@ -387,6 +404,11 @@ def _segment(text, tokens, i, j, a, b, si, par, title, ctx: _Ctx, mentions) -> N
     if acronym and not any(e.strength >= 2 for e in ev):
         ev.append(Evidence("organisation", 2, "acronym; assumed an organisation"))
     elif not ev:
+        if j - i == 1 and surface.lower() in ctx.lower_vocab:
+            ctx.dropped.append(
+                (start, end, "common word with a capital (also written in lowercase in the article)")
+            )
+            return
         strength = 1.0 if j - i > 1 else 0.5
         ev.append(Evidence("person", strength, "no place or organisation cue; assumed a person"))
     mentions.append(Mention(surface, start, end, si, par, tuple(words), acronym, tuple(ev)))
