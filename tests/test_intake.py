@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizgen.intake import MAX_INPUT_BYTES, PARAGRAPH_SEPARATOR, load_article
 
@@ -674,3 +676,34 @@ def test_credits_at_the_end_of_a_paragraph(tail, reason):
 def test_a_parenthesis_inside_a_sentence_is_kept():
     text = BODY_EN.replace("three hundred schools", "three hundred schools (ant)") + " It ended (sedan)"
     assert load_article(text).text == text
+
+
+_WORDS = "presiden menteri warga kota desa pasar sekolah guru murid jalan baru lama besar kecil datang pergi membeli menjual".split()
+_sentence = st.lists(st.sampled_from(_WORDS), min_size=6, max_size=12).map(
+    lambda ws: " ".join(ws).capitalize() + "."
+)
+_paragraph = st.lists(_sentence, min_size=1, max_size=4).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(_paragraph, min_size=1, max_size=6),
+    st.sampled_from(["\n\n", "\n", "\r\n\r\n", "\n \n\t\n"]),
+    st.booleans(),
+)
+def test_plain_paragraphs_come_back_unchanged(paragraphs, separator, with_title):
+    """Whatever the separator, clean paragraphs are the body, in order, with exact spans.
+
+    With blank lines between them they come back one for one; one per line, short lines may
+    be taken for hard-wrapped text and joined, but no word is lost, added or moved.
+    """
+    text = separator.join(paragraphs)
+    if with_title:
+        text = "Judul Berita Hari Ini\n" + text
+    a = load_article(text, language="id")
+    assert a.title == ("Judul Berita Hari Ini" if with_title else None)
+    if separator.count("\n") >= 2:
+        assert a.text == PARAGRAPH_SEPARATOR.join(paragraphs)
+    else:
+        assert a.text.replace(PARAGRAPH_SEPARATOR, " ") == " ".join(paragraphs)
+    check_spans(a)
