@@ -190,7 +190,6 @@ def build_mcq(
     )
 
 
-
 def build_short_answer(ctx: Context, rs: RankedSentence, key: Candidate | None, q: Question) -> Draft | None:
     if q.skill == "cause" or len(q.answer.split()) > 4:
         return None

@@ -38,5 +38,5 @@ def level(f: dict) -> tuple[str, float]:
     points += 0.75 if f["key_zipf"] < 2.5 else (0.25 if f["key_zipf"] < 3.5 else 0.0)
     points += 0.5 if f["sentence_words"] > 28 else 0.0
     points -= 0.5 if f["true_false"] else 0.0
-    name = "easy" if points < 0.75 else ("medium" if points < 1.75 else "hard")
+    name = "easy" if points < 0.75 else ("medium" if points < 1.5 else "hard")
     return name, points

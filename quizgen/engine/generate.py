@@ -40,6 +40,11 @@ KIND_WEIGHTS = {"mcq": 0.35, "cloze": 0.30, "true_false": 0.20, "short_answer": 
 # Largest share of choice items that a reader who ignores the article may get right: by the
 # most frequent option, by the option sharing most words with the prompt, by the longest.
 GUESS_GOALS = {"freq_guess": 0.4, "prompt_guess": 0.34, "key_longest": 0.3}
+# an easy quiz leans on recognition (true/false, choices), a hard one on recall (typed answers)
+KIND_WEIGHTS_BY_LEVEL = {
+    "easy": {"mcq": 0.35, "cloze": 0.20, "true_false": 0.35, "short_answer": 0.10},
+    "hard": {"mcq": 0.25, "cloze": 0.35, "true_false": 0.10, "short_answer": 0.30},
+}
 KIND_ORDER = {"cloze": 0, "mcq": 1, "short_answer": 2, "true_false": 3}
 
 
@@ -62,10 +67,17 @@ def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random) -> list
     for rs in rank_sentences(ctx):
         if not rs.usable:
             continue
-        keys = sorted(
+        ranked = sorted(
             (c for c in ctx.by_sentence.get(rs.sentence.index, ()) if c.start >= rs.body_start),
             key=lambda c: (-c.score, c.start),
-        )[:4]
+        )
+        # the best key of each type first (a time or a number is worth a question even when
+        # names score higher), then the next best, up to six keys a sentence
+        keys: list = []
+        for c in ranked:
+            if all(k.type != c.type for k in keys):
+                keys.append(c)
+        keys += [c for c in ranked if c not in keys][: max(0, 6 - len(keys))]
         if "mcq" in kinds or "short_answer" in kinds:
             q = cause_question(ctx, rs)
             if q is not None and "mcq" in kinds:
@@ -117,7 +129,9 @@ def _conflicts(a: Item, b: Item) -> bool:
 
 def guess_shares(chosen: list[Draft]) -> dict[str, float]:
     choice = [d for d in chosen if d.features]
-    return {f: (sum(d.features.get(f, 0) for d in choice) / len(choice) if choice else 0.0) for f in GUESS_GOALS}
+    return {
+        f: (sum(d.features.get(f, 0) for d in choice) / len(choice) if choice else 0.0) for f in GUESS_GOALS
+    }
 
 
 def select(drafts: list[Draft], opts: GenerateOptions, count: int, rng: random.Random) -> list[Draft]:
@@ -131,8 +145,10 @@ def select(drafts: list[Draft], opts: GenerateOptions, count: int, rng: random.R
     return _select(drafts, opts, count, rng, strict=True)
 
 
-def _select(drafts: list[Draft], opts: GenerateOptions, count: int, rng: random.Random, strict: bool) -> list[Draft]:
-    weights = {k: KIND_WEIGHTS[k] for k in opts.kinds}
+def _select(
+    drafts: list[Draft], opts: GenerateOptions, count: int, rng: random.Random, strict: bool
+) -> list[Draft]:
+    weights = {k: KIND_WEIGHTS_BY_LEVEL.get(opts.difficulty, KIND_WEIGHTS)[k] for k in opts.kinds}
     total = sum(weights.values())
     weights = {k: v / total for k, v in weights.items()}
     noise = {id(d): rng.uniform(0.0, 0.8) for d in drafts}
@@ -147,7 +163,9 @@ def _select(drafts: list[Draft], opts: GenerateOptions, count: int, rng: random.
     truth_count = {True: 0, False: 0}
     start_truth = rng.random() < 0.5
     choice_count = [0]
-    planned_choice = round(count * sum(w for k, w in weights.items() if k == "mcq" or (k == "cloze" and opts.cloze_choices)))
+    planned_choice = round(
+        count * sum(w for k, w in weights.items() if k == "mcq" or (k == "cloze" and opts.cloze_choices))
+    )
     guess_count = {"freq_guess": 0.0, "prompt_guess": 0.0, "key_longest": 0.0}
 
     def guessable_ok(d: Draft) -> bool:
@@ -232,7 +250,9 @@ def place_keys(items: list[Item], rng: random.Random, index: ArticleIndex) -> li
         others = [o for o in it.options if o != it.answer]
         rng.shuffle(others)
         kc = index.count(it.answer)
-        tied = [o for o in others if index.count(o) == kc] if kc >= max(index.count(o) for o in others) else []
+        tied = (
+            [o for o in others if index.count(o) == kc] if kc >= max(index.count(o) for o in others) else []
+        )
         pos = slots.pop() % n
         if tied and pos == 0:
             j = next((k for k, p in enumerate(slots) if p % n != 0), None)
@@ -246,6 +266,14 @@ def place_keys(items: list[Item], rng: random.Random, index: ArticleIndex) -> li
         others.insert(pos, it.answer)
         out[i] = replace(it, options=tuple(others))
     return out
+
+
+def _untitled(text: str) -> str:
+    """A title for an article without one: its first words, cut at a word boundary."""
+    first = text.strip().split("\n", 1)[0]
+    if len(first) <= 70:
+        return first
+    return first[:70].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def bank_id(article: Article) -> str:
@@ -308,7 +336,7 @@ def generate(
     )
     return Bank(
         id=bank_id(article),
-        title=article.title or (article.text.split("\n", 1)[0][:80]),
+        title=article.title or _untitled(article.text),
         language=article.language,
         article={
             "title": article.title,

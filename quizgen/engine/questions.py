@@ -85,11 +85,20 @@ def subject_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Questi
     head = text[rs.body_start : key.start]
     allowed = set(ctx.t("subject_lead_words", []))
     honorifics = getattr(ctx.pack, "honorifics", frozenset())
-    names = [(c.start, c.end) for c in ctx.by_sentence.get(key.sentence, ()) if c.type in ("person", "place", "organisation")]
+    names = [
+        (c.start, c.end)
+        for c in ctx.by_sentence.get(key.sentence, ())
+        if c.type in ("person", "place", "organisation")
+    ]
     for m in TOKEN_RE.finditer(head):
         w, at = m.group(), rs.body_start + m.start()
         in_name = any(s <= at < e for s, e in names)
-        if not (in_name or w.lower() in allowed or w.lower() in honorifics or w.lower().rstrip(".") + "." in honorifics):
+        if not (
+            in_name
+            or w.lower() in allowed
+            or w.lower() in honorifics
+            or w.lower().rstrip(".") + "." in honorifics
+        ):
             return None  # the subject holds more than titles and names: not a clean subject question
     rest_full = text[key.end : rs.sentence.end]
     m = TOKEN_RE.search(rest_full)
@@ -126,7 +135,9 @@ def _adverbial(ctx: Context, rs: RankedSentence, key: Candidate, kind: str) -> Q
     if prep is None:
         return None
     if kind == "place":
-        prev = re.findall(r"\S+", before[: -len(re.search(re.escape(prep) + r"\s+$", before, re.IGNORECASE).group())])
+        prev = re.findall(
+            r"\S+", before[: -len(re.search(re.escape(prep) + r"\s+$", before, re.IGNORECASE).group())]
+        )
         if not prev or not _is_verbish(ctx, prev[-1]):
             return None  # "konflik di Semenanjung Korea": the place belongs to a noun, not to the verb
     phrase_start = key.start - len(re.search(re.escape(prep) + r"\s+$", before, re.IGNORECASE).group())
@@ -186,7 +197,7 @@ def cause_question(ctx: Context, rs: RankedSentence) -> Question | None:
         if n < 2 or n > 8:
             continue
         # the options are the reasons themselves ("program nuklirnya"), without the connective
-        reason_start = cause_start + len(answer) - len(answer[len(conn):].lstrip())
+        reason_start = cause_start + len(answer) - len(answer[len(conn) :].lstrip())
         answer = text[reason_start:cause_end].strip()
         cause_start = reason_start
         clause = lower_first(_clean_clause(head), _keep_capital(ctx, head, rs.body_start))

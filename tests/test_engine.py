@@ -1,0 +1,216 @@
+"""The generation engine on real text: golden items, determinism, ids, options, checks."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+import quizgen
+from quizgen.bank import bank_from_dict
+from quizgen.engine.builders import build_mcq
+from quizgen.engine.checks import check_bank_items, lint_bank
+from quizgen.engine.context import Context
+from quizgen.engine.generate import check_drafts, make_drafts
+from quizgen.engine.options import make_options
+from quizgen.engine.questions import cause_question, subject_question, time_question
+from quizgen.engine.select import rank_sentences
+from quizgen.engine.textutil import BLANK_RE, contains_phrase, shape
+from quizgen.errors import GenerationError, OptionsError
+from quizgen.lang import get_pack
+from quizgen.text import analyse
+
+DATA = Path(__file__).parent / "data"
+SAMPLE = DATA / "id-kim-putin-2024.txt"
+ARTICLES = [SAMPLE, DATA / "engine" / "en-amazon.txt", DATA / "engine" / "id-kim-rapat.txt"]
+
+
+@pytest.fixture(scope="module")
+def sample_ctx():
+    article = quizgen.load_article(SAMPLE)
+    pack = get_pack("id")
+    return Context(analyse(article, pack), pack, pack.templates)
+
+
+@pytest.fixture(scope="module")
+def sample_bank():
+    return quizgen.generate(SAMPLE, seed=7)
+
+
+def _sentence(ctx, starts):
+    return next(r for r in rank_sentences(ctx) if r.sentence.text.startswith(starts))
+
+
+def test_kapan_question_on_sample(sample_ctx):
+    rs = _sentence(sample_ctx, "Putin tiba di Pyongyang")
+    key = next(c for c in sample_ctx.by_sentence[rs.sentence.index] if c.text == "Rabu pagi")
+    q = time_question(sample_ctx, rs, key)
+    assert q.prompt == "Kapan Putin tiba di Pyongyang?"
+    assert q.answer == "Rabu pagi"
+    draft = build_mcq(sample_ctx, rs, key, q, random.Random(0))
+    assert draft is not None
+    opts = draft.item.options
+    assert "Rabu pagi" in opts and len(opts) == 4
+    assert all(o.endswith(" pagi") and o != "Rabu pagi" for o in opts if o != "Rabu pagi")
+
+
+def test_mengapa_question_on_sample(sample_ctx):
+    rs = _sentence(sample_ctx, "Korea Utara telah lama")
+    q = cause_question(sample_ctx, rs)
+    assert q.prompt == "Mengapa Korea Utara telah lama menjadi fokus Amerika Serikat?"
+    assert q.answer == "program nuklirnya"
+    assert sample_ctx.text[q.answer_span[0] : q.answer_span[1]] == "program nuklirnya"
+
+
+def test_siapa_subject_question_on_sample(sample_ctx):
+    rs = _sentence(sample_ctx, "Presiden Rusia Vladimir Putin menerima")
+    key = next(c for c in sample_ctx.by_sentence[rs.sentence.index] if c.text == "Vladimir Putin")
+    q = subject_question(sample_ctx, rs, key)
+    assert q.prompt.startswith("Siapa yang menerima upacara penyambutan resmi di alun-alun utama Pyongyang")
+    assert q.prompt.endswith("?") and "sebelum" not in q.prompt
+
+
+def test_cloze_keeps_clitic(sample_ctx):
+    drafts = make_drafts(sample_ctx, make_options(kinds="cloze"), random.Random(0))
+    clitic = [d.item for d in drafts if d.item.answer == "nuklir"]
+    assert clitic, "expected a cloze over 'nuklirnya'"
+    it = clitic[0]
+    assert "program _____nya" in it.prompt
+    assert sample_ctx.text[it.answer_span[0] : it.answer_span[1]] == "nuklir"
+
+
+def test_sample_bank_meets_done_when(sample_bank):
+    kinds = {it.kind for it in sample_bank.items}
+    assert len(sample_bank.items) >= 15
+    assert kinds == {"cloze", "mcq", "true_false", "short_answer"}
+    assert sample_bank.language == "id"
+    assert not [p for p in lint_bank(sample_bank) if p.severity == "error"]
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
+def test_items_traceable_and_well_formed(path):
+    bank = quizgen.generate(path, seed=3)
+    text = bank.text
+    assert len(bank.items) >= 6
+    for it in bank.items:
+        assert text[it.source.start : it.source.end] == it.source.sentence
+        if it.answer_span:
+            assert text[it.answer_span[0] : it.answer_span[1]] == it.answer
+        assert it.reason and it.explanation
+        assert it.difficulty in ("easy", "medium", "hard")
+        if it.kind == "cloze":
+            assert len(BLANK_RE.findall(it.prompt)) == 1
+            assert contains_phrase(text, BLANK_RE.sub(it.answer, it.prompt))
+        if it.kind in ("mcq", "short_answer"):
+            assert it.prompt.endswith("?")
+            assert not contains_phrase(it.prompt, it.answer)
+        if it.options and it.kind != "true_false":
+            assert it.options.count(it.answer) == 1
+            assert len({shape(o) for o in it.options}) == 1
+        if it.kind == "true_false":
+            assert it.options == get_pack(bank.language).true_false
+    assert not [p for p in check_bank_items(list(bank.items)) if p.check == "duplicate"]
+    # the bank is a valid bank file
+    assert bank_from_dict(json.loads(bank.to_json())).items == bank.items
+
+
+def test_deterministic_and_ids_stable():
+    a = quizgen.generate(SAMPLE, seed=7)
+    b = quizgen.generate(SAMPLE, seed=7)
+    assert json.dumps(a.to_dict()["items"]) == json.dumps(b.to_dict()["items"])
+    c = quizgen.generate(SAMPLE, seed=8)
+    assert [it.to_dict() for it in a.items] != [it.to_dict() for it in c.items]
+
+    # an item that appears in both forms keeps its id: ids depend on what is asked only
+    def what(it):  # what an item asks: a false statement is its own item
+        return (
+            it.kind,
+            it.source.start,
+            it.answer_span,
+            it.template,
+            it.prompt if it.kind == "true_false" else "",
+        )
+
+    by_prompt_a = {what(it): it.id for it in a.items}
+    for it in c.items:
+        k = what(it)
+        if k in by_prompt_a:
+            assert by_prompt_a[k] == it.id
+    fewer = quizgen.generate(SAMPLE, seed=7, count=6)
+    assert len(fewer.items) == 6
+    assert len({it.id for it in a.items}) == len(a.items)
+
+
+def test_true_false_balanced(sample_bank):
+    tf = [it for it in sample_bank.items if it.kind == "true_false"]
+    trues = sum(it.answer == "Benar" for it in tf)
+    assert abs(trues - (len(tf) - trues)) <= 1
+
+
+def test_false_statement_is_really_false(sample_ctx):
+    drafts = check_drafts(
+        sample_ctx, make_drafts(sample_ctx, make_options(kinds="true_false"), random.Random(0))
+    )
+    falses = [d.item for d in drafts if d.truth is False]
+    assert falses
+    for it in falses:
+        assert not contains_phrase(sample_ctx.text, it.prompt.rstrip("."))
+
+
+def test_kinds_difficulty_and_count_options():
+    bank = quizgen.generate(SAMPLE, kinds=["cloze"], count=5, seed=1)
+    assert len(bank.items) == 5 and {it.kind for it in bank.items} == {"cloze"}
+    easy = quizgen.generate(SAMPLE, difficulty="easy", seed=1)
+    hard = quizgen.generate(SAMPLE, difficulty="hard", seed=1)
+    share = lambda b, lvl: sum(it.difficulty == lvl for it in b.items) / len(b.items)  # noqa: E731
+    assert share(easy, "easy") > share(hard, "easy")
+    assert share(hard, "hard") > share(easy, "hard")
+    choices = quizgen.generate(SAMPLE, kinds="cloze", cloze_choices=True, seed=1)
+    assert all(len(it.options) == 4 for it in choices.items)
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"kinds": ["essay"]}, "Unknown item kind"),
+        ({"difficulty": "extreme"}, "Unknown difficulty"),
+        ({"count": 0}, "number of items"),
+        ({"colour": "red"}, "Unknown option colour"),
+    ],
+)
+def test_bad_options_are_refused(kwargs, message):
+    with pytest.raises(OptionsError, match=message):
+        quizgen.generate(SAMPLE, **kwargs)
+
+
+def test_text_without_questions_is_a_clear_error():
+    with pytest.raises(GenerationError, match="No questions could be made"):
+        quizgen.generate(
+            "Ini hanya satu kalimat pendek yang tidak berisi apa-apa untuk ditanyakan kepada siswa."
+        )
+
+
+def test_cli_generate_and_lint(tmp_path):
+    from click.testing import CliRunner
+
+    from quizgen.cli import cli
+
+    out = tmp_path / "bank.json"
+    r = CliRunner().invoke(cli, ["generate", str(SAMPLE), "--seed", "7", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert "items" in r.stderr
+    r = CliRunner().invoke(cli, ["lint", str(out)])
+    assert r.exit_code == 0, r.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    data["items"][0]["prompt"] = data["items"][0]["prompt"] + " " + data["items"][0]["answer"]
+    data["items"][0]["kind"] = "short_answer"
+    data["items"][0]["options"] = []
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    r = CliRunner().invoke(cli, ["lint", str(bad)])
+    assert r.exit_code == 1
+    assert "no_leak" in r.output
+    r = CliRunner().invoke(cli, ["generate", str(tmp_path / "missing.txt")])
+    assert r.exit_code != 0 and "Traceback" not in r.output
