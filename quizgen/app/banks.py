@@ -44,7 +44,7 @@ def banks_dir() -> Path:
 def safe_path(name: str) -> Path:
     """The path of bank ``name`` in the bank folder; refuses anything but a plain file name."""
     name = str(name or "")
-    if not _NAME.match(name) or ".." in name:
+    if not _NAME.fullmatch(name) or ".." in name:
         raise BankError(
             "A bank name is a plain file name ending in .json, made of letters, digits, '.', '-' "
             f"and '_' (for example kim-putin-2024-id.json); {name[:60]!r} is not."
@@ -86,7 +86,7 @@ def list_banks() -> tuple[list[BankInfo], list[str]]:
     if not folder.is_dir():
         return [], [f"The bank folder {folder} does not exist; set QUIZGEN_BANKS to a folder of bank files."]
     for p in sorted(folder.glob("*.json")):
-        if not _NAME.match(p.name):
+        if not _NAME.fullmatch(p.name):
             continue
         try:
             st_ = p.stat()

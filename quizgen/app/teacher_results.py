@@ -61,7 +61,7 @@ def render() -> None:
         format_func=lambda q: t("all_quizzes", lang) if q == ALL else " ".join(quizzes[q].split()),
     )  # fmt: skip
     codes = sorted(set(attempts["class_code"]) - {""})
-    code = c2.selectbox(t("class_code", lang), [ALL, *codes], key="results_class",
+    code = c2.selectbox(t("class_filter", lang), [ALL, *codes], key="results_class",
                         format_func=lambda c: t("all_classes", lang) if c == ALL else c)  # fmt: skip
     if quiz != ALL:
         attempts = attempts[attempts["bank_id"] == quiz]
@@ -127,7 +127,19 @@ def _item_stats(bank_id: str, attempts, lang: str) -> None:
         top_bottom=table["top_bottom"].map(_fmt),
         distractors=table["distractors"].map(lambda d: " · ".join(f"{k}: {v}" for k, v in d.items())),
         flags=table["flags"].map("; ".join),
-    )
+    )[
+        [
+            "item_id",
+            "kind",
+            "facility",
+            "discrimination",
+            "top_bottom",
+            "flags",
+            "distractors",
+            "attempts",
+            "prompt",
+        ]
+    ]
     st.dataframe(shown, hide_index=True, width="stretch")
     st.caption(t("stats_help", lang))
     flagged = shown[shown["flags"] != ""]
