@@ -347,6 +347,11 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+        try:  # mkstemp makes the file private (0600); keep the old file's mode, else 0644
+            mode = os.stat(p).st_mode & 0o777
+        except OSError:
+            mode = 0o644
+        os.chmod(tmp, mode)
         os.replace(tmp, p)
     except BaseException:
         try:

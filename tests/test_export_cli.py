@@ -88,3 +88,9 @@ def test_import_csv_and_gift(tmp_path):
 def test_help_has_examples():
     for cmd in ("export", "formats", "import"):
         assert "Example:" in run(cmd, "--help").output
+
+
+def test_exported_file_is_readable_by_others(tmp_path):
+    out = tmp_path / "bank.gift.txt"
+    assert run("export", str(FIXTURE), "-f", "gift", "-o", str(out)).exit_code == 0
+    assert out.stat().st_mode & 0o777 == 0o644  # not the 0600 of a temporary file
