@@ -210,3 +210,18 @@ def test_unexpected_error_shows_no_traceback(app_env):
     assert at.error[0].value.startswith("Maaf, terjadi kesalahan")
     assert "secret detail" not in page_dump(at)
     assert at.error[1].value == "The file is empty\\."
+
+
+def test_answers_survive_a_visit_to_another_page(app_env):
+    at = start_quiz()
+    fill(at, {"c-pyongyang": 0, "s-nuklir": "nuklir"})
+    [b for b in at.button if b.label.startswith("Simpan sementara")][0].click().run()
+    assert any("Terjawab 2 dari 8" in p.proto.text for p in at.get("progress"))
+    at.switch_page("quizgen/app/pages/teacher_results.py").run()
+    assert at.text_input(key="passcode_input")
+    at.switch_page("quizgen/app/pages/student.py").run()
+    assert at.session_state["phase"] == "answer"
+    rnd = at.session_state["round"]
+    assert at.radio(key=f"ans_{rnd}_c-pyongyang").value == 0
+    assert at.text_input(key=f"ans_{rnd}_s-nuklir").value == "nuklir"
+    assert any("Terjawab 2 dari 8" in p.proto.text for p in at.get("progress"))

@@ -17,6 +17,7 @@ TOKEN = "attempt_token"  # made when the quiz starts; sent with the submission
 ITEM_IDS = "item_ids"  # ids of the items in this round (all, or the missed ones on retry)
 PRACTICE = "practice"  # True on a "retry the ones I missed" round: graded, not stored
 RESULT = "result"  # after submission: {"score", "answers", "stored", "attempt_id"}
+KEPT = "kept_answers"  # widget key -> value: answers survive a visit to another page
 ROUND = "round"  # counts quiz rounds so each round's widgets get fresh keys
 TEACHER_OK = "teacher_ok"
 DRAFT = "draft_bank"  # the Bank a teacher is creating/editing
@@ -33,6 +34,7 @@ DEFAULTS = {
     ITEM_IDS: (),
     PRACTICE: False,
     RESULT: None,
+    KEPT: None,
     ROUND: 0,
     TEACHER_OK: False,
     DRAFT: None,
@@ -45,7 +47,7 @@ def init_state() -> None:
     """Give every named key its default, once per session (later reruns keep the values)."""
     for key, value in DEFAULTS.items():
         if key not in st.session_state:
-            st.session_state[key] = value
+            st.session_state[key] = {} if key == KEPT else value
 
 
 def answer_key(round_no: int, item_id: str) -> str:

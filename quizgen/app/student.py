@@ -48,6 +48,7 @@ def _start_round(bank: Bank, item_ids, *, practice: bool, phase: str) -> None:
     ss[state.ITEM_IDS] = tuple(item_ids)
     ss[state.PRACTICE] = practice
     ss[state.RESULT] = None
+    ss[state.KEPT] = {}
     ss[state.TOKEN] = storage.new_token()
     ss[state.PHASE] = phase
     st.rerun()
@@ -116,6 +117,11 @@ def _response(item, value) -> str | None:
 def _answer(bank: Bank, lang: str) -> None:
     items = _round_items(bank)
     round_no = ss[state.ROUND]
+    keys = [state.answer_key(round_no, it.id) for it in items]
+    kept = ss[state.KEPT]
+    for key in keys:  # Streamlit forgets widgets not drawn on the last run (another page was open)
+        if key not in ss and key in kept:
+            ss[key] = kept[key]
     heading(bank.title, 2)
     literal(t("student_line", lang, name=ss[state.STUDENT]))
     if ss[state.PRACTICE]:
@@ -147,6 +153,7 @@ def _answer(bank: Bank, lang: str) -> None:
         check = st.form_submit_button(t("check_progress", lang))
         submit = st.form_submit_button(t("submit", lang), type="primary")
     del check  # a "check progress" press only reruns: the bar above counts the answers
+    ss[state.KEPT] = {k: ss[k] for k in keys if k in ss}
     if submit:
         _submit(bank, items, lang)
 
