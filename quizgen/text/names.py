@@ -69,6 +69,8 @@ class _Ctx:
     zipf: dict[str, float]
     derived: dict[str, bool]
     dropped: list[tuple[int, int, str]]
+    acronyms: dict[str, int]  # how often each acronym occurs in the article
+    acronyms: dict[str, int]  # how often each acronym occurs in the article
 
 
 def _is_acronym(word: str) -> bool:
@@ -122,13 +124,18 @@ def common_word_reason(ctx: _Ctx, word: str, run_len: int) -> str | None:
 def _context(text: str, tokens: list[Token], initial: list[bool], lex: Lexicon) -> _Ctx:
     lower_vocab: set[str] = set()
     cap_mid: set[str] = set()
+    acronyms: dict[str, int] = {}
     for tok, init in zip(tokens, initial, strict=True):
-        c = tok.text[0]
+        w = tok.text
+        c = w[0]
         if c.islower():
-            lower_vocab.add(tok.text)
-        elif c.isupper() and not init:
-            cap_mid.add(tok.text.lower())
-    return _Ctx(lex, lower_vocab, cap_mid, {}, {}, [])
+            lower_vocab.add(w)
+        elif c.isupper():
+            if not init:
+                cap_mid.add(w.lower())
+            if w.isupper():
+                acronyms[w] = acronyms.get(w, 0) + 1
+    return _Ctx(lex, lower_vocab, cap_mid, {}, {}, [], acronyms)
 
 
 def initial_flags(text: str, tokens: list[Token], ranges: list[tuple[int, int]]) -> list[bool]:
@@ -215,9 +222,15 @@ def _split_known_heads(text: str, mentions: list[Mention]) -> list[Mention]:
     another one (a club or country before a player or official).
     """
     singles = {m.key for m in mentions if len(m.words) == 1}
+    # a head that is a person on its own ("ujar Umar") is a first name: "Umar A Jenie"
+    persons = {
+        m.key
+        for m in mentions
+        if len(m.words) == 1 and any(e.type == "person" and e.strength >= 3 for e in m.evidence)
+    }
     out: list[Mention] = []
     for m in mentions:
-        if len(m.words) >= 3 and norm_name(m.words[0]) in singles:
+        if len(m.words) >= 3 and norm_name(m.words[0]) in singles - persons:
             head_end = m.start + len(m.words[0])
             rest = text.find(m.words[1], head_end)
             default = Evidence("person", 0.5, "no place or organisation cue; assumed a person")
@@ -332,8 +345,15 @@ def _analyse_run(text, tokens, i, j, a, b, si, par, initial, ctx: _Ctx, mentions
         j -= 1
     if i >= j:
         return
-    # 3. titles
+    # 3. titles, also inside a run ("Pemerintahan Presiden Susilo Bambang Yudhoyono")
     words = [t.text for t in tokens[i:j]]
+    for k in range(1, len(words) - 2):
+        n = _strip_honorific(words[k:], lex)
+        if n and len(words) - k - n >= 2 and all(_zipf(ctx, w.lower()) < 4.5 for w in words[k + n :]):
+            _segment(text, tokens, i, i + k, a, b, si, par, None, ctx, mentions)
+            i += k
+            words = words[k:]
+            break
     title = _honorific_before(text, tokens, i, a, lex)
     n = _strip_honorific(words, lex)
     if n == len(words) and n > 1 and _is_acronym(words[-1]):
@@ -348,14 +368,26 @@ def _analyse_run(text, tokens, i, j, a, b, si, par, initial, ctx: _Ctx, mentions
     _segment(text, tokens, i, j, a, b, si, par, title, ctx, mentions)
 
 
-def _segment(text, tokens, i, j, a, b, si, par, title, ctx: _Ctx, mentions) -> None:
+def _segment(text, tokens, i, j, a, b, si, par, title, ctx: _Ctx, mentions, org_hint: bool = False) -> None:
     lex = ctx.lex
     words = [t.text for t in tokens[i:j]]
     lows = [w.lower().rstrip(".") for w in words]
+    if title and len(words) >= 2:
+        k = _last_anchor(words, ctx)
+        if k is not None:
+            # "Direktur Pelaksana IMF Michel Camdessus": title words, the organisation, the person
+            if _is_acronym(words[k]) and k > 0:
+                ctx.dropped.append((tokens[i].start, tokens[i + k - 1].end, "part of the title"))
+                _segment(text, tokens, i + k, i + k + 1, a, b, si, par, None, ctx, mentions)
+            else:
+                _segment(text, tokens, i, i + k + 1, a, b, si, par, None, ctx, mentions, org_hint=True)
+            _segment(text, tokens, i + k + 1, j, a, b, si, par, title, ctx, mentions)
+            return
     size = _gazetteer_prefix(words, lex)[0] if len(words) > 1 else 0
     org = _org_cue(lows[size:], lex)
     if org is None and len(words) > 1:
-        if size == 0 and _is_acronym(words[0]) and not _is_acronym(words[1]):
+        known = words[0] in lex.aliases or ctx.acronyms.get(words[0], 0) >= 2
+        if size == 0 and _is_acronym(words[0]) and not _is_acronym(words[1]) and known:
             size = 1  # "KPK Febri Diansyah": the organisation, then the person
             _segment(text, tokens, i, i + size, a, b, si, par, None, ctx, mentions)
             _segment(text, tokens, i + size, j, a, b, si, par, title, ctx, mentions)
@@ -401,6 +433,8 @@ def _segment(text, tokens, i, j, a, b, si, par, title, ctx: _Ctx, mentions) -> N
         ev.append(Evidence("person", 3 * weak, f"after '{before}'"))
     elif before in lex.place_cues:
         ev.append(Evidence("place", 2 * weak, f"'{before}' before it"))
+    if org_hint and not any(e.strength >= 2 for e in ev):
+        ev.append(Evidence("organisation", 2, "between a title and a name (the body the person belongs to)"))
     if acronym and not any(e.strength >= 2 for e in ev):
         ev.append(Evidence("organisation", 2, "acronym; assumed an organisation"))
     elif not ev:
@@ -412,6 +446,19 @@ def _segment(text, tokens, i, j, a, b, si, par, title, ctx: _Ctx, mentions) -> N
         strength = 1.0 if j - i > 1 else 0.5
         ev.append(Evidence("person", strength, "no place or organisation cue; assumed a person"))
     mentions.append(Mention(surface, start, end, si, par, tuple(words), acronym, tuple(ev)))
+
+
+def _last_anchor(words: list[str], ctx: _Ctx) -> int | None:
+    """Index of the last acronym or gazetteer word followed by a 1-4 word name, if any."""
+    lex = ctx.lex
+    for k in range(len(words) - 2, -1, -1):
+        w = words[k]
+        if _is_acronym(w) or norm_name(w) in lex.gazetteer:
+            rest = words[k + 1 :]
+            if 1 <= len(rest) <= 4 and not any(_is_acronym(r) or norm_name(r) in lex.gazetteer for r in rest):
+                return k
+            return None
+    return None
 
 
 def _org_cue(lows: list[str], lex: Lexicon) -> str | None:
