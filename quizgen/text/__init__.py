@@ -7,8 +7,8 @@
 2. :mod:`.tokens` - word tokens (hyphenated words and numbers stay whole).
 3. :mod:`.times` - weekdays, dates, months, years, clock times.
 4. :mod:`.numbers` - numbers and quantities with value and unit.
-5. :mod:`.names` - capitalised names and acronyms, split at titles and countries, with
-   the evidence for their type; :mod:`.aliases` links ``AS`` = ``Amerika Serikat`` and
+5. :mod:`.names` - capitalised names and acronyms, split at titles and countries
+   (:mod:`.namewords`, :mod:`.nametypes`), with the evidence for their type; :mod:`.aliases` links ``AS`` = ``Amerika Serikat`` and
    ``Putin`` = ``Vladimir Putin`` and types each group.
 6. :mod:`.keyterms` - salient content words and phrases, grouped by stem.
 7. :mod:`.candidates` - places everything in its sentence without overlaps and keeps

@@ -20,7 +20,8 @@ from collections import defaultdict
 
 from .found import Found
 from .lexicon import Lexicon, norm_name
-from .names import Evidence, Mention, name_score
+from .nametypes import name_score
+from .namewords import Evidence, Mention
 
 
 def _initials(name: str, lex: Lexicon) -> set[str]:

@@ -13,7 +13,8 @@ from .aliases import group_mentions
 from .found import Found, pick_non_overlapping
 from .keyterms import find_terms
 from .lexicon import Lexicon
-from .names import find_mentions, initial_flags
+from .names import find_mentions
+from .namewords import initial_flags
 from .numbers import find_numbers
 from .times import find_times
 from .tokens import sentence_token_ranges

@@ -1,0 +1,142 @@
+"""One name run to typed mentions: cut at countries, acronyms and titles, gather evidence.
+
+:func:`segment` splits ``Rusia Vladimir Putin`` (after the title ``Presiden``) into the
+country and the person, ``KPK Febri Diansyah`` into the organisation and the person, and
+gives each mention its evidence: gazetteer (place), an alias of a gazetteer name (``AS``),
+an organisation word (``Bank``, ``rumah sakit``), a title before it (person), a speech verb
+next to it (person), a place preposition before it (place), or a weak default.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .lexicon import Lexicon, norm_name
+from .namewords import POSSESSIVE, Evidence, Mention, NameContext, is_acronym, next_word, prev_word
+
+
+def segment(
+    text, tokens, i, j, a, b, si, par, title, ctx: NameContext, mentions, org_hint: bool = False
+) -> None:
+    lex = ctx.lex
+    words = [t.text for t in tokens[i:j]]
+    lows = [w.lower().rstrip(".") for w in words]
+    if title and len(words) >= 2:
+        k = _last_anchor(words, ctx)
+        if k is not None:
+            # "Direktur Pelaksana IMF Michel Camdessus": title words, the organisation, the person
+            if is_acronym(words[k]) and k > 0:
+                ctx.dropped.append((tokens[i].start, tokens[i + k - 1].end, "part of the title"))
+                segment(text, tokens, i + k, i + k + 1, a, b, si, par, None, ctx, mentions)
+            else:
+                segment(text, tokens, i, i + k + 1, a, b, si, par, None, ctx, mentions, org_hint=True)
+            segment(text, tokens, i + k + 1, j, a, b, si, par, title, ctx, mentions)
+            return
+    size = gazetteer_prefix(words, lex)[0] if len(words) > 1 else 0
+    org = _org_cue(lows[size:], lex)
+    if org is None and len(words) > 1:
+        known = words[0] in lex.aliases or ctx.acronyms.get(words[0], 0) >= 2
+        if size == 0 and is_acronym(words[0]) and not is_acronym(words[1]) and known:
+            size = 1  # "KPK Febri Diansyah": the organisation, then the person
+            segment(text, tokens, i, i + size, a, b, si, par, None, ctx, mentions)
+            segment(text, tokens, i + size, j, a, b, si, par, title, ctx, mentions)
+            return
+        if 0 < size < len(words) and (title or len(words) - size >= 2):
+            # "Presiden Rusia Vladimir Putin": the country, then the person
+            segment(text, tokens, i, i + size, a, b, si, par, None, ctx, mentions)
+            segment(text, tokens, i + size, j, a, b, si, par, title, ctx, mentions)
+            return
+    if org is None and size == len(words):
+        org = _org_cue(lows, lex)
+    start, end = tokens[i].start, tokens[j - 1].end
+    last = words[-1]
+    if len(last) > 3 and last[-2:] in POSSESSIVE:
+        end -= 2  # "Taliban's" is the Taliban
+        words[-1] = last[:-2]
+    surface = text[start:end]
+    acronym = j - i == 1 and is_acronym(words[0])
+    ev: list[Evidence] = []
+    key = norm_name(surface)
+    if key in lex.gazetteer:
+        sub = lex.gazetteer[key][1]
+        ev.append(Evidence("place", 5, f"in the gazetteer as a {sub}", sub))
+    if surface in lex.aliases:
+        long = lex.aliases[surface]
+        lkey = norm_name(long)
+        if lkey in lex.gazetteer:
+            sub = lex.gazetteer[lkey][1]
+            ev.append(Evidence("place", 5, f"short form of '{long}', a {sub} in the gazetteer", sub))
+        elif any(w.lower() in lex.org_cues for w in long.split()) or acronym:
+            ev.append(Evidence("organisation", 4, f"short form of '{long}'"))
+    if org is not None and not ev:  # "Amerika Serikat" is a country though "serikat" is an org word
+        ev.append(Evidence("organisation", 4, f"organisation word '{org}'"))
+    # Cues around an acronym are weak: "kata KPK", "Ketua DPR", "di DPR".
+    weak = 0.5 if acronym else 1.0
+    if title and not acronym:
+        ev.append(Evidence("person", 4, f"title '{title}' before it"))
+    after = next_word(text, tokens, j, b)
+    if after in lex.person_verbs:
+        ev.append(Evidence("person", 3 * weak, f"'{after}' after it"))
+    before = prev_word(text, tokens, i, a)
+    if before in lex.person_verbs:
+        ev.append(Evidence("person", 3 * weak, f"after '{before}'"))
+    elif before in lex.place_cues:
+        ev.append(Evidence("place", 2 * weak, f"'{before}' before it"))
+    if org_hint and not any(e.strength >= 2 for e in ev):
+        ev.append(Evidence("organisation", 2, "between a title and a name (the body the person belongs to)"))
+    if acronym and not any(e.strength >= 2 for e in ev):
+        ev.append(Evidence("organisation", 2, "acronym; assumed an organisation"))
+    elif not ev:
+        if j - i == 1 and surface.lower() in ctx.lower_vocab:
+            ctx.dropped.append(
+                (start, end, "common word with a capital (also written in lowercase in the article)")
+            )
+            return
+        strength = 1.0 if j - i > 1 else 0.5
+        ev.append(Evidence("person", strength, "no place or organisation cue; assumed a person"))
+    mentions.append(Mention(surface, start, end, si, par, tuple(words), acronym, tuple(ev)))
+
+
+def gazetteer_prefix(words: list[str], lex: Lexicon) -> tuple[int, str | None, str | None]:
+    """Longest leading slice of ``words`` that is a gazetteer name or a known alias."""
+    if words[0] not in lex.aliases and norm_name(words[0]).split(" ")[0] not in lex.gazetteer_firsts:
+        return 0, None, None
+    for size in range(min(max(lex.max_gazetteer, 1), len(words)), 0, -1):
+        piece = " ".join(words[:size])
+        key = norm_name(piece)
+        if key in lex.gazetteer:
+            return size, "gazetteer", lex.gazetteer[key][1]
+        if size == 1 and piece in lex.aliases:
+            long_key = norm_name(lex.aliases[piece])
+            if long_key in lex.gazetteer:
+                return size, "alias", lex.gazetteer[long_key][1]
+    return 0, None, None
+
+
+def _last_anchor(words: list[str], ctx: NameContext) -> int | None:
+    """Index of the last acronym or gazetteer word followed by a 1-4 word name, if any."""
+    lex = ctx.lex
+    for k in range(len(words) - 2, -1, -1):
+        w = words[k]
+        if is_acronym(w) or norm_name(w) in lex.gazetteer:
+            rest = words[k + 1 :]
+            if 1 <= len(rest) <= 4 and not any(is_acronym(r) or norm_name(r) in lex.gazetteer for r in rest):
+                return k
+            return None
+    return None
+
+
+def _org_cue(lows: list[str], lex: Lexicon) -> str | None:
+    """The first organisation word or phrase (``bank``, ``rumah sakit``) among ``lows``."""
+    for n in range(len(lows)):
+        for size in (1, 2, 3):
+            if n + size <= len(lows):
+                phrase = " ".join(lows[n : n + size])
+                if phrase in lex.org_cues:
+                    return phrase
+    return None
+
+
+def name_score(count: int, paragraphs: int, strength: float) -> float:
+    """Salience of a name: mentions (log), spread over paragraphs, and type confidence."""
+    return round(2.0 + math.log2(1 + count) + 0.5 * min(paragraphs, 4) + (0.5 if strength >= 3 else -1.0), 3)
