@@ -17,7 +17,8 @@ LABELS = {
         "read": "Bacalah teks berikut dengan saksama, lalu jawablah pertanyaan-pertanyaan di bawahnya.",
         "questions": "Pertanyaan",
         "key": "Kunci Jawaban",
-        "choice": "Pilihlah jawaban yang paling tepat dengan melingkari huruf A, B, C, atau D.",
+        "choice": "Pilihlah jawaban yang paling tepat dengan melingkari huruf {letters}.",
+        "or": "atau",
         "true_false": "Tentukan apakah pernyataan berikut benar atau salah menurut teks.",
         "typed": "Jawablah pertanyaan berikut dengan singkat.",
         "accepted": "juga diterima",
@@ -32,7 +33,8 @@ LABELS = {
         "read": "Read the text carefully, then answer the questions below it.",
         "questions": "Questions",
         "key": "Answer key",
-        "choice": "Choose the best answer by circling A, B, C or D.",
+        "choice": "Choose the best answer by circling {letters}.",
+        "or": "or",
         "true_false": "Decide whether each statement is true or false according to the text.",
         "typed": "Answer the questions briefly.",
         "accepted": "also accepted",
@@ -74,7 +76,14 @@ def sections(bank: Bank) -> list[Section]:
         for it in items:
             entries.append(Numbered(n, it))
             n += 1
-        out.append(Section(key, lab[key], tuple(entries)))
+        instruction = lab[key]
+        if key == "choice":
+            letters = list(LETTERS[: max(len(it.options) for it in items)])
+            comma = "," if bank.language == "id" and len(letters) > 2 else ""
+            instruction = instruction.format(
+                letters=f"{', '.join(letters[:-1])}{comma} {lab['or']} {letters[-1]}"
+            )
+        out.append(Section(key, instruction, tuple(entries)))
     return out
 
 

@@ -158,20 +158,27 @@ def parse_question(q: _Q, language: str) -> tuple[dict | None, str | None]:
             parts = [("=", block)]
         if any("->" in t for _, t in parts):
             return None, "a matching question"
-        choices = []
+        choices = []  # (marker as written, right with full credit, text)
+        partial = 0  # answers with partial credit
         for marker, t in parts:
             t = _split_unescaped(t, "#")[0][1]  # drop per-answer feedback
             weight = re.match(r"\s*%(-?[\d.]+)%", t)
+            full = marker == "=" and not weight
             if weight:
                 t = t[weight.end() :]
-                marker = "=" if float(weight.group(1)) >= 100 else "~"
+                full = float(weight.group(1)) >= 100
+                partial += 0 < float(weight.group(1)) < 100
             afmt, t = _fmt(t) if _FORMAT.match(t) else (fmt, t)
-            choices.append((marker, unescape(t, afmt)))
-        rights = [t for m, t in choices if m == "="]
-        if all(m == "=" for m, _ in choices):
+            choices.append((marker, full, unescape(t, afmt)))
+        rights = [t for _, full, t in choices if full]
+        if not rights and partial > 1:
+            return None, "a multiple-answer question (several right options)"
+        if not rights:
+            return None, "a question without a fully right answer"
+        if all(m == "=" for m, _, _ in choices):  # short answer; partial-credit variants are left out
             kind, answer, accepted = "short_answer", rights[0], rights
         elif len(rights) == 1:
-            kind, options, answer = "mcq", [t for _, t in choices], rights[0]
+            kind, options, answer = "mcq", [t for _, _, t in choices], rights[0]
         else:
             return None, "a multiple-answer question (several right options)"
     embedded = bool(after_t.strip())
