@@ -85,6 +85,7 @@ def test_teacher_creates_edits_saves_and_students_see_it(app_env, app_bank_file)
     at.checkbox(key="save_closed").check()
     at.button(key="FormSubmitter:save_bank-Simpan").click().run()
     assert not at.error, unescaped(at.error)
+    assert "Kuis disimpan sebagai kuis-kim-putin.json" in unescaped(at.success)[0]
     saved = read_bank(app_env["banks"] / "kuis-kim-putin.json")
     assert saved.title == "Kuis Kim dan Putin" and len(saved.items) == 7
     assert "(diubah)" in saved.items[0].prompt
@@ -96,6 +97,9 @@ def test_teacher_creates_edits_saves_and_students_see_it(app_env, app_bank_file)
     at.button(key="FormSubmitter:save_bank-Simpan").click().run()
     assert not at.error
     # an invalid edit (key not among the options) is an error message, not a traceback
+    draft = at.session_state["draft_bank"]
+    assert draft.title == "Kuis Kim dan Putin"  # the editor restarted from the saved bank
+    key = f"editor_{at.session_state['draft_version']}"
     with_options = next(n for n, it in enumerate(draft.items) if it.options)
     at.session_state[key] = {
         "edited_rows": {with_options: {"answer": "bukan pilihan"}},
@@ -104,6 +108,11 @@ def test_teacher_creates_edits_saves_and_students_see_it(app_env, app_bank_file)
     }
     at.run()
     assert not at.exception and at.error
+    # regenerate with another seed
+    at.button(key="regenerate").click().run()
+    assert not at.exception
+    assert "(seed 1)" in unescaped(at.success)[0]
+    assert at.session_state["draft_bank"].generator["seed"] == 1
     # the student page offers the new quiz
     student = AppTest.from_file(APP, default_timeout=60).run()
     assert any(o.startswith("Kuis Kim dan Putin ·") for o in student.selectbox(key="quiz_pick").options)

@@ -39,7 +39,7 @@ def render() -> None:
         return
     st.divider()
     if ss[state.DRAFT_NOTE]:
-        st.success(ss[state.DRAFT_NOTE])
+        success(ss[state.DRAFT_NOTE])
     try:
         edited = _editor(draft, lang)
     except QuizgenError as e:
@@ -209,7 +209,10 @@ def _save(bank: Bank, lang: str) -> None:
     except QuizgenError as e:
         error(str(e))
         return
-    success(t("saved_bank", lang, name=path.name))
+    ss[state.DRAFT] = final  # the editor restarts from what was saved
+    ss[state.DRAFT_VERSION] += 1
+    ss[state.DRAFT_NOTE] = t("saved_bank", lang, name=path.name)
+    st.rerun()
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

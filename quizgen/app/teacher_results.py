@@ -35,9 +35,14 @@ def to_csv(frame) -> bytes:
     return guarded(frame).to_csv(index=False).encode("utf-8-sig")
 
 
-def to_xlsx(frame, sheet: str) -> bytes:
+def to_xlsx(frame, sheet: str, **more) -> bytes:
+    """An Excel workbook: ``frame`` in sheet ``sheet``, then each of ``more`` (name=frame)."""
+    import pandas as pd
+
     buf = io.BytesIO()
-    guarded(frame).to_excel(buf, index=False, sheet_name=sheet[:31], engine="openpyxl")
+    with pd.ExcelWriter(buf, engine="openpyxl") as xl:
+        for name, table in {sheet: frame, **more}.items():
+            guarded(table).to_excel(xl, index=False, sheet_name=name[:31])
     return buf.getvalue()
 
 
@@ -76,31 +81,36 @@ def _attempt_tables(attempts, lang: str) -> None:
     st.metric(t("n_attempts", lang), len(attempts))
     st.subheader(t("attempts", lang))
     st.dataframe(attempts, hide_index=True, width="stretch")
-    d1, d2 = st.columns(2)
-    d1.download_button(
-        "CSV", to_csv(attempts), "attempts.csv", "text/csv", key="dl_attempts_csv", on_click="ignore"
-    )
-    d2.download_button(
-        "XLSX", to_xlsx(attempts, "attempts"), "attempts.xlsx", key="dl_attempts_xlsx", on_click="ignore",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )  # fmt: skip
-    st.subheader(t("per_student", lang))
     per_student = (
         attempts.groupby(["student", "class_code"], as_index=False)
         .agg(attempts=("attempt_id", "count"), best=("percent", "max"), mean=("percent", "mean"))
         .round(1)
     )
-    st.dataframe(per_student, hide_index=True, width="stretch")
-    st.subheader(t("per_quiz", lang))
     per_quiz = (
         attempts.groupby(["bank_id", "bank_title"], as_index=False)
         .agg(attempts=("attempt_id", "count"), mean=("percent", "mean"), median=("percent", "median"))
         .round(1)
     )
+    d1, d2 = st.columns(2)
+    d1.download_button(
+        "CSV", to_csv(attempts), "attempts.csv", "text/csv", key="dl_attempts_csv", on_click="ignore"
+    )
+    d2.download_button(
+        "XLSX", to_xlsx(attempts, "attempts", per_student=per_student, per_quiz=per_quiz), "attempts.xlsx",
+        key="dl_attempts_xlsx", on_click="ignore",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )  # fmt: skip
+    st.subheader(t("per_student", lang))
+    st.dataframe(per_student, hide_index=True, width="stretch")
+    st.subheader(t("per_quiz", lang))
     st.dataframe(per_quiz, hide_index=True, width="stretch")
     st.subheader(t("score_distribution", lang))
-    st.bar_chart(stats.score_distribution(attempts), x_label=t("score_band", lang), y_label=t("n_attempts", lang),
-                 sort=False)  # fmt: skip
+    st.bar_chart(
+        stats.score_distribution(attempts),
+        x_label=t("score_band", lang),
+        y_label=t("n_attempts", lang),
+        sort=False,
+    )
 
 
 def _fmt(x: float) -> str:
