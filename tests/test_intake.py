@@ -437,6 +437,15 @@ def test_html_without_article_element_uses_the_block_with_most_paragraph_text():
     assert a.text == BODY_EN + PARAGRAPH_SEPARATOR + BODY_EN.replace("Monday", "Friday")
 
 
+def test_pasted_html_fragment():
+    fragment = (
+        f"<h1>Sekolah Baru Dibuka</h1>\n<p>{BODY_ID}</p>\n<p>Baca juga: Tarif Tol Naik</p><p>{BODY_ID_2}</p>"
+    )
+    a = load_article(fragment)
+    assert a.title == "Sekolah Baru Dibuka"
+    assert a.text == BODY_ID + PARAGRAPH_SEPARATOR + BODY_ID_2
+
+
 def make_docx(path: Path, paragraphs: list[tuple[str, str | None]]) -> Path:
     import docx
 

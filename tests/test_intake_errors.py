@@ -261,3 +261,18 @@ def test_one_line_sentence_ending_in_a_file_name_is_text():
     with pytest.raises(InputError, match="only a title") as caught:  # read as text, not as a missing file
         load_article("Guru itu menyimpan semua soal ujian di berkas soal.txt")
     assert "File not found" not in str(caught.value)
+
+
+def test_docx_without_body(tmp_path):
+    import docx
+
+    empty = tmp_path / "kosong.docx"
+    docx.Document().save(str(empty))
+    with pytest.raises(InputError, match="no article text"):
+        load_article(empty)
+    title_only = tmp_path / "judul.docx"
+    document = docx.Document()
+    document.add_paragraph("Sekolah Baru Dibuka", style="Title")
+    document.save(str(title_only))
+    with pytest.raises(InputError, match="only a title"):
+        load_article(title_only)

@@ -28,8 +28,14 @@ class Extracted:
 
 
 def looks_like_html(text: str) -> bool:
-    """True when pasted text is a whole HTML page (starts with a doctype or <html>)."""
-    return bool(_HTML_START.match(text[:2048].encode("utf-8", "replace")))
+    """True when pasted text is HTML: a whole page, or a fragment of block elements."""
+    head = text[:2048]
+    return bool(_HTML_START.match(head.encode("utf-8", "replace")) or _HTML_FRAGMENT.match(head))
+
+
+_HTML_FRAGMENT = re.compile(
+    r"\A\s*<(?:p|div|article|section|main|h[1-6]|ul|ol|blockquote|figure|table)\b[^>]*>", re.I
+)
 
 
 def extract_bytes(data: bytes, suffix: str = "") -> Extracted:
