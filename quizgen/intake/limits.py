@@ -29,8 +29,8 @@ def check_size(n_bytes: int, what: str = "The input") -> None:
     """
     if n_bytes > MAX_INPUT_BYTES:
         raise InputError(
-            f"{what} is {_megabytes(n_bytes)}, over quizgen's limit of {_megabytes(MAX_INPUT_BYTES)} "
-            "; split it into smaller articles or paste only the article you want."
+            f"{what} is {_megabytes(n_bytes)}, over quizgen's limit of {_megabytes(MAX_INPUT_BYTES)}; "
+            "split it into smaller articles or paste only the article you want."
         )
 
 
