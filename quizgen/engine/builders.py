@@ -257,9 +257,8 @@ def build_true_false(ctx: Context, rs: RankedSentence, key: Candidate, rng: rand
         )
     )
     if key.type in ("person", "place", "organisation", "time", "number"):
-        pool = [d for d in distractor_pool(ctx, key, rng) if not _still_true(ctx, rs, key, d.text)]
-        if pool:
-            d = pool[0]
+        d = next((d for d in distractor_pool(ctx, key) if not _still_true(ctx, rs, key, d.text)), None)
+        if d is not None:
             offs = key.start - rs.body_start
             body = text[rs.body_start : rs.sentence.end]
             swapped = body[:offs] + d.text + body[offs + len(key.text) :]

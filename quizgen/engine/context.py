@@ -16,6 +16,8 @@ class Context:
     layer: TextLayer
     pack: object  # quizgen.lang.LanguagePack
     templates: dict = field(default_factory=dict)
+    seed: int = 0
+    cache: dict = field(default_factory=dict)  # per-generation memo (distractor pools, aliases)
 
     @property
     def text(self) -> str:
@@ -44,6 +46,12 @@ class Context:
 
     def aliases(self, c: Candidate) -> tuple[str, ...]:
         """Other surface forms of the same thing in this article (and the pack's alias table)."""
+        memo = self.cache.setdefault("aliases", {})
+        if c.text not in memo or c.group not in memo[c.text][0]:
+            memo[c.text] = ({c.group}, self._aliases(c))
+        return memo[c.text][1]
+
+    def _aliases(self, c: Candidate) -> tuple[str, ...]:
         forms = {x.text for x in self.groups.get(self.group_of(c), ())}
         pack_aliases = getattr(self.pack, "aliases", {}) or {}
         for short, long in pack_aliases.items():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..article import Candidate
 from .context import Context
@@ -63,23 +64,29 @@ def _article_pool(
     return [Distractor(c.text, "article") for c in cands]
 
 
+@lru_cache(maxsize=64)
+def _famous_names(pack, subtype: str) -> tuple[str, ...]:
+    """Gazetteer names of one subtype, best known first (by the word frequency of their words)."""
+    gaz = getattr(pack, "gazetteer", {}) or {}
+
+    def fame(n: str) -> float:
+        try:
+            return min(pack.zipf(w) for w in n.split())
+        except Exception:
+            return 0.0
+
+    names = sorted(n for n, s in gaz.items() if s == subtype and "," not in n)
+    return tuple(sorted(names, key=lambda n: (-round(fame(n)), n)))
+
+
 def _gazetteer_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distractor]:
     gaz = getattr(ctx.pack, "gazetteer", {}) or {}
     sub = key.subtype or gaz.get(key.text)
     if not sub:
         return []
-    names = sorted(n for n, s in gaz.items() if s == sub and "," not in n)
     kl = len(key.text)
-
-    def fame(n: str) -> float:
-        try:
-            return min(ctx.pack.zipf(w) for w in n.split())
-        except Exception:
-            return 0.0
-
-    # well-known names first (a distractor nobody has heard of is no distractor), alike in length
-    names.sort(key=lambda n: (-round(fame(n)), abs(len(n) - kl) // 4, n))
-    head = names[:12]
+    # well-known names (a distractor nobody has heard of is no distractor), alike in length
+    head = sorted(_famous_names(ctx.pack, sub)[:40], key=lambda n: abs(len(n) - kl) // 4)[:12]
     rng.shuffle(head)
     return [Distractor(n, "gazetteer") for n in head]
 
@@ -205,8 +212,20 @@ def _term_pool(ctx: Context, key: Candidate) -> list[Distractor]:
     return [Distractor(t, "article") for *_, t in scored]
 
 
-def distractor_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distractor]:
-    """All plausible distractors for ``key``, best first, before the option-set choice."""
+def distractor_pool(ctx: Context, key: Candidate, rng: random.Random | None = None) -> list[Distractor]:
+    """All plausible distractors for ``key``, best first, before the option-set choice.
+
+    Computed once per key and generation (builders of every kind share it); its random
+    choices come from the generation's seed and the key's place, not from call order.
+    """
+    cache = ctx.cache.setdefault("pools", {})
+    k = (key.start, key.end, key.type)
+    if k not in cache:
+        cache[k] = _distractor_pool(ctx, key, random.Random(f"{ctx.seed}:{key.start}:{key.end}"))
+    return list(cache[k])
+
+
+def _distractor_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distractor]:
     t = key.type
     if t == "person":
         pool = _article_pool(ctx, key, ("person",))
@@ -231,7 +250,7 @@ def filter_pool(ctx: Context, key: Candidate, pool: list[Distractor]) -> list[Di
     sentence = ctx.sentence(key.sentence).text
     aliases = {fold(a) for a in ctx.aliases(key)} | {fold(key.text)}
     out: list[Distractor] = []
-    for d in pool:
+    for d in pool[:40]:
         f = fold(d.text)
         if not f or f in aliases or not _same_shape(d.text, key.text):
             continue
@@ -242,6 +261,8 @@ def filter_pool(ctx: Context, key: Candidate, pool: list[Distractor]) -> list[Di
         if any(f in fold(a).split() or fold(a) in f.split() for a in aliases if len(fold(a)) > 2):
             continue  # "Korea" vs "Korea Utara": part of the key's name
         out.append(d)
+        if len(out) >= 12:
+            break
     return out
 
 

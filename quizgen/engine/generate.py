@@ -106,8 +106,9 @@ def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random) -> list
 
 def check_drafts(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     kept = []
+    by_span = {(c.start, c.end): c for c in ctx.layer.candidates}
     for d in drafts:
-        key = next((c for c in ctx.layer.candidates if d.item.answer_span == (c.start, c.end)), None)
+        key = by_span.get(d.item.answer_span) if d.item.answer_span else None
         aliases = ctx.aliases(key) if key is not None else ()
         problems = [p for p in check_item(d.item, ctx.text, None, aliases) if p.severity == "error"]
         if not problems:
@@ -152,6 +153,10 @@ def _select(
     total = sum(weights.values())
     weights = {k: v / total for k, v in weights.items()}
     noise = {id(d): rng.uniform(0.0, 0.8) for d in drafts}
+    by_kind: dict[str, list[Draft]] = {k: [] for k in weights}
+    for d in drafts:
+        if d.item.kind in by_kind:
+            by_kind[d.item.kind].append(d)
     chosen: list[Draft] = []
     used_facts: set[tuple[str, int]] = set()
     used_prompts: set[str] = set()
@@ -202,12 +207,11 @@ def _select(
         for kind in order:
             pool = [
                 d
-                for d in drafts
-                if d.item.kind == kind
-                and (d.group, d.sentence) not in used_facts
+                for d in by_kind[kind]
+                if (d.group, d.sentence) not in used_facts
                 and d.item.prompt not in used_prompts
                 and sent_count.get(d.sentence, 0) < 2
-                and not any(_conflicts(d.item, c.item) for c in chosen)
+                and (d.sentence not in sent_count or not any(_conflicts(d.item, c.item) for c in chosen))
                 and guessable_ok(d)
             ]
             if pool:
@@ -306,7 +310,7 @@ def generate(
     opts = make_options(language=language, count=count, kinds=kinds, difficulty=difficulty, seed=seed, **more)
     article = _as_article(article_or_text, opts.language)
     pack = get_pack(article.language)
-    ctx = Context(analyse(article, pack), pack, getattr(pack, "templates", {}) or {})
+    ctx = Context(analyse(article, pack), pack, getattr(pack, "templates", {}) or {}, seed=opts.seed)
     rng = random.Random(opts.seed)
     drafts = check_drafts(ctx, make_drafts(ctx, opts, rng))
     for d in drafts:

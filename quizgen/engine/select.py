@@ -81,5 +81,18 @@ def rank_sentence(ctx: Context, s: Sentence) -> RankedSentence:
     return RankedSentence(s, round(score, 4), body_start, tuple(reasons), usable)
 
 
+LOWER_WORD = re.compile(r"(?<![\w-])[a-z\u00e0-\u00ff]{3,}")
+
+
 def rank_sentences(ctx: Context) -> list[RankedSentence]:
-    return [rank_sentence(ctx, s) for s in ctx.layer.sentences]
+    out, seen = [], set()
+    for s in ctx.layer.sentences:
+        rs = rank_sentence(ctx, s)
+        key = fold(s.text)
+        if key in seen:
+            rs = RankedSentence(s, rs.score, rs.body_start, rs.reasons + ("repeats an earlier sentence",), False)
+        elif len(LOWER_WORD.findall(s.text)) < 3:
+            rs = RankedSentence(s, rs.score, rs.body_start, rs.reasons + ("a list line or table row, not a statement",), False)
+        seen.add(key)
+        out.append(rs)
+    return out

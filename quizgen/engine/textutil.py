@@ -27,6 +27,7 @@ def contains_phrase(haystack: str, needle: str) -> bool:
     return bool(n) and f" {n} " in f" {fold(haystack)} "
 
 
+@lru_cache(maxsize=65536)
 def shape(option: str) -> str:
     """The visible shape of an option: number, capitalised, or lower-case."""
     o = option.strip()
@@ -54,6 +55,7 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     return prev[-1]
 
 
+@lru_cache(maxsize=65536)
 def near_duplicate(a: str, b: str) -> bool:
     """True when two options are the same thing written differently (case, accents, a typo)."""
     fa, fb = fold(a), fold(b)
