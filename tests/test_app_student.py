@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -47,7 +48,7 @@ def start_quiz(name: str = "Sari Dewi", code: str = "7A") -> AppTest:
     at.text_input(key="class_input").input(code)
     at.button(key="start").click().run()
     assert not at.exception
-    assert at.session_state["phase"] == "answer"
+    assert at.session_state["phase"] in ("answer", "read")
     return at
 
 
@@ -225,3 +226,24 @@ def test_answers_survive_a_visit_to_another_page(app_env):
     assert at.radio(key=f"ans_{rnd}_c-pyongyang").value == 0
     assert at.text_input(key=f"ans_{rnd}_s-nuklir").value == "nuklir"
     assert any("Terjawab 2 dari 8" in p.proto.text for p in at.get("progress"))
+
+
+BUNDLED = sorted((Path(__file__).parents[1] / "question_banks").glob("*.json"))
+
+
+@pytest.mark.skipif(not BUNDLED, reason="no bundled banks in question_banks/ yet")
+@pytest.mark.parametrize("bank_file", BUNDLED, ids=[p.name for p in BUNDLED])
+def test_bundled_bank_scores_full_marks_with_its_keys(app_env, bank_file):
+    from quizgen.bank import read_bank
+
+    for old in app_env["banks"].glob("*.json"):
+        old.unlink()
+    shutil.copy(bank_file, app_env["banks"] / bank_file.name)
+    bank = read_bank(bank_file)
+    at = start_quiz()
+    if at.session_state["phase"] == "read":
+        at.button(key="start_answering").click().run()
+    fill(at, {it.id: (it.options.index(it.answer) if it.options else it.answer) for it in bank.items})
+    submit(at)
+    n = len(bank.items)
+    assert any(f"{n} dari {n} benar" in h.value or f"{n} of {n} right" in h.value for h in at.subheader)

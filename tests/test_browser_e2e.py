@@ -79,7 +79,12 @@ def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("browser")
     banks = tmp / "banks"
     banks.mkdir()
-    shutil.copy(ROOT / "tests" / "data" / "app_bank_id.json", banks / "app_bank_id.json")
+    fixture = json.loads((ROOT / "tests" / "data" / "app_bank_id.json").read_text(encoding="utf-8"))
+    fixture["title"] = "Kuis uji: " + fixture["title"]
+    (banks / "app_bank_id.json").write_text(json.dumps(fixture, ensure_ascii=False), encoding="utf-8")
+    bundled = ROOT / "question_banks" / "id-kim-putin-2024.json"
+    if bundled.exists():
+        shutil.copy(bundled, banks / bundled.name)
     (banks / "hostile.json").write_text(json.dumps(_hostile_bank(), ensure_ascii=False), encoding="utf-8")
     db = tmp / "quizgen.sqlite3"
     port = _free_port()
@@ -155,6 +160,11 @@ def shot(pg, name: str) -> None:
     pg.set_viewport_size(size)
 
 
+def choose_quiz(pg, title_start: str) -> None:
+    pg.get_by_label("Pilih kuis").click()
+    pg.get_by_role("option", name=title_start).first.click()
+
+
 def attempts(db: Path) -> int:
     from quizgen.storage import count_attempts
 
@@ -167,6 +177,7 @@ def test_student_takes_the_indonesian_quiz(server, page):
     page.get_by_text("Kuis membaca").wait_for()
     page.get_by_label("Nama kamu").fill("Sari Dewi")
     page.get_by_label("Kode kelas (boleh kosong)").fill("7A")
+    choose_quiz(page, "Kuis uji: Kim Jong-un")
     shot(page, "01-student-pick")
     page.get_by_role("button", name="Mulai").click()
     page.get_by_text("Soal 8 dari 8").wait_for()
@@ -200,11 +211,52 @@ def test_student_takes_the_indonesian_quiz(server, page):
     assert attempts(server["db"]) == 1
 
 
+def test_student_takes_the_bundled_indonesian_quiz(server, page):
+    from quizgen.bank import read_bank
+    from quizgen.grading import score
+
+    path = server["banks"] / "id-kim-putin-2024.json"
+    if not path.exists():
+        pytest.skip("no bundled Indonesian bank yet")
+    bank = read_bank(path)
+    answers = {}
+    for n, it in enumerate(bank.items):  # every other item right
+        if it.options:
+            answers[it.id] = it.answer if n % 2 == 0 else next(o for o in it.options if o != it.answer)
+        else:
+            answers[it.id] = it.answer if n % 2 == 0 else "tidak tahu"
+    expected = score(bank, answers)
+    before = attempts(server["db"])
+    page.goto(server["url"])
+    page.get_by_label("Nama kamu").fill("Budi")
+    choose_quiz(page, "Kim Jong-un dan Vladimir Putin Bahas")
+    page.get_by_role("button", name="Mulai").click()
+    total = len(bank.items)
+    page.get_by_text(f"Soal {total} dari {total}").wait_for()
+    html, visible = page.content(), page.inner_text("body")
+    for it in bank.items:
+        if it.explanation:
+            assert it.explanation not in html
+        assert html.count(it.answer) == visible.count(it.answer), it.id
+    groups, typed = page.locator('[role="radiogroup"]'), page.get_by_label("Ketik jawabanmu")
+    g = k = 0
+    for it in bank.items:
+        if it.options:
+            groups.nth(g).get_by_text(answers[it.id], exact=True).click()
+            g += 1
+        else:
+            typed.nth(k).fill(answers[it.id])
+            k += 1
+    page.get_by_role("button", name="Kirim jawaban").click()
+    page.get_by_text(f"Nilaimu: {expected.correct} dari {total} benar").wait_for()
+    shot(page, "05b-bundled-review")
+    assert attempts(server["db"]) == before + 1
+
+
 def test_hostile_bank_text_shows_literally_and_keys_stay_hidden(server, page):
     page.goto(server["url"])
     page.get_by_label("Nama kamu").fill("<b>Eve</b> [x](javascript:alert(5))")
-    page.get_by_label("Pilih kuis").click()
-    page.get_by_role("option", name="Uji <b>tebal</b>", exact=False).click()
+    choose_quiz(page, "Uji <b>tebal</b>")
     page.get_by_role("button", name="Mulai").click()
     page.get_by_text("Saya sudah membaca, mulai menjawab").wait_for()
     assert SECRET_KEY in page.inner_text("body")  # closed book: the article first ...
@@ -257,6 +309,6 @@ def test_teacher_pages(server, page):
     page.get_by_text("Hasil siswa").wait_for()
     page.get_by_text("Sebaran nilai").wait_for()
     page.get_by_label("Kuis", exact=True).click()
-    page.get_by_role("option", name="Kim Jong-un dan Vladimir Putin").click()
+    page.get_by_role("option", name="Kuis uji: Kim Jong-un").click()
     page.get_by_text("Soal yang perlu ditinjau").wait_for()
     shot(page, "10-teacher-results")
