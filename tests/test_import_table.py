@@ -171,3 +171,14 @@ def test_broken_files_are_reported(tmp_path):
         import_file(headerless)
     with pytest.raises(ExportError, match="Cannot tell the format"):
         import_file(tmp_path / "bank.docx")
+
+
+def test_csv_saved_with_semicolons_by_a_localised_excel(tmp_path):
+    bank = fixture_bank()
+    path = tmp_path / "bank.csv"
+    export_bank(bank, "csv", path)
+    rows = _read_csv(path)
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=";", lineterminator="\r\n").writerows(rows)
+    path.write_bytes(buf.getvalue().encode("utf-8-sig"))
+    _same(bank, import_file(path).bank)

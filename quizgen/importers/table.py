@@ -208,6 +208,13 @@ def _base_meta(base) -> tuple[dict, str]:
     }, base.text
 
 
+def _delimiter(data: str) -> str:
+    """``,`` as quizgen writes it; ``;`` or a tab when a spreadsheet program saved the file
+    with its locale's separator (Excel in Indonesian uses ``;``)."""
+    header = data.split("\n", 1)[0]
+    return max((",", ";", "\t"), key=lambda d: (header.count(d), d == ","))
+
+
 def read_csv(path: Path, *, base=None) -> ImportResult:
     """Read a csv export (quizgen's ``'`` formula guard is undone)."""
     import csv
@@ -224,7 +231,7 @@ def read_csv(path: Path, *, base=None) -> ImportResult:
                 f"{path.name} is not UTF-8 text; save it as 'CSV UTF-8' and try again."
             ) from None
     try:
-        table = list(csv.reader(io.StringIO(data, newline="")))
+        table = list(csv.reader(io.StringIO(data, newline=""), delimiter=_delimiter(data)))
     except csv.Error as e:
         raise ExportError(f"{path.name} is not a readable CSV file ({e}).") from None
     if not table:
