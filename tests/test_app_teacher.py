@@ -157,3 +157,28 @@ def test_results_show_attempts_and_item_stats(app_env, app_bank_file):
     assert "'=HYPERLINK" in csv
     assert guarded(attempts)["student"].str.startswith("'=").all()
     assert to_xlsx(attempts, "a")[:2] == b"PK"
+
+
+def test_create_from_an_uploaded_docx_and_refuse_a_huge_file(app_env, app_bank_file, tmp_path):
+    import docx
+
+    text = json.loads(app_bank_file.read_text(encoding="utf-8"))["article"]["text"]
+    doc = docx.Document()
+    doc.add_heading("Kim Jong-un dan Vladimir Putin", 1)
+    for para in text.splitlines():
+        doc.add_paragraph(para)
+    doc.save(tmp_path / "artikel.docx")
+    at = page(CREATE)
+    at.file_uploader(key="upload").upload(
+        "artikel.docx",
+        (tmp_path / "artikel.docx").read_bytes(),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    at.button(key="FormSubmitter:create_source-Buat soal").click().run()
+    assert not at.exception and not at.error, unescaped(at.error)
+    assert len(at.session_state["draft_bank"].items) == 10
+    assert at.session_state["draft_bank"].language == "id"
+    at.file_uploader(key="upload").set_value(("besar.txt", b"a " * (6 * 1024 * 1024), "text/plain"))
+    at.button(key="FormSubmitter:create_source-Buat soal").click().run()
+    assert not at.exception
+    assert "terlalu besar" in at.error[0].value

@@ -64,7 +64,7 @@ def _pick(lang: str) -> None:
     )
     infos, problems = banks.list_banks()
     for p in problems:
-        st.warning(p)
+        st.warning(md_escape(p))
     if not infos:
         st.info(t("no_quizzes", lang))
         return
@@ -126,7 +126,9 @@ def _answer(bank: Bank, lang: str) -> None:
     literal(t("student_line", lang, name=ss[state.STUDENT]))
     if ss[state.PRACTICE]:
         st.info(t("practice_note", lang))
-    answered = sum(_response(it, ss.get(state.answer_key(round_no, it.id))) not in (None, "") for it in items)
+    answered = sum(
+        bool((_response(it, ss.get(key)) or "").strip()) for it, key in zip(items, keys, strict=True)
+    )
     st.progress(answered / max(len(items), 1), text=t("progress", lang, done=answered, total=len(items)))
     closed = bool(bank.settings.get("closed_book"))
     if closed:
