@@ -228,7 +228,11 @@ def distractor_pool(ctx: Context, key: Candidate, rng: random.Random | None = No
 def _distractor_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distractor]:
     t = key.type
     if t == "person":
+        from .questions import person_confidence
+
         pool = _article_pool(ctx, key, ("person",))
+        sure = {c.text for c in ctx.layer.candidates if c.type == "person" and person_confidence(ctx, c) >= 1}
+        pool = [d for d in pool if d.text in sure]
     elif t == "place":
         pool = _article_pool(ctx, key, ("place",)) + _gazetteer_pool(ctx, key, rng)
         if key.subtype:

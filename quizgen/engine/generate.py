@@ -61,6 +61,33 @@ def _as_article(source, language: str) -> Article:
     return load_article(source, language=language)
 
 
+def usable_key(ctx: Context, c) -> bool:
+    """A key must be a whole word of running text: not part of a web address or a handle."""
+    text = ctx.text
+    after = text[c.end : c.end + 2]
+    before = text[max(0, c.start - 1) : c.start]
+    if (
+        (after[:1] == "." and after[1:2].isalnum())
+        or before in ("@", "#", "/", ".")
+        or after[:1] in ("@", "/")
+    ):
+        return False
+    return True
+
+
+def key_worth(ctx: Context, c) -> float:
+    """The text layer's salience, lowered for keys that make weaker questions: verbs and
+    function-like words as terms, names only assumed to be people."""
+    from .questions import _is_verbish, person_confidence
+
+    worth = c.score
+    if c.type == "term" and _is_verbish(ctx, c.text.split()[0]):
+        worth *= 0.5
+    elif c.type == "person" and person_confidence(ctx, c) == 0:
+        worth *= 0.7
+    return worth
+
+
 def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random) -> list[Draft]:
     kinds = set(opts.kinds)
     drafts: list[Draft] = []
@@ -68,8 +95,12 @@ def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random) -> list
         if not rs.usable:
             continue
         ranked = sorted(
-            (c for c in ctx.by_sentence.get(rs.sentence.index, ()) if c.start >= rs.body_start),
-            key=lambda c: (-c.score, c.start),
+            (
+                c
+                for c in ctx.by_sentence.get(rs.sentence.index, ())
+                if c.start >= rs.body_start and usable_key(ctx, c)
+            ),
+            key=lambda c: (-key_worth(ctx, c), c.start),
         )
         # the best key of each type first (a time or a number is worth a question even when
         # names score higher), then the next best, up to six keys a sentence

@@ -39,18 +39,23 @@ def _clean_clause(text: str) -> str:
     return text.strip(" ,;:-–—").rstrip(".!")
 
 
-def _cut(rest: str, ctx: Context, min_words: int = 5) -> str:
-    """Shorten a clause at its first subordinate boundary, keeping at least ``min_words``."""
+def _cut(rest: str, ctx: Context, min_words: int = 5, max_words: int = 28) -> str | None:
+    """Shorten a clause at its first subordinate boundary (a clause-cut word, or a comma
+    before one), keeping at least ``min_words``; ``None`` when no cut leaves a short enough,
+    complete clause."""
     words = rest.split()
-    cuts = ctx.t("clause_cuts", [])
+    cuts = set(ctx.t("clause_cuts", []))
     for i, w in enumerate(words):
         if i < min_words:
             continue
         bare = w.lower().strip(",;")
-        if w.endswith(",") and i + 1 >= min_words:
-            return " ".join(words[: i + 1]).rstrip(",")
-        if bare in cuts and i >= min_words:
+        nxt = words[i + 1].lower().strip(',;“"') if i + 1 < len(words) else ""
+        if w.endswith((",", ";")) and (nxt in cuts or not nxt[:1].isalpha()):
+            return " ".join(words[: i + 1]).rstrip(",;")
+        if bare in cuts:
             return " ".join(words[:i])
+    if len(words) > max_words:
+        return None
     return rest
 
 
@@ -79,6 +84,18 @@ def _is_verbish(ctx: Context, word: str) -> bool:
     )
 
 
+def person_confidence(ctx: Context, c: Candidate) -> int:
+    """2: a cue says person (a title, a speech verb); 1: a full name later shortened (the way
+    news names people); 0: only assumed from capitals."""
+    members = ctx.groups.get(ctx.group_of(c), [c])
+    if any(not any("assumed" in r for r in m.reasons) for m in members):
+        return 2
+    forms = {m.text for m in members}
+    if len(forms) >= 2 and max(len(f.split()) for f in forms) >= 2:
+        return 1
+    return 0
+
+
 def subject_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Question | None:
     """``Siapa yang menerima ...?`` / ``Who lodged objections ...?``: the key is the subject."""
     text = ctx.text
@@ -100,15 +117,24 @@ def subject_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Questi
             or w.lower().rstrip(".") + "." in honorifics
         ):
             return None  # the subject holds more than titles and names: not a clean subject question
+    if key.type == "person" and person_confidence(ctx, key) < 1:
+        return None  # not sure it is a person: no "Who/Siapa" question
     rest_full = text[key.end : rs.sentence.end]
+    for particle in ctx.t("subject_particles", []):
+        m = re.match(r"\s*" + re.escape(particle) + r"\s+", rest_full, re.IGNORECASE)
+        if m:
+            rest_full = " " + rest_full[m.end() :]
     m = TOKEN_RE.search(rest_full)
-    if not m or not _is_verbish(ctx, m.group()):
-        return None
+    if not m or not _is_verbish(ctx, m.group()) or m.group().endswith((",", ":")):
+        return None  # no verb after the subject, or reported speech after a comma
     kind = key.subtype if key.type == "place" and key.subtype in ("country", "city", "capital") else key.type
     tmpl = (ctx.t("subject") or {}).get(kind) or (ctx.t("subject") or {}).get(key.type)
     if not tmpl:
         return None
-    rest = _clean_clause(_cut(rest_full, ctx, min_words=6))
+    cut = _cut(rest_full, ctx, min_words=6)
+    if cut is None:
+        return None
+    rest = _clean_clause(cut)
     if len(rest.split()) < 3:
         return None
     prompt = tmpl.format(rest=rest)

@@ -90,9 +90,13 @@ def rank_sentences(ctx: Context) -> list[RankedSentence]:
         rs = rank_sentence(ctx, s)
         key = fold(s.text)
         if key in seen:
-            rs = RankedSentence(s, rs.score, rs.body_start, rs.reasons + ("repeats an earlier sentence",), False)
+            rs = RankedSentence(
+                s, rs.score, rs.body_start, rs.reasons + ("repeats an earlier sentence",), False
+            )
         elif len(LOWER_WORD.findall(s.text)) < 3:
-            rs = RankedSentence(s, rs.score, rs.body_start, rs.reasons + ("a list line or table row, not a statement",), False)
+            rs = RankedSentence(
+                s, rs.score, rs.body_start, rs.reasons + ("a list line or table row, not a statement",), False
+            )
         seen.add(key)
         out.append(rs)
     return out
