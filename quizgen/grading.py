@@ -7,11 +7,13 @@ compared in steps, the first that matches names how the answer was accepted:
 1. ``exact``: equal after normalising case, spacing, punctuation and diacritics;
 2. ``accepted variant``: equal to one of the item's ``accepted`` answers or to a known
    alias of the key from the language pack ("AS" for "Amerika Serikat");
-3. ``clitic variant``: equal once clitics are stripped from each word (Indonesian
+3. ``number variant``: the same once small numbers are written in digits and ``%`` as a word
+   ("dua belas persen" for "12%");
+4. ``clitic variant``: equal once clitics are stripped from each word (Indonesian
    ``-nya``, ``-lah``, ``-kah``, ``-ku``, ``-mu``: "nuklirnya" for "nuklir");
-4. ``affix variant``: equal word by word after stemming (the language pack's stemmer:
+5. ``affix variant``: equal word by word after stemming (the language pack's stemmer:
    "persahabatan" for "sahabat"), for words whose stem keeps at least four letters;
-5. ``typo tolerated``: a small Damerau-Levenshtein distance for longer answers (1 edit for
+6. ``typo tolerated``: a small Damerau-Levenshtein distance for longer answers (1 edit for
    5-8 letters, 2 for more); never for answers holding a digit (``2`` is not ``3``).
 
 Example:
@@ -48,7 +50,7 @@ class Grade:
         correct: whether the answer counts as right.
         expected: the item's key, as written in the bank.
         given: the student's answer as given ("" for none).
-        how: why: "exact", "accepted variant", "clitic variant", "affix variant",
+        how: why: "exact", "accepted variant", "number variant", "clitic variant", "affix variant",
             "typo tolerated", "wrong", or "no answer".
     """
 
@@ -184,6 +186,37 @@ def _aliases(texts: Iterable[str], language: str) -> list[str]:
     return found
 
 
+_PERCENT = {"id": " persen ", "en": " percent "}
+
+
+@lru_cache(maxsize=16)
+def _number_table(language: str) -> tuple[tuple[re.Pattern, str], ...]:
+    """(pattern, digits) for whole numbers written out ("dua belas" -> "12"), longest first.
+    Bare multipliers ("puluh", "belas") are left alone."""
+    pack = _pack(language)
+    words = dict(getattr(pack, "number_words", {}) or {}) if pack is not None else {}
+    multipliers = {w.split()[-1] for w in words if " " in w}
+    table = []
+    for word, value in words.items():
+        norm = normalise(word)
+        if not norm or norm in multipliers or value != int(value) or value >= 1000:
+            continue
+        table.append((re.compile(rf"\b{re.escape(norm)}\b"), str(int(value))))
+    table.sort(key=lambda pair: len(pair[0].pattern), reverse=True)
+    return tuple(table)
+
+
+def numbers_canonical(text: str, language: str) -> str:
+    """A normalised text with ``%`` spelt as the language's word and small numbers written
+    out as digits: ``"dua belas persen"`` and ``"12%"`` both give ``"12 persen"``."""
+    if "%" in text:
+        text = text.replace("%", _PERCENT.get(language, " percent "))
+    norm = normalise(text)
+    for pattern, digits in _number_table(language):
+        norm = pattern.sub(digits, norm)
+    return norm
+
+
 def _same(a: str, b: str) -> bool:
     return a == b or a.replace(" ", "") == b.replace(" ", "")
 
@@ -215,6 +248,10 @@ def grade(item: Item, response: str | None, *, language: str) -> Grade:
     if any(_same(g, v) for v in variants):
         return Grade(True, item.answer, given, "accepted variant")
     targets = [key, *variants]
+    g_num = numbers_canonical(given, language)
+    # compared with the spaces kept: "dua puluh satu" is "20 1", not 201
+    if any(g_num == numbers_canonical(t, language) for t in [item.answer, *item.accepted]):
+        return Grade(True, item.answer, given, "number variant")
     g_cl = strip_clitics(g, language)
     if any(_same(g_cl, strip_clitics(t, language)) for t in targets):
         return Grade(True, item.answer, given, "clitic variant")

@@ -188,3 +188,33 @@ def test_language_pack_affixes_and_aliases():
     assert not grade(typed("Korea Utara"), "Korsel", language="id").correct
     # English pack: no Indonesian clitics
     assert not grade(typed("nuklir"), "nuklirnya", language="en").correct
+
+
+@pytest.mark.parametrize(
+    "answer, response, lang",
+    [
+        ("12%", "dua belas persen", "id"),
+        ("20 persen", "20%", "id"),
+        ("3", "tiga", "id"),
+        ("tiga negara", "3 negara", "id"),
+        ("two", "2", "en"),
+        ("45 percent", "45%", "en"),
+    ],
+)
+def test_numbers_written_out(answer, response, lang):
+    g = grade(typed(answer), response, language=lang)
+    assert (g.correct, g.how) == (True, "number variant")
+
+
+@pytest.mark.parametrize(
+    "answer, response",
+    [
+        ("12%", "dua persen"),
+        ("3", "empat"),
+        ("tiga negara", "4 negara"),
+        ("20", "dua puluh satu"),
+        ("201", "dua puluh satu"),
+    ],
+)
+def test_other_numbers_written_out_are_wrong(answer, response):
+    assert not grade(typed(answer), response, language="id").correct
