@@ -233,12 +233,16 @@ def _distractor_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[D
         pool = _article_pool(ctx, key, ("person",))
         sure = {c.text for c in ctx.layer.candidates if c.type == "person" and person_confidence(ctx, c) >= 1}
         pool = [d for d in pool if d.text in sure]
+        # not a part of a longer name that holds the key ("Nelson" for "Mandela", "Nelson Mandela")
+        kw = set(fold(key.text).split())
+        fuller = [set(fold(c.text).split()) for c in ctx.layer.candidates if kw <= set(fold(c.text).split())]
+        pool = [d for d in pool if not any(set(fold(d.text).split()) <= f for f in fuller)]
     elif t == "place":
+        gaz = getattr(ctx.pack, "gazetteer", {}) or {}
+        sub = key.subtype or gaz.get(key.text)
         pool = _article_pool(ctx, key, ("place",)) + _gazetteer_pool(ctx, key, rng)
-        if key.subtype:
-            gaz = getattr(ctx.pack, "gazetteer", {}) or {}
-            same = [d for d in pool if gaz.get(d.text, key.subtype) == key.subtype]
-            pool = same
+        # the same kind of place only: a country for a country, a city for a city
+        pool = [d for d in pool if gaz.get(d.text) == sub] if sub else []
     elif t == "organisation":
         pool = _article_pool(ctx, key, ("organisation",))
     elif t == "time":

@@ -36,7 +36,12 @@ def _clean_clause(text: str) -> str:
         if text.count(a) > text.count(b):
             text = text[: text.rindex(a)]  # cut before a parenthesis or quote left open by a cut
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    return text.strip(" ,;:-–—").rstrip(".!")
+    text = text.strip(" ,;:-–—")
+    while text and text[-1] in '.!”"’':
+        text = text[:-1].rstrip()
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        text = text.replace("“", "").replace("”", "").replace('"', "")
+    return text
 
 
 def _cut(rest: str, ctx: Context, min_words: int = 5, max_words: int = 28) -> str | None:
@@ -50,7 +55,7 @@ def _cut(rest: str, ctx: Context, min_words: int = 5, max_words: int = 28) -> st
             continue
         bare = w.lower().strip(",;")
         nxt = words[i + 1].lower().strip(',;“"') if i + 1 < len(words) else ""
-        if w.endswith((",", ";")) and (nxt in cuts or not nxt[:1].isalpha()):
+        if w.endswith(";") or (w.endswith(",") and (nxt in cuts or not nxt[:1].isalpha())):
             return " ".join(words[: i + 1]).rstrip(",;")
         if bare in cuts:
             return " ".join(words[:i])
@@ -175,6 +180,8 @@ def _adverbial(ctx: Context, rs: RankedSentence, key: Candidate, kind: str) -> Q
     if re.search(r"[,;]", head) or len(head.split()) < 2:
         return None  # the phrase is not in the main clause, or the clause has no subject left
     tail = text[key.end : clause_end]
+    for word in ctx.t("time_tails", []) if kind == "time" else ():
+        tail = re.sub(r"^\s*" + re.escape(word) + r"\b", "", tail, flags=re.IGNORECASE)
     clause = _clean_clause(head + " " + tail)
     if len(clause.split()) < 3:
         return None
@@ -211,6 +218,8 @@ def cause_question(ctx: Context, rs: RankedSentence) -> Question | None:
         head = body[: m.start()]
         if "," in head or len(head.split()) < 3:
             continue
+        if head.split()[0].lower() in set(ctx.t("clause_cuts", [])) | set(ctx.t("subordinators", [])):
+            continue  # "meski sempat dikucilkan ...": not a main clause
         cause_start = rs.body_start + m.start() + 1
         tail = body[m.start() + 1 :]
         stop = re.search(r"[,;.!?](\s|$)", tail)
