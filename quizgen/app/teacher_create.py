@@ -172,7 +172,9 @@ def _editor(draft: Bank, lang: str) -> Bank:
     cc = st.column_config
     table = st.data_editor(
         _frame(draft), key=f"editor_{ss[state.DRAFT_VERSION]}", num_rows="delete", hide_index=True,
-        disabled=["id", "kind", "source", "reason"], width="stretch",
+        disabled=["id", "kind", "source", "reason"],
+        column_order=["kind", "prompt", "answer", "options", "accepted", "difficulty", "source", "reason",
+                      "explanation", "id"], width="stretch",
         column_config={
             "difficulty": cc.SelectboxColumn(options=["easy", "medium", "hard"], required=True),
             "prompt": cc.TextColumn(width="large", required=True),
