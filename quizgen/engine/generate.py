@@ -81,6 +81,8 @@ def key_worth(ctx: Context, c) -> float:
     from .questions import _is_verbish, person_confidence
 
     worth = c.score
+    if c.type in ("person", "place", "organisation", "time", "number"):
+        worth *= 1.3  # facts a reader should retain: who, where, when, how many
     if c.type == "term" and _is_verbish(ctx, c.text.split()[0]):
         worth *= 0.5
     elif c.type == "person" and person_confidence(ctx, c) == 0:
@@ -116,6 +118,8 @@ def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random) -> list
                 if d:
                     drafts.append(d)
         for key in keys:
+            first = len(drafts)
+            self_worth = key_worth(ctx, key) - key.score
             if "cloze" in kinds:
                 d = build_cloze(ctx, rs, key, rng, opts.cloze_choices)
                 if d:
@@ -132,6 +136,8 @@ def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random) -> list
                             drafts.append(d)
             if "true_false" in kinds:
                 drafts.extend(build_true_false(ctx, rs, key, rng))
+            for d in drafts[first:]:
+                d.score += self_worth
     return drafts
 
 
