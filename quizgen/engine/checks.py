@@ -79,8 +79,12 @@ class ArticleIndex:
         return max(range(len(options)), key=lambda i: (scores[i], -i))
 
     def count(self, phrase: str) -> int:
-        f = fold(phrase)
-        return self.padded.count(" " + f + " ") if f else 0
+        """How often the article mentions ``phrase`` (folded, whole words)."""
+        memo = self.__dict__.setdefault("_counts", {})
+        if phrase not in memo:
+            f = fold(phrase)
+            memo[phrase] = self.padded.count(" " + f + " ") if f else 0
+        return memo[phrase]
 
 
 def prompt_only_pick(prompt: str, options: list[str]) -> int:

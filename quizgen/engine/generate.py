@@ -117,7 +117,7 @@ def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random) -> list
                 d = build_mcq(ctx, rs, None, q, rng)
                 if d:
                     drafts.append(d)
-        for key in keys:
+        for n_key, key in enumerate(keys):
             first = len(drafts)
             self_worth = key_worth(ctx, key) - key.score
             if "cloze" in kinds:
@@ -134,7 +134,7 @@ def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random) -> list
                         d = build_short_answer(ctx, rs, key, q)
                         if d:
                             drafts.append(d)
-            if "true_false" in kinds:
+            if "true_false" in kinds and n_key < 3:  # one statement a sentence is kept: three tries do
                 drafts.extend(build_true_false(ctx, rs, key, rng))
             for d in drafts[first:]:
                 d.score += self_worth
