@@ -30,6 +30,7 @@ from .errors import QuizgenError
 from .grading import Score
 
 DEFAULT_DB = Path("data") / "quizgen.sqlite3"
+SCHEMA_VERSION = 1  # PRAGMA user_version of the schema below
 MAX_NAME = 80
 
 SCHEMA = """
@@ -86,27 +87,44 @@ def new_token() -> str:
 def connect(path: str | os.PathLike | None = None) -> sqlite3.Connection:
     """Open (and on first use create) the database; WAL mode, foreign keys, 30 s busy wait.
 
-    The caller owns the connection and closes it; do not share it across threads.
+    Commits are synchronous (``synchronous=FULL``): a stored attempt survives a crash of the
+    process or of the machine. The caller owns the connection and closes it; do not share it
+    across threads.
     """
     p = Path(path) if path is not None else db_path()
+    conn = None
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(p, timeout=30, isolation_level=None)
         conn.execute("PRAGMA busy_timeout = 30000")
         conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.executescript(SCHEMA)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StorageError(
+                f"The results database {p} was written by a newer quizgen (schema {version}); "
+                "update quizgen or set QUIZGEN_DB to another file."
+            )
+        if version < SCHEMA_VERSION:
+            conn.executescript(SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION};")
     except (sqlite3.Error, OSError) as e:
+        if conn is not None:
+            conn.close()
         raise StorageError(
             f"Cannot open the results database {p}: {e}. Set QUIZGEN_DB to a writable file path."
         ) from None
+    except StorageError:
+        conn.close()
+        raise
     return conn
 
 
 def clean_name(name: str, *, what: str = "name") -> str:
-    """Trim a student name or class code; collapse spacing; reject empty or overlong ones."""
-    text = " ".join(str(name or "").split())
+    """Trim a student name or class code: control characters become spaces, spacing collapses;
+    an empty name or an overlong one is refused."""
+    raw = "".join(ch if ch.isprintable() or ch.isspace() else " " for ch in str(name or ""))
+    text = " ".join(raw.split())
     if what == "name" and not text:
         raise StorageError("Please enter your name before submitting.")
     if len(text) > MAX_NAME:

@@ -9,8 +9,12 @@ import sys
 import textwrap
 import threading
 import time
+from contextlib import closing
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizgen.bank import read_bank
 from quizgen.grading import score
@@ -152,3 +156,29 @@ def test_sigkill_mid_write_keeps_committed_attempts(app_bank_file, tmp_path):
     assert n_answers == len(tokens) * len(read_bank(app_bank_file).items)
     # and the database still takes new attempts
     assert count_attempts(path=db) == len(tokens)
+
+
+def test_schema_version_and_newer_database_refused(bank, tmp_path):
+    db = tmp_path / "q.db"
+    with closing(connect(db)) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        conn.execute("PRAGMA user_version = 99")
+    with pytest.raises(StorageError, match="newer quizgen"):
+        connect(db)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.text(min_size=1, max_size=80).filter(lambda s: _shown(s)))
+def test_any_name_is_stored_literally(tmp_path_factory, name):
+    from quizgen.bank import read_bank as _read
+
+    bank = _read(Path(__file__).parent / "data" / "app_bank_id.json")
+    db = tmp_path_factory.mktemp("h") / "q.db"
+    saved = save_attempt(bank, score(bank, {}), {}, student=name, class_code=name, token=new_token(), path=db)
+    row = attempts_frame(path=db).iloc[0]
+    assert saved.created
+    assert row["student"] == _shown(name) == row["class_code"]
+
+
+def _shown(name: str) -> str:
+    return " ".join("".join(c if c.isprintable() or c.isspace() else " " for c in name).split())
