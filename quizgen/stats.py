@@ -4,7 +4,8 @@
 - discrimination: correlation of the item (right 1 / wrong 0) with the rest of the test
   (the attempt's share right on the *other* items), and the top-vs-bottom-third
   difference in facility;
-- distractor counts: how often each option was chosen;
+- distractor counts: how often each option was chosen; for typed items, the most common
+  wrong answers (normalised), which show what students confuse the key with;
 - flags: "too easy" (facility > 0.9), "too hard" (< 0.2), "negative discrimination",
   "distractor nobody picks: X".
 
@@ -23,8 +24,9 @@ TOO_EASY = 0.9
 TOO_HARD = 0.2
 COLUMNS = [
     "item_id", "kind", "prompt", "attempts", "facility", "discrimination", "top_bottom",
-    "distractors", "flags",
+    "distractors", "wrong_answers", "flags",
 ]  # fmt: skip
+TOP_WRONG = 3
 
 
 def _corr(x, y) -> float:
@@ -51,6 +53,23 @@ def distractor_counts(bank: Bank, answers) -> dict[str, dict[str, int]]:
     return out
 
 
+def wrong_answers(bank: Bank, answers, top: int = TOP_WRONG) -> dict[str, dict[str, int]]:
+    """item id -> the ``top`` most common wrong typed answers (normalised) -> count."""
+    from .grading import normalise
+
+    out: dict[str, dict[str, int]] = {}
+    for it in bank.items:
+        if it.options:
+            continue
+        rows = answers[(answers["item_id"] == it.id) & (answers["correct"] == 0)]
+        given = [normalise(r) for r in rows["response"] if isinstance(r, str) and r.strip()]
+        counts: dict[str, int] = {}
+        for g in given:
+            counts[g] = counts.get(g, 0) + 1
+        out[it.id] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top])
+    return out
+
+
 def item_stats(bank: Bank, answers):
     """Per-item statistics for one bank.
 
@@ -74,11 +93,12 @@ def item_stats(bank: Bank, answers):
     third = len(ranked) // 3
     bottom, top = list(ranked.index[:third]), list(ranked.index[len(ranked) - third :])
     picks = distractor_counts(bank, answers)
+    typed_wrong = wrong_answers(bank, answers)
     rows = []
     for it in bank.items:
         if it.id not in wide.columns:
             rows.append(
-                [it.id, it.kind, it.prompt, 0, math.nan, math.nan, math.nan, picks.get(it.id, {}), []]
+                [it.id, it.kind, it.prompt, 0, math.nan, math.nan, math.nan, picks.get(it.id, {}), {}, []]
             )
             continue
         col = wide[it.id]
@@ -97,8 +117,9 @@ def item_stats(bank: Bank, answers):
             if count == 0 and opt != it.answer:
                 flags.append(f"distractor nobody picks: {opt}")
         rows.append(
-            [it.id, it.kind, it.prompt, len(col), facility, disc, top_bottom, picks.get(it.id, {}), flags]
-        )
+            [it.id, it.kind, it.prompt, len(col), facility, disc, top_bottom, picks.get(it.id, {}),
+             typed_wrong.get(it.id, {}), flags]
+        )  # fmt: skip
     return pd.DataFrame(rows, columns=COLUMNS)
 
 

@@ -52,7 +52,9 @@ def test_item_stats_from_stored_attempts(bank, tmp_path):
     assert "distractor nobody picks: Eropa Timur" in table.loc["m-kawasan", "flags"]
     assert "distractor nobody picks: Timur Tengah" not in table.loc["m-kawasan", "flags"]
     assert table.loc["c-pyongyang", "discrimination"] > 0
-    assert table.loc["s-nuklir", "distractors"] == {}  # typed item: no options
+    assert table.loc["s-nuklir", "distractors"] == {}  # typed item: no options ...
+    assert table.loc["s-nuklir", "wrong_answers"] == {"salah jawab": 1}  # ... but its wrong answers
+    assert table.loc["c-pyongyang", "wrong_answers"] == {}
 
 
 def test_too_hard_and_no_attempts(bank, tmp_path):

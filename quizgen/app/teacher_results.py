@@ -113,6 +113,10 @@ def _attempt_tables(attempts, lang: str) -> None:
     )
 
 
+def _counts(d: dict) -> str:
+    return " · ".join(f"{k}: {v}" for k, v in d.items())
+
+
 def _fmt(x: float) -> str:
     return "" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.2f}"
 
@@ -135,7 +139,8 @@ def _item_stats(bank_id: str, attempts, lang: str) -> None:
         facility=table["facility"].map(_fmt),
         discrimination=table["discrimination"].map(_fmt),
         top_bottom=table["top_bottom"].map(_fmt),
-        distractors=table["distractors"].map(lambda d: " · ".join(f"{k}: {v}" for k, v in d.items())),
+        distractors=table["distractors"].map(_counts),
+        wrong_answers=table["wrong_answers"].map(_counts),
         flags=table["flags"].map("; ".join),
     )[
         [
