@@ -34,6 +34,7 @@ from .namewords import (
     zipf_of,
 )
 
+_MAX_RUN = 12  # longer runs of capitalised words are headings in title case, not names
 # Lowercase words that continue an organisation's name ("Bank of England", "Ministry for ...").
 _ORG_CONNECTORS = frozenset({"of", "for", "de", "du", "des", "der", "van", "von"})
 
@@ -176,6 +177,15 @@ def _strip_honorific(words: list[str], lex: Lexicon) -> int:
 
 def _analyse_run(text, tokens, i, j, a, b, si, par, initial, ctx: NameContext, mentions, dropped) -> None:
     lex = ctx.lex
+    if j - i > _MAX_RUN:
+        dropped.append(
+            (
+                tokens[i].start,
+                tokens[j - 1].end,
+                f"{j - i} capitalised words in a row: title case, not a name",
+            )
+        )
+        return
     # 2. a common word at the start of a sentence or quotation
     while i < j and initial[i] and not is_acronym(tokens[i].text):
         why = common_word_reason(ctx, tokens[i].text, j - i)

@@ -91,50 +91,45 @@ def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def _quote_depths(chunk: str) -> list[tuple[int, int]]:
-    """``(position, depth after it)`` at every double quote of ``chunk``."""
-    depth, marks = 0, []
-    for i, ch in enumerate(chunk):
-        if ch == "“":
-            depth += 1
-        elif ch == "”":
-            depth = max(0, depth - 1)
-        elif ch == '"':
-            depth = 0 if depth else 1
-        else:
-            continue
-        marks.append((i, depth))
-    return marks
+_QUOTE_CHARS = re.compile(r'[“”"]')
 
 
-def _inside_quote(marks: list[tuple[int, int]], pos: int) -> bool:
-    """Whether ``pos`` lies inside a quotation that closes, not too far, after it."""
+def _quotations(chunk: str) -> list[tuple[int, int]]:
+    """``(open, close)`` of each outermost quotation that closes within ``_QUOTE_MAX``."""
+    out: list[tuple[int, int]] = []
     depth, opened = 0, 0
-    for i, d in marks:
-        if i < pos:
-            if depth == 0 and d > 0:
-                opened = i
-            depth = d
-        elif depth == 0:
-            return False
-        elif d < depth:  # the quotation open at pos closes here
-            return i - opened <= _QUOTE_MAX
-    return False
+    for m in _QUOTE_CHARS.finditer(chunk):
+        ch, i = m.group(), m.start()
+        if ch == "“":
+            new = depth + 1
+        elif ch == "”":
+            new = max(0, depth - 1)
+        else:  # a straight quote opens or closes
+            new = 0 if depth else 1
+        if depth == 0 and new > 0:
+            opened = i
+        elif depth > 0 and new == 0 and i - opened <= _QUOTE_MAX:
+            out.append((opened, i))
+        depth = new
+    return out
 
 
 def _postfix(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     if len(spans) < 2:
         return spans
-    marks = _quote_depths(chunk) if ('"' in chunk or "“" in chunk) else []
+    quotes = _quotations(chunk) if ('"' in chunk or "“" in chunk) else []
+    q = 0
     out = [spans[0]]
     for a, b in spans[1:]:
+        while q < len(quotes) and quotes[q][1] < a:
+            q += 1
         first = _OPENING.match(chunk, a).end()
         head = chunk[first : first + 1]
         before = chunk[out[-1][0] : out[-1][1]].rstrip('"”’»)')
         glue = (
             head.islower()
             or before.endswith(("...", "…"))  # an ellipsis never ends a sentence
-            or (marks and _inside_quote(marks, a))
+            or (q < len(quotes) and quotes[q][0] < a < quotes[q][1])  # inside a quotation
         )
         if glue:
             out[-1] = (out[-1][0], b)
@@ -167,6 +162,10 @@ def split_sentences(
                 par += 1
             chunk = text[ls:le]
             for a, b in _postfix(chunk, list(tok.span_tokenize(chunk))):
+                while a < b and chunk[a].isspace():
+                    a += 1
+                while b > a and chunk[b - 1].isspace():
+                    b -= 1
                 piece = chunk[a:b]
                 if _HAS_WORD.search(piece):
                     out.append(Sentence(len(out), piece, ls + a, ls + b, par))

@@ -131,7 +131,8 @@ def find_times(text: str, lex: Lexicon) -> list[Found]:
                     continue  # "2000 orang" is a quantity, not a year
             reasons = [why]
             low = span.lower()
-            part = next((p for p in lex.day_parts if low.endswith(" " + p)), None)
+            tail = low.split()[-2:]
+            part = next((p for p in (" ".join(tail), tail[-1]) if len(tail) > 1 and p in lex.day_parts), None)
             if part:
                 reasons.append(f"part of the day '{part}'")
             found.append(
