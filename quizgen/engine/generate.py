@@ -220,7 +220,7 @@ def _select(
     def value(d: Draft) -> float:
         v = d.score + noise[id(d)]
         v += 1.2 if para_count.get(d.paragraph, 0) == 0 else -0.35 * para_count[d.paragraph]
-        v -= 0.9 * group_count.get(d.group, 0)
+        v -= 2.0 * group_count.get(d.group, 0) ** 1.5  # the same answer again and again bores and cues
         v -= 1.5 * sent_count.get(d.sentence, 0)
         if d.features:
             v -= 0.6 * sum(d.features.get(flag, 0) for flag in GUESS_GOALS)
