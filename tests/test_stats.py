@@ -59,10 +59,15 @@ def test_item_stats_from_stored_attempts(bank, tmp_path):
 
 def test_too_hard_and_no_attempts(bank, tmp_path):
     db = tmp_path / "q.db"
-    _store(bank, db, [{"s-putin": "Kim"}, {"s-putin": "Putin"}, {}, {}, {}, {}])
+    _store(
+        bank,
+        db,
+        [{"s-putin": "Kim"}, {"s-putin": "Putin"}, {"s-putin": " KIM!"}, {"s-putin": "Seoul"}, {}, {}],
+    )
     table = item_stats(bank, answers_frame(bank.id, path=db)).set_index("item_id")
     assert table.loc["s-putin", "facility"] == pytest.approx(1 / 6)
     assert "too hard" in table.loc["s-putin", "flags"]
+    assert table.loc["s-putin", "wrong_answers"] == {"kim": 2, "seoul": 1}  # blanks are not answers
     empty = item_stats(bank, answers_frame("nothing", path=db))
     assert (empty["attempts"] == 0).all()
     assert math.isnan(empty.loc[0, "facility"])
