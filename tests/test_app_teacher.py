@@ -182,3 +182,18 @@ def test_create_from_an_uploaded_docx_and_refuse_a_huge_file(app_env, app_bank_f
     at.button(key="FormSubmitter:create_source-Buat soal").click().run()
     assert not at.exception
     assert "terlalu besar" in at.error[0].value
+
+
+def test_open_an_existing_bank_set_closed_book_and_overwrite(app_env):
+    at = page(CREATE)
+    at.button(key="open_bank").click().run()
+    assert not at.exception and not at.error
+    assert at.session_state["draft_file"] == "app_bank_id.json"
+    assert at.text_input(key="save_name").value == "app_bank_id.json"
+    at.checkbox(key="save_closed").check()
+    at.button(key="FormSubmitter:save_bank-Simpan").click().run()
+    assert "already exists" in unescaped(at.error)[0]  # never overwritten without asking
+    at.checkbox(key="save_overwrite").check()
+    at.button(key="FormSubmitter:save_bank-Simpan").click().run()
+    assert not at.error
+    assert read_bank(app_env["banks"] / "app_bank_id.json").settings == {"closed_book": True}

@@ -21,6 +21,7 @@ KEPT = "kept_answers"  # widget key -> value: answers survive a visit to another
 ROUND = "round"  # counts quiz rounds so each round's widgets get fresh keys
 TEACHER_OK = "teacher_ok"
 DRAFT = "draft_bank"  # the Bank a teacher is creating/editing
+DRAFT_FILE = "draft_file"  # the bank file the draft was opened from or saved to ("" for new)
 DRAFT_NOTE = "draft_note"  # e.g. "12 items in 1.4 s"
 DRAFT_VERSION = "draft_version"  # bumps when the draft is replaced, to reset the editor
 
@@ -38,6 +39,7 @@ DEFAULTS = {
     ROUND: 0,
     TEACHER_OK: False,
     DRAFT: None,
+    DRAFT_FILE: "",
     DRAFT_NOTE: "",
     DRAFT_VERSION: 0,
 }

@@ -33,6 +33,7 @@ def render() -> None:
     lang = language()
     require_teacher(lang)
     st.title(t("create_title", lang))
+    _open_existing(lang)
     _source_form(lang)
     draft: Bank | None = ss[state.DRAFT]
     if draft is None:
@@ -47,6 +48,25 @@ def render() -> None:
         return
     _save(edited, lang)
     _downloads(edited, lang)
+
+
+def _open_existing(lang: str) -> None:
+    """Open a bank from the folder as the draft (to edit it, set closed book, or export it)."""
+    infos, _ = banks.list_banks()
+    if not infos:
+        return
+    with st.expander(t("open_existing", lang)):
+        labels = {i.name: f"{' '.join(i.title.split())} ({i.name})" for i in infos}
+        name = st.selectbox(
+            t("choose_quiz", lang), list(labels), format_func=labels.__getitem__, key="open_pick"
+        )
+        if st.button(t("open", lang), key="open_bank"):
+            bank = banks.load(name)
+            ss[state.DRAFT] = bank
+            ss[state.DRAFT_FILE] = name
+            ss[state.DRAFT_VERSION] += 1
+            ss[state.DRAFT_NOTE] = t("opened", lang, name=name, n=len(bank.items))
+            st.rerun()
 
 
 def _source_form(lang: str) -> None:
@@ -120,6 +140,7 @@ def _generate(source: tuple[bytes, str], opts: dict, lang: str) -> None:
     seconds = time.perf_counter() - started
     ss["last_seed"] = opts["seed"]
     ss[state.DRAFT] = bank
+    ss[state.DRAFT_FILE] = ""
     ss[state.DRAFT_VERSION] += 1
     ss[state.DRAFT_NOTE] = t(
         "generated", lang, n=len(bank.items), seconds=f"{seconds:.1f}", seed=opts["seed"]
@@ -194,7 +215,8 @@ def _save(bank: Bank, lang: str) -> None:
     st.subheader(t("save_bank", lang))
     with st.form("save_bank"):
         title = st.text_input(t("bank_title", lang), value=bank.title, key="save_title", max_chars=300)
-        name = st.text_input(t("file_name", lang), value=banks.file_name_for(bank.id), key="save_name")
+        default_name = ss[state.DRAFT_FILE] or banks.file_name_for(bank.id)
+        name = st.text_input(t("file_name", lang), value=default_name, key="save_name")
         closed = st.checkbox(
             t("closed_book", lang), value=bool(bank.settings.get("closed_book")), key="save_closed"
         )
@@ -212,6 +234,7 @@ def _save(bank: Bank, lang: str) -> None:
         error(str(e))
         return
     ss[state.DRAFT] = final  # the editor restarts from what was saved
+    ss[state.DRAFT_FILE] = path.name
     ss[state.DRAFT_VERSION] += 1
     ss[state.DRAFT_NOTE] = t("saved_bank", lang, name=path.name)
     st.rerun()
