@@ -85,7 +85,11 @@ def list_banks() -> tuple[list[BankInfo], list[str]]:
     infos, problems = [], []
     if not folder.is_dir():
         return [], [f"The bank folder {folder} does not exist; set QUIZGEN_BANKS to a folder of bank files."]
-    for p in sorted(folder.glob("*.json")):
+    try:
+        paths = sorted(folder.glob("*.json"))
+    except OSError as e:
+        return [], [f"Cannot read the bank folder {folder}: {e.strerror}."]
+    for p in paths:
         if not _NAME.fullmatch(p.name):
             continue
         try:
