@@ -85,18 +85,18 @@ def test_degenerate_texts():
 
 
 def test_pathological_long_inputs_stay_linear():
-    """Inputs that once recursed or went quadratic: each 200 KB case finishes in seconds."""
+    """Inputs that once recursed or went quadratic: each 100 KB case takes well under a second."""
     import time
 
     cases = [
-        "Rusia " * 33000,  # one run of gazetteer names
-        "Alpha Beta " * 18000,  # one run of capitalised words
-        "“Kami siap. " * 16000,  # quotations that never close
-        "Rabu (21/10/2025) 20 Juni 2024 " * 6500,  # dense dates
-        "Judul\n" * 33000,  # one-word lines
+        "Rusia " * 17000,  # one run of gazetteer names
+        "Alpha Beta " * 9000,  # one run of capitalised words
+        "“Kami siap. " * 8000,  # quotations that never close
+        "Rabu (21/10/2025) 20 Juni 2024 " * 3300,  # dense dates
+        "Judul\n" * 17000,  # one-word lines
     ]
     for text in cases:
         t0 = time.process_time()
         layer = analyse(Article(text=text, language="id"))
-        assert time.process_time() - t0 < 5.0, text[:20]
+        assert time.process_time() - t0 < 3.0, text[:20]
         assert all(text[s.start : s.end] == s.text for s in layer.sentences)

@@ -31,6 +31,13 @@ _STEM_MAX = 4000  # forms stemmed at most (the most salient ones)
 
 
 def _rarity(z: float) -> float:
+    """How much rarer than an everyday word (0 for "the"/"yang", 5 for a rare word).
+
+    A word the frequency list does not know (zipf 0: a typo, a rare loan or a name
+    written in lowercase) counts as merely rare, not as the rarest of all.
+    """
+    if z <= 0:
+        z = 3.0
     return 6.5 - min(max(z, 1.5), 6.5)
 
 
@@ -139,16 +146,8 @@ def find_terms(
         z = max(words.zipf(main), words.zipf(stem))
         p = spread(idxs)
         score = _rarity(z) * (1 + math.log(len(idxs))) * (1 + 0.1 * (p - 1))
-        reasons = [f"content word, stem '{stem}'", f"zipf {z:.1f} in the language"]
-        others = sorted(set(forms) - {main})
-        if others:
-            reasons.append(
-                f"same stem as '{others[0]}'"
-                if len(others) == 1
-                else f"same stem as {len(others)} other forms"
-            )
-        reasons.append(_times(len(idxs), p))
-        scored.append((round(score, 3), stem, "word", idxs, reasons))
+        reasons = [f"content word, stem '{stem}'", f"zipf {z:.1f} in the language", _times(len(idxs), p)]
+        scored.append((round(score, 3), stem, "word", idxs, reasons, frozenset(forms)))
     for (s1, s2), idxs in phrase_occ.items():
         if len(idxs) < 2 or s1 == s2:
             continue
@@ -157,7 +156,7 @@ def find_terms(
         p = spread(idxs)
         score = _PHRASE_BONUS * _rarity(z) * (1 + math.log(len(idxs))) * (1 + 0.1 * (p - 1))
         reasons = [f"phrase of two content words, stems '{s1} {s2}'", _times(len(idxs), p)]
-        scored.append((round(score, 3), f"{s1} {s2}", "phrase", idxs, reasons))
+        scored.append((round(score, 3), f"{s1} {s2}", "phrase", idxs, reasons, frozenset()))
     scored.sort(key=lambda x: (-x[0], x[1]))
     keep = max(20, min(100, 10 + 2 * len(sentences)))
     found: list[Found] = []
@@ -165,7 +164,7 @@ def find_terms(
     dropped: list[tuple[int, int, str]] = []
     # phrases first so that their words do not also become candidates in the same place
     chosen = scored[:keep]
-    for score, key, kind, idxs, reasons in sorted(chosen, key=lambda x: x[2] != "phrase"):
+    for score, key, kind, idxs, reasons, forms in sorted(chosen, key=lambda x: x[2] != "phrase"):
         width = 2 if kind == "phrase" else 1
         seen_sentences: set[int] = set()
         for k in idxs:
@@ -181,19 +180,28 @@ def find_terms(
                     tokens[k + width - 1].end,
                     "term",
                     kind,
-                    tuple(reasons),
+                    _with_forms(reasons, forms - {tokens[k].text.lower()}),
                     group="term:" + key,
                     score=score,
                     stem=key,
                 )
             )
-    for score, key, _kind, idxs, _r in scored[keep : keep + _DROPPED_MAX]:
+    for score, key, _kind, idxs, _r, _f in scored[keep : keep + _DROPPED_MAX]:
         k = idxs[0]
         dropped.append(
             (tokens[k].start, tokens[k].end, f"key term below the cut ('{key}', score {score:.2f})")
         )
     found.sort(key=lambda f: f.start)
     return found, dropped
+
+
+def _with_forms(reasons: list[str], others: frozenset[str]) -> tuple[str, ...]:
+    """The group's reasons plus the other forms sharing this occurrence's stem."""
+    if not others:
+        return tuple(reasons)
+    o = sorted(others)
+    same = f"same stem as '{o[0]}'" if len(o) == 1 else f"same stem as '{o[0]}' and {len(o) - 1} other forms"
+    return (*reasons[:2], same, *reasons[2:])
 
 
 def _times(count: int, paragraphs: int) -> str:
