@@ -63,6 +63,19 @@ def test_quote_stays_with_its_attribution():
     assert got[0] == "“Kami siap. Kami datang,” kata dia."
 
 
+def test_list_markers_and_closing_quotes_stay_with_their_sentence():
+    got = sentences("Daftarnya:\n1. Pemain A mencetak gol. 2. Pemain B kartu merah.", "id")
+    assert got == ["Daftarnya:", "1. Pemain A mencetak gol.", "2. Pemain B kartu merah."]
+    got = sentences("Ia berkata, “Kami siap.” Lalu pergi.", "id")
+    assert got == ["Ia berkata, “Kami siap.”", "Lalu pergi."]
+
+
+def test_a_long_quotation_may_be_split():
+    quote = " ".join(f"Kalimat nomor {i} dalam kutipan ini cukup panjang." for i in range(12))
+    got = sentences(f"Ia berkata: “{quote}” Lalu pergi.", "id")
+    assert len(got) > 5
+
+
 def test_sentences_never_cross_paragraphs():
     text = "Judul tanpa titik\n\nParagraf satu tanpa titik\n\nParagraf dua. Kalimat lain."
     got = sentences(text, "id")

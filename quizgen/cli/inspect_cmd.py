@@ -11,7 +11,7 @@ import click
 from .common import friendly_errors
 
 
-def layer_to_dict(layer, took: float | None = None) -> dict:
+def layer_to_dict(layer) -> dict:
     """The JSON shape of ``inspect --json``: the article, its sentences, candidates, drops."""
     art = layer.article
     out = art.to_dict()
@@ -40,8 +40,6 @@ def layer_to_dict(layer, took: float | None = None) -> dict:
         {"text": d.text, "start": d.start, "end": d.end, "reason": d.reason} for d in layer.dropped
     ]
     out["token_count"] = len(layer.tokens)
-    if took is not None:
-        out["seconds"] = round(took, 4)
     return out
 
 
@@ -122,6 +120,6 @@ def inspect(article: str, language: str, as_json: bool, verbose: bool) -> None:
     layer = quizgen.analyse(art)
     took = time.perf_counter() - t0
     if as_json:
-        click.echo(json.dumps(layer_to_dict(layer, took), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(layer_to_dict(layer), ensure_ascii=False, indent=2))
     else:
         _human(layer, verbose, took)

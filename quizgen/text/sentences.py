@@ -11,8 +11,9 @@ Steps:
    abbreviations and, as frequent sentence starters, its stopwords), ``span_tokenize``.
    Punkt already keeps decimals (``3.5%``), dates (``21/10/2025``), ellipses and initials
    (``J. K. Rowling``) inside a sentence.
-3. Post-fixes: a "sentence" that starts in lowercase continues the previous one (an
-   abbreviation Punkt did not know); an ellipsis never ends a sentence; a break inside a quotation that closes later in the
+3. Post-fixes: a "sentence" that starts in lowercase or with a closing quote continues
+   the previous one (an abbreviation Punkt did not know); a list marker (``1.``) starts
+   the sentence after it; an ellipsis never ends a sentence; a break inside a quotation that closes later in the
    paragraph is undone (``“Kami siap. Kami datang,” kata dia.`` is one sentence).
 """
 
@@ -30,7 +31,8 @@ _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _NEWLINE = re.compile(r"\n")
 _LINE_END = re.compile(r"[.!?:;…\"”’»)\]]\s*$")
 _HEADING_MAX = 60  # a line this short ends where it ends (titles, list items)
-_QUOTE_MAX = 600  # a quotation longer than this may hold several sentences
+_QUOTE_MAX = 300  # a longer quotation is several sentences: it may be split
+_LIST_MARKER = re.compile(r"(?:\d{1,3}|[A-Za-z]|[IVXivx]{1,4})[.)]")
 _HAS_WORD = re.compile(r"\w")
 _OPENING = re.compile(r"[\s\"“‘'(\[«—–-]*")
 
@@ -126,8 +128,11 @@ def _postfix(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         first = _OPENING.match(chunk, a).end()
         head = chunk[first : first + 1]
         before = chunk[out[-1][0] : out[-1][1]].rstrip('"”’»)')
+        prev = chunk[out[-1][0] : out[-1][1]].strip()
         glue = (
             head.islower()
+            or head in "”’»)"  # a closing quote or bracket belongs to the sentence before
+            or _LIST_MARKER.fullmatch(prev) is not None  # "1." begins the next sentence
             or before.endswith(("...", "…"))  # an ellipsis never ends a sentence
             or (q < len(quotes) and quotes[q][0] < a < quotes[q][1])  # inside a quotation
         )
