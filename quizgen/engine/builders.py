@@ -16,7 +16,7 @@ from ..bank import BLANK, Item, Source
 from .context import Context
 from .distractors import Distractor, cause_pool, choose_options, distractor_pool, guess_risk
 from .ids import item_id
-from .questions import Question, place_question, subject_question, time_question
+from .questions import Question, number_question, place_question, subject_question, time_question
 from .select import RankedSentence
 from .textutil import capitalise_first, contains_phrase, fold
 
@@ -146,7 +146,7 @@ def _origin(pool: list[Distractor], picked: list[str]) -> str:
 
 def questions_for(ctx: Context, rs: RankedSentence, key: Candidate) -> list[Question]:
     out = []
-    for fn in (subject_question, time_question, place_question):
+    for fn in (subject_question, time_question, place_question, number_question):
         q = fn(ctx, rs, key)
         if q is not None:
             out.append(q)

@@ -112,23 +112,23 @@ def _number_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distr
     m = NUM_RE.match(key.text)
     if not m:
         return []
-    decimal_comma = ctx.pack.code == "id"
-    value = key.value
-    if value is None:
-        raw = m.group("num")
-        try:
-            value = float(raw.replace(".", "").replace(",", ".") if decimal_comma else raw.replace(",", ""))
-        except ValueError:
-            return []
+    decimal_comma = getattr(ctx.pack, "decimal_separator", "," if ctx.pack.code == "id" else ".") == ","
+    raw = m.group("num")
+    try:  # the number as written (not the scaled value: "10 juta" is 10 here, its unit "juta")
+        value = float(raw.replace(".", "").replace(",", ".") if decimal_comma else raw.replace(",", ""))
+    except ValueError:
+        return []
     out: list[Distractor] = []
-    # the same unit elsewhere in the article
+    # the same unit elsewhere in the article, written with digits as the key is
     for c in ctx.layer.candidates:
         if (
             c.type == "number"
             and c.unit == key.unit
-            and c.value is not None
-            and c.value != value
             and c.sentence != key.sentence
+            and c.text[:1].isdigit() == key.text[:1].isdigit()
+            and fold(c.text) != fold(key.text)
+            and NUM_RE.match(c.text)
+            and NUM_RE.match(c.text).group("post").strip() == m.group("post").strip()
         ):
             out.append(Distractor(c.text, "article"))
     if 1900 <= value <= 2100 and value == int(value) and len(m.group("num")) == 4:
@@ -139,10 +139,16 @@ def _number_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distr
         if v <= 10:
             vals = [v + 1, v + 2, v - 1, v + 3, v * 2, v + 4]
         else:
-            vals = [round(v * f) for f in (1.5, 0.5, 2, 0.75, 1.25, 3)]
+            vals = [round(v * f) for f in (1.5, 0.6, 1.25, 0.8, 1.75, 2)]
     else:
         vals = [round(value * f, 1) for f in (1.5, 0.5, 2, 0.75, 1.25)]
     vals = [x for x in vals if x > 0 and x != value]
+    if (key.unit or "").lower() in ("persen", "percent", "per cent", "%") or m.group(
+        "post"
+    ).strip().startswith("%"):
+        vals = [x for x in vals if x <= 100]  # a share above 100 percent gives itself away
+    if m.group("post").strip().lower() in ("tahun", "years", "year", "years old") and value <= 100:
+        vals = [x for x in vals if x <= 100]  # nobody is 129 years old
     rng.shuffle(vals)
     out.extend(Distractor(_format_number(x, key.text, decimal_comma), "rule") for x in vals)
     return out

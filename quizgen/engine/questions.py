@@ -207,6 +207,34 @@ def place_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Question
     return _adverbial(ctx, rs, key, "place") if key.type == "place" else None
 
 
+def number_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Question | None:
+    """``Harga naik berapa persen?``: the number asked in place (Indonesian allows it)."""
+    word = ctx.t("number_in_situ")
+    if key.type != "number" or not word:
+        return None
+    m = re.match(r"^(\d[\d.,]*)(\s+\S.*)?$", key.text)
+    if not m or not m.group(2):
+        return None  # a bare number or a currency in front: no natural "berapa" question
+    text = ctx.text
+    head = text[rs.body_start : key.start]
+    if re.search(r"[,;:(]", head) or len(head.split()) < 2:
+        return None
+    end = re.search(r"[,;](?!\d)|\s[-–—(]", text[key.end : rs.sentence.end])
+    tail = text[key.end : key.end + end.start()] if end else text[key.end : rs.sentence.end]
+    clause = _clean_clause(head + word + m.group(2) + tail)
+    if len(clause.split()) < 4 or len(clause.split()) > 30:
+        return None
+    prompt = clause[:1].upper() + clause[1:] + "?"
+    return Question(
+        prompt,
+        f"{ctx.pack.code}.number.in_situ",
+        "number",
+        key.text,
+        (key.start, key.end),
+        f"'{key.text}' is a quantity",
+    )
+
+
 def cause_question(ctx: Context, rs: RankedSentence) -> Question | None:
     """``Mengapa X?`` with key ``karena Y`` from ``X karena Y.``"""
     text = ctx.text
