@@ -204,3 +204,16 @@ def test_demonyms_and_acronym_compounds_are_not_names():
 def test_capitalised_common_word_mid_sentence_is_not_a_name():
     layer = analyse(Article(text="He wrote about Food in the report. The food was cheap.", language="en"))
     assert "Food" not in {c.text for c in layer.candidates if c.type in NAME_TYPES}
+
+
+@pytest.mark.parametrize(
+    "lang, text, word",
+    [
+        ("id", "Dilansir media lokal, pejabat itu mundur.", "Dilansir"),
+        ("en", "Consequently, the plan failed badly.", "Consequently"),
+        ("en", "Shareholders were angry about it.", "Shareholders"),
+    ],
+)
+def test_affixed_words_and_connectives_at_the_start_are_not_names(lang, text, word):
+    layer = analyse(Article(text=text, language=lang))
+    assert word not in {c.text for c in layer.candidates if c.type in NAME_TYPES}

@@ -188,7 +188,8 @@ def _analyse_run(text, tokens, i, j, a, b, si, par, initial, ctx: NameContext, m
         return
     # 2. a common word at the start of a sentence or quotation
     while i < j and initial[i] and not is_acronym(tokens[i].text):
-        why = common_word_reason(ctx, tokens[i].text, j - i)
+        comma = i + 1 < len(tokens) and text.startswith(",", tokens[i].end)
+        why = common_word_reason(ctx, tokens[i].text, j - i, comma)
         if why is None:
             break
         dropped.append((tokens[i].start, tokens[i].end, why))

@@ -73,20 +73,29 @@ def zipf_of(ctx: NameContext, low: str) -> float:
 
 
 def is_derived(ctx: NameContext, low: str) -> bool:
-    """Whether ``low`` is an affixed form of a frequent word (``ketegangan``, ``lansiran``)."""
+    """Whether ``low`` is an affixed form of another word (``ketegangan``, ``dilansir``,
+    ``consequently``): the pack's morphology splits off a prefix or a suffix of two letters
+    or more (a one-letter suffix is too often part of a name: ``Coombe``)."""
     d = ctx.derived.get(low)
     if d is None:
         affixes = getattr(ctx.lex.pack, "affixes", None)
         d = False
         if affixes is not None:
             prefix, stem, suffix = affixes(low)
-            d = bool((prefix or suffix) and len(stem) >= 3 and stem != low and zipf_of(ctx, stem) >= 3.0)
+            d = bool((prefix or len(suffix) >= 2) and len(stem) >= 3 and stem != low)
         ctx.derived[low] = d
     return d
 
 
-def common_word_reason(ctx: NameContext, word: str, run_len: int) -> str | None:
-    """Why a capitalised sentence-initial ``word`` is a common word, or None if it may be a name."""
+def common_word_reason(ctx: NameContext, word: str, run_len: int, before_comma: bool = False) -> str | None:
+    """Why a capitalised sentence-initial ``word`` is a common word, or None if it may be a name.
+
+    Args:
+        ctx: The article's facts.
+        word: The word as written.
+        run_len: Length of the capitalised run it starts.
+        before_comma: Whether a comma follows the word (``Alhasil,``, ``Consequently,``).
+    """
     low = word.lower()
     if low.endswith(POSSESSIVE):
         low = low[:-2]
@@ -95,7 +104,7 @@ def common_word_reason(ctx: NameContext, word: str, run_len: int) -> str | None:
         return "sentence-initial stopword"
     if low in lex.gazetteer or word in lex.aliases or low in ctx.cap_mid:
         return None
-    if run_len > 1 and (low in lex.org_cues or (low,) in lex.honorifics):
+    if run_len > 1 and (low in lex.org_cues or low in lex.honorific_firsts):
         return None  # "Perserikatan Bangsa-Bangsa", "Presiden Joko Widodo" at the start
     if low in ctx.lower_vocab:
         return "sentence-initial common word (also written in lowercase in the article)"
@@ -103,6 +112,8 @@ def common_word_reason(ctx: NameContext, word: str, run_len: int) -> str | None:
         return "sentence-initial common word (affixed form of a common word)"
     if run_len == 1 and zipf_of(ctx, low) >= 4.0:
         return f"sentence-initial common word (frequent in the language, zipf {zipf_of(ctx, low):.1f})"
+    if run_len == 1 and before_comma and zipf_of(ctx, low) >= 3.0:
+        return "sentence-initial connective (a known word before a comma)"
     return None
 
 
