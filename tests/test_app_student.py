@@ -52,10 +52,14 @@ def start_quiz(name: str = "Sari Dewi", code: str = "7A") -> AppTest:
     return at
 
 
+def key_of(at: AppTest, item_id: str) -> str:
+    """The widget key of an item's answer: by its position in the round, never its id."""
+    return f"ans_{at.session_state['round']}_{list(at.session_state['item_ids']).index(item_id) + 1}"
+
+
 def fill(at: AppTest, answers: dict) -> None:
-    rnd = at.session_state["round"]
     for iid, value in answers.items():
-        key = f"ans_{rnd}_{iid}"
+        key = key_of(at, iid)
         if isinstance(value, int):
             at.radio(key=key).set_value(value)
         else:
@@ -222,9 +226,8 @@ def test_answers_survive_a_visit_to_another_page(app_env):
     assert at.text_input(key="passcode_input")
     at.switch_page("quizgen/app/pages/student.py").run()
     assert at.session_state["phase"] == "answer"
-    rnd = at.session_state["round"]
-    assert at.radio(key=f"ans_{rnd}_c-pyongyang").value == 0
-    assert at.text_input(key=f"ans_{rnd}_s-nuklir").value == "nuklir"
+    assert at.radio(key=key_of(at, "c-pyongyang")).value == 0
+    assert at.text_input(key=key_of(at, "s-nuklir")).value == "nuklir"
     assert any("Terjawab 2 dari 8" in p.proto.text for p in at.get("progress"))
 
 

@@ -52,6 +52,9 @@ def init_state() -> None:
             st.session_state[key] = {} if key == KEPT else value
 
 
-def answer_key(round_no: int, item_id: str) -> str:
-    """The widget key of one item's answer in one round."""
-    return f"ans_{round_no}_{item_id}"
+def answer_key(round_no: int, position: int) -> str:
+    """The widget key of the answer to the item at ``position`` (1-based) in one round.
+
+    Positions, not item ids: Streamlit writes widget keys into the page (as CSS classes), and a
+    bank's ids are free text that could name the answer."""
+    return f"ans_{round_no}_{position}"

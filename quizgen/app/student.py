@@ -117,7 +117,7 @@ def _response(item, value) -> str | None:
 def _answer(bank: Bank, lang: str) -> None:
     items = _round_items(bank)
     round_no = ss[state.ROUND]
-    keys = [state.answer_key(round_no, it.id) for it in items]
+    keys = [state.answer_key(round_no, n) for n in range(1, len(items) + 1)]
     kept = ss[state.KEPT]
     for key in keys:  # Streamlit forgets widgets not drawn on the last run (another page was open)
         if key not in ss and key in kept:
@@ -142,7 +142,7 @@ def _answer(bank: Bank, lang: str) -> None:
         for n, it in enumerate(items, 1):
             st.markdown(f"**{t('question_n', lang, n=n, total=len(items))}**")
             literal(it.prompt)
-            key = state.answer_key(round_no, it.id)
+            key = state.answer_key(round_no, n)
             if is_typed(it):
                 st.text_input(t("type_answer", lang), key=key, max_chars=200)
             else:
@@ -162,7 +162,7 @@ def _answer(bank: Bank, lang: str) -> None:
 
 def _submit(bank: Bank, items, lang: str) -> None:
     round_no = ss[state.ROUND]
-    answers = {it.id: _response(it, ss.get(state.answer_key(round_no, it.id))) for it in items}
+    answers = {it.id: _response(it, ss.get(state.answer_key(round_no, n))) for n, it in enumerate(items, 1)}
     quiz = bank.with_items(items)
     result = score(quiz, answers)
     stored, attempt_id = False, None
