@@ -107,6 +107,12 @@ def test_times(lang, text, span, subtype):
     ]
 
 
+def test_short_weekday_names_need_a_date():
+    times = [c.text for c in candidates("Rapat pada Sab (21/10) dan Jumat pagi. Kam datang.", "id", "time")]
+    assert times == ["Sab (21/10)", "Jumat pagi"]
+    assert [c.text for c in candidates("The Sun reported it on Mon 5 June.", "en", "time")] == ["Mon 5 June"]
+
+
 def test_the_verb_may_is_not_a_month():
     assert not candidates("They may come later, she said.", "en", "time")
 

@@ -25,14 +25,14 @@ _CACHE: dict[int, tuple[Lexicon, re.Pattern, list[tuple[str, str, re.Pattern, bo
 _LOCK = threading.Lock()
 
 
-def _full_months(lex: Lexicon) -> str:
-    """Alternation of the longest name of each month ("Juni", not "Jun")."""
-    best: dict[int, str] = {}
-    for name, num in lex.months.items():
-        if len(name) > len(best.get(num, "")):
-            best[num] = name
-    names = sorted(best.values(), key=len, reverse=True)
-    return "|".join(re.escape(n) for n in names) or "(?!)"
+def _full_names(names: dict[str, int]) -> str:
+    """Alternation of the names that stand alone: four letters or more, or the only name
+    of that month or day ("Juni", "Rabu", "Mei"; not "Jun", "Rab", "Sab")."""
+    count: dict[int, int] = {}
+    for num in names.values():
+        count[num] = count.get(num, 0) + 1
+    full = sorted((n for n, num in names.items() if len(n) >= 4 or count[num] == 1), key=len, reverse=True)
+    return "|".join(re.escape(n) for n in full) or "(?!)"
 
 
 def _patterns(lex: Lexicon) -> tuple[re.Pattern, list[tuple[str, str, re.Pattern, bool]]]:
@@ -42,7 +42,8 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern, list[tuple[str, str, re.Pattern
     hit = _CACHE.get(id(lex))
     if hit is not None and hit[0] is lex:
         return hit[1], hit[2]
-    m, w, dp, full = lex.months_re, lex.weekdays_re, lex.day_parts_re, _full_months(lex)
+    m, w, dp = lex.months_re, lex.weekdays_re, lex.day_parts_re
+    full, wfull = _full_names(lex.months), _full_names(lex.weekdays)
     wd = rf"(?:(?:{w}),?\s+)?"
     # (subtype, reason, pattern, anchored: holds a month or weekday name)
     raw = [
@@ -65,7 +66,7 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern, list[tuple[str, str, re.Pattern
             r"\b\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT|GMT|UTC|[AaPp]\.[Mm]\.|[AaPp][Mm]\b)",
             False,
         ),
-        ("weekday", "weekday", rf"\b(?:{w})(?:\s+(?:{dp}|{_RELATIVE}))?\b", True),
+        ("weekday", "weekday", rf"\b(?:{wfull})(?:\s+(?:{dp}|{_RELATIVE}))?\b", True),
         ("month", "month relative to now", rf"\b(?:{full})\s+(?:{_RELATIVE})\b", True),
         ("month", "month relative to now", rf"\b(?:{_RELATIVE})\s+(?:{full})\b", True),
         ("month", "month name", rf"\b(?:{full})\b", True),
