@@ -27,6 +27,7 @@ COLUMNS = [
     "distractors", "wrong_answers", "flags",
 ]  # fmt: skip
 TOP_WRONG = 3
+UNPICKED = "distractor nobody picks: "
 
 
 def _corr(x, y) -> float:
@@ -115,7 +116,7 @@ def item_stats(bank: Bank, answers):
             flags.append("negative discrimination")
         for opt, count in picks.get(it.id, {}).items():
             if count == 0 and opt != it.answer:
-                flags.append(f"distractor nobody picks: {opt}")
+                flags.append(UNPICKED + opt)
         rows.append(
             [it.id, it.kind, it.prompt, len(col), facility, disc, top_bottom, picks.get(it.id, {}),
              typed_wrong.get(it.id, {}), flags]

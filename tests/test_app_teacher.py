@@ -146,8 +146,11 @@ def test_results_show_attempts_and_item_stats(app_env, app_bank_file):
     assert list(stats["item_id"]) == [it.id for it in bank.items]
     assert (stats["attempts"] == 6).all()
     row = stats.set_index("item_id").loc["c-semenanjung"]
-    assert row["facility"] == "1.00" and "too easy" in row["flags"]
-    assert "distractor nobody picks" in stats.set_index("item_id").loc["m-kawasan", "flags"]
+    assert row["facility"] == "1.00" and "terlalu mudah" in row["flags"]
+    assert (
+        "pengecoh tidak dipilih siapa pun: Eropa Timur"
+        in stats.set_index("item_id").loc["m-kawasan", "flags"]
+    )
     # downloads neutralise formulas
     dl = [b for b in at.get("download_button") if b.proto.label == "CSV"]
     assert dl

@@ -80,7 +80,7 @@ def render() -> None:
 def _attempt_tables(attempts, lang: str) -> None:
     st.metric(t("n_attempts", lang), len(attempts))
     st.subheader(t("attempts", lang))
-    st.dataframe(attempts, hide_index=True, width="stretch")
+    st.dataframe(attempts, hide_index=True, width="stretch", column_config=_columns(lang))
     per_student = (
         attempts.groupby(["student", "class_code"], as_index=False)
         .agg(attempts=("attempt_id", "count"), best=("percent", "max"), mean=("percent", "mean"))
@@ -101,9 +101,9 @@ def _attempt_tables(attempts, lang: str) -> None:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )  # fmt: skip
     st.subheader(t("per_student", lang))
-    st.dataframe(per_student, hide_index=True, width="stretch")
+    st.dataframe(per_student, hide_index=True, width="stretch", column_config=_columns(lang))
     st.subheader(t("per_quiz", lang))
-    st.dataframe(per_quiz, hide_index=True, width="stretch")
+    st.dataframe(per_quiz, hide_index=True, width="stretch", column_config=_columns(lang))
     st.subheader(t("score_distribution", lang))
     st.bar_chart(
         stats.score_distribution(attempts),
@@ -111,6 +111,23 @@ def _attempt_tables(attempts, lang: str) -> None:
         y_label=t("n_attempts", lang),
         sort=False,
     )
+
+
+COLUMNS = ("attempt_id", "submitted_at", "student", "class_code", "bank_id", "bank_title", "language", "correct",
+           "total", "percent", "attempts", "best", "mean", "median", "item_id", "kind", "facility",
+           "discrimination", "top_bottom", "flags", "distractors", "wrong_answers", "prompt")  # fmt: skip
+
+
+def _columns(lang: str) -> dict:
+    """Column headers in the UI language (the downloads keep the plain column names)."""
+    return {name: st.column_config.Column(t("col_" + name, lang)) for name in COLUMNS}
+
+
+def _flag(flag: str, lang: str) -> str:
+    """A flag of :func:`quizgen.stats.item_stats` in the UI language."""
+    if flag.startswith(stats.UNPICKED):
+        return t("flag_unpicked", lang, option=flag[len(stats.UNPICKED) :])
+    return t("flag_" + flag.replace(" ", "_"), lang)
 
 
 def _counts(d: dict) -> str:
@@ -141,7 +158,7 @@ def _item_stats(bank_id: str, attempts, lang: str) -> None:
         top_bottom=table["top_bottom"].map(_fmt),
         distractors=table["distractors"].map(_counts),
         wrong_answers=table["wrong_answers"].map(_counts),
-        flags=table["flags"].map("; ".join),
+        flags=table["flags"].map(lambda flags: "; ".join(_flag(f, lang) for f in flags)),
     )[
         [
             "item_id",
@@ -155,7 +172,7 @@ def _item_stats(bank_id: str, attempts, lang: str) -> None:
             "prompt",
         ]
     ]
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=_columns(lang))
     st.caption(t("stats_help", lang))
     flagged = shown[shown["flags"] != ""]
     st.metric(t("flagged_items", lang), len(flagged))
