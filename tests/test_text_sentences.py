@@ -29,6 +29,12 @@ def sentences(text: str, lang: str) -> list[str]:
         ("id", "Ia membeli beras, gula, dll. untuk keluarganya. Harganya naik.", 2),
         ("en", "He moved to the U.S. in 2010. Mr. Smith said so.", 2),
         ("en", "Dr. Jones met Prof. Brown on Monday. They talked.", 2),
+        ("id", "Harga naik menjadi Rp. 5.000 per kilo. Warga mengeluh.", 2),
+        ("id", "Rapat pada 5 Agu. 2024 lalu. Ia hadir.", 2),
+        ("en", "The U.K. government said no. Ministers agreed.", 2),
+        ("en", "He lives at No. 5 Downing Street. It is old.", 2),
+        ("en", "She met Gen. Smith on Jan. 5. They talked.", 2),
+        ("en", "He arrived at 5 p.m. on Monday. We left.", 2),
         # decimals, percentages and dates
         ("id", "Ekonomi tumbuh 2,5 persen tahun ini. Inflasi 3.5% saja.", 2),
         ("en", "Growth was 3.5% last year. It was 2.7% before.", 2),

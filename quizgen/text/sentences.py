@@ -12,7 +12,8 @@ Steps:
    Punkt already keeps decimals (``3.5%``), dates (``21/10/2025``), ellipses and initials
    (``J. K. Rowling``) inside a sentence.
 3. Post-fixes: a "sentence" that starts in lowercase or with a closing quote continues
-   the previous one (an abbreviation Punkt did not know); a list marker (``1.``) starts
+   the previous one (an abbreviation Punkt did not know), as does one that starts with a
+   number after a short capitalised word with a dot (``No. 5``, ``Rp. 5.000``); a list marker (``1.``) starts
    the sentence after it; an ellipsis never ends a sentence; a break inside a quotation that closes later in the
    paragraph is undone (``“Kami siap. Kami datang,” kata dia.`` is one sentence).
 """
@@ -32,6 +33,7 @@ _NEWLINE = re.compile(r"\n")
 _LINE_END = re.compile(r"[.!?:;…\"”’»)\]]\s*$")
 _HEADING_MAX = 60  # a line this short ends where it ends (titles, list items)
 _QUOTE_MAX = 300  # a longer quotation is several sentences: it may be split
+_SHORT_WORD_END = re.compile(r"(?:^|\s)[^\W\d_a-z][^\W\d_]{0,2}\.$")  # "... No." before a number
 _LIST_MARKER = re.compile(r"(?:\d{1,3}|[A-Za-z]|[IVXivx]{1,4})[.)]")
 _HAS_WORD = re.compile(r"\w")
 _OPENING = re.compile(r"[\s\"“‘'(\[«—–-]*")
@@ -45,7 +47,7 @@ def _tokenizer(lex: Lexicon) -> PunktSentenceTokenizer:
     if hit is not None and hit[0] is lex:
         return hit[1]
     params = PunktParameters()
-    params.abbrev_types = {a.lower().rstrip(".") for a in lex.pack.abbreviations}
+    params.abbrev_types = _abbreviations(lex)
     # Capitalised stopwords after an abbreviation start a new sentence ("dll. Namun").
     params.sent_starters = {w for w in lex.stopwords if len(w) > 1 and w.isalpha()}
     tok = PunktSentenceTokenizer()
@@ -53,6 +55,25 @@ def _tokenizer(lex: Lexicon) -> PunktSentenceTokenizer:
     with _LOCK:
         _TOKENIZERS[id(lex)] = (lex, tok)
     return tok
+
+
+def _short_names(names: dict[str, int]) -> set[str]:
+    """Short forms of month and weekday names (``jan``, ``agu``), not the only name of one."""
+    count: dict[int, int] = {}
+    for num in names.values():
+        count[num] = count.get(num, 0) + 1
+    return {n for n, num in names.items() if len(n) < 4 and count[num] > 1 and n.isalpha()}
+
+
+def _abbreviations(lex: Lexicon) -> set[str]:
+    """Punkt's abbreviation types: the pack's, short month and weekday names, alphabetic
+    currency symbols (``Rp.``). An abbreviation that is also a word (English ``no``) is left
+    out: it only counts before a number (``No. 5``), see :func:`_postfix`."""
+    out = {a.lower().rstrip(".") for a in lex.pack.abbreviations}
+    out = {a for a in out if a not in lex.stopwords}
+    out |= _short_names(lex.months) | _short_names(lex.weekdays)
+    out |= {c.lower().rstrip(".") for c in lex.currency_symbols if c.rstrip(".").isalpha()}
+    return out
 
 
 def paragraph_spans(text: str, paragraphs: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
@@ -131,6 +152,7 @@ def _postfix(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         prev = chunk[out[-1][0] : out[-1][1]].strip()
         glue = (
             head.islower()
+            or (head.isdigit() and _SHORT_WORD_END.search(prev) is not None)  # "Rp. 5.000", "No. 5"
             or head in "”’»)"  # a closing quote or bracket belongs to the sentence before
             or _LIST_MARKER.fullmatch(prev) is not None  # "1." begins the next sentence
             or before.endswith(("...", "…"))  # an ellipsis never ends a sentence
