@@ -191,15 +191,21 @@ def _editor(draft: Bank, lang: str) -> Bank:
     heading(draft.title or t("untitled", lang), 3)
     st.caption(t("edit_help", lang))
     cc = st.column_config
+
+    def label(column: str) -> str:
+        return t("edit_col_" + column, lang)
+
     table = st.data_editor(
         _frame(draft), key=f"editor_{ss[state.DRAFT_VERSION]}", num_rows="delete", hide_index=True,
         disabled=["id", "kind", "source", "reason"],
         column_order=["kind", "prompt", "answer", "options", "accepted", "difficulty", "source", "reason",
                       "explanation", "id"], width="stretch",
         column_config={
-            "difficulty": cc.SelectboxColumn(options=["easy", "medium", "hard"], required=True),
-            "prompt": cc.TextColumn(width="large", required=True),
-            "source": cc.TextColumn(width="large"),
+            "difficulty": cc.SelectboxColumn(label("difficulty"), options=["easy", "medium", "hard"], required=True),
+            "prompt": cc.TextColumn(label("prompt"), width="large", required=True),
+            "source": cc.TextColumn(label("source"), width="large"),
+            **{c: cc.TextColumn(label(c)) for c in ("kind", "answer", "options", "accepted", "reason",
+                                                    "explanation", "id")},
         },
     )  # fmt: skip
     with st.expander(t("sources_reasons", lang)):
