@@ -217,3 +217,16 @@ def test_capitalised_common_word_mid_sentence_is_not_a_name():
 def test_affixed_words_and_connectives_at_the_start_are_not_names(lang, text, word):
     layer = analyse(Article(text=text, language=lang))
     assert word not in {c.text for c in layer.candidates if c.type in NAME_TYPES}
+
+
+def test_organisation_cues_and_shorter_forms():
+    found = names(
+        "Pejabat bernama Ri Yong Jin dieksekusi. Yong Jin adalah pejabat senior. "
+        "Klub Juventus menang. Gelandang klub Juventus cedera. Persija Jakarta kalah.",
+        "id",
+    )
+    group = {c.text: c.group for c in found}
+    types = {c.text: c.type for c in found}
+    assert group["Yong Jin"] == group["Ri Yong Jin"]
+    assert group["Juventus"] == group["Klub Juventus"]
+    assert types["Juventus"] == "organisation" and types["Persija Jakarta"] == "organisation"

@@ -7,7 +7,9 @@ Links, in order:
 3. Acronym initials: ``PBB`` = ``Perserikatan Bangsa-Bangsa`` when exactly one name
    in the article has those initials.
 4. One-word mentions of a person's first or last name: ``Putin`` = ``Vladimir Putin``,
-   ``Kim`` = ``Kim Jong-un``, when exactly one person in the article fits.
+   ``Kim`` = ``Kim Jong-un``, when exactly one person in the article fits; likewise
+   ``Juventus`` = ``Klub Juventus``.
+5. A shorter form of a longer person name: ``Yong Jin`` = ``Ri Yong Jin``.
 
 A group takes the type of its strongest evidence (gazetteer > organisation word or title
 > speech verb > place preposition > default), so a bare ``Putin`` at the start of a
@@ -90,11 +92,25 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Found]:
         if len(parts) > 1 and group_type(key).type == "person":
             for part in {parts[0], parts[-1]}:
                 by_part[part].append(key)
+        elif len(parts) > 1 and group_type(key).type == "organisation":
+            rest = [p for p in parts if p not in lex.org_cues]
+            if len(rest) == 1:  # "Klub Juventus" is Juventus
+                by_part[rest[0]].append(key)
     for key in list(members):
         if len(key.split()) != 1 or mentions[members[key][0]].acronym:
             continue
         fits = by_part.get(key, [])
         if len(fits) == 1 and group_type(key).strength < 5:
+            link_reason[key] = f"same as '{mentions[members[fits[0]][0]].text}'"
+            _merge(members, keys, key, fits[0])
+    # 5: a shorter multi-word form of exactly one person ("Yong Jin" = "Ri Yong Jin")
+    persons = [k for k in members if len(k.split()) > 2 and group_type(k).type == "person"]
+    for key in list(members):
+        n = len(key.split())
+        if n < 2 or mentions[members[key][0]].acronym:
+            continue
+        fits = [k for k in persons if k != key and (k.endswith(" " + key) or k.startswith(key + " "))]
+        if len(fits) == 1 and group_type(key).strength < 5 and key in members:
             link_reason[key] = f"same person as '{mentions[members[fits[0]][0]].text}'"
             _merge(members, keys, key, fits[0])
     # type each group and build the candidates

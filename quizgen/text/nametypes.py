@@ -82,6 +82,11 @@ def segment(
         ev.append(Evidence("person", 3 * weak, f"after '{before}'"))
     elif before in lex.place_cues:
         ev.append(Evidence("place", 2 * weak, f"'{before}' before it"))
+    elif before in lex.org_cues:  # "klub Juventus", "perusahaan Samsung", "partai Golkar"
+        ev.append(Evidence("organisation", 3, f"'{before}' before it"))
+    if not ev and len(words) > 1 and norm_name(words[-1]) in lex.gazetteer:
+        # "Persija Jakarta", "Olimpiade Athena": named after a place, not a person
+        ev.append(Evidence("organisation", 1.5, f"ends with the place name '{words[-1]}'"))
     if org_hint and not any(e.strength >= 2 for e in ev):
         ev.append(Evidence("organisation", 2, "between a title and a name (the body the person belongs to)"))
     if acronym and not any(e.strength >= 2 for e in ev):
