@@ -2,7 +2,8 @@
 
 - every development-corpus article: exact offsets, no overlapping candidates, 1+ sentences;
 - FacQA (human-written factoid questions over Indonesian news): the answer span is one of
-  the candidates for most questions, and overlaps one for nearly all of them.
+  the candidates for most questions, and overlaps one for nearly all of them; and when it
+  is a candidate, its type agrees with the question word (Siapa, Di mana, Kapan, Berapa).
 """
 
 from __future__ import annotations
@@ -38,8 +39,17 @@ def test_every_corpus_article_has_exact_offsets():
         assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), path.name
 
 
+QUESTION_TYPES = {
+    "siapa": "person",
+    "di mana": "place",
+    "dimana": "place",
+    "kapan": "time",
+    "berapa": "number",
+}
+
+
 def test_facqa_answers_are_candidates():
-    exact = overlap = total = 0
+    exact = overlap = total = typed = agree = 0
     with open(SHARED / "id-facqa.jsonl", encoding="utf-8") as f:
         for line in f:
             d = json.loads(line)
@@ -47,10 +57,18 @@ def test_facqa_answers_are_candidates():
             for q in d["questions"]:
                 total += 1
                 spans = q["all_answer_spans"]
-                if any(c.text in spans for c in layer.candidates):
+                hits = [c for c in layer.candidates if c.text in spans]
+                if hits:
                     exact += 1
+                    want = next(
+                        (t for w, t in QUESTION_TYPES.items() if q["question"].lower().startswith(w)), None
+                    )
+                    if want:
+                        typed += 1
+                        agree += hits[0].type == want
                 elif any(s in c.text or c.text in s for c in layer.candidates for s in spans):
                     overlap += 1
     assert total > 300
     assert exact / total >= 0.55  # measured 0.585 (182/311)
     assert (exact + overlap) / total >= 0.95  # measured 0.99
+    assert typed > 80 and agree / typed >= 0.9  # measured 0.95 (90/95)

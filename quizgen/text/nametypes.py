@@ -84,6 +84,9 @@ def segment(
         ev.append(Evidence("place", 2 * weak, f"'{before}' before it"))
     elif before in lex.org_cues:  # "klub Juventus", "perusahaan Samsung", "partai Golkar"
         ev.append(Evidence("organisation", 3, f"'{before}' before it"))
+    if org is None and len(words) > 1 and lows[0] in lex.place_cues:
+        # "Pulau Seribu", "Kabupaten Bogor", "Semenanjung Korea": a place word heads the name
+        ev.append(Evidence("place", 3, f"place word '{words[0]}' heads the name"))
     if not ev and len(words) > 1 and norm_name(words[-1]) in lex.gazetteer:
         # "Persija Jakarta", "Olimpiade Athena": named after a place, not a person
         ev.append(Evidence("organisation", 1.5, f"ends with the place name '{words[-1]}'"))
