@@ -11,17 +11,46 @@ from __future__ import annotations
 
 import math
 
+from ..article import Token
 from .lexicon import Lexicon, norm_name
 from .namewords import POSSESSIVE, Evidence, Mention, NameContext, is_acronym, next_word, prev_word
 
 
 def segment(
-    text, tokens, i, j, a, b, si, par, title, ctx: NameContext, mentions, org_hint: bool = False
+    text: str,
+    tokens: list[Token],
+    i: int,
+    j: int,
+    a: int,
+    b: int,
+    si: int,
+    par: int,
+    title: str | None,
+    ctx: NameContext,
+    mentions: list[Mention],
+    org_hint: bool = False,
 ) -> None:
+    """Cut the run ``tokens[i:j]`` into mentions with their evidence, appended to ``mentions``.
+
+    Args:
+        text: The article body.
+        tokens: Its tokens.
+        i: First token of the run.
+        j: End of the run (exclusive).
+        a: First token of the sentence.
+        b: End of the sentence's tokens.
+        si: Sentence index.
+        par: Paragraph index.
+        title: The title before the run (``Presiden``), if any.
+        ctx: The article's facts (also collects dropped spans).
+        mentions: Where mentions go.
+        org_hint: The run sits between a title and a name (``Ketua DPD KNPI Aceh Syahrul``).
+    """
     lex = ctx.lex
     words = [t.text for t in tokens[i:j]]
     lows = [w.lower().rstrip(".") for w in words]
-    if title and len(words) >= 2:
+    size = gazetteer_prefix(words, lex)[0] if len(words) > 1 else 0
+    if title and len(words) >= 2 and not 0 < size < len(words):
         k = _last_anchor(words, ctx)
         if k is not None:
             # "Direktur Pelaksana IMF Michel Camdessus": title words, the organisation, the person
@@ -32,7 +61,6 @@ def segment(
                 segment(text, tokens, i, i + k + 1, a, b, si, par, None, ctx, mentions, org_hint=True)
             segment(text, tokens, i + k + 1, j, a, b, si, par, title, ctx, mentions)
             return
-    size = gazetteer_prefix(words, lex)[0] if len(words) > 1 else 0
     org = _org_cue(lows[size:], lex)
     if org is None and len(words) > 1:
         known = words[0] in lex.aliases or ctx.acronyms.get(words[0], 0) >= 2
