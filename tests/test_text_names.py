@@ -36,6 +36,16 @@ def typed(text: str, lang: str) -> dict[str, str]:
             "President Joe Biden met Prime Minister Rishi Sunak.",
             {"Joe Biden": "person", "Rishi Sunak": "person"},
         ),
+        (
+            "id",
+            "Presiden Amerika Serikat Joe Biden tiba.",
+            {"Amerika Serikat": "place", "Joe Biden": "person"},
+        ),
+        (
+            "id",
+            "Direktur Pelaksana IMF Michel Camdessus datang.",
+            {"IMF": "organisation", "Michel Camdessus": "person"},
+        ),
         # hyphenated and particle names
         ("id", "Pemimpin Korea Utara Kim Jong-un tiba.", {"Korea Utara": "place", "Kim Jong-un": "person"}),
         (
