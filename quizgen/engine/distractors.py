@@ -7,6 +7,7 @@ sentence, never a near duplicate of the key or of another distractor.
 
 from __future__ import annotations
 
+import collections
 import random
 import re
 from dataclasses import dataclass
@@ -371,16 +372,16 @@ def cause_pool(ctx: Context, answer: str, sentence_index: int) -> list[Distracto
 
 def guess_risk(ctx: Context, prompt: str, key_text: str, distractors: list[str]) -> dict:
     """How likely test-wise readers get the item right without reading: 1 wins, 0.5 ties, 0 loses."""
-    from .checks import prompt_only_pick
     from .textutil import BLANK_RE, words
 
     kc = ctx.index.count(key_text)
     best = max((ctx.index.count(d) for d in distractors), default=0)
     freq = 1.0 if kc > best else 0.0  # ties are broken by placing the key after a tied option
-    q = set(words(BLANK_RE.sub(" ", prompt)))
-    ks = sum(w in q for w in words(key_text))
-    ds = [sum(w in q for w in words(d)) for d in distractors]
-    opts = distractors + [key_text]
-    prompt_risk = 1.0 if prompt_only_pick(prompt, opts) == len(opts) - 1 and ks >= max(ds, default=0) else 0.0
+    q = collections.Counter(words(BLANK_RE.sub(" ", prompt)))
+    ks = sum(q[w] for w in words(key_text))
+    ds = [sum(q[w] for w in words(d)) for d in distractors]
+    # the key wins, or ties on shared words and length (then its position decides): a risk
+    kd = [(d_s, len(d)) for d_s, d in zip(ds, distractors, strict=True)]
+    prompt_risk = 1.0 if (ks, len(key_text)) >= max(kd, default=(0, 0)) else 0.0
     longest = 1.0 if len(key_text) > max((len(d) for d in distractors), default=0) else 0.0
     return {"freq_guess": freq, "prompt_guess": prompt_risk, "key_longest": longest}

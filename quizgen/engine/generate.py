@@ -49,8 +49,10 @@ KIND_ORDER = {"cloze": 0, "mcq": 1, "short_answer": 2, "true_false": 3}
 
 
 def default_count(article: Article) -> int:
+    """About one item per 30 words, and enough to reach seven in ten paragraphs."""
     n_words = len(article.text.split())
-    return max(6, min(25, round(n_words / 30)))
+    paragraphs = sum(len(article.text[s:e].split()) >= 8 for s, e in article.paragraphs)
+    return max(6, min(25, max(round(n_words / 30), -(-7 * paragraphs // 10))))
 
 
 def _as_article(source, language: str) -> Article:
@@ -91,11 +93,23 @@ def key_worth(ctx: Context, c) -> float:
 
 
 def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random) -> list[Draft]:
-    kinds = set(opts.kinds)
+    ranked_sentences = rank_sentences(ctx)
+    # a paragraph whose every sentence leans on the one before still gets cloze items from
+    # its best statement (shown whole, so a reader can find it), at a lower rank
+    covered = {rs.sentence.paragraph for rs in ranked_sentences if rs.usable}
+    fallback = {
+        rs.sentence.index
+        for rs in ranked_sentences
+        if not rs.usable
+        and rs.sentence.paragraph not in covered
+        and any("needs the previous" in r for r in rs.reasons)
+    }
     drafts: list[Draft] = []
-    for rs in rank_sentences(ctx):
-        if not rs.usable:
+    for rs in ranked_sentences:
+        if not rs.usable and rs.sentence.index not in fallback:
             continue
+        kinds = set(opts.kinds) if rs.usable else {"cloze"} & set(opts.kinds)
+        first_of_sentence = len(drafts)
         ranked = sorted(
             (
                 c
@@ -138,6 +152,9 @@ def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random) -> list
                 drafts.extend(build_true_false(ctx, rs, key, rng))
             for d in drafts[first:]:
                 d.score += self_worth
+        if not rs.usable:
+            for d in drafts[first_of_sentence:]:
+                d.score -= 1.5
     return drafts
 
 
@@ -219,7 +236,7 @@ def _select(
 
     def value(d: Draft) -> float:
         v = d.score + noise[id(d)]
-        v += 1.2 if para_count.get(d.paragraph, 0) == 0 else -0.35 * para_count[d.paragraph]
+        v += 2.0 if para_count.get(d.paragraph, 0) == 0 else -0.5 * para_count[d.paragraph]
         v -= 2.0 * group_count.get(d.group, 0) ** 1.5  # the same answer again and again bores and cues
         v -= 1.5 * sent_count.get(d.sentence, 0)
         if d.features:
@@ -239,9 +256,9 @@ def _select(
 
     while len(chosen) < count:
         n = len(chosen) + 1
-        order = sorted(weights, key=lambda k: (kind_count[k] - weights[k] * n, list(weights).index(k)))
-        picked = None
-        for kind in order:
+        best: list[tuple[float, str, Draft]] = []
+        for kind in weights:
+            deficit = weights[kind] * n - kind_count[kind]  # kinds in proportion, as a strong preference
             pool = [
                 d
                 for d in by_kind[kind]
@@ -252,8 +269,9 @@ def _select(
                 and guessable_ok(d)
             ]
             if pool:
-                picked = max(pool, key=lambda d: (value(d), d.item.id))
-                break
+                d = max(pool, key=lambda d: (value(d), d.item.id))
+                best.append((value(d) + 2.5 * deficit, d.item.id, d))
+        picked = max(best, key=lambda x: (x[0], x[1]))[2] if best else None
         if picked is None:
             break
         chosen.append(picked)

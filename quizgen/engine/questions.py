@@ -253,6 +253,11 @@ def cause_question(ctx: Context, rs: RankedSentence) -> Question | None:
         stop = re.search(r"[,;.!?](\s|$)", tail)
         cause_end = cause_start + (stop.start() if stop else len(tail.rstrip()))
         answer = text[cause_start:cause_end].strip()
+        if (
+            re.search(r"\b(?:is|was|are|were|be|been|being)\s*$", head, re.IGNORECASE)
+            and conn.lower() == "due to"
+        ):
+            continue  # "it was due to go": scheduled, not caused
         after = answer.split()[len(conn.split()) :][:1]
         if not after or after[0][:1].isdigit() or after[0].lower().strip(",.") in ctx.pack.months:
             continue  # "since 2010", "sejak Juni": time, not cause

@@ -95,7 +95,7 @@ def rank_sentences(ctx: Context) -> list[RankedSentence]:
             )
         elif len(LOWER_WORD.findall(s.text)) < 3:
             rs = RankedSentence(
-                s, rs.score, rs.body_start, rs.reasons + ("a list line or table row, not a statement",), False
+                s, rs.score - 1.0, rs.body_start, rs.reasons + ("a list line or table row",), rs.usable
             )
         seen.add(key)
         out.append(rs)
