@@ -59,10 +59,15 @@ class NameContext:
 
 
 def is_acronym(word: str) -> bool:
-    """``AS``, ``PBB``, ``DPR-RI``, ``KTP-e``, ``U.S.``: a short word whose head is in capitals."""
+    """``AS``, ``PBB``, ``DPR-RI``, ``KTP-e``, ``U.S.``, ``G-8``, ``G20``: a short word whose
+    head is in capitals (two letters at least, or one letter with digits)."""
     letters = LETTERS.findall(word)
     head = word.split("-")[0]
-    return 2 <= len(letters) <= 8 and len(LETTERS.findall(head)) >= 2 and head.isupper()
+    if not head.isupper() or len(letters) > 8:
+        return False
+    if len(LETTERS.findall(head)) >= 2:
+        return True
+    return bool(letters) and any(c.isdigit() for c in word) and not any(c.islower() for c in word)
 
 
 def zipf_of(ctx: NameContext, low: str) -> float:
