@@ -114,7 +114,7 @@ def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random) -> list
             (
                 c
                 for c in ctx.by_sentence.get(rs.sentence.index, ())
-                if c.start >= rs.body_start and usable_key(ctx, c)
+                if c.start >= rs.body_start and usable_key(ctx, c) and (rs.usable or c.type != "term")
             ),
             key=lambda c: (-key_worth(ctx, c), c.start),
         )
