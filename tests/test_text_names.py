@@ -240,3 +240,14 @@ def test_organisation_cues_and_shorter_forms():
     assert group["Yong Jin"] == group["Ri Yong Jin"]
     assert group["Juventus"] == group["Klub Juventus"]
     assert types["Juventus"] == "organisation" and types["Persija Jakarta"] == "organisation"
+
+
+def test_weak_cues_add_up_and_repeated_names_are_not_split():
+    text = (
+        "Pemimpin Korea Utara (Korut) Kim Jong-un dikenal tegas. Kim menghukum mati pejabat. "
+        "Rapat itu dihadiri Kim Jong Un. Ia paman dari Kim Jong Un. Kim Jong Un marah."
+    )
+    found = names(text, "id")
+    kims = [c for c in found if c.text.startswith("Kim")]
+    assert {c.text for c in kims} == {"Kim Jong-un", "Kim", "Kim Jong Un"}
+    assert all(c.type == "person" for c in kims) and len({c.group for c in kims}) == 1

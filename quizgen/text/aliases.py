@@ -33,12 +33,22 @@ def _initials(name: str, lex: Lexicon) -> set[str]:
     return {full, content}
 
 
+_STRONG = 4  # gazetteer, alias, organisation word, title: decisive on their own
+
+
 def _best(evidence: list[Evidence]) -> Evidence:
-    """Strongest evidence; on a tie, the type with the most total strength."""
+    """The deciding evidence of a group.
+
+    Strong evidence (a gazetteer entry, a title, an organisation word) decides on its own,
+    the strongest first. Otherwise weak cues are added up per type, so one ``dari Kim``
+    (a place preposition) does not outvote eight plain mentions of a person's name.
+    """
     totals: dict[str, float] = defaultdict(float)
     for e in evidence:
         totals[e.type] += e.strength
-    return max(evidence, key=lambda e: (e.strength, totals[e.type]))
+    if any(e.strength >= _STRONG for e in evidence):
+        return max(evidence, key=lambda e: (e.strength, totals[e.type]))
+    return max(evidence, key=lambda e: (totals[e.type], e.strength))
 
 
 def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Found]:

@@ -110,6 +110,9 @@ def _split_known_heads(text: str, mentions: list[Mention]) -> list[Mention]:
     another one (a club or country before a player or official).
     """
     singles = {m.key for m in mentions if len(m.words) == 1}
+    counts: dict[str, int] = {}
+    for m in mentions:
+        counts[m.key] = counts.get(m.key, 0) + 1
     # a head that is a person on its own ("ujar Umar") is a first name: "Umar A Jenie"
     persons = {
         m.key
@@ -118,7 +121,8 @@ def _split_known_heads(text: str, mentions: list[Mention]) -> list[Mention]:
     }
     out: list[Mention] = []
     for m in mentions:
-        if len(m.words) >= 3 and norm_name(m.words[0]) in singles - persons:
+        # a name written the same way elsewhere is a name of its own ("Kim Jong Un")
+        if len(m.words) >= 3 and counts[m.key] == 1 and norm_name(m.words[0]) in singles - persons:
             head_end = m.start + len(m.words[0])
             rest = text.find(m.words[1], head_end)
             default = Evidence("person", 0.5, "no place or organisation cue; assumed a person")
