@@ -142,7 +142,9 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Found]:
             reasons = ["acronym" if m.acronym else f"capitalised name of {n} word{'s' if n != 1 else ''}"]
             own = _best(list(m.evidence))
             borrowed = own.type != best.type or (own.strength < 2 <= best.strength)
-            reasons += [e.reason for e in m.evidence if e.strength >= 1 or (e is own and not borrowed)]
+            reasons += [
+                e.reason for e in m.evidence if (e.strength >= 1 or e is own) and not (borrowed and e is own)
+            ]
             if borrowed:
                 reasons.append(f"{best.type}: as '{source}' ({best.reason})")
             if m.key in link_reason:

@@ -149,6 +149,14 @@ def _split_known_heads(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _compound_reason(word: str) -> str | None:
+    """``Republican-led``, ``Jakarta-based`` before a name: an adjective, not part of it."""
+    head, _, tail = word.rpartition("-")
+    if head and head[0].isupper() and len(tail) >= 3 and tail.islower():
+        return "compound adjective before a name"
+    return None
+
+
 def _honorific_before(text: str, tokens: list[Token], i: int, a: int, lex: Lexicon) -> str | None:
     """A lowercase title right before the run (``pemimpin Korea Utara``, ``kata menteri X``)."""
     if i <= a or tokens[i - 1].text.lower() not in lex.honorific_lasts:
@@ -199,7 +207,7 @@ def _analyse_run(text, tokens, i, j, a, b, si, par, initial, ctx: NameContext, m
         dropped.append((tokens[i].start, tokens[i].end, why))
         i += 1
     # stopwords, demonyms and the like at the edges ("The United States", "Pakistani Taliban")
-    while i < j and (why := edge_reason(tokens[i].text, lex)):
+    while i < j and (why := edge_reason(tokens[i].text, lex) or _compound_reason(tokens[i].text)):
         dropped.append((tokens[i].start, tokens[i].end, why))
         i += 1
     while j > i and (why := edge_reason(tokens[j - 1].text, lex)):
