@@ -122,7 +122,12 @@ def _split_known_heads(text: str, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         # a name written the same way elsewhere is a name of its own ("Kim Jong Un")
-        if len(m.words) >= 3 and counts[m.key] == 1 and norm_name(m.words[0]) in singles - persons:
+        if (
+            len(m.words) >= 3
+            and counts[m.key] == 1
+            and m.words[1][0].isupper()
+            and norm_name(m.words[0]) in singles - persons
+        ):
             head_end = m.start + len(m.words[0])
             rest = text.find(m.words[1], head_end)
             default = Evidence("person", 0.5, "no place or organisation cue; assumed a person")
