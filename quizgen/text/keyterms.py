@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from dataclasses import dataclass
 
 from ..article import Sentence, Token
 from .found import Found
@@ -74,6 +75,22 @@ def _excluded(lex: Lexicon) -> frozenset[str]:
     )
 
 
+@dataclass(frozen=True)
+class _Group:
+    """A term group: a stem (``kind`` "word") or two stems (``kind`` "phrase")."""
+
+    score: float
+    key: str
+    kind: str
+    idxs: list[int]  # token index of each occurrence (first token of a phrase)
+    reasons: list[str]
+    forms: frozenset[str]  # lowercase forms of a word group
+
+    @property
+    def width(self) -> int:
+        return 2 if self.kind == "phrase" else 1
+
+
 def find_terms(
     text: str,
     tokens: list[Token],
@@ -98,9 +115,30 @@ def find_terms(
         Term spans, and ``(start, end, reason)`` for term groups below the cut.
     """
     words = _Words(lex)
-    excluded = _excluded(lex)
-    by_form: dict[str, list[int]] = defaultdict(list)  # lowercase form -> token indexes
-    pairs: list[int] = []  # first token of two adjacent content words
+    by_form, pairs = _content_tokens(text, tokens, ranges, covered, initial, _excluded(lex))
+    sentence_of = _sentence_index(tokens, ranges)
+    groups = _score(tokens, sentences, sentence_of, by_form, pairs, words)
+    keep = max(20, min(100, 10 + 2 * len(sentences)))
+    found = _place(tokens, sentence_of, groups[:keep])
+    dropped = []
+    for g in groups[keep : keep + _DROPPED_MAX]:
+        k = g.idxs[0]
+        why = f"key term below the cut ('{g.key}', score {g.score:.2f})"
+        dropped.append((tokens[k].start, tokens[k + g.width - 1].end, why))
+    return found, dropped
+
+
+def _content_tokens(
+    text: str,
+    tokens: list[Token],
+    ranges: list[tuple[int, int]],
+    covered: list[bool],
+    initial: list[bool],
+    excluded: frozenset[str],
+) -> tuple[dict[str, list[int]], list[int]]:
+    """Content tokens by lowercase form, and the first token of each adjacent pair of them."""
+    by_form: dict[str, list[int]] = defaultdict(list)
+    pairs: list[int] = []
     for a, b in ranges:
         prev = -1
         for k in range(a, b):
@@ -117,6 +155,18 @@ def find_terms(
             if prev == k - 1 and text[tokens[prev].end : tokens[k].start] == " ":
                 pairs.append(prev)
             prev = k
+    return by_form, pairs
+
+
+def _score(
+    tokens: list[Token],
+    sentences: tuple[Sentence, ...],
+    sentence_of: list[int],
+    by_form: dict[str, list[int]],
+    pairs: list[int],
+    words: _Words,
+) -> list[_Group]:
+    """Group the forms by stem, add repeated phrases, and score them; best first."""
     # Stemming is the slow part: on a long text only the forms that could make the cut.
     forms = list(by_form)
     if len(forms) > _STEM_MAX:
@@ -126,28 +176,26 @@ def find_terms(
     for f, idxs in by_form.items():
         occ[stem_of[f]].extend(idxs)
     tok_stem = {k: stem_of[f] for f, idxs in by_form.items() for k in idxs}
-    phrase_occ: dict[tuple[str, str], list[int]] = defaultdict(list)  # -> first token indexes
+    phrase_occ: dict[tuple[str, str], list[int]] = defaultdict(list)
     for k in pairs:
         phrase_occ[(tok_stem[k], tok_stem[k + 1])].append(k)
-    for idxs in occ.values():
-        idxs.sort()
     paragraph_of = [s.paragraph for s in sentences]
-    sentence_of = _sentence_index(tokens, ranges)
 
     def spread(idxs: list[int]) -> int:
         return len({paragraph_of[sentence_of[k]] for k in idxs})
 
-    scored: list[tuple[float, str, object, list[int], list[str]]] = []
+    groups: list[_Group] = []
     for stem, idxs in occ.items():
-        forms = defaultdict(int)
+        idxs.sort()
+        counts: dict[str, int] = defaultdict(int)
         for k in idxs:
-            forms[tokens[k].text.lower()] += 1
-        main = max(forms, key=lambda f: (forms[f], -len(f)))
+            counts[tokens[k].text.lower()] += 1
+        main = max(counts, key=lambda f: (counts[f], -len(f)))
         z = max(words.zipf(main), words.zipf(stem))
         p = spread(idxs)
         score = _rarity(z) * (1 + math.log(len(idxs))) * (1 + 0.1 * (p - 1))
         reasons = [f"content word, stem '{stem}'", f"zipf {z:.1f} in the language", _times(len(idxs), p)]
-        scored.append((round(score, 3), stem, "word", idxs, reasons, frozenset(forms)))
+        groups.append(_Group(round(score, 3), stem, "word", idxs, reasons, frozenset(counts)))
     for (s1, s2), idxs in phrase_occ.items():
         if len(idxs) < 2 or s1 == s2:
             continue
@@ -156,20 +204,21 @@ def find_terms(
         p = spread(idxs)
         score = _PHRASE_BONUS * _rarity(z) * (1 + math.log(len(idxs))) * (1 + 0.1 * (p - 1))
         reasons = [f"phrase of two content words, stems '{s1} {s2}'", _times(len(idxs), p)]
-        scored.append((round(score, 3), f"{s1} {s2}", "phrase", idxs, reasons, frozenset()))
-    scored.sort(key=lambda x: (-x[0], x[1]))
-    keep = max(20, min(100, 10 + 2 * len(sentences)))
+        groups.append(_Group(round(score, 3), f"{s1} {s2}", "phrase", idxs, reasons, frozenset()))
+    groups.sort(key=lambda g: (-g.score, g.key))
+    return groups
+
+
+def _place(tokens: list[Token], sentence_of: list[int], chosen: list[_Group]) -> list[Found]:
+    """One occurrence per group and sentence; phrases first, so that their words do not
+    also become candidates in the same place."""
     found: list[Found] = []
     used: set[int] = set()
-    dropped: list[tuple[int, int, str]] = []
-    # phrases first so that their words do not also become candidates in the same place
-    chosen = scored[:keep]
-    for score, key, kind, idxs, reasons, forms in sorted(chosen, key=lambda x: x[2] != "phrase"):
-        width = 2 if kind == "phrase" else 1
+    for g in sorted(chosen, key=lambda g: g.kind != "phrase"):
         seen_sentences: set[int] = set()
-        for k in idxs:
+        for k in g.idxs:
             s = sentence_of[k]
-            span = range(k, k + width)
+            span = range(k, k + g.width)
             if s in seen_sentences or any(x in used for x in span):
                 continue
             seen_sentences.add(s)
@@ -177,22 +226,17 @@ def find_terms(
             found.append(
                 Found(
                     tokens[k].start,
-                    tokens[k + width - 1].end,
+                    tokens[k + g.width - 1].end,
                     "term",
-                    kind,
-                    _with_forms(reasons, forms - {tokens[k].text.lower()}),
-                    group="term:" + key,
-                    score=score,
-                    stem=key,
+                    g.kind,
+                    _with_forms(g.reasons, g.forms - {tokens[k].text.lower()}),
+                    group="term:" + g.key,
+                    score=g.score,
+                    stem=g.key,
                 )
             )
-    for score, key, _kind, idxs, _r, _f in scored[keep : keep + _DROPPED_MAX]:
-        k = idxs[0]
-        dropped.append(
-            (tokens[k].start, tokens[k].end, f"key term below the cut ('{key}', score {score:.2f})")
-        )
     found.sort(key=lambda f: f.start)
-    return found, dropped
+    return found
 
 
 def _with_forms(reasons: list[str], others: frozenset[str]) -> tuple[str, ...]:

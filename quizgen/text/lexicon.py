@@ -67,9 +67,6 @@ class Lexicon:
     currency_re: str
     decimal_comma: bool
 
-    def is_stopword(self, word: str) -> bool:
-        return word.lower() in self.stopwords
-
 
 # Languages that write 2,5 for two and a half and 1.000 for a thousand.
 _DECIMAL_COMMA = frozenset(
