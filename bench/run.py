@@ -1,0 +1,575 @@
+"""quizgen benchmarks: speed and memory figures against their targets (issue 6).
+
+    python bench/run.py [--quick] [--only NAMES] [--profile] [--cap SECONDS] [--json PATH]
+
+Prints a table ``figure | value | target | met?`` and writes ``bench/results.json`` (every
+figure, its raw samples and the machine it ran on). Each figure is the median of repeated
+runs; figures that compare two things are measured interleaved (A, B, A, B, ...) in the
+same process after one warm-up each, so a noisy machine moves both sides alike.
+``--quick`` cuts the repeats for a smoke run (the verdicts are then indicative only).
+
+Figures (``--only`` takes their section names, comma-separated):
+
+``generate``  ``quizgen.generate(article, seed=0)`` on the sample article
+              (``tests/data/id-kim-putin-2024.txt``, loaded once with ``load_article``) vs
+              YAKE ``KeywordExtractor(lan="id", n=3, top=20).extract_keywords(text)``;
+              target ratio generate/YAKE <= 0.25. Also "cold" generate: a fresh process
+              that imports quizgen, loads the article and generates once (reported only).
+``growth``    ``quizgen.generate(text, language="id", seed=0)`` on ~10 KB, 100 KB and 1 MB
+              texts made by joining the articles of ``../shared/corpus/id-news`` (cycled
+              when the corpus is smaller than the size). Each size runs in its own process
+              (a warm-up generate on the sample first); time is the median there, memory
+              is the process's peak RSS (``ru_maxrss``, and ``VmHWM`` polled from outside).
+              A size still running after ``--cap`` seconds (default 120, 0: no cap) is
+              stopped and reported as unfinished, its time a lower bound. Targets: 1 MB
+              <= 3 s and <= 400 MB; linear growth, shown as milliseconds per KB.
+``cli``       ``python -m quizgen --help`` and the ``quizgen`` console script as processes
+              (wall time, one warm-up); target <= 0.4 s. Also whether ``streamlit`` or
+              ``pandas`` are in ``sys.modules`` after ``import quizgen.cli`` and after
+              ``--help`` (target: neither).
+``batch``     ``quizgen batch ../shared/corpus/id-news -o TMP --jobs N --no-progress``
+              (150 articles) with 1 and 2 jobs, interleaved; articles per second over the
+              whole process's wall time; target >= 40/s with 2 jobs.
+``app``       server-side time through Streamlit's ``AppTest`` (no browser): the student
+              page showing the bundled quiz (``question_banks/id-kim-putin-2024.json``),
+              submitting all-correct answers (grade, store in SQLite, render the review),
+              and the teacher page generating and rendering a bank from the sample article.
+              Also ``quizgen.grading.score`` alone on that bank. No targets: reported.
+
+``--profile`` runs pyinstrument once over ``generate`` on the 100 KB text and prints the
+five functions with the most own time. Needs the corpus (``../shared`` beside the repo);
+sections that need it are skipped with a note when it is missing. A section that fails
+is listed under the table (exit status 1); ``results.json`` is rewritten after each section.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = SHARED / "corpus" / "id-news"
+SAMPLE = ROOT / "tests" / "data" / "id-kim-putin-2024.txt"
+BANK = ROOT / "question_banks" / "id-kim-putin-2024.json"
+APP = ROOT / "streamlit_app.py"
+SECTIONS = ("generate", "growth", "cli", "batch", "app")
+SIZES = (("10 KB", 10_000), ("100 KB", 100_000), ("1 MB", 1_000_000))
+
+
+@dataclass
+class Figure:
+    """One row of the table."""
+
+    name: str
+    value: float
+    unit: str
+    target: str = "-"
+    met: bool | None = None
+    note: str = ""
+    samples: list[float] = field(default_factory=list)
+
+    def shown(self) -> str:
+        if self.unit == "bool":
+            return "yes" if self.value else "no"
+        if self.unit == "s":
+            if self.value < 0.001:
+                return f"{self.value * 1e6:.0f} µs"
+            return f"{self.value * 1000:.1f} ms" if self.value < 1 else f"{self.value:.2f} s"
+        if self.unit in ("x", "ratio"):
+            return f"{self.value:.3f}"
+        return f"{self.value:.1f} {self.unit}"
+
+
+def median(xs: list[float]) -> float:
+    return statistics.median(xs)
+
+
+def clock(fn, *args, **kw) -> float:
+    t0 = time.perf_counter()
+    fn(*args, **kw)
+    return time.perf_counter() - t0
+
+
+def child(code: str, *args: str, timeout: float = 600) -> dict:
+    """Run Python ``code`` in a fresh interpreter; its last stdout line is JSON."""
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=timeout, cwd=ROOT
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"benchmark child failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def wall(cmd: list[str], timeout: float = 600) -> float:
+    """Wall time of one process, which must succeed."""
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    dt = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    return dt
+
+
+# ---------------------------------------------------------------- generate vs YAKE
+
+
+COLD = """
+import json, sys, time
+t0 = time.perf_counter()
+import quizgen
+article = quizgen.load_article(sys.argv[1])
+quizgen.generate(article, seed=0)
+print(json.dumps({"s": time.perf_counter() - t0}))
+"""
+
+
+def bench_generate(reps: int) -> list[Figure]:
+    import yake
+
+    import quizgen
+
+    article = quizgen.load_article(SAMPLE)
+    kw = yake.KeywordExtractor(lan="id", n=3, top=20)
+    gen = lambda: quizgen.generate(article, seed=0)  # noqa: E731
+    yak = lambda: kw.extract_keywords(article.text)  # noqa: E731
+    gen(), yak()  # warm-up: imports, language pack, stop words
+    g, y = [], []
+    for _ in range(reps):
+        g.append(clock(gen))
+        y.append(clock(yak))
+    ratios = [a / b for a, b in zip(g, y, strict=True)]
+    ratio = median(g) / median(y)
+    cold = [child(COLD, str(SAMPLE))["s"] for _ in range(max(1, reps // 5))]
+    kb = len(article.text.encode("utf-8")) / 1000
+    return [
+        Figure(f"generate, sample article ({kb:.1f} KB), warm", median(g), "s", samples=g),
+        Figure("YAKE id n=3 top=20, same text", median(y), "s", samples=y),
+        Figure("generate / YAKE (ratio of medians)", ratio, "x", "<= 0.25", ratio <= 0.25, samples=ratios),
+        Figure("generate, cold (fresh process, incl. imports)", median(cold), "s", samples=cold),
+    ]
+
+
+# ---------------------------------------------------------------- growth with size
+
+
+GROWTH = """
+import json, resource, sys, time
+from pathlib import Path
+import quizgen
+reps = int(sys.argv[2])
+text = Path(sys.argv[1]).read_text(encoding="utf-8")
+quizgen.generate(quizgen.load_article(sys.argv[3]), seed=0)  # warm-up
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+times, items = [], 0
+for _ in range(reps):
+    t0 = time.perf_counter()
+    bank = quizgen.generate(text, language="id", seed=0)
+    times.append(time.perf_counter() - t0)
+    items = len(bank.items)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"times": times, "base_kb": base, "peak_kb": peak, "items": items}))
+"""
+
+
+def corpus_text(size: int) -> str:
+    """Whole articles of the corpus joined by blank lines until ``size`` UTF-8 bytes."""
+    files = sorted(CORPUS.glob("*.txt"))
+    parts, n, i = [], 0, 0
+    while n < size:
+        t = files[i % len(files)].read_text(encoding="utf-8").strip()
+        parts.append(t)
+        n += len(t.encode("utf-8")) + 2
+        i += 1
+    return "\n\n".join(parts)
+
+
+def vm_hwm_mb(pid: int) -> float:
+    """Peak resident set size so far of a running process (Linux ``VmHWM``), else 0."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return 0.0
+
+
+def growth_child(path: Path, reps: int, cap: float) -> tuple[dict | None, float, float]:
+    """Run the growth child; returns (its result or None when stopped at ``cap`` seconds,
+    peak RSS in MB seen from outside, wall seconds)."""
+    cmd = [sys.executable, "-c", GROWTH, str(path), str(reps), str(SAMPLE)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    t0, hwm = time.perf_counter(), 0.0
+    while proc.poll() is None:
+        hwm = max(hwm, vm_hwm_mb(proc.pid))
+        if cap and time.perf_counter() - t0 > cap:
+            proc.kill()
+            proc.communicate()
+            return None, hwm, time.perf_counter() - t0
+        time.sleep(0.1)
+    out, err = proc.communicate()
+    if proc.returncode != 0:
+        raise RuntimeError(f"growth child failed ({proc.returncode}):\n{err[-3000:]}")
+    return json.loads(out.strip().splitlines()[-1]), hwm, time.perf_counter() - t0
+
+
+def bench_growth(reps: int, tmp: Path, cap: float) -> list[Figure]:
+    out: list[Figure] = []
+    per_kb: dict[str, float] = {}
+    for label, size in SIZES:
+        text = corpus_text(size)
+        path = tmp / f"growth-{size}.txt"
+        path.write_text(text, encoding="utf-8")
+        kb = len(text.encode("utf-8")) / 1000
+        big = size == 1_000_000
+        n = reps if not big else max(1, reps // 2)
+        r, hwm, spent = growth_child(path, n, cap)
+        if r is None:  # stopped at the cap: the time is a lower bound, the memory a peak so far
+            t, peak, base, times = spent, hwm, 0.0, []
+            note = f"stopped at the {cap:.0f} s cap, unfinished: time is a lower bound"
+            name = f"generate {label} ({kb:.0f} KB)"
+        else:
+            t, times = median(r["times"]), r["times"]
+            peak, base = max(r["peak_kb"] / 1024, hwm), r["base_kb"] / 1024
+            note, name = "", f"generate {label} ({kb:.0f} KB, {r['items']} items)"
+        per_kb[label] = t / kb
+        out.append(Figure(name, t, "s", "<= 3 s" if big else "-", (t <= 3.0) if big else None, note, times))
+        before = f"; {base:.0f} MB before" if base else ""
+        out.append(
+            Figure(
+                f"  peak RSS {label} (whole process{before})",
+                peak,
+                "MB",
+                "<= 400 MB" if big else "-",
+                (peak <= 400) if big else None,
+                "peak until stopped" if r is None else "",
+            )
+        )
+        out.append(
+            Figure(f"  time per KB, {label}", t / kb * 1000, "ms/KB", note="lower bound" if r is None else "")
+        )
+    first, last = per_kb[SIZES[0][0]], per_kb[SIZES[-1][0]]
+    out.append(
+        Figure(
+            f"ms/KB at {SIZES[-1][0]} / ms/KB at {SIZES[0][0]} (1 = linear)",
+            last / first,
+            "x",
+            "<= 2 (about linear)",
+            last / first <= 2.0,
+        )
+    )
+    return out
+
+
+# ---------------------------------------------------------------- CLI start-up
+
+
+MODULES = """
+import json, sys
+import quizgen.cli
+after_import = sorted(m for m in ("streamlit", "pandas") if m in sys.modules)
+try:
+    quizgen.cli.main(["--help"])
+except SystemExit:
+    pass
+after_help = sorted(m for m in ("streamlit", "pandas") if m in sys.modules)
+print()
+print(json.dumps({"import": after_import, "help": after_help}))
+"""
+
+
+def console_script() -> str | None:
+    local = Path(sys.executable).with_name("quizgen")
+    return str(local) if local.exists() else shutil.which("quizgen")
+
+
+def bench_cli(reps: int) -> list[Figure]:
+    cmds = {"python -m quizgen --help": [sys.executable, "-m", "quizgen", "--help"]}
+    script = console_script()
+    if script:
+        cmds["quizgen --help (console script)"] = [script, "--help"]
+    cmds["python -c pass (interpreter floor)"] = [sys.executable, "-c", "pass"]
+    for cmd in cmds.values():
+        wall(cmd)  # warm-up: file cache, .pyc
+    times: dict[str, list[float]] = {k: [] for k in cmds}
+    for _ in range(reps):
+        for k, cmd in cmds.items():
+            times[k].append(wall(cmd))
+    out = []
+    for k, ts in times.items():
+        floor = k.startswith("python -c")
+        m = median(ts)
+        out.append(Figure(k, m, "s", "-" if floor else "<= 0.4 s", None if floor else m <= 0.4, samples=ts))
+    if not script:
+        out.append(Figure("quizgen console script", 0, "bool", note="not on PATH: skipped"))
+    mods = child(MODULES)
+    for when in ("import", "help"):
+        heavy = mods[when]
+        label = "import quizgen.cli" if when == "import" else "quizgen --help (in process)"
+        out.append(
+            Figure(
+                f"streamlit/pandas loaded after {label}",
+                bool(heavy),
+                "bool",
+                "no",
+                not heavy,
+                note=", ".join(heavy),
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------- batch throughput
+
+
+def bench_batch(reps: int, tmp: Path) -> list[Figure]:
+    n = len(list(CORPUS.glob("*.txt")))
+    script = console_script()
+    base = [script] if script else [sys.executable, "-m", "quizgen"]
+
+    def run(jobs: int) -> float:
+        out = tmp / f"batch-{jobs}"
+        shutil.rmtree(out, ignore_errors=True)
+        dt = wall([*base, "batch", str(CORPUS), "-o", str(out), "--jobs", str(jobs), "--no-progress"], 3600)
+        written = len(list(out.glob("*.json")))
+        if written != n:
+            raise RuntimeError(f"batch --jobs {jobs} wrote {written} banks for {n} articles")
+        return dt
+
+    run(2)  # warm-up
+    times: dict[int, list[float]] = {1: [], 2: []}
+    for _ in range(reps):
+        for jobs in (1, 2):
+            times[jobs].append(run(jobs))
+    out = []
+    for jobs, ts in times.items():
+        rate = n / median(ts)
+        two = jobs == 2
+        out.append(
+            Figure(
+                f"batch {n} id-news articles, --jobs {jobs}",
+                rate,
+                "art/s",
+                ">= 40/s" if two else "-",
+                (rate >= 40) if two else None,
+                note=f"median wall {median(ts):.2f} s",
+                samples=[n / t for t in ts],
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------- the app
+
+
+def bench_app(reps: int, tmp: Path) -> list[Figure]:
+    banks = tmp / "banks"
+    banks.mkdir(exist_ok=True)
+    shutil.copy(BANK, banks / BANK.name)
+    os.environ["QUIZGEN_BANKS"] = str(banks)
+    os.environ["QUIZGEN_DB"] = str(tmp / "db" / "quizgen.sqlite3")
+    os.environ["QUIZGEN_TEACHER_PASSWORD"] = "bench-passcode"
+    from streamlit import logger
+    from streamlit.testing.v1 import AppTest
+
+    logger.set_log_level("error")  # AppTest's "missing ScriptRunContext" warnings
+
+    from quizgen.app import state
+    from quizgen.bank import read_bank
+    from quizgen.grading import is_typed, score
+
+    bank = read_bank(BANK)
+    sample_text = SAMPLE.read_text(encoding="utf-8")
+
+    def student() -> tuple[float, float, float]:
+        at = AppTest.from_file(str(APP), default_timeout=120)
+        t_open = clock(at.run)
+        at.text_input(key="name_input").input("Bench Student")
+        at.text_input(key="class_input").input("7A")
+        t_show = clock(at.button(key="start").click().run)
+        assert at.session_state["phase"] == "answer", "the quiz did not start"
+        rnd = at.session_state["round"]
+        for n, it in enumerate(bank.items, 1):
+            key = state.answer_key(rnd, n)
+            if is_typed(it):
+                at.text_input(key=key).input(it.answer)
+            else:
+                at.radio(key=key).set_value(it.options.index(it.answer))
+        [button] = [b for b in at.button if b.label in ("Kirim jawaban", "Submit answers")]
+        t_submit = clock(button.click().run)
+        assert not at.exception and at.session_state["phase"] == "review", "the submission failed"
+        return t_open, t_show, t_submit
+
+    def teacher() -> float:
+        at = AppTest.from_file(str(APP), default_timeout=120).run()
+        at.switch_page("quizgen/app/pages/teacher_create.py").run()
+        at.text_input(key="passcode_input").input("bench-passcode")
+        at.button[0].click().run()
+        at.text_area(key="paste_text").input(sample_text)
+        [create] = [b for b in at.button if b.key and b.key.startswith("FormSubmitter:create_source")]
+        dt = clock(create.click().run)
+        assert not at.exception and at.session_state["draft_bank"].items, "the teacher page made no bank"
+        return dt
+
+    answers = {it.id: it.answer for it in bank.items}
+    student(), teacher()  # warm-up: Streamlit and page imports
+    opens, shows, submits, creates, grades = [], [], [], [], []
+    for _ in range(reps):
+        a, b, c = student()
+        opens.append(a), shows.append(b), submits.append(c)
+        creates.append(teacher())
+        g = [clock(score, bank, answers) for _ in range(20)]
+        grades.append(median(g))
+    result = score(bank, answers)
+    assert result.correct == result.total, "all-correct answers did not all grade correct"
+    n = len(bank.items)
+    return [
+        Figure("app: open the student page (quiz list)", median(opens), "s", samples=opens),
+        Figure(f"app: start the sample quiz ({n} items rendered)", median(shows), "s", samples=shows),
+        Figure("app: submit all-correct (grade+store+review)", median(submits), "s", samples=submits),
+        Figure("app: teacher generate+render, sample article", median(creates), "s", samples=creates),
+        Figure(f"grading.score alone, {n} items all correct", median(grades), "s", samples=grades),
+    ]
+
+
+# ---------------------------------------------------------------- profile
+
+
+def profile(tmp: Path) -> list[str]:
+    """The five functions with the most own time in ``generate`` on the 100 KB text."""
+    from pyinstrument import Profiler
+
+    import quizgen
+
+    text = corpus_text(100_000)
+    quizgen.generate(quizgen.load_article(SAMPLE), seed=0)
+    prof = Profiler(interval=0.0005)
+    prof.start()
+    quizgen.generate(text, language="id", seed=0)
+    prof.stop()
+    own: dict[str, float] = {}
+
+    def walk(frame) -> None:
+        if frame.function and not frame.is_synthetic:
+            key = f"{frame.function} ({Path(frame.file_path or '?').name}:{frame.line_no})"
+            own[key] = own.get(key, 0.0) + frame.total_self_time
+        for c in frame.children:
+            walk(c)
+
+    root = prof.last_session.root_frame()
+    walk(root)
+    total = root.time or 1.0
+    top = sorted(own.items(), key=lambda kv: -kv[1])[:5]
+    return [f"{t * 1000:8.1f} ms {t / total:5.1%}  {k}" for k, t in top]
+
+
+# ---------------------------------------------------------------- main
+
+
+def table(figs: list[Figure]) -> str:
+    rows = [("figure", "value", "target", "met?")]
+    for f in figs:
+        met = "-" if f.met is None else ("yes" if f.met else "NO")
+        value = f.shown() + (f"  ({f.note})" if f.note else "")
+        rows.append((f.name, value, f.target, met))
+    w = [max(len(r[i]) for r in rows) for i in range(4)]
+    lines = [" | ".join(c.ljust(w[i]) for i, c in enumerate(r)).rstrip() for r in rows]
+    lines.insert(1, "-+-".join("-" * x for x in w))
+    return "\n".join(lines)
+
+
+def machine() -> dict:
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
+        ).stdout.strip()
+    except OSError:
+        commit = ""
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "commit": commit,
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="few repeats: a smoke run")
+    ap.add_argument("--only", default=",".join(SECTIONS), help=f"sections to run: {','.join(SECTIONS)}")
+    ap.add_argument("--profile", action="store_true", help="pyinstrument top 5 over generate on 100 KB")
+    ap.add_argument(
+        "--cap", type=float, default=120.0, help="stop a growth size after this many seconds (0: never)"
+    )
+    ap.add_argument("--json", default=str(ROOT / "bench" / "results.json"), help="where to write results")
+    args = ap.parse_args()
+    only = [s.strip() for s in args.only.split(",") if s.strip()]
+    unknown = set(only) - set(SECTIONS)
+    if unknown:
+        ap.error(f"unknown section(s): {', '.join(sorted(unknown))}")
+    reps = {"generate": 5, "growth": 1, "cli": 3, "batch": 1, "app": 2}
+    if not args.quick:
+        reps = {"generate": 21, "growth": 5, "cli": 7, "batch": 3, "app": 5}
+    has_corpus = CORPUS.is_dir() and any(CORPUS.glob("*.txt"))
+    figs: list[Figure] = []
+    skipped: list[str] = []
+    hot: list[str] = []
+    report = {"machine": machine(), "quick": args.quick, "repeats": reps, "growth_cap_s": args.cap}
+
+    def save() -> None:  # after every section, so a late failure keeps the figures so far
+        report.update(figures=[asdict(f) for f in figs], skipped=skipped, profile_top5=hot)
+        Path(args.json).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    runners = {
+        "generate": lambda tmp: bench_generate(reps["generate"]),
+        "growth": lambda tmp: bench_growth(reps["growth"], tmp, args.cap),
+        "cli": lambda tmp: bench_cli(reps["cli"]),
+        "batch": lambda tmp: bench_batch(reps["batch"], tmp),
+        "app": lambda tmp: bench_app(reps["app"], tmp),
+    }
+    with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as d:
+        tmp = Path(d)
+        for name in only:
+            if name in ("growth", "batch") and not has_corpus:
+                skipped.append(f"{name}: no corpus at {CORPUS}")
+                continue
+            print(f"[{time.strftime('%H:%M:%S')}] {name} ...", file=sys.stderr, flush=True)
+            t0 = time.perf_counter()
+            try:
+                got = runners[name](tmp)
+            except Exception as e:  # noqa: BLE001 - one broken section must not hide the others
+                skipped.append(f"{name}: failed: {type(e).__name__}: {str(e).strip()[:500]}")
+                print(f"  {name} FAILED: {e}", file=sys.stderr, flush=True)
+            else:
+                figs.extend(got)
+                print(table(got), file=sys.stderr, flush=True)
+            print(f"  {name} took {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
+            save()
+        if args.profile and has_corpus:
+            hot = profile(tmp)
+    save()
+    print(table(figs))
+    for s in skipped:
+        print(f"skipped {s}")
+    if hot:
+        print("\npyinstrument, generate on ~100 KB, top 5 by own time:")
+        print("\n".join(hot))
+    missed = [f.name for f in figs if f.met is False]
+    print(f"\n{len(figs) - len(missed)} of {len(figs)} rows fine; targets missed: {len(missed)}")
+    return 1 if skipped and any("failed" in s for s in skipped) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
