@@ -262,10 +262,38 @@ def item_from_dict(d: Any, n: int, text: str | None = None) -> Item:
     )
 
 
+_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def _check_characters(d: dict) -> None:
+    """Refuse control characters and lone surrogates (``\\ud800`` escapes) in any text of the
+    bank, naming the field: no file format quizgen writes can hold them."""
+    stack: list[tuple[tuple, Any]] = [((), d)]
+    while stack:
+        path, val = stack.pop()
+        if isinstance(val, dict):
+            stack += [((*path, str(k)), v) for k, v in val.items()]
+            bad = next((k for k in val if _BAD_CHAR.search(str(k))), None)
+            if bad is not None:
+                stack.append(((*path, "(a field name)"), str(bad)))
+        elif isinstance(val, list):
+            stack += [((*path, i), v) for i, v in enumerate(val)]
+        elif isinstance(val, str) and (m := _BAD_CHAR.search(val)):
+            where = "top level"
+            if len(path) >= 2 and path[0] == "items" and isinstance(path[1], int):
+                item = d["items"][path[1]]
+                iid = item.get("id") if isinstance(item, dict) else None
+                where = f"item {path[1] + 1}" + (f" (id {iid})" if isinstance(iid, str) else "")
+                path = path[2:]
+            field = ".".join(str(p) for p in path if not isinstance(p, int)) or "items"
+            raise _fail(where, f"the field '{field}' holds an invalid character (U+{ord(m.group()):04X})")
+
+
 def bank_from_dict(d: Any) -> Bank:
     """Validate a bank object (as parsed from JSON) and build a :class:`Bank`."""
     if not isinstance(d, dict):
         raise BankError("This is not a quizgen bank: the file should hold one JSON object.")
+    _check_characters(d)
     if d.get("format") != FORMAT:
         raise _fail("top level", f"the field 'format' should be \"{FORMAT}\"")
     version = d.get("version")
@@ -318,6 +346,10 @@ def loads_bank(data: str | bytes, name: str = "the bank") -> Bank:
         raise BankError(
             f"{name} is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}); "
             "it may be truncated or edited by hand."
+        ) from None
+    except (RecursionError, ValueError):  # nesting too deep, a number of thousands of digits
+        raise BankError(
+            f"{name} is not a quizgen bank: its JSON is nested too deeply or holds a huge number."
         ) from None
     return bank_from_dict(obj)
 
