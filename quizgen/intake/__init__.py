@@ -69,7 +69,11 @@ def load_article(
         UnsupportedLanguageError: the language is not one quizgen has a pack for.
     """
     extracted, source_name = _extract(source, name)
-    layout = lay_out(extracted.text, extracted.title, extracted.date_text)
+    layout = lay_out(
+        _printable(extracted.text),
+        _printable(extracted.title) if extracted.title else extracted.title,
+        _printable(extracted.date_text) if extracted.date_text else extracted.date_text,
+    )
     if not layout.paragraphs:
         raise _no_body_error(layout.title or extracted.text.strip())
     paragraphs: list[tuple[int, int]] = []
@@ -144,6 +148,15 @@ def _extract_file(path: Path, name: str | None) -> tuple[Extracted, str]:
     check_size(len(data), f"The file '{display}'")
     _check_not_empty(data, display)
     return extract_bytes(data, Path(display).suffix.lower() or path.suffix.lower()), display
+
+
+_STRAY = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]|[\ud800-\udfff]")
+
+
+def _printable(text: str) -> str:
+    """Stray control characters (a few pass the binary check) become spaces and lone
+    surrogates (from pasted text) are dropped: no file quizgen writes could hold them."""
+    return _STRAY.sub(lambda m: "" if m.group() >= "\ud800" else " ", text)
 
 
 def _check_not_empty(data: bytes, name: str | None) -> None:
