@@ -13,10 +13,18 @@ from dataclasses import dataclass, field
 
 from ..article import Candidate
 from ..bank import BLANK, Item, Source
+from .confidence import confirmed, inside_longer_name
 from .context import Context
 from .distractors import Distractor, cause_pool, choose_options, distractor_pool, guess_risk
 from .ids import item_id
-from .questions import Question, number_question, place_question, subject_question, time_question
+from .questions import (
+    Question,
+    joined_with_peer,
+    number_question,
+    place_question,
+    subject_question,
+    time_question,
+)
 from .select import RankedSentence
 from .textutil import capitalise_first, contains_phrase, fold
 
@@ -59,7 +67,11 @@ def _accepted(ctx: Context, key: Candidate, answer: str) -> tuple[str, ...]:
     forms = [answer]
     if key.type == "term":
         return tuple(forms)  # stem groups join different words (governance/governments): not variants
+    kt = set(fold(answer).split())
     for a in ctx.aliases(key):
+        at = set(fold(a).split())
+        if key.type == "person" and not (at <= kt or kt <= at):
+            continue  # "Ava Baumgartner" is not another name of Felix Baumgartner
         if fold(a) != fold(answer) and a not in forms:
             forms.append(a)
     if key.type == "number" and key.unit in ("persen", "percent", "per cent") and key.value is not None:
@@ -88,6 +100,25 @@ def _clitic_split(ctx: Context, key: Candidate) -> tuple[str, str]:
     return key.text, ""
 
 
+def typed_key_ok(ctx: Context, rs: RankedSentence, key: Candidate, answer: str) -> bool:
+    """A typed blank must have one answer a reader can recall: names of at most four words,
+    and terms that are not verbs, not the sentence's first word, and rare in the language or
+    repeated in the article (so "penggemar _____ Kit Kat" is not asked)."""
+    from .questions import _is_verbish
+
+    if len(answer.split()) > 4:
+        return False
+    if key.type != "term":
+        return True
+    if key.start <= rs.body_start or _is_verbish(ctx, answer.split()[0]):
+        return False
+    try:
+        rare = min(ctx.pack.zipf(w) for w in fold(answer).split()) < 4.6
+    except Exception:
+        rare = True
+    return rare or ctx.index.count(answer) >= 2
+
+
 def build_cloze(
     ctx: Context, rs: RankedSentence, key: Candidate, rng: random.Random, choices: bool
 ) -> Draft | None:
@@ -98,6 +129,8 @@ def build_cloze(
     prompt = re.sub(r"\s+", " ", prompt)
     options: tuple[str, ...] = ()
     origin = "typed"
+    if not choices and not typed_key_ok(ctx, rs, key, answer):
+        return None
     if choices:
         if clitic:
             return None
@@ -144,11 +177,29 @@ def _origin(pool: list[Distractor], picked: list[str]) -> str:
     return "article" if origins == {"article"} else ("mixed" if "article" in origins else "outside")
 
 
+def plain_prose(ctx: Context, text: str) -> bool:
+    """Text fit to stand alone as a question or statement: one sentence, no hashtags or
+    handles, no first-person speaker (whose "I" the reader cannot resolve)."""
+    if re.search(r"[.!?][”\"’]?\s+[“\"]?[A-Z]", text.rstrip('.!?”" ')) or re.search(r"[#@]\w", text):
+        return False
+    low = f" {fold(text)} "
+    return not any(f" {w} " in low for w in ctx.t("first_person", []))
+
+
 def questions_for(ctx: Context, rs: RankedSentence, key: Candidate) -> list[Question]:
+    if joined_with_peer(ctx, key):
+        return []  # "Korea Selatan dan Jepang": asking for one leaves the other defensible
+    if (
+        key.type == "number"
+        and key.value is not None
+        and key.value == 100
+        and (key.unit or "") in ("persen", "percent", "%")
+    ):
+        return []  # a total is guessable without the article
     out = []
     for fn in (subject_question, time_question, place_question, number_question):
         q = fn(ctx, rs, key)
-        if q is not None:
+        if q is not None and plain_prose(ctx, q.prompt):
             out.append(q)
     return out
 
@@ -159,6 +210,10 @@ def build_mcq(
     if q.skill == "cause":
         pool = cause_pool(ctx, q.answer, rs.sentence.index)
     else:
+        if q.answer != key.text:  # "Coal" opening the sentence is asked as "coal"
+            from dataclasses import replace
+
+            key = replace(key, text=q.answer)
         pool = distractor_pool(ctx, key, rng)
     picked = choose_options(ctx, q.answer, pool, q.prompt)
     if picked is None:
@@ -232,7 +287,13 @@ def _still_true(ctx: Context, rs: RankedSentence, key: Candidate, distractor: st
 
 
 def build_true_false(ctx: Context, rs: RankedSentence, key: Candidate, rng: random.Random) -> list[Draft]:
+    """A statement from the text (true) or with the key swapped for a distractor of the same,
+    confirmed kind (false). Quotes, first-person opinions and very long sentences are not
+    statements a reader can check."""
     text = ctx.text
+    body = text[rs.body_start : rs.sentence.end].strip()
+    if body[:1] in '“"‘' or len(body.split()) > 40 or not plain_prose(ctx, body):
+        return []
     true_word, false_word = ctx.pack.true_false
     statement = capitalise_first(re.sub(r"\s+", " ", text[rs.body_start : rs.sentence.end].strip()))
     drafts = []
@@ -256,8 +317,22 @@ def build_true_false(ctx: Context, rs: RankedSentence, key: Candidate, rng: rand
             true_item, rs.sentence.paragraph, rs.sentence.index, ctx.group_of(key), base, key.type, truth=True
         )
     )
-    if key.type in ("person", "place", "organisation", "time", "number"):
-        d = next((d for d in distractor_pool(ctx, key) if not _still_true(ctx, rs, key, d.text)), None)
+    swappable = key.type in ("time", "number") or (
+        key.type in ("person", "place", "organisation")
+        and confirmed(ctx, key)
+        and not inside_longer_name(ctx, key)
+    )
+    if swappable:
+        by_text = {c.text: c for c in ctx.layer.candidates}
+        d = next(
+            (
+                d
+                for d in distractor_pool(ctx, key)
+                if not _still_true(ctx, rs, key, d.text)
+                and (d.text not in by_text or confirmed(ctx, by_text[d.text]))
+            ),
+            None,
+        )
         if d is not None:
             offs = key.start - rs.body_start
             body = text[rs.body_start : rs.sentence.end]

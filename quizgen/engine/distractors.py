@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..article import Candidate
 from .context import Context
-from .textutil import contains_phrase, fold, near_duplicate, shape
+from .textutil import BLANK_RE, contains_phrase, fold, near_duplicate, shape, words
 
 NUM_RE = re.compile(r"^(?P<pre>\D*?)(?P<num>\d[\d.,]*\d|\d)(?P<post>.*)$", re.S)
 
@@ -194,6 +194,16 @@ def _time_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distrac
     return out
 
 
+def _word_class(ctx: Context, text: str) -> str:
+    """A rough word class from the last word's ending (the pack's ``word_class_endings``:
+    plural, past participle, gerund, adverb ...), so a distractor has the key's form."""
+    last = text.split()[-1].lower()
+    for ending, name in ctx.t("word_class_endings", []):
+        if last.endswith(ending) and len(last) > len(ending) + 2:
+            return name
+    return "base"
+
+
 def _term_pool(ctx: Context, key: Candidate) -> list[Distractor]:
     pack = ctx.pack
     try:
@@ -214,6 +224,8 @@ def _term_pool(ctx: Context, key: Candidate) -> list[Distractor]:
         except Exception:
             p, s = "", ""
         affix_match = (p == kp) + (s == ks)
+        if _word_class(ctx, c.text) != _word_class(ctx, key.text):
+            continue  # a noun for a noun: "villagers" not "increased"
         scored.append((-affix_match, -c.score, c.start, c.text))
     scored.sort()
     return [Distractor(t, "article") for *_, t in scored]
@@ -226,7 +238,7 @@ def distractor_pool(ctx: Context, key: Candidate, rng: random.Random | None = No
     choices come from the generation's seed and the key's place, not from call order.
     """
     cache = ctx.cache.setdefault("pools", {})
-    k = (key.start, key.end, key.type)
+    k = (key.start, key.end, key.type, key.text)
     if k not in cache:
         cache[k] = _distractor_pool(ctx, key, random.Random(f"{ctx.seed}:{key.start}:{key.end}"))
     return list(cache[k])
@@ -235,7 +247,7 @@ def distractor_pool(ctx: Context, key: Candidate, rng: random.Random | None = No
 def _distractor_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distractor]:
     t = key.type
     if t == "person":
-        from .questions import person_confidence
+        from .confidence import person_confidence
 
         pool = _article_pool(ctx, key, ("person",))
         sure = {c.text for c in ctx.layer.candidates if c.type == "person" and person_confidence(ctx, c) >= 1}
@@ -251,7 +263,10 @@ def _distractor_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[D
         # the same kind of place only: a country for a country, a city for a city
         pool = [d for d in pool if gaz.get(d.text) == sub] if sub else []
     elif t == "organisation":
-        pool = _article_pool(ctx, key, ("organisation",))
+        from .confidence import confirmed
+
+        sure = {c.text for c in ctx.layer.candidates if c.type == "organisation" and confirmed(ctx, c)}
+        pool = [d for d in _article_pool(ctx, key, ("organisation",)) if d.text in sure]
     elif t == "time":
         pool = _time_pool(ctx, key, rng)
     elif t == "number":
@@ -269,6 +284,8 @@ def filter_pool(ctx: Context, key: Candidate, pool: list[Distractor]) -> list[Di
         f = fold(d.text)
         if not f or f in aliases or not _same_shape(d.text, key.text):
             continue
+        if re.search(r"-(?:yang|nya|lah|kah)$", d.text):
+            continue  # "Robert De Niro-yang": a clitic glued to the name
         if contains_phrase(sentence, d.text) or near_duplicate(d.text, key.text):
             continue
         if any(near_duplicate(d.text, o.text) for o in out):
@@ -287,6 +304,9 @@ def choose_options(
     """Pick ``n`` distractors: alike in length, not all shorter than the key, and such that a
     reader who checks the article finds the key while a test-wise reader (longest option,
     most frequent option) does not."""
+    # an option the question itself names (or whose surname it names) is no distractor
+    in_prompt = set(words(BLANK_RE.sub(" ", prompt)))
+    pool = [d for d in pool if not any(w in in_prompt and len(w) > 3 for w in words(d.text))]
     if len(pool) < n:
         return None
     head = pool[: max(n + 7, 10)]
@@ -382,6 +402,6 @@ def guess_risk(ctx: Context, prompt: str, key_text: str, distractors: list[str])
     ds = [sum(q[w] for w in words(d)) for d in distractors]
     # the key wins, or ties on shared words and length (then its position decides): a risk
     kd = [(d_s, len(d)) for d_s, d in zip(ds, distractors, strict=True)]
-    prompt_risk = 1.0 if (ks, len(key_text)) >= max(kd, default=(0, 0)) else 0.0
+    prompt_risk = 1.0 if (ks, len(key_text)) > max(kd, default=(0, 0)) else 0.0  # a tie is placed away
     longest = 1.0 if len(key_text) > max((len(d) for d in distractors), default=0) else 0.0
     return {"freq_guess": freq, "prompt_guess": prompt_risk, "key_longest": longest}

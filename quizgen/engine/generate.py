@@ -17,6 +17,7 @@ Steps of :func:`generate`:
 
 from __future__ import annotations
 
+import collections
 import datetime as _dt
 import hashlib
 import os
@@ -34,7 +35,7 @@ from .difficulty import features, level
 from .options import GenerateOptions, make_options
 from .questions import cause_question
 from .select import rank_sentences
-from .textutil import BLANK_RE, contains_phrase
+from .textutil import BLANK_RE, contains_phrase, words
 
 KIND_WEIGHTS = {"mcq": 0.35, "cloze": 0.30, "true_false": 0.20, "short_answer": 0.15}
 # Largest share of choice items that a reader who ignores the article may get right: by the
@@ -80,7 +81,8 @@ def usable_key(ctx: Context, c) -> bool:
 def key_worth(ctx: Context, c) -> float:
     """The text layer's salience, lowered for keys that make weaker questions: verbs and
     function-like words as terms, names only assumed to be people."""
-    from .questions import _is_verbish, person_confidence
+    from .confidence import person_confidence
+    from .questions import _is_verbish
 
     worth = c.score
     if c.type in ("person", "place", "organisation", "time", "number"):
@@ -291,37 +293,52 @@ def _select(
     return chosen
 
 
+def _tied(it: Item, others: list[str], index: ArticleIndex) -> list[str]:
+    """Distractors that a test-wise reader would rank level with the key: as frequent in the
+    article when the key is the most frequent, or sharing as many prompt words and as long
+    when the key would win on those. Placed before the key, they take the reader's pick."""
+    tied: list[str] = []
+    kc = index.count(it.answer)
+    if kc >= max(index.count(o) for o in others):
+        tied += [o for o in others if index.count(o) == kc][:1]
+    q = collections.Counter(words(BLANK_RE.sub(" ", it.prompt)))
+
+    def rank(o: str) -> tuple[int, int]:
+        return sum(q[w] for w in words(o)), len(o)
+
+    if rank(it.answer) >= max(rank(o) for o in others):
+        tied += [o for o in others if rank(o) == rank(it.answer) and o not in tied][:1]
+    return tied
+
+
 def place_keys(items: list[Item], rng: random.Random, index: ArticleIndex) -> list[Item]:
     """Put each choice item's key in a balanced position (a seeded round-robin). Where a
-    distractor is as frequent in the article as the key, it goes before the key, so the
-    reader who picks the first most frequent option is not rewarded."""
+    distractor ties with the key for a test-wise reader (see :func:`_tied`), it goes before
+    the key, so picking the first most frequent or most prompt-like option is not rewarded."""
     from dataclasses import replace
 
     choice = [i for i, it in enumerate(items) if it.kind in ("mcq", "cloze") and len(it.options) >= 3]
     out = list(items)
     slots: list[int] = []
     for i in choice:
-        n = len(items[i].options)
+        it = items[i]
+        n = len(it.options)
         if not slots:
             slots = list(range(n))
             rng.shuffle(slots)
-        it = items[i]
         others = [o for o in it.options if o != it.answer]
         rng.shuffle(others)
-        kc = index.count(it.answer)
-        tied = (
-            [o for o in others if index.count(o) == kc] if kc >= max(index.count(o) for o in others) else []
-        )
+        tied = _tied(it, others, index)
         pos = slots.pop() % n
-        if tied and pos == 0:
-            j = next((k for k, p in enumerate(slots) if p % n != 0), None)
+        if pos < len(tied):
+            j = next((k for k, p in enumerate(slots) if p % n >= len(tied)), None)
             if j is not None:
                 pos, slots[j] = slots[j] % n, pos
             else:
-                pos = 1 + rng.randrange(n - 1)
-        if tied and pos > 0:
-            others.remove(tied[0])
-            others.insert(0, tied[0])
+                pos = len(tied) + rng.randrange(n - len(tied))
+        for o in reversed(tied):
+            others.remove(o)
+            others.insert(0, o)
         others.insert(pos, it.answer)
         out[i] = replace(it, options=tuple(others))
     return out

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..article import Candidate
+from .confidence import confirmed, person_confidence
 from .context import Context
 from .select import RankedSentence
 from .textutil import fold, lower_first
@@ -84,21 +85,31 @@ def _is_verbish(ctx: Context, word: str) -> bool:
         return False
     prefixes = ctx.t("verb_prefixes", [])
     suffixes = ctx.t("verb_suffixes", [])
-    return any(w.startswith(p) and len(w) > len(p) + 3 for p in prefixes) or any(
-        w.endswith(s) and len(w) > len(s) + 2 for s in suffixes
-    )
+    if any(w.startswith(p) and len(w) > len(p) + 3 for p in prefixes):
+        try:  # a verbal prefix on a known root ("diberlakukan"), not a look-alike ("digital")
+            return bool(ctx.pack.affixes(w)[0])
+        except Exception:
+            return True
+    return any(w.endswith(s) and len(w) > len(s) + 2 for s in suffixes)
 
 
-def person_confidence(ctx: Context, c: Candidate) -> int:
-    """2: a cue says person (a title, a speech verb); 1: a full name later shortened (the way
-    news names people); 0: only assumed from capitals."""
-    members = ctx.groups.get(ctx.group_of(c), [c])
-    if any(not any("assumed" in r for r in m.reasons) for m in members):
-        return 2
-    forms = {m.text for m in members}
-    if len(forms) >= 2 and max(len(f.split()) for f in forms) >= 2:
-        return 1
-    return 0
+def _has_cue(ctx: Context, rs: RankedSentence, name: str) -> bool:
+    low = f" {fold(rs.sentence.text)} "
+    return any(f" {fold(w)} " in low for w in ctx.t(name, []))
+
+
+def joined_with_peer(ctx: Context, key: Candidate) -> bool:
+    """Is the key one of a pair or list of the same kind ("Korea Selatan dan Jepang", "India,
+    China")? A question about one of them has two defensible answers."""
+    text = ctx.text
+    joins = ctx.t("list_joins", [])
+    for c in ctx.by_sentence.get(key.sentence, ()):
+        if c is key or c.type != key.type:
+            continue
+        gap = text[key.end : c.start] if c.start >= key.end else text[c.end : key.start]
+        if len(gap) <= 8 and (gap.strip() in (",", "") or fold(gap) in joins):
+            return True
+    return False
 
 
 def subject_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Question | None:
@@ -124,6 +135,10 @@ def subject_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Questi
             return None  # the subject holds more than titles and names: not a clean subject question
     if key.type == "person" and person_confidence(ctx, key) < 1:
         return None  # not sure it is a person: no "Who/Siapa" question
+    if key.type in ("place", "organisation") and not confirmed(ctx, key):
+        return None
+    if key.type == "place" and _has_cue(ctx, rs, "club_cues"):
+        return None  # "Barcelona menang 3-0": the club, not the city
     rest_full = text[key.end : rs.sentence.end]
     for particle in ctx.t("subject_particles", []):
         m = re.match(r"\s*" + re.escape(particle) + r"\s+", rest_full, re.IGNORECASE)
@@ -136,6 +151,27 @@ def subject_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Questi
     tmpl = (ctx.t("subject") or {}).get(kind) or (ctx.t("subject") or {}).get(key.type)
     if not tmpl:
         return None
+    answer = key.text
+    if key.type == "term":
+        if head.strip() or len(key.text.split()) > 2:
+            return None  # only a bare noun as the whole subject: "Coal is likely to ..."
+        finite = ctx.t("finite_verbs", {})
+        verb = m.group().lower()
+        if verb not in finite:
+            return None  # "Photos uploaded to ...": the subject goes on; only a finite verb ends it
+        if re.search(
+            r"(?<![.!?]\s)(?<!^)\b" + re.escape(key.text) + r"\b", text[: key.start] + " " + text[key.end :]
+        ):
+            return None  # written with a capital inside sentences too: a name, not a common noun
+        answer = key.text[:1].lower() + key.text[1:]  # capital only because it opens the sentence
+        rest_full = (
+            rest_full[: m.start()] + finite[verb] + rest_full[m.end() :]
+        )  # "What is ...", not "What are ..."
+    elif key.type == "number":
+        m_unit = re.match(r"^\d[\d.,]*\s+(\S+(?:\s\S+)?)$", key.text)
+        if head.strip() or not m_unit:
+            return None
+        tmpl = tmpl.replace("{unit}", m_unit.group(1))
     cut = _cut(rest_full, ctx, min_words=6)
     if cut is None:
         return None
@@ -147,7 +183,7 @@ def subject_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Questi
         prompt,
         f"{ctx.pack.code}.subject.{kind}",
         key.type,
-        key.text,
+        answer,
         (key.start, key.end),
         f"'{key.text}' is the subject of the sentence",
     )
@@ -165,12 +201,19 @@ def _adverbial(ctx: Context, rs: RankedSentence, key: Candidate, kind: str) -> Q
             break
     if prep is None:
         return None
+    prev = re.findall(
+        r"\S+", before[: -len(re.search(re.escape(prep) + r"\s+$", before, re.IGNORECASE).group())]
+    )
+    if prev and fold(prev[-1]) in ctx.t("reporting_words", []):
+        return None  # "dilaporkan Reuters pada Senin": the time of the report, not of the event
     if kind == "place":
-        prev = re.findall(
-            r"\S+", before[: -len(re.search(re.escape(prep) + r"\s+$", before, re.IGNORECASE).group())]
-        )
         if not prev or not _is_verbish(ctx, prev[-1]):
             return None  # "konflik di Semenanjung Korea": the place belongs to a noun, not to the verb
+        motion = (ctx.t("place_verbs") or {}).get(prep.lower())
+        if motion is not None and fold(prev[-1]) not in motion:
+            return None  # "kalah dari Bali United" is no place to come from
+        if not confirmed(ctx, key):
+            return None
     phrase_start = key.start - len(re.search(re.escape(prep) + r"\s+$", before, re.IGNORECASE).group())
     clause_end = rs.sentence.end
     m = re.search(r"[,;]", text[key.end : rs.sentence.end])
@@ -248,6 +291,8 @@ def cause_question(ctx: Context, rs: RankedSentence) -> Question | None:
             continue
         if head.split()[0].lower() in set(ctx.t("clause_cuts", [])) | set(ctx.t("subordinators", [])):
             continue  # "meski sempat dikucilkan ...": not a main clause
+        if any(f" {w} " in f" {fold(head)} " for w in ctx.t("purpose_words", [])):
+            continue  # a purpose clause stands between: the reason may belong to it
         cause_start = rs.body_start + m.start() + 1
         tail = body[m.start() + 1 :]
         stop = re.search(r"[,;.!?](\s|$)", tail)
