@@ -57,6 +57,8 @@ def generate(article, output, language, count, kinds, difficulty, seed, cloze_ch
     if article != "-":
         from pathlib import Path
 
+        if Path(article).is_dir():
+            raise click.ClickException(f"{article} is a folder, not a file; give the article's file.")
         if not Path(article).exists():
             raise click.ClickException(
                 f"There is no file {article}. Give an article file, or - to read standard input."

@@ -110,6 +110,8 @@ def inspect(article: str, language: str, as_json: bool, verbose: bool) -> None:
     else:
         from pathlib import Path
 
+        if Path(article).is_dir():
+            raise click.ClickException(f"{article} is a folder, not a file; give the article's file.")
         if not Path(article).is_file():
             raise click.ClickException(
                 f"There is no file {article}. Give an article file, or - to read standard input."
