@@ -153,12 +153,15 @@ def collect_jobs(inputs: Iterable[str | os.PathLike]) -> list[Job]:
             )
         else:
             raise InputError(f"There is no file or folder {p}.")
-    seen: dict[str, int] = {}
+    used: set[str] = set()
     unique = []
-    for job in jobs:  # two articles must not write the same bank file
-        n = seen.get(job.name, 0)
-        seen[job.name] = n + 1
-        unique.append(job if n == 0 else Job(f"{job.name}-{n + 1}", job.label, job.path, job.text, job.error))
+    for job in jobs:  # two articles must not write the same bank file (nor differ only in case)
+        name, n = job.name, 1
+        while name.casefold() in used:
+            n += 1
+            name = f"{job.name}-{n}"
+        used.add(name.casefold())
+        unique.append(job if name == job.name else Job(name, job.label, job.path, job.text, job.error))
     return unique
 
 
