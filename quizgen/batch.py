@@ -128,8 +128,9 @@ def collect_jobs(inputs: Iterable[str | os.PathLike]) -> list[Job]:
     """The articles named by ``inputs`` (files, folders searched recursively, ``.jsonl`` files).
 
     Raises:
-        InputError: an input does not exist, or a folder holds no article.
+        InputError: an input does not exist, a folder holds no article, or there is none at all.
     """
+    inputs = list(inputs)
     jobs: list[Job] = []
     for raw in inputs:
         p = Path(raw)
@@ -153,6 +154,8 @@ def collect_jobs(inputs: Iterable[str | os.PathLike]) -> list[Job]:
             )
         else:
             raise InputError(f"There is no file or folder {p}.")
+    if not jobs:
+        raise InputError(f"There is no article in {', '.join(map(str, inputs))}: the .jsonl files are empty.")
     used: set[str] = set()
     unique = []
     for job in jobs:  # two articles must not write the same bank file (nor differ only in case)
