@@ -55,8 +55,8 @@ def find_candidates(
     """
     ranges = sentence_token_ranges(tokens, sentences)
     rejected: list[tuple[int, int, str]] = []
-    times = find_times(text, lex)
-    numbers, why = find_numbers(text, lex)
+    times = find_times(text, lex, tokens)
+    numbers, why = find_numbers(text, lex, tokens)
     rejected += why
     starts = [f.start for f in times]
     numbers = pick_non_overlapping([n for n in numbers if not _overlaps(times, starts, n)])

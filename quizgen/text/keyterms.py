@@ -63,18 +63,6 @@ class _Words:
         return z
 
 
-def _excluded(lex: Lexicon) -> frozenset[str]:
-    return (
-        lex.stopwords
-        | frozenset(lex.months)
-        | frozenset(lex.weekdays)
-        | frozenset(lex.number_words)
-        | lex.units
-        | lex.currency_words
-        | lex.day_parts
-    )
-
-
 @dataclass(frozen=True)
 class _Group:
     """A term group: a stem (``kind`` "word") or two stems (``kind`` "phrase")."""
@@ -83,12 +71,25 @@ class _Group:
     key: str
     kind: str
     idxs: list[int]  # token index of each occurrence (first token of a phrase)
-    reasons: list[str]
+    zipf: float
+    paragraphs: int
     forms: frozenset[str]  # lowercase forms of a word group
 
     @property
     def width(self) -> int:
         return 2 if self.kind == "phrase" else 1
+
+    def reasons(self, form: str) -> tuple[str, ...]:
+        """Why the group was kept, for its occurrence written ``form``."""
+        times = _times(len(self.idxs), self.paragraphs)
+        if self.kind == "phrase":
+            return (f"phrase of two content words, stems '{self.key}'", times)
+        out = [f"content word, stem '{self.key}'", f"zipf {self.zipf:.1f} in the language"]
+        others = sorted(self.forms - {form})
+        if others:
+            more = f" and {len(others) - 1} other forms" if len(others) > 1 else ""
+            out.append(f"same stem as '{others[0]}'{more}")
+        return (*out, times)
 
 
 def find_terms(
@@ -115,7 +116,7 @@ def find_terms(
         Term spans, and ``(start, end, reason)`` for term groups below the cut.
     """
     words = _Words(lex)
-    by_form, pairs = _content_tokens(text, tokens, ranges, covered, initial, _excluded(lex))
+    by_form, pairs = _content_tokens(text, tokens, ranges, covered, initial, lex.not_terms)
     sentence_of = _sentence_index(tokens, ranges)
     groups = _score(tokens, sentences, sentence_of, by_form, pairs, words)
     keep = max(20, min(100, 10 + 2 * len(sentences)))
@@ -194,8 +195,7 @@ def _score(
         z = max(words.zipf(main), words.zipf(stem))
         p = spread(idxs)
         score = _rarity(z) * (1 + math.log(len(idxs))) * (1 + 0.1 * (p - 1))
-        reasons = [f"content word, stem '{stem}'", f"zipf {z:.1f} in the language", _times(len(idxs), p)]
-        groups.append(_Group(round(score, 3), stem, "word", idxs, reasons, frozenset(counts)))
+        groups.append(_Group(round(score, 3), stem, "word", idxs, z, p, frozenset(counts)))
     for (s1, s2), idxs in phrase_occ.items():
         if len(idxs) < 2 or s1 == s2:
             continue
@@ -203,8 +203,7 @@ def _score(
         z = (max(words.zipf(f1), words.zipf(s1)) + max(words.zipf(f2), words.zipf(s2))) / 2
         p = spread(idxs)
         score = _PHRASE_BONUS * _rarity(z) * (1 + math.log(len(idxs))) * (1 + 0.1 * (p - 1))
-        reasons = [f"phrase of two content words, stems '{s1} {s2}'", _times(len(idxs), p)]
-        groups.append(_Group(round(score, 3), f"{s1} {s2}", "phrase", idxs, reasons, frozenset()))
+        groups.append(_Group(round(score, 3), f"{s1} {s2}", "phrase", idxs, z, p, frozenset()))
     groups.sort(key=lambda g: (-g.score, g.key))
     return groups
 
@@ -229,7 +228,7 @@ def _place(tokens: list[Token], sentence_of: list[int], chosen: list[_Group]) ->
                     tokens[k + g.width - 1].end,
                     "term",
                     g.kind,
-                    _with_forms(g.reasons, g.forms - {tokens[k].text.lower()}),
+                    g.reasons(tokens[k].text.lower()),
                     group="term:" + g.key,
                     score=g.score,
                     stem=g.key,
@@ -237,15 +236,6 @@ def _place(tokens: list[Token], sentence_of: list[int], chosen: list[_Group]) ->
             )
     found.sort(key=lambda f: f.start)
     return found
-
-
-def _with_forms(reasons: list[str], others: frozenset[str]) -> tuple[str, ...]:
-    """The group's reasons plus the other forms sharing this occurrence's stem."""
-    if not others:
-        return tuple(reasons)
-    o = sorted(others)
-    same = f"same stem as '{o[0]}'" if len(o) == 1 else f"same stem as '{o[0]}' and {len(o) - 1} other forms"
-    return (*reasons[:2], same, *reasons[2:])
 
 
 def _times(count: int, paragraphs: int) -> str:

@@ -66,6 +66,7 @@ class Lexicon:
     small_numbers_re: str
     currency_re: str
     decimal_comma: bool
+    not_terms: frozenset[str]  # stopwords, month/weekday/number words, units: never key terms
 
 
 # Languages that write 2,5 for two and a half and 1.000 for a thousand.
@@ -136,4 +137,11 @@ def _build(pack: Any) -> Lexicon:
         small_numbers_re=_word_alternation(small),
         currency_re=_word_alternation(list(currency_symbols)),
         decimal_comma=decimal_comma,
+        not_terms=frozenset(w.lower() for w in pack.stopwords)
+        | frozenset(k.lower() for k in pack.months)
+        | frozenset(k.lower() for k in pack.weekdays)
+        | frozenset(number_words)
+        | frozenset(u.lower() for u in pack.units)
+        | currency_words
+        | frozenset(d.lower() for d in pack.day_parts),
     )

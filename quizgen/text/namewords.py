@@ -61,6 +61,8 @@ class NameContext:
 def is_acronym(word: str) -> bool:
     """``AS``, ``PBB``, ``DPR-RI``, ``KTP-e``, ``U.S.``, ``G-8``, ``G20``: a short word whose
     head is in capitals (two letters at least, or one letter with digits)."""
+    if not word[:2].isupper():
+        return False
     letters = LETTERS.findall(word)
     head = word.split("-")[0]
     if not head.isupper() or len(letters) > 8:
@@ -154,15 +156,14 @@ def initial_flags(text: str, tokens: list[Token], ranges: list[tuple[int, int]])
 
 def edge_reason(word: str, lex: Lexicon) -> str | None:
     """Why a capitalised word at the edge of a run is not part of a name, or None."""
-    if is_acronym(word):
-        return None
     if word.lower() in lex.stopwords:
-        return "capitalised stopword"
+        return None if is_acronym(word) else "capitalised stopword"  # "AS" is not "as"
     if word in lex.demonyms:
         return f"demonym (of {lex.demonyms[word]}), not a name"
-    head, _, tail = word.rpartition("-")
-    if head and is_acronym(head) and len(tail) >= 3 and tail.islower():
-        return "compound of an acronym and a common word"
+    if "-" in word:
+        head, _, tail = word.rpartition("-")
+        if is_acronym(head) and len(tail) >= 3 and tail.islower():
+            return "compound of an acronym and a common word"
     return None
 
 

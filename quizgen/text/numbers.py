@@ -13,9 +13,12 @@ from __future__ import annotations
 import re
 import threading
 
+from ..article import Token
 from .found import Found
 from .lexicon import Lexicon
 from .times import RELATIVE_WORDS
+from .tokens import tokenize
+from .windows import windows
 
 _PERCENT_WORDS = frozenset({"%", "persen", "percent", "per cent", "pct", "prozent", "procent"})
 _SCORES = {"percent": 3.5, "currency": 3.5, "quantity": 3.0, "count": 2.5, "number": 1.5}
@@ -23,6 +26,11 @@ _WORD_AFTER = r"(?:\s+(?P<word>[^\W\d_][\w’'-]*)(?:\s+(?P<acr>[A-Z]{2,3})\b)?)
 
 _CACHE: dict[int, tuple[Lexicon, re.Pattern, re.Pattern]] = {}
 _LOCK = threading.Lock()
+
+
+def _has_digit(word: str) -> bool:
+    """Whether a token holds a number: it starts or ends with a digit (``5``, ``Rp5``)."""
+    return word[0].isdigit() or word[-1].isdigit()
 
 
 def parse_number(s: str, decimal_comma: bool) -> float:
@@ -94,16 +102,29 @@ def _unit_of(word: str | None, acr: str | None, lex: Lexicon) -> tuple[str | Non
     return None, None, 0
 
 
-def find_numbers(text: str, lex: Lexicon) -> tuple[list[Found], list[tuple[int, int, str]]]:
+def find_numbers(
+    text: str, lex: Lexicon, tokens: list[Token] | None = None
+) -> tuple[list[Found], list[tuple[int, int, str]]]:
     """Find numbers and quantities in ``text``.
+
+    Args:
+        text: The text.
+        lex: The language's lexicon.
+        tokens: The text's tokens, if already made (they say where patterns may match).
 
     Returns:
         The spans found, and ``(start, end, reason)`` for numbers rejected.
     """
     digits, words = _patterns(lex)
+    if tokens is None:
+        tokens = tokenize(text)
+    near_digits = windows(text, ((t.start, t.end) for t in tokens if _has_digit(t.text)), 8, 40)
+    near_words = windows(
+        text, ((t.start, t.end) for t in tokens if t.text.lower() in lex.number_words), 0, 40
+    )
     found: list[Found] = []
     rejected: list[tuple[int, int, str]] = []
-    for m in digits.finditer(text):
+    for m in (m for a, b in near_digits for m in digits.finditer(text, a, b)):
         num, cur, scale = m.group("num"), m.group("cur"), m.group("scale")
         try:
             value = parse_number(num, lex.decimal_comma)
@@ -139,7 +160,7 @@ def find_numbers(text: str, lex: Lexicon) -> tuple[list[Found], list[tuple[int, 
                 rejected.append((m.start(), m.end("num"), "single digit without a unit"))
                 continue
         found.append(_found(m.start(), end, subtype, unit, value, reasons, lex))
-    for m in words.finditer(text):
+    for m in (m for a, b in near_words for m in words.finditer(text, a, b)):
         wnum, scale = m.group("wnum"), m.group("scale")
         value = lex.number_words[wnum.lower()]
         if scale:

@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 import threading
 
+from ..article import Token
 from .found import Found, pick_non_overlapping
 from .lexicon import Lexicon, norm_name
+from .tokens import tokenize
+from .windows import windows
 
 # Words that make a month or weekday concrete relative to the article's date.
 _RELATIVE = "lalu|depan|kemarin|last|next|this"
@@ -21,7 +24,8 @@ _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _DAY = r"\d{1,2}"
 _SCORES = {"date": 3.5, "weekday": 3.0, "month": 2.5, "year": 2.5, "clock": 2.0}
 
-_CACHE: dict[int, tuple[Lexicon, re.Pattern, list[tuple[str, str, re.Pattern, bool]]]] = {}
+_CACHE: dict[int, tuple[Lexicon, list[tuple[str, str, re.Pattern, bool]]]] = {}
+_BEFORE, _AFTER = 14, 24  # how far a time reaches before and after its month or weekday name
 _LOCK = threading.Lock()
 
 
@@ -35,13 +39,12 @@ def _full_names(names: dict[str, int]) -> str:
     return "|".join(re.escape(n) for n in full) or "(?!)"
 
 
-def _patterns(lex: Lexicon) -> tuple[re.Pattern, list[tuple[str, str, re.Pattern, bool]]]:
-    """The anchor pattern (month and weekday names) and ``(subtype, reason, pattern,
-    anchored)`` for each kind of time; anchored patterns contain a month or weekday name
-    and only run near an anchor."""
+def _patterns(lex: Lexicon) -> list[tuple[str, str, re.Pattern, bool]]:
+    """``(subtype, reason, pattern, anchored)`` for each kind of time; anchored patterns
+    hold a month or weekday name and run only near one, the others only near digits."""
     hit = _CACHE.get(id(lex))
     if hit is not None and hit[0] is lex:
-        return hit[1], hit[2]
+        return hit[1]
     m, w, dp = lex.months_re, lex.weekdays_re, lex.day_parts_re
     full, wfull = _full_names(lex.months), _full_names(lex.weekdays)
     wd = rf"(?:(?:{w}),?\s+)?"
@@ -73,10 +76,9 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern, list[tuple[str, str, re.Pattern
         ("year", "year", rf"(?<![\w.,/$€£¥-]){_YEAR}(?![\w/%]|[.,]\d)", False),
     ]
     pats = [(sub, why, re.compile(p, re.IGNORECASE), anchored) for sub, why, p, anchored in raw]
-    anchor = re.compile(rf"\b(?:{m}|{w})\b", re.IGNORECASE)
     with _LOCK:
-        _CACHE[id(lex)] = (lex, anchor, pats)
-    return anchor, pats
+        _CACHE[id(lex)] = (lex, pats)
+    return pats
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -92,33 +94,27 @@ def _names_capitalised(span: str, lex: Lexicon) -> bool:
     return True
 
 
-_SPACE = re.compile(r"\s")
-_BEFORE, _AFTER = 14, 24  # how far a time reaches before and after its month or weekday name
+def find_times(text: str, lex: Lexicon, tokens: list[Token] | None = None) -> list[Found]:
+    """Find time and date spans in ``text`` (non-overlapping, in text order).
 
-
-def _windows(text: str, anchor: re.Pattern) -> list[tuple[int, int]]:
-    """Merged stretches of ``text`` around month and weekday names, cut at whitespace."""
-    out: list[tuple[int, int]] = []
-    for m in anchor.finditer(text):
-        a = text.rfind(" ", 0, max(0, m.start() - _BEFORE)) + 1
-        nxt = _SPACE.search(text, min(len(text), m.end() + _AFTER))
-        b = nxt.start() if nxt else len(text)
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(b, out[-1][1]))
-        else:
-            out.append((a, b))
-    return out
-
-
-def find_times(text: str, lex: Lexicon) -> list[Found]:
-    """Find time and date spans in ``text`` (non-overlapping, in text order)."""
-    anchor, patterns = _patterns(lex)
-    windows = _windows(text, anchor)
+    Args:
+        text: The text.
+        lex: The language's lexicon.
+        tokens: The text's tokens, if already made (they say where patterns may match).
+    """
+    patterns = _patterns(lex)
+    if tokens is None:
+        tokens = tokenize(text)
+    names = [
+        (t.start, t.end) for t in tokens if t.text.lower() in lex.months or t.text.lower() in lex.weekdays
+    ]
+    digits = [(t.start, t.end) for t in tokens if t.text[0].isdigit()]
+    near_names = windows(text, names, _BEFORE, _AFTER)
+    near_digits = windows(text, digits, 2, 12)
     found: list[Found] = []
     for subtype, why, pat, anchored in patterns:
-        matches = (
-            (mt for a, b in windows for mt in pat.finditer(text, a, b)) if anchored else pat.finditer(text)
-        )
+        where = near_names if anchored else near_digits
+        matches = (mt for a, b in where for mt in pat.finditer(text, a, b))
         for mt in matches:
             span = mt.group()
             if not any(c.isdigit() for c in span):
