@@ -36,17 +36,21 @@ def _initials(name: str, lex: Lexicon) -> set[str]:
 _STRONG = 4  # gazetteer, alias, organisation word, title: decisive on their own
 
 
-def _best(evidence: list[Evidence]) -> Evidence:
+def _best(evidence: list[Evidence] | tuple[Evidence, ...]) -> Evidence:
     """The deciding evidence of a group.
 
     Strong evidence (a gazetteer entry, a title, an organisation word) decides on its own,
     the strongest first. Otherwise weak cues are added up per type, so one ``dari Kim``
     (a place preposition) does not outvote eight plain mentions of a person's name.
     """
+    if len(evidence) == 1:
+        return evidence[0]
     totals: dict[str, float] = defaultdict(float)
+    strong = False
     for e in evidence:
         totals[e.type] += e.strength
-    if any(e.strength >= _STRONG for e in evidence):
+        strong = strong or e.strength >= _STRONG
+    if strong:
         return max(evidence, key=lambda e: (e.strength, totals[e.type]))
     return max(evidence, key=lambda e: (totals[e.type], e.strength))
 
@@ -99,10 +103,11 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Found]:
     by_part: dict[str, list[str]] = defaultdict(list)
     for key in members:
         parts = key.split()
-        if len(parts) > 1 and group_type(key).type == "person":
+        kind = group_type(key).type if len(parts) > 1 else None
+        if kind == "person":
             for part in {parts[0], parts[-1]}:
                 by_part[part].append(key)
-        elif len(parts) > 1 and group_type(key).type == "organisation":
+        elif kind == "organisation":
             rest = [p for p in parts if p not in lex.org_cues]
             if len(rest) == 1:  # "Klub Juventus" is Juventus
                 by_part[rest[0]].append(key)
@@ -140,7 +145,7 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Found]:
             m = mentions[i]
             n = len(m.words)
             reasons = ["acronym" if m.acronym else f"capitalised name of {n} word{'s' if n != 1 else ''}"]
-            own = _best(list(m.evidence))
+            own = _best(m.evidence)
             borrowed = own.type != best.type or (own.strength < 2 <= best.strength)
             reasons += [
                 e.reason for e in m.evidence if (e.strength >= 1 or e is own) and not (borrowed and e is own)
