@@ -130,3 +130,29 @@ def test_weekdays_and_months_are_not_names():
     names = {c.text for c in layer.candidates if c.type in ("person", "place", "organisation")}
     assert "Senin" not in names and "Juni" not in names
     assert {"Budi Santoso", "Bandung"} <= names
+
+
+def test_windows_cut_at_whitespace_and_merge():
+    from quizgen.text.windows import windows
+
+    text = "aaa bbb 12 ccc ddd eee fff 34 ggg"
+    spans = [(8, 10), (27, 29)]
+    assert windows(text, spans, 2, 2) == [(4, 14), (23, 33)]
+    assert windows(text, spans, 20, 20) == [(0, 33)]
+    assert windows(text, [], 2, 2) == []
+
+
+def test_detectors_find_the_same_with_or_without_tokens():
+    from quizgen.lang import get_pack
+    from quizgen.text.lexicon import lexicon_for
+    from quizgen.text.numbers import find_numbers
+    from quizgen.text.times import find_times
+    from quizgen.text.tokens import tokenize
+
+    lex = lexicon_for(get_pack("id"))
+    text = (
+        "Selasa (21/10/2025) harga naik 2,5 persen menjadi Rp 5 triliun; dua orang hadir pada 20 Juni 2024."
+    )
+    assert find_times(text, lex) == find_times(text, lex, tokenize(text))
+    assert find_numbers(text, lex) == find_numbers(text, lex, tokenize(text))
+    assert [text[f.start : f.end] for f in find_times(text, lex)] == ["Selasa (21/10/2025)", "20 Juni 2024"]
