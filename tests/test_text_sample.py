@@ -123,3 +123,18 @@ def test_offsets_exact_on_real_articles(path):
     if art.paragraphs:
         for s in layer.sentences:
             assert any(a <= s.start and s.end <= b for a, b in art.paragraphs)
+
+
+def test_analyse_takes_the_pack_from_the_article_language():
+    from quizgen.article import Article
+    from quizgen.errors import UnsupportedLanguageError
+
+    layer = analyse(Article(text="Presiden Joko Widodo tiba di Bandung pada hari Rabu.", language="id"))
+    assert {c.text for c in layer.candidates} >= {"Joko Widodo", "Bandung", "Rabu"}
+    with pytest.raises(UnsupportedLanguageError):
+        analyse(Article(text="Hola mundo.", language="xx"))
+
+
+def test_analyse_is_deterministic(sample):
+    again = analyse(quizgen.load_article(SAMPLE))
+    assert again == sample
