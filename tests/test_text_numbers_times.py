@@ -95,6 +95,7 @@ def test_salah_satu_is_not_a_quantity():
         ("en", "She was shot on 9 October 2012 in the valley.", "9 October 2012", "date"),
         ("en", "The vote was held on June 20, 2024 in the city.", "June 20, 2024", "date"),
         ("en", "They met on Wednesday morning in Paris.", "Wednesday morning", "weekday"),
+        ("id", "Penelitian berlangsung April-September 2005 di Jakarta.", "April", "month"),
     ],
 )
 def test_times(lang, text, span, subtype):

@@ -94,6 +94,13 @@ def _names_capitalised(span: str, lex: Lexicon) -> bool:
     return True
 
 
+def _has_calendar_word(low: str, lex: Lexicon) -> bool:
+    """Whether a token is or holds (``April-September``) a month or weekday name."""
+    if low in lex.months or low in lex.weekdays:
+        return True
+    return "-" in low and any(p in lex.months or p in lex.weekdays for p in low.split("-"))
+
+
 def find_times(text: str, lex: Lexicon, tokens: list[Token] | None = None) -> list[Found]:
     """Find time and date spans in ``text`` (non-overlapping, in text order).
 
@@ -105,9 +112,7 @@ def find_times(text: str, lex: Lexicon, tokens: list[Token] | None = None) -> li
     patterns = _patterns(lex)
     if tokens is None:
         tokens = tokenize(text)
-    names = [
-        (t.start, t.end) for t in tokens if t.text.lower() in lex.months or t.text.lower() in lex.weekdays
-    ]
+    names = [(t.start, t.end) for t in tokens if _has_calendar_word(t.text.lower(), lex)]
     digits = [(t.start, t.end) for t in tokens if t.text[0].isdigit()]
     near_names = windows(text, names, _BEFORE, _AFTER)
     near_digits = windows(text, digits, 2, 12)
