@@ -230,6 +230,8 @@ def read_csv(path: Path, *, base=None) -> ImportResult:
             raise ExportError(
                 f"{path.name} is not UTF-8 text; save it as 'CSV UTF-8' and try again."
             ) from None
+    # a long article is one cell of the '#bank' row: lift the csv module's 128 KiB cell limit
+    csv.field_size_limit(max(csv.field_size_limit(), len(data) + 1))
     try:
         table = list(csv.reader(io.StringIO(data, newline=""), delimiter=_delimiter(data)))
     except csv.Error as e:
