@@ -139,3 +139,17 @@ def test_export_of_a_malformed_bank_writes_no_file(tmp_path):
     out = tmp_path / "out.gift.txt"
     _one_line_error(run("export", str(path), "--format", "gift", "-o", str(out)), "used twice")
     assert not out.exists()
+
+
+def test_a_long_article_survives_the_csv_round_trip(tmp_path):
+    from dataclasses import replace
+
+    from quizgen.exporters import export_bank
+    from quizgen.importers import import_file
+
+    bank = read_bank(FIXTURE)
+    long_text = bank.text + "\n\n" + "Kalimat tambahan yang cukup panjang untuk artikel ini. " * 4000  # ~220k
+    bank = replace(bank, article=dict(bank.article, text=long_text))
+    path = tmp_path / "long.csv"
+    export_bank(bank, "csv", path)
+    assert import_file(path).bank.to_json() == bank.to_json()
