@@ -34,6 +34,8 @@ def take(bank, article, as_json):
     quiz = read_bank(bank)
     stdin = sys.stdin
     interactive = stdin.isatty() and sys.stdout.isatty()
+    if not interactive and hasattr(stdin, "reconfigure"):
+        stdin.reconfigure(errors="replace")  # answers saved in another encoding: no traceback
     if article:
         if interactive:
             click.echo_via_pager(article_text(quiz))
