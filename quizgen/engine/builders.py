@@ -278,7 +278,9 @@ def _still_true(ctx: Context, rs: RankedSentence, key: Candidate, distractor: st
     own = ctx.sentence_words[rs.sentence.index] - set(fold(key.text).split())
     stop = getattr(ctx.pack, "stopwords", frozenset())
     own = {w for w in own if w not in stop}
-    for s in ctx.layer.sentences:
+    first = fold(distractor).split()[:1]
+    for i in ctx.sentences_with(first[0]) if first else ():
+        s = ctx.sentence(i)
         if s.index == rs.sentence.index or not contains_phrase(s.text, distractor):
             continue
         if own and len(own & ctx.sentence_words[s.index]) / len(own) >= 0.5:
@@ -323,7 +325,7 @@ def build_true_false(ctx: Context, rs: RankedSentence, key: Candidate, rng: rand
         and not inside_longer_name(ctx, key)
     )
     if swappable:
-        by_text = {c.text: c for c in ctx.layer.candidates}
+        by_text = ctx.by_text()
         d = next(
             (
                 d

@@ -39,25 +39,63 @@ class Problem:
 
 
 class ArticleIndex:
-    """Word statistics of an article, computed once for the reader simulations below."""
+    """Word statistics of an article, computed once for the reader simulations below.
+
+    Counts come from an n-gram table and window scores from word positions, so both stay
+    fast on long articles (a megabyte of text has some 170,000 words).
+    """
+
+    MAX_NGRAM = 5
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.words = words(text)
         counts = collections.Counter(self.words)
         self.weight = {w: math.log(1 + 1 / c) for w, c in counts.items()}
-        self.padded = " " + " ".join(self.words) + " "
+        self._positions: dict[str, list[int]] | None = None
+        self._ngrams: collections.Counter | None = None
+        self._counts: dict[str, int] = {}
+
+    @property
+    def padded(self) -> str:
+        return " " + " ".join(self.words) + " "
+
+    def positions(self) -> dict[str, list[int]]:
+        if self._positions is None:
+            pos: dict[str, list[int]] = collections.defaultdict(list)
+            for i, w in enumerate(self.words):
+                pos[w].append(i)
+            self._positions = pos
+        return self._positions
 
     def window_score(self, target: set[str], size: int) -> float:
-        """Best sum of weights of ``target`` words in any window of ``size`` article words."""
-        w = [self.weight[x] if x in target else 0.0 for x in self.words]
-        if not w:
+        """Best sum of weights of ``target`` words in any window of ``size`` article words.
+
+        The best window can be taken to end on a target word, so only their positions are
+        visited (two pointers over the sorted positions)."""
+        if not self.words:
             return 0.0
-        size = max(1, min(size, len(w)))
-        cur = sum(w[:size])
-        best = cur
-        for i in range(size, len(w)):
-            cur += w[i] - w[i - size]
+        size = max(1, min(size, len(self.words)))
+        index = self.positions()
+        n_hits = sum(len(index[w]) for w in target if w in index)
+        if n_hits > 2000:  # a long article: the same two pointers, vectorised
+            import numpy as np
+
+            pos = np.concatenate([np.asarray(index[w]) for w in target if w in index])
+            wts = np.concatenate([np.full(len(index[w]), self.weight[w]) for w in target if w in index])
+            order = np.argsort(pos, kind="stable")
+            pos, wts = pos[order], wts[order]
+            csum = np.concatenate([[0.0], np.cumsum(wts)])
+            first = np.searchsorted(pos, pos - size + 1, side="left")
+            return float(np.max(csum[1:] - csum[first])) if len(pos) else 0.0
+        hits = sorted((i, self.weight[w]) for w in target if w in index for i in index[w])
+        best = cur = 0.0
+        lo = 0
+        for pos, wt in hits:
+            cur += wt
+            while hits[lo][0] <= pos - size:
+                cur -= hits[lo][1]
+                lo += 1
             if cur > best:
                 best = cur
         return best
@@ -75,16 +113,27 @@ class ArticleIndex:
 
     def frequency_pick(self, options: list[str]) -> int:
         """A test-wise reader: the option the article mentions most often."""
-        scores = [self.padded.count(" " + fold(o) + " ") for o in options]
+        scores = [self.count(o) for o in options]
         return max(range(len(options)), key=lambda i: (scores[i], -i))
 
     def count(self, phrase: str) -> int:
         """How often the article mentions ``phrase`` (folded, whole words)."""
-        memo = self.__dict__.setdefault("_counts", {})
-        if phrase not in memo:
-            f = fold(phrase)
-            memo[phrase] = self.padded.count(" " + f + " ") if f else 0
-        return memo[phrase]
+        if phrase not in self._counts:
+            f = fold(phrase).split()
+            if not f:
+                n = 0
+            elif len(f) <= self.MAX_NGRAM:
+                if self._ngrams is None:
+                    grams: collections.Counter = collections.Counter()
+                    ws = self.words
+                    for k in range(1, self.MAX_NGRAM + 1):
+                        grams.update(zip(*(ws[j:] for j in range(k)), strict=False))
+                    self._ngrams = grams
+                n = self._ngrams[tuple(f)]
+            else:
+                n = self.padded.count(" " + " ".join(f) + " ")
+            self._counts[phrase] = n
+        return self._counts[phrase]
 
 
 def prompt_only_pick(prompt: str, options: list[str]) -> int:

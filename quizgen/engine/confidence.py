@@ -19,13 +19,28 @@ CAPITAL_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'’-]*")
 def person_confidence(ctx: Context, c: Candidate) -> int:
     """2: a cue says person (a title, a speech verb); 1: a full name later shortened (the way
     news names people); 0: only assumed from capitals."""
-    members = ctx.groups.get(ctx.group_of(c), [c])
-    if any(not any("assumed" in r for r in m.reasons) for m in members):
-        return 2
-    forms = {m.text for m in members}
-    if len(forms) >= 2 and max(len(f.split()) for f in forms) >= 2:
-        return 1
-    return 0
+    memo = ctx.cache.setdefault("person_confidence", {})
+    g = ctx.group_of(c)
+    if g not in memo:
+        members = ctx.groups.get(g, [c])
+        forms = {m.text for m in members}
+        if any(not any("assumed" in r for r in m.reasons) for m in members):
+            memo[g] = 2
+        elif len(forms) >= 2 and max(len(f.split()) for f in forms) >= 2:
+            memo[g] = 1
+        else:
+            memo[g] = 0
+    return memo[g]
+
+
+def sure_texts(ctx: Context, type_: str) -> frozenset[str]:
+    """Surface forms of candidates of this type whose type is confirmed (computed once)."""
+    cache = ctx.cache.setdefault("sure_texts", {})
+    if type_ not in cache:
+        cache[type_] = frozenset(
+            c.text for c in ctx.layer.candidates if c.type == type_ and confirmed(ctx, c)
+        )
+    return cache[type_]
 
 
 def confirmed(ctx: Context, c: Candidate) -> bool:

@@ -66,6 +66,29 @@ class Context:
     def sentence_words(self) -> list[set[str]]:
         return [set(fold(s.text).split()) for s in self.layer.sentences]
 
+    def texts_of_type(self, type_: str) -> list[str]:
+        """Distinct surface forms of the candidates of a type."""
+        cache = self.cache.setdefault("texts_of_type", {})
+        if type_ not in cache:
+            cache[type_] = sorted({c.text for c in self.layer.candidates if c.type == type_})
+        return cache[type_]
+
+    def by_text(self) -> dict[str, Candidate]:
+        if "by_text" not in self.cache:
+            self.cache["by_text"] = {c.text: c for c in self.layer.candidates}
+        return self.cache["by_text"]
+
+    def sentences_with(self, word: str) -> list[int]:
+        """Indexes of the sentences holding a (folded) word."""
+        index = self.cache.get("word_sentences")
+        if index is None:
+            index = collections.defaultdict(list)
+            for i, ws in enumerate(self.sentence_words):
+                for w in ws:
+                    index[w].append(i)
+            self.cache["word_sentences"] = index
+        return index.get(word, [])
+
     def sentence(self, i: int) -> Sentence:
         return self.layer.sentences[i]
 

@@ -42,22 +42,32 @@ def _title_like(key: str, other: str) -> str:
     )
 
 
+def _type_groups(ctx: Context, types: tuple[str, ...]) -> list[list[Candidate]]:
+    """The article's groups of these types, most mentioned first (at most 200: a distractor
+    a careless reader recognises is one the article repeats)."""
+    cache = ctx.cache.setdefault("type_groups", {})
+    if types not in cache:
+        groups = []
+        for members in ctx.groups.values():
+            m = [c for c in members if c.type in types]
+            if m:
+                groups.append(m)
+        groups.sort(key=lambda m: (-len(m), m[0].start))
+        cache[types] = groups[:200]
+    return cache[types]
+
+
 def _article_pool(
     ctx: Context, key: Candidate, types: tuple[str, ...], subtype_first: bool = True
 ) -> list[Distractor]:
     kg = ctx.group_of(key)
-    seen: dict[str, Candidate] = {}
-    for g, members in ctx.groups.items():
-        if g == kg:
-            continue
-        m = [c for c in members if c.type in types]
-        if not m:
+    kw = len(key.text.split())
+    cands = []
+    for m in _type_groups(ctx, types):
+        if ctx.group_of(m[0]) == kg:
             continue
         # the surface form closest in word count to the key
-        kw = len(key.text.split())
-        best = min(m, key=lambda c: (abs(len(c.text.split()) - kw), -len(c.text), c.start))
-        seen[g] = best
-    cands = list(seen.values())
+        cands.append(min(m, key=lambda c: (abs(len(c.text.split()) - kw), -len(c.text), c.start)))
     if subtype_first and key.subtype:
         cands.sort(key=lambda c: (c.subtype != key.subtype, -ctx.index.count(c.text), c.start))
     else:
@@ -213,9 +223,9 @@ def _term_pool(ctx: Context, key: Candidate) -> list[Distractor]:
     kstem = key.stem or key.text.lower()
     kw = len(key.text.split())
     scored = []
-    for g, members in ctx.groups.items():
+    for members in _type_groups(ctx, ("term",)):
         c = members[0]
-        if c.type != "term" or g == ctx.group_of(key) or (c.stem or c.text.lower()) == kstem:
+        if ctx.group_of(c) == ctx.group_of(key) or (c.stem or c.text.lower()) == kstem:
             continue
         if len(c.text.split()) != kw:
             continue
@@ -247,14 +257,13 @@ def distractor_pool(ctx: Context, key: Candidate, rng: random.Random | None = No
 def _distractor_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distractor]:
     t = key.type
     if t == "person":
-        from .confidence import person_confidence
+        from .confidence import sure_texts
 
-        pool = _article_pool(ctx, key, ("person",))
-        sure = {c.text for c in ctx.layer.candidates if c.type == "person" and person_confidence(ctx, c) >= 1}
-        pool = [d for d in pool if d.text in sure]
+        sure = sure_texts(ctx, "person")
+        pool = [d for d in _article_pool(ctx, key, ("person",)) if d.text in sure]
         # not a part of a longer name that holds the key ("Nelson" for "Mandela", "Nelson Mandela")
         kw = set(fold(key.text).split())
-        fuller = [set(fold(c.text).split()) for c in ctx.layer.candidates if kw <= set(fold(c.text).split())]
+        fuller = [set(fold(t).split()) for t in ctx.texts_of_type("person") if kw <= set(fold(t).split())]
         pool = [d for d in pool if not any(set(fold(d.text).split()) <= f for f in fuller)]
     elif t == "place":
         gaz = getattr(ctx.pack, "gazetteer", {}) or {}
@@ -263,9 +272,9 @@ def _distractor_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[D
         # the same kind of place only: a country for a country, a city for a city
         pool = [d for d in pool if gaz.get(d.text) == sub] if sub else []
     elif t == "organisation":
-        from .confidence import confirmed
+        from .confidence import sure_texts
 
-        sure = {c.text for c in ctx.layer.candidates if c.type == "organisation" and confirmed(ctx, c)}
+        sure = sure_texts(ctx, "organisation")
         pool = [d for d in _article_pool(ctx, key, ("organisation",)) if d.text in sure]
     elif t == "time":
         pool = _time_pool(ctx, key, rng)
@@ -347,32 +356,43 @@ def _key_wins(ctx: Context, prompt: str, options: list[str]) -> bool:
 CHUNK_RE = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
 
 
-def cause_pool(ctx: Context, answer: str, sentence_index: int) -> list[Distractor]:
-    """Wrong reasons for a cause question: noun phrases as the article writes them in other
-    sentences (``sanksi ekonomi``, ``kehadiran militer``), alike in length to the key."""
-    n_words = len(answer.split())
+def _chunks(ctx: Context) -> list[tuple[int, int, str]]:
+    """Noun-phrase-like runs of 2-4 content words, per sentence, computed once."""
+    if "chunks" in ctx.cache:
+        return ctx.cache["chunks"]
     stop = getattr(ctx.pack, "stopwords", frozenset())
     causal = {fold(c) for c in ctx.t("cause_connectives", [])}
-    chunks: list[tuple[int, int, str]] = []
+    out: list[tuple[int, int, str]] = []
     for s in ctx.layer.sentences:
-        if s.index == sentence_index:
-            continue
-        low = fold(s.text)
-        if any(f" {c} " in f" {low} " for c in causal):
+        low = f" {fold(s.text)} "
+        if any(f" {c} " in low for c in causal):
             continue  # a sentence that gives reasons may hold a true one
         run: list[str] = []
         for m in CHUNK_RE.finditer(s.text + " ."):
             w = m.group()
             if w.lower() in stop or len(w) < 3 or w[:1].isupper():
                 if 2 <= len(run) <= 4:
-                    chunks.append((abs(len(run) - n_words), s.index, " ".join(run)))
+                    out.append((len(run), s.index, " ".join(run)))
                 run = []
             else:
                 run.append(w)
         if 2 <= len(run) <= 4:
-            chunks.append((abs(len(run) - n_words), s.index, " ".join(run)))
-    chunks.sort(key=lambda x: (x[0], x[1]))
-    terms = {fold(c.text) for c in ctx.layer.candidates if c.type == "term"}
+            out.append((len(run), s.index, " ".join(run)))
+    ctx.cache["chunks"] = out
+    return out
+
+
+def cause_pool(ctx: Context, answer: str, sentence_index: int) -> list[Distractor]:
+    """Wrong reasons for a cause question: noun phrases as the article writes them in other
+    sentences (``sanksi ekonomi``, ``kehadiran militer``), alike in length to the key."""
+    n_words = len(answer.split())
+    chunks = sorted(
+        ((abs(n - n_words), si, ch) for n, si, ch in _chunks(ctx) if si != sentence_index),
+        key=lambda x: (x[0], x[1]),
+    )[:300]
+    terms = ctx.cache.get("term_texts")
+    if terms is None:
+        terms = ctx.cache["term_texts"] = {fold(c.text) for c in ctx.layer.candidates if c.type == "term"}
     verb_prefixes = tuple(ctx.t("verb_prefixes", []))
     out: list[Distractor] = []
     seen = set()
@@ -387,6 +407,8 @@ def cause_pool(ctx: Context, answer: str, sentence_index: int) -> list[Distracto
             continue  # only phrases with one of the article's key terms
         seen.add(f)
         out.append(Distractor(ch, "article"))
+        if len(out) >= 20:
+            break
     return [d for d in out if not near_duplicate(d.text, answer)]
 
 

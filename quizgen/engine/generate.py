@@ -94,7 +94,23 @@ def key_worth(ctx: Context, c) -> float:
     return worth
 
 
-def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random) -> list[Draft]:
+def shortlist(ranked: list, want: int) -> list:
+    """At most ``max(60, 6 * want)`` sentences to build drafts from, spread over the whole
+    article: it is cut into that many runs of sentences and the best of each run is kept.
+    This bounds the work on a long article (a book chapter) without favouring its lead."""
+    limit = max(60, 6 * want)
+    if len(ranked) <= limit:
+        return ranked
+    step = len(ranked) / limit
+    return [
+        max(ranked[int(i * step) : int((i + 1) * step)], key=lambda r: (r.score, -r.sentence.index))
+        for i in range(limit)
+    ]
+
+
+def make_drafts(
+    ctx: Context, opts: GenerateOptions, rng: random.Random, want: int | None = None
+) -> list[Draft]:
     ranked_sentences = rank_sentences(ctx)
     # a paragraph whose every sentence leans on the one before still gets cloze items from
     # its best statement (shown whole, so a reader can find it), at a lower rank
@@ -107,9 +123,8 @@ def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random) -> list
         and any("needs the previous" in r for r in rs.reasons)
     }
     drafts: list[Draft] = []
-    for rs in ranked_sentences:
-        if not rs.usable and rs.sentence.index not in fallback:
-            continue
+    candidates = [rs for rs in ranked_sentences if rs.usable or rs.sentence.index in fallback]
+    for rs in shortlist(candidates, want or default_count(ctx.layer.article)):
         kinds = set(opts.kinds) if rs.usable else {"cloze"} & set(opts.kinds)
         first_of_sentence = len(drafts)
         ranked = sorted(
@@ -384,13 +399,13 @@ def generate(
     pack = get_pack(article.language)
     ctx = Context(analyse(article, pack), pack, getattr(pack, "templates", {}) or {}, seed=opts.seed)
     rng = random.Random(opts.seed)
-    drafts = check_drafts(ctx, make_drafts(ctx, opts, rng))
+    want = opts.count or default_count(article)
+    drafts = check_drafts(ctx, make_drafts(ctx, opts, rng, want))
     for d in drafts:
         f = features(ctx, d)
         name, points = level(f)
         f["points"] = points
         d.item = replace(d.item, difficulty=name, features=f)
-    want = opts.count or default_count(article)
     chosen = select(drafts, opts, want, rng)
     if not chosen:
         raise GenerationError(

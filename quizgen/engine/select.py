@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..article import Sentence
 from .context import Context
@@ -27,10 +28,14 @@ class RankedSentence:
     usable: bool
 
 
+@lru_cache(maxsize=64)
+def _longest_first(phrases: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((p, fold(p)) for p in sorted(phrases, key=len, reverse=True))
+
+
 def _opener(text: str, phrases) -> str | None:
     low = fold(text[:60])
-    for p in sorted(phrases, key=len, reverse=True):
-        fp = fold(p)
+    for p, fp in _longest_first(tuple(phrases)):
         if low == fp or low.startswith(fp + " "):
             return p
     return None
