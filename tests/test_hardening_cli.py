@@ -135,3 +135,24 @@ def test_empty_jsonl_in_batch_is_an_error(tmp_path):
         run(["batch", str(tmp_path / "news.jsonl"), "-o", str(tmp_path / "out"), "--no-progress"])
     )
     assert "no article" in line
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        b"caf\xe9\n\xff\xfe\n" * 6,
+        "\ud800\n".encode("utf-8", "surrogatepass") * 12,
+        b"x" * 100_000 + b"\n",
+        b"\x00\x1b[2J\n" * 12,
+    ],
+    ids=["cp1252", "surrogate", "100k-line", "controls"],
+)
+def test_take_with_hostile_answers_on_stdin(answers):
+    import json
+
+    result = CliRunner().invoke(
+        cli, ["take", str(BANK), "--no-article", "--json"], input=answers, catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.stderr
+    last = json.loads(result.stdout.splitlines()[-1])
+    assert last["total"] == 12 and last["correct"] == 0
