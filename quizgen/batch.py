@@ -207,7 +207,9 @@ def _warm_up(options: BatchOptions) -> None:
         from quizgen.lang import get_pack
 
         for code in ("id", "en") if options.language == "auto" else (options.language,):
-            get_pack(code)
+            pack = get_pack(code)
+            pack.stem("pertemuan")  # the stemmer's dictionary and the word-frequency list
+            pack.zipf("the")  # load lazily: load them here, once, not in every worker
     except QuizgenError:
         pass  # an unknown language is reported per article by run_one
 
