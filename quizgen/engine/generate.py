@@ -408,6 +408,11 @@ def generate(
         d.item = replace(d.item, difficulty=name, features=f)
     chosen = select(drafts, opts, want, rng)
     if not chosen:
+        if set(opts.kinds) != set(KIND_WEIGHTS):
+            raise GenerationError(
+                f"No {', '.join(opts.kinds)} items could be made from this text. Allow other kinds "
+                "(cloze and true/false fit most texts) or try a longer article."
+            )
         raise GenerationError(
             "No questions could be made from this text: it has too few complete sentences with names, "
             "dates, numbers or key terms. Try a longer article."
