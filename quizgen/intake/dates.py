@@ -1,7 +1,8 @@
 """Datelines: recognise a line that only states when the article was published, and parse it.
 
-Month and weekday names of Indonesian and English are built in here (intake must work before
-any language pack is chosen, since it runs before language detection).
+Month and weekday names come from every installed language pack (intake runs before the
+article's language is known, so it reads the names of all of them); adding a language pack
+teaches intake its datelines too.
 """
 
 from __future__ import annotations
@@ -9,31 +10,24 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        "januari january jan",
-        "februari pebruari february feb peb",
-        "maret march mar",
-        "april apr",
-        "mei may",
-        "juni june jun",
-        "juli july jul",
-        "agustus august agu agt ags aug",
-        "september sep sept",
-        "oktober october okt oct",
-        "november nopember nov nop",
-        "desember december des dec",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        MONTHS[_name] = _number
+# Weekday abbreviations seen in datelines ("Sun, 3 March 2021") that the packs leave out
+# because in running text they are ordinary words.
+DATELINE_ONLY_WEEKDAYS = ("wed", "sat", "sun")
 
-WEEKDAYS = (
-    "senin selasa rabu kamis jumat jum'at jum’at sabtu minggu ahad "
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
-).split()
+
+def _names_from_packs() -> tuple[dict[str, int], tuple[str, ...]]:
+    from ..lang import available_languages, get_pack
+
+    months: dict[str, int] = {}
+    weekdays: set[str] = set(DATELINE_ONLY_WEEKDAYS)
+    for code in available_languages():
+        pack = get_pack(code)
+        months.update(pack.months)
+        weekdays.update(pack.weekdays)
+    return months, tuple(sorted(weekdays))
+
+
+MONTHS, WEEKDAYS = _names_from_packs()
 
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:" + "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True)) + r")\.?"
