@@ -214,3 +214,23 @@ def test_cli_generate_and_lint(tmp_path):
     assert "no_leak" in r.output
     r = CliRunner().invoke(cli, ["generate", str(tmp_path / "missing.txt")])
     assert r.exit_code != 0 and "Traceback" not in r.output
+
+
+def test_same_bank_in_another_process_with_another_hash_seed():
+    """Set and dict orders must not leak into items: two fresh processes with different
+    PYTHONHASHSEED values give byte-identical items."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import json, quizgen; b = quizgen.generate(r'%s', seed=5); "
+        "print(json.dumps([i.to_dict() for i in b.items], ensure_ascii=False))" % SAMPLE
+    )
+    outs = []
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+        assert res.returncode == 0, res.stderr
+        outs.append(res.stdout)
+    assert outs[0] == outs[1] and outs[0].startswith("[{")
