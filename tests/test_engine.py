@@ -224,8 +224,8 @@ def test_same_bank_in_another_process_with_another_hash_seed():
     import sys
 
     code = (
-        "import json, quizgen; b = quizgen.generate(r'%s', seed=5); "
-        "print(json.dumps([i.to_dict() for i in b.items], ensure_ascii=False))" % SAMPLE
+        f"import json, quizgen; b = quizgen.generate(r'{SAMPLE}', seed=5); "
+        "print(json.dumps([i.to_dict() for i in b.items], ensure_ascii=False))"
     )
     outs = []
     for hash_seed in ("1", "2"):
