@@ -35,7 +35,21 @@ _LAZY = {
     "QuizgenError": "quizgen.errors",
 }
 
-__all__ = sorted(_LAZY) + ["__version__"]
+__all__ = [
+    "Article",
+    "Bank",
+    "Item",
+    "QuizgenError",
+    "__version__",
+    "analyse",
+    "detect_language",
+    "generate",
+    "get_pack",
+    "lint_bank",
+    "load_article",
+    "read_bank",
+    "write_bank",
+]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .article import Article
