@@ -36,8 +36,8 @@ Figures (``--only`` takes their section names, comma-separated):
               and the teacher page generating and rendering a bank from the sample article.
               Also ``quizgen.grading.score`` alone on that bank. No targets: reported.
 
-``--profile`` runs pyinstrument once over ``generate`` on the 100 KB text and prints the
-five functions with the most own time. Needs the corpus (``../shared`` beside the repo);
+``--profile`` runs pyinstrument over ``generate`` (the sample article 20 times, then the
+100 KB text once) and prints its stages and the five functions with the most own time. Needs the corpus (``../shared`` beside the repo);
 sections that need it are skipped with a note when it is missing. A section that fails
 is listed under the table (exit status 1); ``results.json`` is rewritten after each section.
 """
@@ -267,6 +267,7 @@ def bench_growth(reps: int, tmp: Path, cap: float) -> list[Figure]:
             "x",
             "<= 2 (about linear)",
             last / first <= 2.0,
+            "lower bound: largest size stopped" if r is None else "",
         )
     )
     return out
@@ -446,32 +447,55 @@ def bench_app(reps: int, tmp: Path) -> list[Figure]:
 # ---------------------------------------------------------------- profile
 
 
-def profile(tmp: Path) -> list[str]:
-    """The five functions with the most own time in ``generate`` on the 100 KB text."""
+def _hot_spots(prof, title: str) -> list[str]:
+    """Time by stage of ``generate`` (its direct callees) and the five functions with the
+    most own time, as printable lines."""
+    own: dict[str, float] = {}
+    stages: dict[str, float] = {}
+
+    def walk(frame, parent: str) -> None:
+        if frame.function and not frame.is_synthetic:
+            key = f"{frame.function} ({Path(frame.file_path or '?').name}:{frame.line_no})"
+            own[key] = own.get(key, 0.0) + frame.total_self_time
+            if parent == "generate":
+                stages[frame.function] = stages.get(frame.function, 0.0) + frame.time
+        for c in frame.children:
+            walk(c, frame.function or parent)
+
+    root = prof.last_session.root_frame()
+    walk(root, "")
+    total = root.time or 1.0
+    lines = [f"{title} (total {total:.2f} s under the profiler)", "  stages of generate:"]
+    for k, t in sorted(stages.items(), key=lambda kv: -kv[1])[:6]:
+        lines.append(f"    {t / total:6.1%}  {k}")
+    lines.append("  top 5 by own time:")
+    for k, t in sorted(own.items(), key=lambda kv: -kv[1])[:5]:
+        lines.append(f"    {t / total:6.1%}  {t * 1000:8.1f} ms  {k}")
+    return lines
+
+
+def profile() -> list[str]:
+    """pyinstrument over ``generate``: the sample article (20 runs) and the 100 KB text."""
     from pyinstrument import Profiler
 
     import quizgen
 
-    text = corpus_text(100_000)
-    quizgen.generate(quizgen.load_article(SAMPLE), seed=0)
-    prof = Profiler(interval=0.0005)
+    article = quizgen.load_article(SAMPLE)
+    quizgen.generate(article, seed=0)
+    prof = Profiler(interval=0.0002)
     prof.start()
-    quizgen.generate(text, language="id", seed=0)
+    for _ in range(20):
+        quizgen.generate(article, seed=0)
     prof.stop()
-    own: dict[str, float] = {}
-
-    def walk(frame) -> None:
-        if frame.function and not frame.is_synthetic:
-            key = f"{frame.function} ({Path(frame.file_path or '?').name}:{frame.line_no})"
-            own[key] = own.get(key, 0.0) + frame.total_self_time
-        for c in frame.children:
-            walk(c)
-
-    root = prof.last_session.root_frame()
-    walk(root)
-    total = root.time or 1.0
-    top = sorted(own.items(), key=lambda kv: -kv[1])[:5]
-    return [f"{t * 1000:8.1f} ms {t / total:5.1%}  {k}" for k, t in top]
+    lines = _hot_spots(prof, "generate x20, sample article")
+    if CORPUS.is_dir():
+        text = corpus_text(100_000)
+        prof = Profiler(interval=0.001)
+        prof.start()
+        quizgen.generate(text, language="id", seed=0)
+        prof.stop()
+        lines += _hot_spots(prof, "generate, ~100 KB of id-news")
+    return lines
 
 
 # ---------------------------------------------------------------- main
@@ -502,6 +526,7 @@ def machine() -> dict:
         "cpus": os.cpu_count(),
         "commit": commit,
         "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "load_average_1m": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None,
     }
 
 
@@ -509,7 +534,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="few repeats: a smoke run")
     ap.add_argument("--only", default=",".join(SECTIONS), help=f"sections to run: {','.join(SECTIONS)}")
-    ap.add_argument("--profile", action="store_true", help="pyinstrument top 5 over generate on 100 KB")
+    ap.add_argument("--profile", action="store_true", help="pyinstrument hot spots of generate")
     ap.add_argument(
         "--cap", type=float, default=120.0, help="stop a growth size after this many seconds (0: never)"
     )
@@ -521,7 +546,7 @@ def main() -> int:
         ap.error(f"unknown section(s): {', '.join(sorted(unknown))}")
     reps = {"generate": 5, "growth": 1, "cli": 3, "batch": 1, "app": 2}
     if not args.quick:
-        reps = {"generate": 21, "growth": 5, "cli": 7, "batch": 3, "app": 5}
+        reps = {"generate": 21, "growth": 5, "cli": 7, "batch": 5, "app": 5}
     has_corpus = CORPUS.is_dir() and any(CORPUS.glob("*.txt"))
     figs: list[Figure] = []
     skipped: list[str] = []
@@ -557,17 +582,20 @@ def main() -> int:
                 print(table(got), file=sys.stderr, flush=True)
             print(f"  {name} took {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
             save()
-        if args.profile and has_corpus:
-            hot = profile(tmp)
+        if args.profile:
+            hot = profile()
+    report["load_average_1m_at_end"] = round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None
     save()
     print(table(figs))
     for s in skipped:
         print(f"skipped {s}")
     if hot:
-        print("\npyinstrument, generate on ~100 KB, top 5 by own time:")
+        print("\npyinstrument:")
         print("\n".join(hot))
+    load = (report["machine"]["load_average_1m"], report["load_average_1m_at_end"])
+    print(f"\n{os.cpu_count()} CPUs; load average (1 min) {load[0]} at start, {load[1]} at end")
     missed = [f.name for f in figs if f.met is False]
-    print(f"\n{len(figs) - len(missed)} of {len(figs)} rows fine; targets missed: {len(missed)}")
+    print(f"{len(figs) - len(missed)} of {len(figs)} rows fine; targets missed: {len(missed)}")
     return 1 if skipped and any("failed" in s for s in skipped) else 0
 
 
