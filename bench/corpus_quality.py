@@ -54,8 +54,10 @@ def main() -> int:
             n_items += len(bank.items)
             quizgen.write_bank(bank, out / (f.stem + ".json"))
         took = time.perf_counter() - t0
-        print(f"== {corpus}: {len(files)} articles, {n_items} items ({n_items / max(len(files), 1):.1f}/article), "
-              f"{len(failures)} failures, {took:.1f} s")
+        print(
+            f"== {corpus}: {len(files)} articles, {n_items} items ({n_items / max(len(files), 1):.1f}/article), "
+            f"{len(failures)} failures, {took:.1f} s"
+        )
         for name, why in failures:
             print(f"   FAILED {name}: {why}")
         cmd = [sys.executable, str(SHARED / "tools" / "itemcheck.py"), "--strict", str(out)]
