@@ -118,9 +118,26 @@ def find_by_id(bank_id: str) -> Bank | None:
 def save(bank: Bank, name: str, *, overwrite: bool = False) -> Path:
     """Write ``bank`` as ``name`` in the bank folder; an existing file only with ``overwrite``."""
     path = safe_path(name)
-    if path.exists() and not overwrite:
-        raise BankError(
-            f"A bank called {name} already exists; choose another name or confirm overwriting it."
-        )
-    write_bank(bank, path)
+    taken = BankError(f"A bank called {name} already exists; choose another name or confirm overwriting it.")
+    if overwrite:
+        write_bank(bank, path)
+        return path
+    if path.exists():
+        raise taken
+    # Two teachers saving the same new name at once: write beside it, then hard-link into place,
+    # which fails if the other save got there first (a plain write would silently replace it).
+    tmp = path.with_name(f".{path.name}.{os.urandom(6).hex()}.new")
+    write_bank(bank, tmp)
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise taken from None
+    except OSError:  # a drive without hard links: reserve the name exclusively, then fill it
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+        except FileExistsError:
+            raise taken from None
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
     return path
