@@ -147,3 +147,40 @@ def test_student_retries_after_a_failed_save_in_the_app(app_env):
     assert _rows(app_env["db"]) == (1, 8)
     submit_again = [b for b in at.button if b.label in ("Kirim jawaban", "Submit answers")]
     assert not submit_again  # the review page: no second submission
+
+
+def _race_save(bank, name: str, n_threads: int = 8) -> tuple[list[int], list[str]]:
+    """``n_threads`` saves of different banks under one new name, released at once."""
+    from quizgen.app import banks
+    from quizgen.errors import BankError
+
+    barrier = threading.Barrier(n_threads)
+    won, refused, errors = [], [], []
+
+    def worker(n: int) -> None:
+        barrier.wait()
+        try:
+            banks.save(bank.with_items(bank.items[: n + 1]), name)
+            won.append(n)
+        except BankError as e:
+            refused.append(str(e))
+        except BaseException as e:  # noqa: BLE001 - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(n_threads)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    return won, refused
+
+
+def test_two_teachers_saving_the_same_new_name_at_once_one_wins(app_env, bank):
+    for trial in range(10):
+        name = f"same-{trial}.json"
+        won, refused = _race_save(bank, name)
+        assert len(won) == 1, f"{len(won)} saves of {name} all 'succeeded': all but one were lost"
+        assert len(refused) == 7 and all("already exists" in m for m in refused)
+        assert len(read_bank(app_env["banks"] / name).items) == won[0] + 1
+    assert not [p.name for p in app_env["banks"].iterdir() if p.name.startswith(".")]  # no temporaries left
