@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..bank import Bank
+from ..errors import ExportError
 from .base import LETTERS, ExportResult, Skips, is_choice, key_index, one_line
 
 # A question that starts like "B. " or "ANSWER:" would be read as an option or the key.
@@ -36,6 +37,11 @@ def export_aiken(bank: Bank) -> ExportResult:
         lines += [f"{LETTERS[n]}. {o}" for n, o in enumerate(options)]
         lines.append(f"ANSWER: {LETTERS[key_index(item)]}")
         blocks.append("\n".join(lines))
+    if not blocks:  # an empty file would only make Moodle's import fail later
+        raise ExportError(
+            "No item of this bank fits Aiken (multiple choice, true/false or cloze with options); "
+            "nothing was written. Use gift or moodle-xml for typed answers."
+        )
     if any("\n" in it.prompt for it in bank.items):
         skips.note("aiken: line breaks inside a question are written as spaces.")
     return skips.result(("\n\n".join(blocks) + "\n").encode("utf-8"))
