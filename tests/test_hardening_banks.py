@@ -153,3 +153,15 @@ def test_a_long_article_survives_the_csv_round_trip(tmp_path):
     path = tmp_path / "long.csv"
     export_bank(bank, "csv", path)
     assert import_file(path).bank.to_json() == bank.to_json()
+
+
+@pytest.mark.parametrize("fmt", ["aiken", "kahoot"])
+def test_a_bank_with_nothing_the_format_holds_writes_no_empty_file(tmp_path, fmt):
+    bank = read_bank(FIXTURE)
+    typed = bank.with_items([it for it in bank.items if not it.options])
+    src = tmp_path / "typed.json"
+    src.write_text(typed.to_json(), encoding="utf-8")
+    out = tmp_path / f"out.{fmt}"
+    result = run("export", str(src), "--format", fmt, "-o", str(out))
+    assert result.exit_code == 1 and "nothing was written" in result.stderr
+    assert not out.exists()

@@ -24,8 +24,12 @@ from quizgen.exporters import EXPORTERS
 from quizgen.grading import grade, score
 
 DATA = Path(__file__).parent / "data"
-SAMPLE = (DATA / "id-kim-putin-2024.txt").read_text(encoding="utf-8")
-PARAGRAPHS = [p for p in SAMPLE.split("\n") if p.strip()]
+ARTICLES = [
+    DATA / "id-kim-putin-2024.txt",
+    DATA / "corpus" / "onestopenglish-adv-amazon.txt",
+    DATA / "corpus" / "indosum-1496443620-donald-trump-tarik-as-dari-kesepakatan-ik.txt",
+]
+PARAGRAPHS = [[p for p in a.read_text(encoding="utf-8").split("\n") if p.strip()] for a in ARTICLES]
 FIXTURE = (DATA / "fixture_bank_id.json").read_text(encoding="utf-8")
 
 SETTINGS = settings(
@@ -85,8 +89,9 @@ def expect_own_error(func, *args, **kwargs):
 @st.composite
 def mutated_article(draw) -> str:
     """A few paragraphs of the sample article with nasty pieces spliced in at drawn places."""
-    start = draw(st.integers(0, len(PARAGRAPHS) - 3))
-    text = "\n\n".join(PARAGRAPHS[start : start + draw(st.integers(3, 5))])
+    paragraphs = draw(st.sampled_from(PARAGRAPHS))
+    start = draw(st.integers(0, len(paragraphs) - 3))
+    text = "\n\n".join(paragraphs[start : start + draw(st.integers(3, 5))])
     for _ in range(draw(st.integers(0, 4))):
         at = draw(st.integers(0, len(text)))
         piece = draw(st.one_of(st.sampled_from(PIECES[:-2]), st.text(_ANY_CHAR, min_size=1, max_size=8)))
