@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..article import Candidate
 from ..bank import BLANK, Item, Source
-from .confidence import confirmed, inside_longer_name
+from .confidence import confirmed, inside_longer_name, modifier_use
 from .context import Context
 from .distractors import Distractor, cause_pool, choose_options, distractor_pool, guess_risk
 from .ids import item_id
@@ -182,6 +182,14 @@ def plain_prose(ctx: Context, text: str) -> bool:
     handles, no first-person speaker (whose "I" the reader cannot resolve)."""
     if re.search(r"[.!?][”\"’]?\s+[“\"]?[A-Z]", text.rstrip('.!?”" ')) or re.search(r"[#@]\w", text):
         return False
+    if re.search(
+        r"(?:^|\s)-\w|\byang adalah\b|\b(?:kapan|di mana|siapa)\s+(?:sejak|di|sebagaimana|menyusul)\b",
+        text,
+        re.I,
+    ):
+        return False  # a rewrite left a fragment ("meningkat -an", "Kapan sejak ...", "Siapa yang adalah")
+    if ctx.pack.code == "en" and re.search(r"\b\w+ing\?$", text):
+        return False  # "..., adding?": a dangling participle
     low = f" {fold(text)} "
     return not any(f" {w} " in low for w in ctx.t("first_person", []))
 
@@ -207,6 +215,8 @@ def questions_for(ctx: Context, rs: RankedSentence, key: Candidate) -> list[Ques
 def build_mcq(
     ctx: Context, rs: RankedSentence, key: Candidate | None, q: Question, rng: random.Random
 ) -> Draft | None:
+    if not plain_prose(ctx, q.prompt):
+        return None
     if q.skill == "cause":
         pool = cause_pool(ctx, q.answer, rs.sentence.index)
     else:
@@ -296,6 +306,9 @@ def build_true_false(ctx: Context, rs: RankedSentence, key: Candidate, rng: rand
     body = text[rs.body_start : rs.sentence.end].strip()
     if body[:1] in '“"‘' or len(body.split()) > 40 or not plain_prose(ctx, body):
         return []
+    low = f" {fold(body)} "
+    if any(f" {fold(w)} " in low for w in ctx.t("hedge_words", [])):
+        return []  # an opinion or a guess ("sepertinya", "remarkable") is not checkable
     true_word, false_word = ctx.pack.true_false
     statement = capitalise_first(re.sub(r"\s+", " ", text[rs.body_start : rs.sentence.end].strip()))
     drafts = []
@@ -319,10 +332,10 @@ def build_true_false(ctx: Context, rs: RankedSentence, key: Candidate, rng: rand
             true_item, rs.sentence.paragraph, rs.sentence.index, ctx.group_of(key), base, key.type, truth=True
         )
     )
-    swappable = key.type in ("time", "number") or (
-        key.type in ("person", "place", "organisation")
-        and confirmed(ctx, key)
+    swappable = (
+        (key.type == "number" or confirmed(ctx, key))
         and not inside_longer_name(ctx, key)
+        and not modifier_use(ctx, key)
     )
     if swappable:
         by_text = ctx.by_text()

@@ -26,11 +26,19 @@ def person_confidence(ctx: Context, c: Candidate) -> int:
         forms = {m.text for m in members}
         if any(not any("assumed" in r for r in m.reasons) for m in members):
             memo[g] = 2
-        elif len(forms) >= 2 and max(len(f.split()) for f in forms) >= 2:
+        elif _shortened_to_surname(forms):
             memo[g] = 1
         else:
             memo[g] = 0
     return memo[g]
+
+
+def _shortened_to_surname(forms: set[str]) -> bool:
+    """A full name later written as its last word, as news names people ("Mark Zuckerberg",
+    then "Zuckerberg"), unlike a brand and its product ("Facebook", "Facebook Home")."""
+    longs = [f.split() for f in forms if len(f.split()) >= 2]
+    shorts = {f for f in forms if len(f.split()) == 1}
+    return any(words[-1] in shorts and words[0] not in shorts for words in longs)
 
 
 def sure_texts(ctx: Context, type_: str) -> frozenset[str]:
@@ -56,22 +64,53 @@ def confirmed(ctx: Context, c: Candidate) -> bool:
 
 
 def inside_longer_name(ctx: Context, c: Candidate) -> bool:
-    """Does the span sit inside a longer capitalised name or before an acronym in brackets
-    ("Manchester United", "Kementerian Perhubungan (Kemenhub)", "the US outdoor retailer")?"""
+    """Does the span sit inside a longer capitalised name, before an acronym in brackets, or
+    before a name particle ("Manchester United", "Google Glass", "Bashar al-Assad",
+    "Kementerian Perhubungan (Kemenhub)")? Swapping it would make a name no one has."""
     text = ctx.text
     sentence = ctx.sentence(c.sentence)
-    before = text[sentence.start : c.start].rstrip()
+    before_tokens = text[sentence.start : c.start].split()
     after = text[c.end : sentence.end]
-    prev = before.split()[-1] if before.split() else ""
-    if (
-        prev
-        and CAPITAL_WORD.fullmatch(prev.strip('“"('))
-        and before != text[sentence.start : c.start].strip()
-    ):
-        return True
+    if before_tokens:
+        prev = before_tokens[-1].strip('“"(‘')
+        if CAPITAL_WORD.fullmatch(prev):
+            opener = len(before_tokens) == 1  # capitalised only because it opens the sentence?
+            honorifics = getattr(ctx.pack, "honorifics", frozenset())
+            common = prev.lower() in getattr(ctx.pack, "stopwords", frozenset()) or _common(ctx, prev)
+            if not (prev.lower() in honorifics or (opener and common)):
+                return True
     nxt = after.lstrip()
     if after[:1] == " " and CAPITAL_WORD.match(nxt) and not nxt.startswith(("I ", "A ")):
         return True
+    particles = getattr(ctx.pack, "name_particles", frozenset())
+    first = nxt.split()[0].lower() if nxt.split() else ""
+    if after[:1] in (" ", "-") and (first in particles or first.split("-")[0] in particles):
+        return True
     if re.match(r"\s*\([A-Z]{2,}", after):
         return True
+    return False
+
+
+def _common(ctx: Context, word: str) -> bool:
+    try:
+        return ctx.pack.zipf(word.lower()) >= 4.5
+    except Exception:
+        return False
+
+
+def modifier_use(ctx: Context, c: Candidate) -> bool:
+    """Is the name used as a modifier of the next word ("Friday prayers", "the US outdoor
+    retailer") or, for a time, of the word before ("Tragedi Jumat")? Swapping it changes a
+    label, not a fact."""
+    text = ctx.text
+    sentence = ctx.sentence(c.sentence)
+    nxt = text[c.end : sentence.end].split()[:1]
+    stop = getattr(ctx.pack, "stopwords", frozenset())
+    if ctx.pack.code == "en" and nxt and nxt[0][:1].islower() and nxt[0].strip(",.;:") not in stop:
+        return True
+    if c.type == "time":
+        prev = text[sentence.start : c.start].split()[-1:]
+        cues = set(ctx.t("time_lead_words", []))
+        if prev and prev[0].lower().strip(",(") not in cues and not prev[0].endswith(","):
+            return True
     return False

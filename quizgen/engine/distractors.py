@@ -285,6 +285,17 @@ def _distractor_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[D
     return filter_pool(ctx, key, pool)
 
 
+def same_referent(ctx: Context, a: str, b: str) -> bool:
+    """Could two names be the same thing: one a prefix of the other ("Sandi", "Sandiaga"), or
+    written side by side in the article as one name ("Felix Baumgartner")?"""
+    fa, fb = fold(a), fold(b)
+    if min(len(fa), len(fb)) >= 4 and (fa.startswith(fb) or fb.startswith(fa)):
+        return True
+    if not (a[:1].isupper() and b[:1].isupper()):
+        return False
+    return ctx.index.count(f"{a} {b}") > 0 or ctx.index.count(f"{b} {a}") > 0
+
+
 def filter_pool(ctx: Context, key: Candidate, pool: list[Distractor]) -> list[Distractor]:
     sentence = ctx.sentence(key.sentence).text
     aliases = {fold(a) for a in ctx.aliases(key)} | {fold(key.text)}
@@ -295,6 +306,8 @@ def filter_pool(ctx: Context, key: Candidate, pool: list[Distractor]) -> list[Di
             continue
         if re.search(r"-(?:yang|nya|lah|kah)$", d.text):
             continue  # "Robert De Niro-yang": a clitic glued to the name
+        if same_referent(ctx, key.text, d.text):
+            continue  # "Sandi" for "Sandiaga", "Felix" for "Baumgartner": the same person
         if contains_phrase(sentence, d.text) or near_duplicate(d.text, key.text):
             continue
         if any(near_duplicate(d.text, o.text) for o in out):

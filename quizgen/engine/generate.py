@@ -188,15 +188,35 @@ def check_drafts(ctx: Context, drafts: list[Draft]) -> list[Draft]:
 
 
 def _conflicts(a: Item, b: Item) -> bool:
-    """Would one item give the other's key away (same sentence, key visible in the prompt)?"""
-    if a.source.start != b.source.start:
+    """Would one item give the other's key away? In the same sentence: its key visible in the
+    other's prompt (or a true/false statement of the sentence). Anywhere: the key stands in the
+    other's prompt with the words that surround it in its own sentence ("Brazil and _____" and
+    "_____ and Peru")."""
+    if a.source.start == b.source.start:
+        for x, y in ((a, b), (b, a)):
+            if x.kind == "true_false" or y.kind == "true_false":
+                return True
+            if contains_phrase(BLANK_RE.sub(" ", y.prompt), x.answer):
+                return True
         return False
     for x, y in ((a, b), (b, a)):
-        if x.kind != "true_false" and contains_phrase(BLANK_RE.sub(" ", y.prompt), x.answer):
-            return True
-        if x.kind == "true_false" or y.kind == "true_false":
+        if x.kind == "true_false" or not x.answer_span:
+            continue
+        context = _key_context(x)
+        if context and contains_phrase(y.prompt, context):
             return True
     return False
+
+
+def _key_context(it: Item) -> str:
+    """The key with a word on each side, as its source sentence writes it."""
+    s = it.source
+    start, end = it.answer_span[0] - s.start, it.answer_span[1] - s.start
+    if not (0 <= start <= end <= len(s.sentence)):
+        return ""
+    before = s.sentence[:start].split()[-1:]
+    after = s.sentence[end:].split()[:1]
+    return " ".join(before + [s.sentence[start:end]] + after)
 
 
 def guess_shares(chosen: list[Draft]) -> dict[str, float]:
@@ -282,7 +302,7 @@ def _select(
                 if (d.group, d.sentence) not in used_facts
                 and d.item.prompt not in used_prompts
                 and sent_count.get(d.sentence, 0) < 2
-                and (d.sentence not in sent_count or not any(_conflicts(d.item, c.item) for c in chosen))
+                and not any(_conflicts(d.item, c.item) for c in chosen)
                 and guessable_ok(d)
             ]
             if pool:

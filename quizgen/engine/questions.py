@@ -222,6 +222,13 @@ def _adverbial(ctx: Context, rs: RankedSentence, key: Candidate, kind: str) -> Q
     head = text[rs.body_start : phrase_start]
     if re.search(r"[,;]", head) or len(head.split()) < 2:
         return None  # the phrase is not in the main clause, or the clause has no subject left
+    if any(f" {w} " in f" {fold(head)} " for w in ctx.t("embed_words", [])):
+        return None  # "... yang dibentuk pada 2017": the time or place of an embedded clause
+    after_key = text[key.end : rs.sentence.end].split()[:1]
+    if after_key and fold(after_key[0]) in ("itu", "ini", "tersebut"):
+        return None  # "pada tahun itu": a noun phrase, not the anchor
+    if re.search(r"\b(?:ter\w+|\w+est|most)\s*$", head.strip(), re.IGNORECASE):
+        return None  # "terbesar di Asia": a superlative's range, not where something happened
     tail = text[key.end : clause_end]
     for word in ctx.t("time_tails", []) if kind == "time" else ():
         tail = re.sub(r"^\s*" + re.escape(word) + r"\b", "", tail, flags=re.IGNORECASE)
@@ -298,11 +305,12 @@ def cause_question(ctx: Context, rs: RankedSentence) -> Question | None:
         stop = re.search(r"[,;.!?](\s|$)", tail)
         cause_end = cause_start + (stop.start() if stop else len(tail.rstrip()))
         answer = text[cause_start:cause_end].strip()
-        if (
+        nxt_word = body[m.end() :].split()[:1]
+        if conn.lower() == "due to" and (
             re.search(r"\b(?:is|was|are|were|be|been|being)\s*$", head, re.IGNORECASE)
-            and conn.lower() == "due to"
+            or (nxt_word and nxt_word[0].lower() in ctx.t("bare_verbs", []))
         ):
-            continue  # "it was due to go": scheduled, not caused
+            continue  # "(it was) due to go into effect": scheduled, not caused
         after = answer.split()[len(conn.split()) :][:1]
         if not after or after[0][:1].isdigit() or after[0].lower().strip(",.") in ctx.pack.months:
             continue  # "since 2010", "sejak Juni": time, not cause
