@@ -150,7 +150,16 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 
 
 def check_xml_text(bank: Bank, fmt: str) -> None:
-    """Refuse texts XML cannot hold (control characters), naming the item."""
+    """Refuse texts XML cannot hold (control characters), naming the item or the field."""
+    for name, text in [
+        ("title", bank.title),
+        ("id", bank.id),
+        ("article source", bank.article.get("source")),
+    ]:
+        if isinstance(text, str) and _XML_ILLEGAL.search(text):
+            raise ExportError(
+                f"The bank's {name} holds a control character that {fmt} files cannot store; remove it."
+            )
     for it in bank.items:
         for text in (it.prompt, it.answer, it.explanation, *it.options, *it.accepted):
             if _XML_ILLEGAL.search(text):
