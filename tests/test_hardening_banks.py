@@ -165,3 +165,20 @@ def test_a_bank_with_nothing_the_format_holds_writes_no_empty_file(tmp_path, fmt
     result = run("export", str(src), "--format", fmt, "-o", str(out))
     assert result.exit_code == 1 and "nothing was written" in result.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize("fmt", ["moodle-xml", "qti"])
+@pytest.mark.parametrize("field", ["title", "source"])
+def test_control_character_in_a_bank_level_text_is_refused_by_xml_formats(fmt, field):
+    from dataclasses import replace
+
+    from quizgen.errors import ExportError
+    from quizgen.exporters import EXPORTERS
+
+    bank = read_bank(FIXTURE)  # built in memory: the file reader already refuses such text
+    if field == "title":
+        bank = replace(bank, title="Kuis\x00")
+    else:
+        bank = replace(bank, article=dict(bank.article, source="a\x0b.txt"))
+    with pytest.raises(ExportError, match=f"bank's (article )?{field} holds a control character"):
+        EXPORTERS[fmt](bank)
