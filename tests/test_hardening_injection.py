@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 from test_app_student import ANSWERS, fill, start_quiz, submit
@@ -249,3 +251,38 @@ def test_batch_article_ids_cannot_leave_the_output_folder(tmp_path):
     assert all(p.parent == out for p in written), written
     assert not any("/" in p.stem or "\\" in p.stem or p.stem.startswith(".") for p in written)
     assert not Path("/tmp/abs-escaped.json").exists()
+
+
+_NAME_PIECES = st.one_of(
+    st.sampled_from(
+        ["..", ".", "/", "\\", "~", ":", "\x00", "\n", "%2e%2e", "C:", "..json", ".json", "a", "é"]
+    ),
+    st.text(max_size=6),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.lists(_NAME_PIECES, max_size=8).map("".join))
+def test_any_bank_name_stays_in_the_bank_folder(app_env, name):
+    folder = app_env["banks"].resolve()
+    try:
+        path = banks.safe_path(name)
+    except BankError as e:
+        assert str(e).strip()
+        return
+    assert path.parent == folder and path.name == name and path.suffix == ".json"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ids=st.lists(st.lists(_NAME_PIECES, max_size=8).map("".join), min_size=1, max_size=6))
+def test_any_article_id_in_batch_names_a_file_in_the_output_folder(tmp_path, ids):
+    from quizgen.batch import collect_jobs
+
+    jsonl = tmp_path / "news.jsonl"
+    jsonl.write_text("\n".join(json.dumps({"id": i, "text": "x"}) for i in ids) + "\n", encoding="utf-8")
+    out = (tmp_path / "out").resolve()
+    names = [job.name for job in collect_jobs([jsonl])]
+    assert len({n.casefold() for n in names}) == len(names)  # no two articles share a bank file
+    for name in names:
+        assert (out / f"{name}.json").resolve().parent == out, name
+        assert name and not name.startswith(".")
