@@ -118,3 +118,21 @@ def test_shortlist_spreads_and_bounds():
     assert len(picked) == 60
     idx = [r.sentence.index for r in picked]
     assert idx == sorted(idx) and idx[0] < 20 and idx[-1] > 980
+
+
+def test_english_questions_move_only_an_auxiliary_or_a_participle():
+    from quizgen.engine.inversion import aux_question, passive_agent_question
+
+    ctx = ctx_for(
+        "The new hardware will be made in Japan by a team of engineers. "
+        "Facebook was founded by Mark Zuckerberg at Harvard University in 2004. "
+        "Zuckerberg still leads Facebook, which Mark Zuckerberg started with friends.",
+        "en",
+    )
+    rs = {r.sentence.index: r for r in rank_sentences(ctx)}
+    japan = next(c for c in ctx.by_sentence[0] if c.text == "Japan")
+    q = aux_question(ctx, rs[0], japan)
+    assert q is not None and q.prompt == "Where will the new hardware be made by a team of engineers?"
+    agent = next(c for c in ctx.by_sentence[1] if c.text == "Mark Zuckerberg")
+    q = passive_agent_question(ctx, rs[1], agent)
+    assert q is not None and q.prompt.startswith("Who founded Facebook")

@@ -17,6 +17,7 @@ from .confidence import confirmed, inside_longer_name, modifier_use
 from .context import Context
 from .distractors import Distractor, cause_pool, choose_options, distractor_pool, guess_risk
 from .ids import item_id
+from .inversion import aux_question, passive_agent_question
 from .questions import (
     Question,
     joined_with_peer,
@@ -205,7 +206,14 @@ def questions_for(ctx: Context, rs: RankedSentence, key: Candidate) -> list[Ques
     ):
         return []  # a total is guessable without the article
     out = []
-    for fn in (subject_question, time_question, place_question, number_question):
+    for fn in (
+        subject_question,
+        time_question,
+        place_question,
+        number_question,
+        aux_question,
+        passive_agent_question,
+    ):
         q = fn(ctx, rs, key)
         if q is not None and plain_prose(ctx, q.prompt):
             out.append(q)

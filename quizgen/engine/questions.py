@@ -70,6 +70,10 @@ def _keep_capital(ctx: Context, text: str, start: int) -> bool:
     first = text.split()[0] if text.split() else ""
     if first.isupper() and len(first) > 1:
         return True
+    bare = first.strip('“"‘(,')
+    stop = getattr(ctx.pack, "stopwords", frozenset())
+    if bare and bare.lower() not in stop and re.search(r"[a-z,;]\s+" + re.escape(bare) + r"\b", ctx.text):
+        return True  # written with a capital inside sentences too ("Chinese", "Google")
     return any(
         c.start == start and c.type in ("person", "place", "organisation") for c in ctx.layer.candidates
     )
