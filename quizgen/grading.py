@@ -8,7 +8,8 @@ compared in steps, the first that matches names how the answer was accepted:
 2. ``accepted variant``: equal to one of the item's ``accepted`` answers or to a known
    alias of the key from the language pack ("AS" for "Amerika Serikat");
 3. ``number variant``: the same once small numbers are written in digits and ``%`` as a word
-   ("dua belas persen" for "12%");
+   ("dua belas persen" for "12%"), or the number alone when the question names its unit
+   ("3" for "3 burung" asked as "berapa burung?");
 4. ``clitic variant``: equal once clitics are stripped from each word (Indonesian
    ``-nya``, ``-lah``, ``-kah``, ``-ku``, ``-mu``: "nuklirnya" for "nuklir");
 5. ``affix variant``: equal word by word after stemming (the language pack's stemmer:
@@ -221,6 +222,16 @@ def _same(a: str, b: str) -> bool:
     return a == b or a.replace(" ", "") == b.replace(" ", "")
 
 
+def _bare_number_ok(g_num: str, item: Item, language: str) -> bool:
+    """A bare number is right when the question already names the unit: "berapa burung?"
+    answered "3" for the key "3 burung", "berapa juta euro" answered "10" for "10 juta euro"."""
+    key = numbers_canonical(item.answer, language).split()
+    if len(key) < 2 or not _DIGIT.search(key[0]) or g_num != key[0]:
+        return False
+    prompt = set(normalise(item.prompt).split())
+    return all(w in prompt for w in key[1:])
+
+
 def grade(item: Item, response: str | None, *, language: str) -> Grade:
     """Grade one answer to one item.
 
@@ -251,6 +262,8 @@ def grade(item: Item, response: str | None, *, language: str) -> Grade:
     g_num = numbers_canonical(given, language)
     # compared with the spaces kept: "dua puluh satu" is "20 1", not 201
     if any(g_num == numbers_canonical(t, language) for t in [item.answer, *item.accepted]):
+        return Grade(True, item.answer, given, "number variant")
+    if _bare_number_ok(g_num, item, language):
         return Grade(True, item.answer, given, "number variant")
     g_cl = strip_clitics(g, language)
     if any(_same(g_cl, strip_clitics(t, language)) for t in targets):

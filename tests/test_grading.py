@@ -218,3 +218,17 @@ def test_numbers_written_out(answer, response, lang):
 )
 def test_other_numbers_written_out_are_wrong(answer, response):
     assert not grade(typed(answer), response, language="id").correct
+
+
+def test_bare_number_when_the_question_names_the_unit():
+    from quizgen.bank import Item, Source
+    from quizgen.grading import grade
+
+    asked = Item(
+        "n", "short_answer", "Di TMII ada berapa burung langka?", "3 burung", Source("Ada 3 burung.", 0, 13)
+    )
+    assert grade(asked, "3", language="id").correct
+    assert grade(asked, "3", language="id").how == "number variant"
+    assert not grade(asked, "4", language="id").correct
+    cloze = Item("c", "cloze", "Di TMII ada _____ langka.", "3 burung", Source("Ada 3 burung.", 0, 13))
+    assert not grade(cloze, "3", language="id").correct  # the unit is part of what is asked
