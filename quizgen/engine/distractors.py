@@ -381,8 +381,10 @@ def _chunks(ctx: Context) -> list[tuple[int, int, str]]:
         if any(f" {c} " in low for c in causal):
             continue  # a sentence that gives reasons may hold a true one
         run: list[str] = []
-        for m in CHUNK_RE.finditer(s.text + " ."):
+        for n, m in enumerate(CHUNK_RE.finditer(s.text + " .")):
             w = m.group()
+            if n == 0 and w[:1].isupper() and w[1:].islower() and _nominal(ctx, w.lower()):
+                w = w.lower()  # "Sanksi ekonomi ..." opening the sentence
             if w.lower() in stop or len(w) < 3 or w[:1].isupper():
                 if 2 <= len(run) <= 4:
                     out.append((len(run), s.index, " ".join(run)))
@@ -395,13 +397,26 @@ def _chunks(ctx: Context) -> list[tuple[int, int, str]]:
     return out
 
 
+def _nominal(ctx: Context, word: str) -> bool:
+    """Does the word look like a noun (the pack's noun endings and common nouns)?"""
+    if word in ctx.t("nominal_words", []):
+        return True
+    return any(word.endswith(e) and len(word) > len(e) + 2 for e in ctx.t("nominal_endings", []))
+
+
 def cause_pool(ctx: Context, answer: str, sentence_index: int) -> list[Distractor]:
     """Wrong reasons for a cause question: noun phrases as the article writes them in other
     sentences (``sanksi ekonomi``, ``kehadiran militer``), alike in length to the key."""
     n_words = len(answer.split())
+    # a reason is a noun phrase headed by a noun ("sanksi ekonomi", "kehadiran militer"),
+    # alike in length to the key
     chunks = sorted(
-        ((abs(n - n_words), si, ch) for n, si, ch in _chunks(ctx) if si != sentence_index),
-        key=lambda x: (x[0], x[1]),
+        (
+            (not _nominal(ctx, ch.split()[0].lower()), abs(n - n_words), si, ch)
+            for n, si, ch in _chunks(ctx)
+            if si != sentence_index
+        ),
+        key=lambda x: (x[0], x[1], x[2]),
     )[:300]
     terms = ctx.cache.get("term_texts")
     if terms is None:
@@ -409,7 +424,9 @@ def cause_pool(ctx: Context, answer: str, sentence_index: int) -> list[Distracto
     verb_prefixes = tuple(ctx.t("verb_prefixes", []))
     out: list[Distractor] = []
     seen = set()
-    for _, _, ch in chunks:
+    for nominal, _, _, ch in chunks:
+        if nominal:  # sorted: every nominal phrase is already taken
+            break
         f = fold(ch)
         if f in seen or f in fold(answer) or fold(answer) in f:
             continue
