@@ -165,40 +165,36 @@ def _number_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distr
     return out
 
 
-def _time_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distractor]:
-    out = [d for d in _article_pool(ctx, key, ("time",)) if _same_shape(d.text, key.text)]
-    weekdays = getattr(ctx.pack, "weekdays", {}) or {}
-    months = getattr(ctx.pack, "months", {}) or {}
+def _swap_calendar_word(key: Candidate, table: dict[str, int], near, rng: random.Random) -> list[Distractor]:
+    """Swap the weekday or month name in a time for others of the table (``near(k, n)`` says
+    which numbers are plausible): "Rabu pagi" -> "Kamis pagi", "Juni 2024" -> "Juli 2024"."""
+    full = {}
+    for name, n in table.items():
+        if len(name) > 3:
+            full.setdefault(n, name)
     toks = key.text.split()
-    # weekday (+ day part): swap the weekday
-    day_names = {}
-    for name, n in weekdays.items():
-        if len(name) > 3:
-            day_names.setdefault(n, name)
-    for i, t in enumerate(toks):
-        low = t.lower().strip("(),")
-        if low in weekdays and len(low) > 3:
-            n = weekdays[low]
-            others = [day_names[k] for k in sorted(day_names) if k != n]
-            rng.shuffle(others)
-            for o in others:
-                o = o.capitalize() if t[:1].isupper() else o
-                out.append(Distractor(" ".join(toks[:i] + [o] + toks[i + 1 :]), "rule"))
-            return out
-    month_names = {}
-    for name, n in months.items():
-        if len(name) > 3:
-            month_names.setdefault(n, name)
     for i, t in enumerate(toks):
         low = t.lower().strip("(),.")
-        if low in months and len(low) > 3:
-            n = months[low]
-            others = [month_names[k] for k in sorted(month_names) if abs(k - n) in (1, 2, 3)]
+        if low in table and len(low) > 3:
+            others = [full[k] for k in sorted(full) if near(k, table[low])]
             rng.shuffle(others)
-            for o in others:
-                o = o.capitalize() if t[:1].isupper() else o
-                out.append(Distractor(" ".join(toks[:i] + [o] + toks[i + 1 :]), "rule"))
-            return out
+            return [
+                Distractor(
+                    " ".join(toks[:i] + [o.capitalize() if t[:1].isupper() else o] + toks[i + 1 :]), "rule"
+                )
+                for o in others
+            ]
+    return []
+
+
+def _time_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distractor]:
+    out = [d for d in _article_pool(ctx, key, ("time",)) if _same_shape(d.text, key.text)]
+    swapped = _swap_calendar_word(key, getattr(ctx.pack, "weekdays", {}) or {}, lambda k, n: k != n, rng)
+    if not swapped:
+        months = getattr(ctx.pack, "months", {}) or {}
+        swapped = _swap_calendar_word(key, months, lambda k, n: abs(k - n) in (1, 2, 3), rng)
+    if swapped:
+        return out + swapped
     if NUM_RE.match(key.text):
         return out + _number_pool(ctx, key, rng)
     return out
