@@ -274,7 +274,7 @@ def _select(
     def value(d: Draft) -> float:
         v = d.score + noise[id(d)]
         v += 2.0 if para_count.get(d.paragraph, 0) == 0 else -0.5 * para_count[d.paragraph]
-        v -= 2.0 * group_count.get(d.group, 0) ** 1.5  # the same answer again and again bores and cues
+        v -= 3.5 * group_count.get(d.group, 0)  # the same answer again bores and cues
         v -= 1.5 * sent_count.get(d.sentence, 0)
         if d.features:
             v -= 0.6 * sum(d.features.get(flag, 0) for flag in GUESS_GOALS)
@@ -300,6 +300,7 @@ def _select(
                 d
                 for d in by_kind[kind]
                 if (d.group, d.sentence) not in used_facts
+                and group_count.get(d.group, 0) < 2  # no answer more than twice in a bank
                 and d.item.prompt not in used_prompts
                 and sent_count.get(d.sentence, 0) < 2
                 and not any(_conflicts(d.item, c.item) for c in chosen)
