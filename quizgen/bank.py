@@ -311,6 +311,9 @@ def bank_from_dict(d: Any) -> Bank:
     language = _req(d, "language", str, "top level")
     article = _req(d, "article", dict, "top level")
     text = _req(article, "text", str, "article")
+    for key in ("title", "date", "source"):  # optional, but every exporter writes them as text
+        if article.get(key) is not None and not isinstance(article[key], str):
+            raise _fail("article", f"the field '{key}' should be a text, not {type(article[key]).__name__}")
     items_raw = _req(d, "items", list, "top level")
     items = [item_from_dict(x, n, text) for n, x in enumerate(items_raw)]
     seen: dict[str, int] = {}
