@@ -57,6 +57,8 @@ CASES = [
     ("language-null", _set(("language",), None), r"the field 'language' should be str, not NoneType"),
     ("article-missing", _drop(("article",)), r"top level: the field 'article' is missing"),
     ("article-text-list", _set(("article", "text"), ["a"]), r"article: the field 'text' should be str"),
+    ("article-source-bool", _set(("article", "source"), True), r"article: the field 'source' should be a text, not bool"),
+    ("article-title-list", _set(("article", "title"), ["x"]), r"article: the field 'title' should be a text, not list"),
     ("items-object", _set(("items",), {}), r"top level: the field 'items' should be list, not dict"),
     ("generator-list", _set(("generator",), [1]), r"'generator' and 'settings' should be objects"),
     ("item-not-object", _set(("items", 2), "c-2a9c47"), r"item 3: an item should be an object"),
