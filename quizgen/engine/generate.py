@@ -391,7 +391,7 @@ def _untitled(text: str) -> str:
 def bank_id(article: Article) -> str:
     base = article.title or os.path.splitext(os.path.basename(article.source or ""))[0] or "article"
     slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-")[:40].strip("-") or "article"
-    digest = hashlib.sha1(article.text.encode("utf-8")).hexdigest()[:6]
+    digest = hashlib.sha1(article.text.encode("utf-8", "surrogatepass")).hexdigest()[:6]
     return f"{slug}-{article.language}-{digest}"
 
 
