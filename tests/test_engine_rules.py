@@ -136,3 +136,16 @@ def test_english_questions_move_only_an_auxiliary_or_a_participle():
     agent = next(c for c in ctx.by_sentence[1] if c.text == "Mark Zuckerberg")
     q = passive_agent_question(ctx, rs[1], agent)
     assert q is not None and q.prompt.startswith("Who founded Facebook")
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
+def test_false_statements_swap_names_times_and_numbers_only(path):
+    bank = quizgen.generate(path, kinds="true_false", count=12, seed=0)
+    for it in bank.items:
+        if "swapped for" in it.reason:
+            assert it.skill == "statement"
+            assert (
+                "is a term" not in it.reason
+                and "is a word" not in it.reason
+                and "is a phrase" not in it.reason
+            ), it.reason

@@ -341,7 +341,8 @@ def build_true_false(ctx: Context, rs: RankedSentence, key: Candidate, rng: rand
         )
     )
     swappable = (
-        (key.type == "number" or confirmed(ctx, key))
+        key.type in ("person", "place", "organisation", "time", "number")  # never a word: "high rescue"
+        and (key.type == "number" or confirmed(ctx, key))
         and not inside_longer_name(ctx, key)
         and not modifier_use(ctx, key)
     )

@@ -86,8 +86,10 @@ def inside_longer_name(ctx: Context, c: Candidate) -> bool:
     first = nxt.split()[0].lower() if nxt.split() else ""
     if after[:1] in (" ", "-") and (first in particles or first.split("-")[0] in particles):
         return True
-    if re.match(r"\s*\([A-Z]{2,}", after):
-        return True
+    if re.match(r"\s*\([A-Z]", after):
+        return True  # "Korea Utara (Korut)": the bracket would name the key
+    if re.match(r"\s+(?:dan|and|&|of|de|van)\s+[A-Z]", after):
+        return True  # "Kementerian PANRB dan Reformasi Birokrasi"
     return False
 
 
