@@ -13,7 +13,7 @@ from quizgen.engine.checks import lint_bank
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = {
     "id-kim-putin-2024.json": ROOT / "tests" / "data" / "id-kim-putin-2024.txt",
-    "en-amazon-domain.json": ROOT / "tests" / "data" / "engine" / "en-amazon.txt",
+    "en-norwegian-sun.json": ROOT / "tests" / "data" / "engine" / "en-norwegian-sun.txt",
 }
 
 
