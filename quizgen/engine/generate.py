@@ -23,6 +23,7 @@ import hashlib
 import os
 import random
 import re
+from functools import lru_cache
 
 from .. import __version__
 from ..article import Article
@@ -202,21 +203,21 @@ def _conflicts(a: Item, b: Item) -> bool:
     for x, y in ((a, b), (b, a)):
         if x.kind == "true_false" or not x.answer_span:
             continue
-        context = _key_context(x)
+        context = _key_context(x.source.sentence, x.source.start, x.answer_span)
         if context and contains_phrase(y.prompt, context):
             return True
     return False
 
 
-def _key_context(it: Item) -> str:
+@lru_cache(maxsize=4096)
+def _key_context(sentence: str, sentence_start: int, span: tuple[int, int]) -> str:
     """The key with a word on each side, as its source sentence writes it."""
-    s = it.source
-    start, end = it.answer_span[0] - s.start, it.answer_span[1] - s.start
-    if not (0 <= start <= end <= len(s.sentence)):
+    start, end = span[0] - sentence_start, span[1] - sentence_start
+    if not (0 <= start <= end <= len(sentence)):
         return ""
-    before = s.sentence[:start].split()[-1:]
-    after = s.sentence[end:].split()[:1]
-    return " ".join(before + [s.sentence[start:end]] + after)
+    before = sentence[:start].split()[-1:]
+    after = sentence[end:].split()[:1]
+    return " ".join(before + [sentence[start:end]] + after)
 
 
 def guess_shares(chosen: list[Draft]) -> dict[str, float]:
@@ -244,6 +245,7 @@ def _select(
     total = sum(weights.values())
     weights = {k: v / total for k, v in weights.items()}
     noise = {id(d): rng.uniform(0.0, 0.8) for d in drafts}
+    blocked: set[int] = set()
     by_kind: dict[str, list[Draft]] = {k: [] for k in weights}
     for d in drafts:
         if d.item.kind in by_kind:
@@ -303,7 +305,7 @@ def _select(
                 and group_count.get(d.group, 0) < 2  # no answer more than twice in a bank
                 and d.item.prompt not in used_prompts
                 and sent_count.get(d.sentence, 0) < 2
-                and not any(_conflicts(d.item, c.item) for c in chosen)
+                and id(d) not in blocked
                 and guessable_ok(d)
             ]
             if pool:
@@ -313,6 +315,8 @@ def _select(
         if picked is None:
             break
         chosen.append(picked)
+        # drafts this pick would give away (or that would give it away) are out from now on
+        blocked.update(id(d) for d in drafts if id(d) not in blocked and _conflicts(d.item, picked.item))
         used_facts.add((picked.group, picked.sentence))
         used_prompts.add(picked.item.prompt)
         para_count[picked.paragraph] = para_count.get(picked.paragraph, 0) + 1
