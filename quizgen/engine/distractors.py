@@ -292,6 +292,11 @@ def same_referent(ctx: Context, a: str, b: str) -> bool:
     return ctx.index.count(f"{a} {b}") > 0 or ctx.index.count(f"{b} {a}") > 0
 
 
+def _shares_name_word(a: str, b: str) -> bool:
+    wa = {w for w in a.split() if w[:1].isupper() and len(w) > 3}
+    return bool(wa & {w for w in b.split() if w[:1].isupper() and len(w) > 3})
+
+
 def filter_pool(ctx: Context, key: Candidate, pool: list[Distractor]) -> list[Distractor]:
     sentence = ctx.sentence(key.sentence).text
     aliases = {fold(a) for a in ctx.aliases(key)} | {fold(key.text)}
@@ -306,8 +311,8 @@ def filter_pool(ctx: Context, key: Candidate, pool: list[Distractor]) -> list[Di
             continue  # "Sandi" for "Sandiaga", "Felix" for "Baumgartner": the same person
         if contains_phrase(sentence, d.text) or near_duplicate(d.text, key.text):
             continue
-        if any(near_duplicate(d.text, o.text) for o in out):
-            continue
+        if any(near_duplicate(d.text, o.text) or _shares_name_word(d.text, o.text) for o in out):
+            continue  # "Prabowo" and "Gerindra Prabowo Subianto": one person twice
         if any(f in fold(a).split() or fold(a) in f.split() for a in aliases if len(fold(a)) > 2):
             continue  # "Korea" vs "Korea Utara": part of the key's name
         out.append(d)
