@@ -184,7 +184,7 @@ def plain_prose(ctx: Context, text: str) -> bool:
     if re.search(r"[.!?][”\"’]?\s+[“\"]?[A-Z]", text.rstrip('.!?”" ')) or re.search(r"[#@]\w", text):
         return False
     if re.search(
-        r"(?:^|\s)-\w|\byang adalah\b|\b(?:kapan|di mana|siapa)\s+(?:sejak|di|sebagaimana|menyusul)\b",
+        r"(?:^|\s)-\w|\byang adalah\b|\b(?:kapan|di mana|siapa|berapa)\s+(?:sejak|di|sebagaimana|menyusul)\b",
         text,
         re.I,
     ):

@@ -189,6 +189,8 @@ def _swap_calendar_word(key: Candidate, table: dict[str, int], near, rng: random
 
 def _time_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distractor]:
     out = [d for d in _article_pool(ctx, key, ("time",)) if _same_shape(d.text, key.text)]
+    if re.fullmatch(r"\d{4}", key.text):
+        out = [d for d in out if re.fullmatch(r"\d{4}", d.text)]  # a year for a year, not "50"
     swapped = _swap_calendar_word(key, getattr(ctx.pack, "weekdays", {}) or {}, lambda k, n: k != n, rng)
     if not swapped:
         months = getattr(ctx.pack, "months", {}) or {}

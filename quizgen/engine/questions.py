@@ -237,8 +237,8 @@ def _adverbial(ctx: Context, rs: RankedSentence, key: Candidate, kind: str) -> Q
     for word in ctx.t("time_tails", []) if kind == "time" else ():
         tail = re.sub(r"^\s*" + re.escape(word) + r"\b", "", tail, flags=re.IGNORECASE)
     clause = _clean_clause(head + " " + tail)
-    if len(clause.split()) < 3:
-        return None
+    if len(clause.split()) < 3 or not any(_is_verbish(ctx, w) for w in clause.split()):
+        return None  # "Kapan menurut laporan media lokal?": no verb, no event to ask the time of
     tmpl = (ctx.t("adverbial") or {}).get(prep.lower()) or (ctx.t("adverbial") or {}).get(kind)
     if not tmpl:
         return None
@@ -273,6 +273,8 @@ def number_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Questio
     head = text[rs.body_start : key.start]
     if re.search(r"[,;:(]", head) or len(head.split()) < 2:
         return None
+    if fold(head.split()[0]) in set(ctx.t("subordinators", [])) | set(ctx.t("clause_openers", [])):
+        return None  # "Dengan populasi berapa juta?": no subject and verb left
     end = re.search(r"[,;](?!\d)|\s[-–—(]", text[key.end : rs.sentence.end])
     tail = text[key.end : key.end + end.start()] if end else text[key.end : rs.sentence.end]
     clause = _clean_clause(head + word + m.group(2) + tail)
