@@ -226,10 +226,13 @@ def _bare_number_ok(g_num: str, item: Item, language: str) -> bool:
     """A bare number is right when the question already names the unit: "berapa burung?"
     answered "3" for the key "3 burung", "berapa juta euro" answered "10" for "10 juta euro"."""
     key = numbers_canonical(item.answer, language).split()
-    if len(key) < 2 or not _DIGIT.search(key[0]) or g_num != key[0]:
+    digits = 0
+    while digits < len(key) and _DIGIT.search(key[digits]):
+        digits += 1  # "21,57" normalises to two digit words
+    if not digits or digits == len(key) or g_num != " ".join(key[:digits]):
         return False
     prompt = set(normalise(item.prompt).split())
-    return all(w in prompt for w in key[1:])
+    return all(w in prompt for w in key[digits:])
 
 
 def grade(item: Item, response: str | None, *, language: str) -> Grade:

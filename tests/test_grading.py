@@ -232,3 +232,12 @@ def test_bare_number_when_the_question_names_the_unit():
     assert not grade(asked, "4", language="id").correct
     cloze = Item("c", "cloze", "Di TMII ada _____ langka.", "3 burung", Source("Ada 3 burung.", 0, 13))
     assert not grade(cloze, "3", language="id").correct  # the unit is part of what is asked
+
+
+def test_bare_decimal_when_the_question_names_the_unit():
+    from quizgen.bank import Item, Source
+    from quizgen.grading import grade
+
+    it = Item("d", "short_answer", "Angka ini meningkat berapa persen?", "21,57 persen", Source("x", 0, 1))
+    assert grade(it, "21,57", language="id").correct
+    assert not grade(it, "21", language="id").correct
