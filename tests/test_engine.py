@@ -60,8 +60,8 @@ def test_mengapa_question_on_sample(sample_ctx):
     rs = _sentence(sample_ctx, "Korea Utara telah lama")
     q = cause_question(sample_ctx, rs)
     assert q.prompt == "Mengapa Korea Utara telah lama menjadi fokus Amerika Serikat?"
-    assert q.answer == "program nuklirnya"
-    assert sample_ctx.text[q.answer_span[0] : q.answer_span[1]] == "program nuklirnya"
+    assert q.answer == "program nuklir"  # the clitic stays out, or it would mark the key among the options
+    assert sample_ctx.text[q.answer_span[0] : q.answer_span[1]] == "program nuklir"
 
 
 def test_siapa_subject_question_on_sample(sample_ctx):

@@ -109,15 +109,21 @@ def typed_key_ok(ctx: Context, rs: RankedSentence, key: Candidate, answer: str) 
 
     if len(answer.split()) > 4:
         return False
+    if re.match(r"\s*\([A-Z]", ctx.text[key.end : key.end + 4]):
+        return False  # "_____ (NASA)": the bracket spells the key
     if key.type != "term":
         return True
     if key.start <= rs.body_start or _is_verbish(ctx, answer.split()[0]):
         return False
+    last = fold(answer).split()[-1]
+    if last in ctx.t("vague_terms", []) or any(last.endswith(e) for e in ctx.t("adverb_endings", [])):
+        return False  # "tim _____ Essien" (asuhan), "a _____ chosen place" (suitably)
     try:
-        rare = min(ctx.pack.zipf(w) for w in fold(answer).split()) < 4.6
+        rare = min(ctx.pack.zipf(w) for w in fold(answer).split()) < 3.0
     except Exception:
         rare = True
-    return rare or ctx.index.count(answer) >= 2
+    # a common word once is a guess among synonyms; a term the article repeats is one to recall
+    return rare or len(ctx.groups.get(ctx.group_of(key), ())) >= 2 or bool(_clitic_split(ctx, key)[1])
 
 
 def build_cloze(
@@ -353,6 +359,7 @@ def build_true_false(ctx: Context, rs: RankedSentence, key: Candidate, rng: rand
                 d
                 for d in distractor_pool(ctx, key)
                 if not _still_true(ctx, rs, key, d.text)
+                and d.origin != "gazetteer"  # a false statement swaps in what the article names
                 and (d.text not in by_text or confirmed(ctx, by_text[d.text]))
             ),
             None,

@@ -12,6 +12,7 @@ import re
 
 from ..article import Candidate
 from .context import Context
+from .textutil import fold
 
 CAPITAL_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'’-]*")
 
@@ -110,6 +111,18 @@ def modifier_use(ctx: Context, c: Candidate) -> bool:
     stop = getattr(ctx.pack, "stopwords", frozenset())
     if ctx.pack.code == "en" and nxt and nxt[0][:1].islower() and nxt[0].strip(",.;:") not in stop:
         return True
+    before = text[sentence.start : c.start].split()[-1:]
+    if before and fold(before[0]) in ctx.t("modifier_heads", []):
+        return True  # "bahasa Indonesia", "Piala Eropa", "the Philippines": part of a fixed phrase
+    if re.match(r"\s*-\s", text[c.end : c.end + 3]) or text[max(0, c.start - 3) : c.start].endswith(
+        ("- ", "-")
+    ):
+        return True  # "Deddy - Dedi": one half of a pair name
+    if c.type == "place" and (getattr(ctx.pack, "gazetteer", {}) or {}).get(c.text) in (
+        "region",
+        "continent",
+    ):
+        return True  # a region may contain the place swapped in: not clearly false
     if c.type == "time":
         prev = text[sentence.start : c.start].split()[-1:]
         cues = set(ctx.t("time_lead_words", []))

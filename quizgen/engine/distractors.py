@@ -153,7 +153,12 @@ def _number_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distr
             vals = [round(v * f) for f in (1.5, 0.6, 1.25, 0.8, 1.75, 2)]
     else:
         vals = [round(value * f, 1) for f in (1.5, 0.5, 2, 0.75, 1.25)]
-    vals = [x for x in vals if x > 0 and x != value]
+    if value == int(value) and value >= 100:
+        zeros = len(str(int(value))) - len(str(int(value)).rstrip("0"))
+        vals = [
+            round(x, -zeros) if zeros else x for x in vals
+        ]  # a round figure stays round: 500 -> 900, not 875
+    vals = [x for x in dict.fromkeys(vals) if x > 0 and x != value]
     if (key.unit or "").lower() in ("persen", "percent", "per cent", "%") or m.group(
         "post"
     ).strip().startswith("%"):

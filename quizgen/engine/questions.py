@@ -180,6 +180,15 @@ def subject_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Questi
     if cut is None:
         return None
     rest = _clean_clause(cut)
+    words = rest.split()
+    complementiser = ctx.t("complementiser")
+    if (
+        complementiser
+        and len(words) > 2
+        and fold(words[0]) in ctx.t("speech_verbs", [])
+        and fold(words[1]) != complementiser
+    ):
+        rest = " ".join([words[0], complementiser, *words[1:]])  # "Siapa yang menjelaskan bahwa ..."
     if len(rest.split()) < 3:
         return None
     prompt = tmpl.format(rest=rest)
@@ -327,6 +336,10 @@ def cause_question(ctx: Context, rs: RankedSentence) -> Question | None:
         reason_start = cause_start + len(answer) - len(answer[len(conn) :].lstrip())
         answer = text[reason_start:cause_end].strip()
         cause_start = reason_start
+        for clitic in getattr(ctx.pack, "clitics", ()):
+            if clitic.isalpha() and answer.endswith(clitic) and len(answer.split()[-1]) > len(clitic) + 3:
+                answer = answer[: -len(clitic)]  # "program nuklir(nya)": the clitic would mark the key
+                break
         clause = lower_first(_clean_clause(head), _keep_capital(ctx, head, rs.body_start))
         tmpl = ctx.t("cause")
         if not tmpl:

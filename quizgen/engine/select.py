@@ -41,6 +41,17 @@ def _opener(text: str, phrases) -> str | None:
     return None
 
 
+def _mask_abbreviations(ctx: Context, text: str) -> str:
+    """Hide the periods of abbreviations ("Mr. Smith", "U.S. Army") from the sentence-break test."""
+    abbr = getattr(ctx.pack, "abbreviations", frozenset())
+
+    def hide(m: re.Match) -> str:
+        word = m.group(1)
+        return word + ("_" if word.lower().rstrip(".") in abbr or len(word) == 1 else ".")
+
+    return re.sub(r"\b([\w.]+)\.(?=\s)", hide, text)
+
+
 def rank_sentence(ctx: Context, s: Sentence) -> RankedSentence:
     reasons: list[str] = []
     usable = True
@@ -50,7 +61,9 @@ def rank_sentence(ctx: Context, s: Sentence) -> RankedSentence:
     n_words = len(text.split())
     strip = _opener(text, ctx.t("strippable_openers", []))
     if strip:
-        m = re.match(r"\s*" + r"\s+".join(map(re.escape, strip.split())) + r"\s*,?\s*", text, re.IGNORECASE)
+        # only a connective set off by a comma ("Namun, ..."): "Selain fakta ..." or
+        # "Instead of ..." would lose a preposition
+        m = re.match(r"\s*" + r"\s+".join(map(re.escape, strip.split())) + r"\s*,\s*", text, re.IGNORECASE)
         if m and m.end() < len(text):
             body_start = s.start + m.end()
             reasons.append(f"connective '{strip}' skipped")
@@ -61,6 +74,23 @@ def rank_sentence(ctx: Context, s: Sentence) -> RankedSentence:
     if dep:
         usable = False
         reasons.append(f"starts with '{dep}', needs the previous sentence")
+    else:
+        first_clause = re.split(r"[,;:]", ctx.text[body_start : s.end], maxsplit=1)[0].split()[:8]
+        anaphors = set(ctx.t("anaphors", []))
+        for i, w in enumerate(first_clause):
+            if fold(w) in anaphors and not any(x[:1].isupper() for x in first_clause[1:i]):
+                usable = False
+                reasons.append(f"'{w}' in its first clause points back to an earlier sentence")
+                break
+    quotes = text.count("“") != text.count("”") or text.count('"') % 2 or text.lstrip()[:1] in "”’"
+    if quotes or re.search(
+        r"[.!?…][\"”’']?\s+[\"“‘']?[A-Z]", _mask_abbreviations(ctx, text.rstrip(' .!?"”’'))
+    ):
+        usable = False
+        reasons.append("part of a quotation or several sentences in one")
+    if n_words > 45:
+        usable = False
+        reasons.append(f"too long to ask about ({n_words} words)")
     if text.rstrip().endswith(("?", ":")):
         usable = False
         reasons.append("a question or a lead-in, not a statement")
