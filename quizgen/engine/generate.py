@@ -121,7 +121,7 @@ def make_drafts(
         for rs in ranked_sentences
         if not rs.usable
         and rs.sentence.paragraph not in covered
-        and any("needs the previous" in r for r in rs.reasons)
+        and any("needs the previous" in r or "points back" in r for r in rs.reasons)
     }
     drafts: list[Draft] = []
     candidates = [rs for rs in ranked_sentences if rs.usable or rs.sentence.index in fallback]
