@@ -312,6 +312,22 @@ def _still_true(ctx: Context, rs: RankedSentence, key: Candidate, distractor: st
     return False
 
 
+def _speaker(ctx: Context, start: int, end: int) -> bool:
+    """Is the span the one who speaks ("Eyde says", "kata Putin")?"""
+    verbs = getattr(ctx.pack, "person_verbs", frozenset())
+    after = re.findall(r"[\w']+", ctx.text[end : end + 30])[:1]
+    before = re.findall(r"[\w']+", ctx.text[max(0, start - 30) : start])[-1:]
+    return bool((after and after[0].lower() in verbs) or (before and before[0].lower() in verbs))
+
+
+def _quoted_elsewhere(ctx: Context, name: str) -> bool:
+    """Does the article quote this person too (so swapping speakers is a fair distractor)?"""
+    for m in re.finditer(re.escape(name), ctx.text):
+        if _speaker(ctx, m.start(), m.end()):
+            return True
+    return False
+
+
 def build_true_false(ctx: Context, rs: RankedSentence, key: Candidate, rng: random.Random) -> list[Draft]:
     """A statement from the text (true) or with the key swapped for a distractor of the same,
     confirmed kind (false). Quotes, first-person opinions and very long sentences are not
@@ -360,6 +376,7 @@ def build_true_false(ctx: Context, rs: RankedSentence, key: Candidate, rng: rand
                 for d in distractor_pool(ctx, key)
                 if not _still_true(ctx, rs, key, d.text)
                 and d.origin != "gazetteer"  # a false statement swaps in what the article names
+                and (not _speaker(ctx, key.start, key.end) or _quoted_elsewhere(ctx, d.text))
                 and (d.text not in by_text or confirmed(ctx, by_text[d.text]))
             ),
             None,
