@@ -307,6 +307,9 @@ def _select(
                 and sent_count.get(d.sentence, 0) < 2
                 and id(d) not in blocked
                 and guessable_ok(d)
+                and (
+                    d.truth is None or truth_count[d.truth] <= truth_count[not d.truth]
+                )  # true/false balanced
             ]
             if pool:
                 d = max(pool, key=lambda d: (value(d), d.item.id))
