@@ -131,7 +131,10 @@ def _number_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distr
         return []
     out: list[Distractor] = []
     # the same unit elsewhere in the article, written with digits as the key is
+    year = bool(re.fullmatch(r"(?:1[89]|20)\d{2}", key.text.strip()))
     for c in ctx.layer.candidates:
+        if year and not re.fullmatch(r"(?:1[89]|20)\d{2}", c.text.strip()):
+            continue  # a year for a year
         if (
             c.type == "number"
             and c.unit == key.unit
@@ -294,6 +297,9 @@ def same_referent(ctx: Context, a: str, b: str) -> bool:
     fa, fb = fold(a), fold(b)
     if min(len(fa), len(fb)) >= 4 and (fa.startswith(fb) or fb.startswith(fa)):
         return True
+    ta, tb = set(fa.split()), set(fb.split())
+    if ta and tb and (ta <= tb or tb <= ta):
+        return True  # "Gereja Katedral" inside "Perayaan Natal Gereja Katedral"
     if not (a[:1].isupper() and b[:1].isupper()):
         return False
     return ctx.index.count(f"{a} {b}") > 0 or ctx.index.count(f"{b} {a}") > 0
