@@ -226,6 +226,26 @@ def questions_for(ctx: Context, rs: RankedSentence, key: Candidate) -> list[Ques
     return out
 
 
+def _question_item(
+    ctx: Context, rs: RankedSentence, key: Candidate | None, q: Question, kind: str, why: str, **fields
+) -> Item:
+    """An item asking a template question (mcq or short answer); ``fields`` adds options or
+    accepted answers."""
+    return Item(
+        id=item_id(kind, (rs.sentence.start, rs.sentence.end), q.answer_span, q.template, ""),
+        kind=kind,
+        prompt=q.prompt,
+        answer=q.answer,
+        source=_source(ctx, rs),
+        answer_span=q.answer_span,
+        skill=q.skill,
+        explanation=_explain(ctx, q.answer, rs),
+        reason=_reason(rs, key, why),
+        template=q.template,
+        **fields,
+    )
+
+
 def build_mcq(
     ctx: Context, rs: RankedSentence, key: Candidate | None, q: Question, rng: random.Random
 ) -> Draft | None:
@@ -242,18 +262,8 @@ def build_mcq(
     picked = choose_options(ctx, q.answer, pool, q.prompt)
     if picked is None:
         return None
-    item = Item(
-        id=item_id("mcq", (rs.sentence.start, rs.sentence.end), q.answer_span, q.template, ""),
-        kind="mcq",
-        prompt=q.prompt,
-        answer=q.answer,
-        source=_source(ctx, rs),
-        options=tuple(picked) + (q.answer,),
-        answer_span=q.answer_span,
-        skill=q.skill,
-        explanation=_explain(ctx, q.answer, rs),
-        reason=_reason(rs, key, f"template {q.template}: {q.why}"),
-        template=q.template,
+    item = _question_item(
+        ctx, rs, key, q, "mcq", f"template {q.template}: {q.why}", options=tuple(picked) + (q.answer,)
     )
     group = ctx.group_of(key) if key is not None else fold(q.answer)
     bonus = 0.6 if q.skill == "cause" else 0.3
@@ -272,18 +282,14 @@ def build_mcq(
 def build_short_answer(ctx: Context, rs: RankedSentence, key: Candidate | None, q: Question) -> Draft | None:
     if q.skill == "cause" or len(q.answer.split()) > 4:
         return None
-    item = Item(
-        id=item_id("short_answer", (rs.sentence.start, rs.sentence.end), q.answer_span, q.template, ""),
-        kind="short_answer",
-        prompt=q.prompt,
-        answer=q.answer,
-        source=_source(ctx, rs),
+    item = _question_item(
+        ctx,
+        rs,
+        key,
+        q,
+        "short_answer",
+        f"template {q.template}, typed answer: {q.why}",
         accepted=_accepted(ctx, key, q.answer) if key else (q.answer,),
-        answer_span=q.answer_span,
-        skill=q.skill,
-        explanation=_explain(ctx, q.answer, rs),
-        reason=_reason(rs, key, f"template {q.template}, typed answer: {q.why}"),
-        template=q.template,
     )
     return Draft(
         item,
