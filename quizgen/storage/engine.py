@@ -35,6 +35,16 @@ T = TypeVar("T")
 _RETRY_STATES = {"40001", "40P01", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"}
 
 
+# connection failures that waiting will not cure: reported at once, not retried
+_FATAL_CONNECT = (
+    "authentication failed",
+    "does not exist",
+    "no password supplied",
+    "role ",
+    "permission denied",
+)
+
+
 def db_setting() -> str:
     """``$QUIZGEN_DB`` (trimmed) or the default SQLite file."""
     return os.environ.get("QUIZGEN_DB", "").strip() or str(DEFAULT_DB)
@@ -141,7 +151,9 @@ def transient(e: BaseException) -> bool:
     except ImportError:  # pragma: no cover
         return False
     if isinstance(e, psycopg.OperationalError):
-        return True
+        msg = str(e).lower()
+        return not any(m in msg for m in _FATAL_CONNECT)
+
     return getattr(e, "sqlstate", None) in _RETRY_STATES
 
 
