@@ -22,6 +22,7 @@ from typing import TypeVar
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.pool import QueuePool
 
 from .errors import StorageError, StorageUnavailable
@@ -198,8 +199,12 @@ def run(
                     f"The database ({display(key)}) is not answering just now; nothing was lost. "
                     "Please try again in a moment."
                 ) from None
-            reason = str(getattr(e, "orig", e) or e).splitlines()[0][:200]
+            reason = (str(getattr(e, "orig", e) or e).splitlines() or ["unknown error"])[0][:200]
             raise StorageError(f"{failed} ({reason}).") from None
+        except PoolTimeout:  # every pooled connection busy for pool_timeout seconds
+            raise StorageUnavailable(
+                "The server is very busy just now; nothing was lost. Please try again in a moment."
+            ) from None
 
 
 def current_revision(conn: Connection) -> str | None:
