@@ -28,6 +28,7 @@ COMMANDS = {
     "import": (".csv", ["import", "{}", "-o", "{out}/bank.json"]),
     "batch": (".txt", ["batch", "{}", "-o", "{out}/banks", "--no-progress", "--jobs", "1"]),
     "take": (".json", ["take", "{}"]),
+    "results": (".sqlite3", ["results", "--db", "{}", "-o", "{out}/bank.json"]),
 }
 NO_FILE = {"formats"}  # commands that take no file
 

@@ -19,6 +19,8 @@ from quizgen.bank import read_bank
 from quizgen.grading import score
 from quizgen.storage import StorageError, answers_frame, connect, count_attempts, save_attempt
 
+pytest_plugins = ["pg_server"]  # fixtures store, store_url (SQLite and PostgreSQL)
+
 FAIL_TRIGGER = """
 CREATE TABLE IF NOT EXISTS fail_next (reason TEXT);
 CREATE TRIGGER IF NOT EXISTS fail_answers BEFORE INSERT ON answers
@@ -187,7 +189,6 @@ def test_two_teachers_saving_the_same_new_name_at_once_one_wins(app_env, bank):
 
 
 # -- the Store API under hostile or careless input, on SQLite and PostgreSQL -------------------
-pytest_plugins = ["pg_server"]
 
 
 def _threads(n: int, fn) -> list:

@@ -82,9 +82,9 @@ def test_an_unreachable_database_is_one_line(tmp_path, monkeypatch):
     assert out.exit_code == 1 and "Traceback" not in out.output
     assert "try again" in out.stderr and "secret" not in out.stderr
     out = CliRunner().invoke(cli, ["results", "--db", str(tmp_path / "none.sqlite3")])
-    assert out.exit_code == 1 and "no results database" in out.stderr
+    assert out.exit_code == 1 and "no results database" in out.stderr and "QUIZGEN_DB" in out.stderr
     assert not (tmp_path / "none.sqlite3").exists()  # a read never creates a database
     (tmp_path / "afile").write_text("x")
-    (tmp_path / "bad.sqlite3").write_bytes(b"not a database at all" * 100)
+    (tmp_path / "bad.sqlite3").write_bytes(b"SQLite format 3\x00" + b"not a database at all" * 100)
     out = CliRunner().invoke(cli, ["results", "--db", str(tmp_path / "bad.sqlite3")])
     assert out.exit_code == 1 and "QUIZGEN_DB" in out.stderr and len(out.stderr.strip().splitlines()) == 1

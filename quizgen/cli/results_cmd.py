@@ -46,10 +46,8 @@ def results(quiz, class_code, version, fmt, output, db):
     from ..storage.engine import db_setting, is_postgres
 
     target = db or db_setting()
-    if not is_postgres(target) and not Path(target).expanduser().is_file():
-        raise click.ClickException(
-            f"There is no results database at {target}; set QUIZGEN_DB (or --db) to the app's database."
-        )
+    if not is_postgres(target):
+        _check_sqlite_file(Path(target).expanduser())
     store = open_store(target)
     records = store.results_records(quiz=quiz, class_code=class_code, version=version)
     data = results_bytes(records, fmt)
@@ -57,6 +55,27 @@ def results(quiz, class_code, version, fmt, output, db):
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        atomic_write(output, data)
+        try:
+            atomic_write(output, data)
+        except OSError as e:
+            raise click.ClickException(f"Cannot write {output}: {e.strerror or e}.") from None
     what = f"{len(records)} attempt" + ("" if len(records) == 1 else "s")
     click.echo(f"{what} written to {output}" if output else what, err=True)
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse, in one line, what cannot be a results database (reading never creates one)."""
+    if path.is_dir():
+        raise click.ClickException(f"{path} is a folder, not a results database file.")
+    if not path.is_file():
+        raise click.ClickException(
+            f"There is no file {path}: no results database there. Set QUIZGEN_DB (or --db) to the app's database."
+        )
+    with path.open("rb") as f:
+        head = f.read(16)
+    if not head:
+        raise click.ClickException(f"{path} is empty: it is not a results database.")
+    if head != b"SQLite format 3\x00":
+        raise click.ClickException(
+            f"{path} is not a results database: not an SQLite file (binary data of another kind, or text)."
+        )
