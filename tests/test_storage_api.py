@@ -197,6 +197,35 @@ def test_submit_is_idempotent_and_uses_up_the_attempts_allowed(store, bank):
     assert done.practice and done.attempt_id == 0 and store.count_attempts() == 1
 
 
+def test_time_is_up_the_saved_answers_are_submitted_not_resumed(store, bank):
+    v = store.save_bank(bank, "kim-putin.json")
+    t0 = dt.datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
+    a = store.publish(v.version, "7A", title="t", time_limit_min=10, attempts_allowed=2)
+    first = store.start_attempt(student="Sari", class_code="7A", assignment_id=a.id, now=t0)
+    assert first.deadline == t0 + dt.timedelta(minutes=10)
+    store.save_draft(first.token, {"c-pyongyang": "Pyongyang"})
+    in_grace = store.start_attempt(
+        student="Sari", class_code="7A", assignment_id=a.id, now=t0.replace(minute=11)
+    )
+    assert in_grace.token == first.token  # within the 2-minute grace: still the same attempt
+    later = store.start_attempt(
+        student="Sari", class_code="7A", assignment_id=a.id, now=t0.replace(minute=13)
+    )
+    assert later.token != first.token and not later.resumed  # the second attempt allowed
+    row = store.attempts_frame().iloc[0]
+    assert (row["correct"], row["late"]) == (1, 1)  # stored with what was saved by the deadline
+    with pytest.raises(AttemptRefused) as e:
+        store.start_attempt(student="Sari", class_code="7A", assignment_id=a.id, now=t0.replace(minute=30))
+    assert e.value.code == "attempts_used_up"  # the second one expired too: both used
+    assert store.get_attempt(later.token).status == "submitted" and store.count_attempts() == 2
+    other = store.start_attempt(
+        student="Budi", class_code="7A", assignment_id=a.id, now=t0.replace(minute=40)
+    )
+    assert store.submit_expired(now=t0.replace(minute=49)) == 0
+    assert store.submit_expired(now=t0.replace(minute=53)) == 1
+    assert store.get_attempt(other.token).status == "submitted" and store.count_attempts() == 3
+
+
 def test_closed_unopened_unpublished_and_wrong_class_are_refused(store, bank):
     v = store.save_bank(bank, "kim-putin.json")
     now = dt.datetime.now(UTC)

@@ -20,7 +20,7 @@ from .assignments import AssignmentStore, _assignment
 from .banks import bank_version
 from .core import class_key, clean_name, row_id
 from .errors import AttemptRefused, NotFound, StorageError
-from .models import Attempt, Saved, from_iso, to_iso, utcnow
+from .models import Attempt, Saved, aware, from_iso, to_iso, utcnow
 
 GRACE = _dt.timedelta(minutes=2)  # a submission this late after the deadline is not marked late
 MAX_ANSWER = 2000  # characters kept of one answer
@@ -86,6 +86,8 @@ class AttemptStore(AssignmentStore):
         """Start an attempt, or resume the open one of the same student, class and assignment
         (or version, without an assignment) on any device: same token, start time, answers.
 
+        An open attempt whose time is up (deadline + 2 min) is submitted with its saved
+        answers instead of resumed; then a new one starts if attempts are left.
         Refused (:class:`AttemptRefused`, ``code``) when the assignment is unpublished,
         ``not_open_yet``, ``closed``, for ``wrong_class``, or ``attempts_used_up`` (stored
         attempts, practice not counted). It does not check the student's personal code: call
@@ -94,9 +96,9 @@ class AttemptStore(AssignmentStore):
         name = clean_name(student)
         aid = row_id(assignment_id) if assignment_id is not None else None
         code = class_key(class_code) if aid is not None or str(class_code or "").strip() else ""
-        now = now or utcnow()
+        now = aware(now)
 
-        def tx(conn: Connection) -> Attempt:
+        def tx(conn: Connection) -> Attempt | AttemptRefused:
             ver, quiz, deadline, allowed = version, None, None, None
             if aid is not None:
                 row = conn.execute(select(s.assignments).where(s.assignments.c.id == aid)).first()
@@ -140,8 +142,11 @@ class AttemptStore(AssignmentStore):
             resume_key = "\x1f".join((code, key, target, "p" if practice else "s"))
             open_q = select(s.drafts).where(s.drafts.c.resume_key == resume_key, s.drafts.c.status == "open")
             row = conn.execute(open_q.with_for_update()).first()
-            if row is not None:
+            expired = row is not None and row.deadline is not None and now > from_iso(row.deadline) + GRACE
+            if row is not None and not expired:
                 return _attempt(row, resumed=True)
+            if expired:  # time is up: the saved answers are submitted, this is not a resume
+                self._submit_row(conn, row, None, None, now)
             if allowed is not None and not practice:
                 used = conn.execute(
                     select(func.count())
@@ -153,7 +158,7 @@ class AttemptStore(AssignmentStore):
                     )
                 ).scalar_one()
                 if used >= allowed:
-                    raise AttemptRefused(
+                    return AttemptRefused(  # raised after the commit: an expired attempt stays submitted
                         f"{shown} has used all {allowed} attempt(s) allowed for this quiz.",
                         code="attempts_used_up",
                     )
@@ -169,7 +174,10 @@ class AttemptStore(AssignmentStore):
             row = conn.execute(open_q).first()  # ours, or one a concurrent start made first
             return _attempt(row, resumed=not created)
 
-        return self._write(tx, failed="The quiz could not be started; please try again")
+        out = self._write(tx, failed="The quiz could not be started; please try again")
+        if isinstance(out, AttemptRefused):
+            raise out
+        return out
 
     def get_attempt(self, token: str) -> Attempt | None:
         """The attempt (open or submitted) with this token, or None."""
@@ -222,31 +230,56 @@ class AttemptStore(AssignmentStore):
                 raise NotFound(
                     "This attempt is unknown to the server; reload the quiz.", code="unknown_token"
                 )
-            if d.status != "open":
-                return Saved(int(d.attempt_id or 0), False, bool(d.practice))
-            given = _clean_answers(answers if answers is not None else json.loads(d.answers or "{}"))
-            bank = self._bank_in(conn, d.version)
-            graded = score
-            if graded is None or set(graded.grades) != {it.id for it in bank.items}:
-                graded = grade_all(bank, given)
-            now = utcnow()
-            deadline = from_iso(d.deadline)
-            attempt_id = 0
-            if not d.practice:
-                attempt_id = self._insert_attempt(
-                    conn, bank, graded, given, token=d.token, student=d.student, class_code=d.class_code,
-                    quiz=d.quiz, version=d.version, assignment_id=d.assignment_id, started_at=d.started_at,
-                    late=bool(deadline and now > deadline + GRACE), now=now,
-                )  # fmt: skip
-            conn.execute(
-                update(s.drafts)
-                .where(s.drafts.c.token == d.token)
-                .values(status="submitted", attempt_id=attempt_id, updated_at=to_iso(now),
-                        answers=json.dumps(given, ensure_ascii=False, sort_keys=True))
-            )  # fmt: skip
-            return Saved(abs(attempt_id), attempt_id > 0 or bool(d.practice), bool(d.practice))
+            return self._submit_row(conn, d, score, answers, utcnow())
 
         return self._write(tx, failed=SAVE_FAILED)
+
+    def _submit_row(self, conn: Connection, d, score: Score | None, answers, now: _dt.datetime) -> Saved:
+        """Submit the (locked) draft row ``d``: grade, store once, close the draft."""
+        if d.status != "open":
+            return Saved(int(d.attempt_id or 0), False, bool(d.practice))
+        given = _clean_answers(answers if answers is not None else json.loads(d.answers or "{}"))
+        bank = self._bank_in(conn, d.version)
+        graded = score
+        if graded is None or set(graded.grades) != {it.id for it in bank.items}:
+            graded = grade_all(bank, given)
+        deadline = from_iso(d.deadline)
+        attempt_id = 0
+        if not d.practice:
+            attempt_id = self._insert_attempt(
+                conn, bank, graded, given, token=d.token, student=d.student, class_code=d.class_code,
+                quiz=d.quiz, version=d.version, assignment_id=d.assignment_id, started_at=d.started_at,
+                late=bool(deadline and now > deadline + GRACE), now=now,
+            )  # fmt: skip
+        conn.execute(
+            update(s.drafts)
+            .where(s.drafts.c.token == d.token)
+            .values(status="submitted", attempt_id=attempt_id, updated_at=to_iso(now),
+                    answers=json.dumps(given, ensure_ascii=False, sort_keys=True))
+        )  # fmt: skip
+        return Saved(abs(attempt_id), attempt_id > 0 or bool(d.practice), bool(d.practice))
+
+    def submit_expired(self, now: _dt.datetime | None = None) -> int:
+        """Submit, with their saved answers, the open attempts whose time is up (deadline plus
+        a grace of two minutes); returns how many. Call it before showing results."""
+        now = aware(now)
+        cutoff = to_iso(now - GRACE)
+
+        def tx(conn: Connection) -> int:
+            rows = conn.execute(
+                select(s.drafts)
+                .where(
+                    s.drafts.c.status == "open",
+                    s.drafts.c.deadline.is_not(None),
+                    s.drafts.c.deadline < cutoff,
+                )
+                .with_for_update()
+            ).all()
+            for d in rows:
+                self._submit_row(conn, d, None, None, now)
+            return len(rows)
+
+        return self._write(tx, failed="Attempts whose time is up could not be submitted")
 
     def _insert_attempt(
         self, conn: Connection, bank: Bank, graded: Score, answers: Mapping, *, token: str, student: str,

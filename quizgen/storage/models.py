@@ -12,6 +12,13 @@ def utcnow() -> _dt.datetime:
     return _dt.datetime.now(_dt.UTC).replace(microsecond=0)
 
 
+def aware(value: _dt.datetime | None) -> _dt.datetime:
+    """``value`` with a time zone (naive is taken as UTC); None is now."""
+    if value is None:
+        return utcnow()
+    return value if value.tzinfo else value.replace(tzinfo=_dt.UTC)
+
+
 def to_iso(value: _dt.datetime | None) -> str | None:
     """Stored form of a time: ISO 8601 in UTC, seconds (naive datetimes are taken as UTC)."""
     if value is None:
@@ -104,7 +111,7 @@ class Assignment:
 
     def state(self, now: _dt.datetime | None = None) -> str:
         """``"upcoming"``, ``"open"`` or ``"closed"`` (unpublished counts as closed)."""
-        now = now or utcnow()
+        now = aware(now)
         if not self.active:
             return "closed"
         if self.opens_at and now < self.opens_at:
@@ -119,7 +126,7 @@ class Assignment:
             return True
         if self.show_keys == "never":
             return False
-        return self.closes_at is not None and (now or utcnow()) >= self.closes_at
+        return self.closes_at is not None and aware(now) >= self.closes_at
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection
 from . import schema as s
 from .core import StoreBase, class_key, clean_name, name_key
 from .errors import NotFound, StorageError
-from .models import ClassInfo, Student, from_iso, to_iso, utcnow
+from .models import ClassInfo, Student, aware, from_iso, to_iso, utcnow
 
 # no 0/O, 1/I/L, 2/Z, 5/S, 8/B: read aloud or copied from paper without doubt
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
@@ -187,14 +187,14 @@ class PeopleStore(StoreBase):
         row = self._read(
             lambda c: c.execute(select(s.login_failures).where(s.login_failures.c.key == key)).first()
         )
-        if row is None or from_iso(row.last_at) <= (now or utcnow()) - _dt.timedelta(seconds=window_s):
+        if row is None or from_iso(row.last_at) <= aware(now) - _dt.timedelta(seconds=window_s):
             return 0
         return int(row.count)
 
     def record_login_failure(self, key: str, *, window_s: int = 900, now: _dt.datetime | None = None) -> int:
         """Count one more failed login for ``key``; returns the count in the window (a failure
         after a quiet ``window_s`` starts again at 1)."""
-        now = now or utcnow()
+        now = aware(now)
 
         def tx(conn: Connection) -> int:
             t = s.login_failures
