@@ -340,6 +340,37 @@ def test_results_filter_by_quiz_version_and_class_and_delete_is_logged(store, ba
     assert row["actor"] == "teacher Bu Rina" and json.loads(row["detail"])["student"] == "Budi"
     with pytest.raises(NotFound):
         store.delete_attempt(budi, by="teacher")
+    budi_token = [t for t in store.open_attempts_frame()["token"]]  # none open
+    assert budi_token == []
+    again = store.start_attempt(student="Budi", class_code="7A", assignment_id=a.id)
+    assert not again.resumed and store.submit(again.token, None, KEYS).created
+
+
+def _child_submits(url: str, version: str, parent_store_id: int, conn) -> None:
+    try:
+        store = open_store(url)
+        inherited = id(store) == parent_store_id  # the parent's Store (and pooled connections)?
+        att = store.start_attempt(student="Child", version=version)
+        conn.send((inherited, store.submit(att.token, None, KEYS).created))
+    except BaseException as e:  # noqa: BLE001 - sent to the parent
+        conn.send(repr(e))
+
+
+def test_a_forked_process_opens_its_own_connections(store, store_url, bank):
+    import multiprocessing
+
+    v = store.save_bank(bank, "kim-putin.json")
+    store.submit(store.start_attempt(student="Parent", version=v.version).token, None, KEYS)
+    ctx = multiprocessing.get_context("fork")
+    parent_end, child_end = ctx.Pipe()
+    p = ctx.Process(target=_child_submits, args=(store_url, v.version, id(store), child_end))
+    p.start()
+    assert parent_end.recv() == (False, True)
+    p.join(timeout=60)
+    assert p.exitcode == 0
+    # the parent's pooled connections still work after the child exited
+    store.submit(store.start_attempt(student="Parent 2", version=v.version).token, None, KEYS)
+    assert store.count_attempts() == 3
 
 
 def test_unfinished_attempts_are_listed_for_follow_up(store, bank):

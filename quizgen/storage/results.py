@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Connection
 
 from . import schema as s
@@ -142,6 +142,11 @@ class ResultStore(AttemptStore):
             snapshot["answers"] = self.__answers_in(conn, row_id(attempt_id, "attempt"))
             conn.execute(delete(s.answers).where(s.answers.c.attempt_id == row_id(attempt_id, "attempt")))
             conn.execute(delete(s.attempts).where(s.attempts.c.id == row_id(attempt_id, "attempt")))
+            conn.execute(  # its draft no longer points at a stored result
+                update(s.drafts)
+                .where(s.drafts.c.token == row.token)
+                .values(status="deleted", attempt_id=None)
+            )
             self._audit(conn, by, "delete_attempt", f"attempt {attempt_id}", snapshot)
 
         self._write(tx, failed=f"The attempt {attempt_id} could not be deleted")

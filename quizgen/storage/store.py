@@ -67,6 +67,20 @@ def close_store(url: str | os.PathLike | None = None) -> None:
         store.close()
 
 
+def _after_fork_in_child() -> None:
+    """A forked process (multiprocessing, Dask workers) must not use its parent's connections:
+    forget them without closing them (the parent still owns the sockets)."""
+    global _LOCK
+    _LOCK = threading.Lock()
+    for store in list(_STORES.values()):
+        store.engine.dispose(close=False)
+    _STORES.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
 def close_all() -> None:
     with _LOCK:
         stores = list(_STORES.values())
