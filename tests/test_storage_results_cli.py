@@ -4,6 +4,7 @@ guard, a clear one-line error for a database it cannot reach."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 
@@ -37,7 +38,8 @@ def filled(store, app_bank_file):
 
 
 def run(url, *args):
-    return CliRunner().invoke(cli, ["results", "--db", url, *args], catch_exceptions=False)
+    no_zone = {"QUIZGEN_TIMEZONE": None}  # times in UTC unless --tz
+    return CliRunner().invoke(cli, ["results", "--db", url, *args], catch_exceptions=False, env=no_zone)
 
 
 def test_json_is_a_list_of_attempts_with_answers(filled, store_url):
@@ -57,6 +59,13 @@ def test_json_is_a_list_of_attempts_with_answers(filled, store_url):
     only = json.loads(run(store_url, "--format", "json", "--class", "8b", "--quiz", "kim-putin.json").stdout)
     assert [d["student"] for d in only] == ["Ani"]
     assert json.loads(run(store_url, "--format", "json", "--quiz", "nothing.json").stdout) == []
+    jakarta = json.loads(run(store_url, "--format", "json", "--tz", "Asia/Jakarta").stdout)
+    assert jakarta[0]["submitted_at"].endswith("+07:00")
+    assert dt.datetime.fromisoformat(jakarta[0]["submitted_at"]) == dt.datetime.fromisoformat(
+        first["submitted_at"]
+    )
+    bad = run(store_url, "--tz", "Mars/Olympus")
+    assert bad.exit_code == 1 and "Unknown time zone" in bad.stderr
 
 
 def test_csv_and_xlsx_are_guarded(filled, store_url, tmp_path):

@@ -18,16 +18,24 @@ from .common import friendly_errors
               help="Output format (default: from the -o file's extension, else csv).")  # fmt: skip
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file (default: standard output; xlsx needs a file).")  # fmt: skip
+@click.option(
+    "--tz",
+    "tz",
+    metavar="ZONE",
+    default=None,
+    help="Time zone of submitted_at (IANA name, e.g. Asia/Jakarta; default: $QUIZGEN_TIMEZONE, else UTC).",
+)
 @click.option("--db", metavar="URL", default=None,
               help="A SQLite file or postgresql:// URL (default: $QUIZGEN_DB, else data/quizgen.sqlite3).")  # fmt: skip
 @friendly_errors
-def results(quiz, class_code, version, fmt, output, db):
+def results(quiz, class_code, version, fmt, output, tz, db):
     """Export the stored attempts: one per student submission, with every answer.
 
     JSON is a list of attempts {student, class_code, quiz, version, submitted_at, correct,
     total, percent, answers: [{item_id, kind, response, correct, how}]}; CSV has one row per
     attempt and a column per question; XLSX adds a sheet with one row per answer. Times are
-    UTC. Cells a spreadsheet would run as formulas are written as text.
+    ISO 8601 with their offset, in --tz. Cells a spreadsheet would run as formulas are
+    written as text.
 
     \b
     Example:
@@ -36,7 +44,7 @@ def results(quiz, class_code, version, fmt, output, db):
     """
     from ..bank import atomic_write
     from ..storage import open_store
-    from ..storage.report import results_bytes
+    from ..storage.report import in_zone, results_bytes
 
     if fmt is None:
         ext = output.suffix.lower().lstrip(".") if output else ""
@@ -49,7 +57,7 @@ def results(quiz, class_code, version, fmt, output, db):
     if not is_postgres(target):
         _check_sqlite_file(Path(target).expanduser())
     store = open_store(target)
-    records = store.results_records(quiz=quiz, class_code=class_code, version=version)
+    records = in_zone(store.results_records(quiz=quiz, class_code=class_code, version=version), _zone(tz))
     data = results_bytes(records, fmt)
     if output is None:
         sys.stdout.buffer.write(data)
@@ -61,6 +69,22 @@ def results(quiz, class_code, version, fmt, output, db):
             raise click.ClickException(f"Cannot write {output}: {e.strerror or e}.") from None
     what = f"{len(records)} attempt" + ("" if len(records) == 1 else "s")
     click.echo(f"{what} written to {output}" if output else what, err=True)
+
+
+def _zone(name: str | None):
+    import datetime as dt
+    import os
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    name = (name or os.environ.get("QUIZGEN_TIMEZONE", "")).strip()
+    if not name or name.upper() == "UTC":
+        return dt.UTC
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise click.ClickException(
+            f"Unknown time zone {name[:60]!r}; use an IANA name such as Asia/Jakarta."
+        ) from None
 
 
 def _check_sqlite_file(path: Path) -> None:

@@ -69,6 +69,13 @@ def _guarded(frame, *, xlsx: bool = False):
     return out
 
 
+def in_zone(records: list[dict], tz) -> list[dict]:
+    """The records with ``submitted_at`` in time zone ``tz`` (a ``ZoneInfo``), ISO with offset."""
+    from .models import from_iso
+
+    return [{**r, "submitted_at": from_iso(r["submitted_at"]).astimezone(tz).isoformat()} for r in records]
+
+
 def results_bytes(records: list[dict], fmt: str) -> bytes:
     """The records as a file: ``json`` (a list of attempts with their answers), ``csv`` (one
     row per attempt, UTF-8 with BOM for spreadsheets) or ``xlsx`` (sheets Attempts and Answers).
