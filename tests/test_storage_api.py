@@ -76,6 +76,12 @@ def test_a_name_held_by_another_bank_is_refused_unless_replace(store, bank):
     assert store.list_banks() == [] and store.bank_versions("quiz.json") == []
     with pytest.raises(StorageError):
         store.save_bank(bank, "  ")
+    from quizgen.errors import BankError
+
+    broken = bank.with_items([replace(bank.items[1], answer="Nope")])  # the key is not an option
+    with pytest.raises(BankError, match="exactly one of"):
+        store.save_bank(broken, "broken.json")
+    assert store.bank_versions("broken.json") == []
 
 
 def test_bundled_banks_are_imported_once_and_read_only(store, bank):

@@ -76,6 +76,7 @@ class BankStore(StoreBase):
         teachers race for: one wins). Read-only (bundled) names are never overwritten.
         """
         name = check_bank_name(name)
+        loads_bank(bank.to_json(), name)  # a bank that would not load back is refused now (BankError)
         version = bank_version(bank)
 
         def tx(conn: Connection) -> BankVersion:
