@@ -155,9 +155,10 @@ def server() -> PgServer:
                 bin_dir = _bin_dir()
                 if not url and bin_dir is None:
                     raise RuntimeError("no PostgreSQL binaries (pg_ctl) found")
-                _SERVER = PgServer(bin_dir, url or None)
-                _SERVER._admin("SELECT 1")
-                atexit.register(_SERVER.destroy)
+                srv = PgServer(bin_dir, url or None)
+                atexit.register(srv.destroy)
+                srv._admin("SELECT 1")
+                _SERVER = srv
             except (RuntimeError, OSError, subprocess.SubprocessError, ImportError) as e:
                 detail = getattr(e, "stderr", "") or ""
                 _FAILED = f"{e} {detail}".strip()[-600:]
