@@ -29,6 +29,7 @@ COMMANDS = {
     "batch": (".txt", ["batch", "{}", "-o", "{out}/banks", "--no-progress", "--jobs", "1"]),
     "take": (".json", ["take", "{}"]),
     "results": (".sqlite3", ["results", "--db", "{}", "-o", "{out}/bank.json"]),
+    "copy-db": (".sqlite3", ["copy-db", "{}", "{out}/copy.sqlite3"]),
 }
 NO_FILE = {"formats"}  # commands that take no file
 
@@ -39,7 +40,7 @@ def run(args: list[str]):
 
 def test_every_command_in_help_is_covered():
     help_text = run(["--help"]).output
-    listed = set(re.findall(r"^  (\w+)\s", help_text.split("Commands:", 1)[1], re.M))
+    listed = set(re.findall(r"^  ([\w-]+)\s", help_text.split("Commands:", 1)[1], re.M))
     assert listed == set(COMMANDS) | NO_FILE
 
 

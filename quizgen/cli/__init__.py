@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "batch": ("quizgen.cli.batch_cmd", "batch", "Generate banks for many articles in parallel."),
     "take": ("quizgen.cli.take_cmd", "take", "Take a quiz in the terminal."),
     "results": ("quizgen.cli.results_cmd", "results", "Export stored attempts as csv, json or xlsx."),
+    "copy-db": ("quizgen.cli.db_cmd", "copy_db", "Copy the whole database into a new, empty one."),
 }
 
 
