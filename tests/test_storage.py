@@ -172,6 +172,11 @@ def test_schema_version_and_newer_database_refused(bank, tmp_path):
         conn.execute("UPDATE alembic_version SET version_num = '0002'")
         conn.commit()
     assert count_attempts(path=db) == 0
+    close_store(db)
+    with closing(sqlite3.connect(db)) as conn:  # a file a future quizgen marked as schema 99
+        conn.execute("PRAGMA user_version = 99")
+    with pytest.raises(StorageError, match="newer quizgen"):
+        connect(db)
 
 
 @settings(max_examples=30, deadline=None)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -60,7 +59,6 @@ class StoreBase:
         self.engine = engine
         self.backend = engine.dialect.name  # "sqlite" or "postgresql"
         self._versions: dict[str, object] = {}  # content hash -> Bank (versions never change)
-        self._lock = threading.Lock()
 
     @property
     def url(self) -> str:

@@ -226,8 +226,8 @@ def migrate(engine: Engine, key: str) -> str:
     def step(conn: Connection) -> str:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(7346201)"))  # one migrator at a time
-        elif conn.exec_driver_sql("PRAGMA user_version").scalar() > 2:
-            _newer(key, "user_version")
+        elif (user_version := conn.exec_driver_sql("PRAGMA user_version").scalar()) > 2:
+            _newer(key, f"user_version {user_version}")
         rev = current_revision(conn)
         if rev == HEAD:
             return rev
