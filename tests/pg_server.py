@@ -174,9 +174,12 @@ def server() -> PgServer:
 @pytest.fixture(scope="session")
 def pg_server():
     """The session's PostgreSQL server (see :func:`server`); stopped when the session ends."""
+    global _SERVER
     srv = server()
     yield srv
-    # keep it running for other modules of this session: atexit stops and removes it
+    with _LOCK:  # the session is over: stop and remove it now (atexit is the fallback)
+        srv.destroy()
+        _SERVER = None
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
