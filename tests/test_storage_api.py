@@ -424,3 +424,35 @@ def test_the_old_module_functions_work_on_either_backend(store_url, bank):
     assert (row["correct"], row["version"]) == (8, bank_version(bank))
     assert len(answers_frame(path=store_url)) == 8
     assert open_store(store_url).load_version(row["version"]) == bank
+
+
+CRASH_AFTER_COMMIT = """
+import os, sys
+from quizgen.storage import open_store
+store = open_store(sys.argv[1])
+att = store.start_attempt(student="Sari", class_code="7A", assignment_id=int(sys.argv[2]))
+store.save_draft(att.token, {"c-pyongyang": "Pyongyang"})
+print(att.token, flush=True)
+store.submit(att.token, None, {"c-pyongyang": "Pyongyang"})
+os._exit(9)  # the server dies after the commit, before the student's page hears back
+"""
+
+
+def test_a_retry_after_a_crash_between_commit_and_reply_finds_the_attempt(store, store_url, bank):
+    import subprocess
+    import sys
+
+    _, a = _published(store, bank)
+    proc = subprocess.run(
+        [sys.executable, "-c", CRASH_AFTER_COMMIT, store_url, str(a.id)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 9, proc.stderr
+    token = proc.stdout.strip()
+    retry = store.submit(token, None, {"c-pyongyang": "Pyongyang"})  # the page resends its token
+    assert not retry.created and retry.attempt_id > 0
+    assert store.count_attempts() == 1 and store.get_attempt(token).status == "submitted"
+    with pytest.raises(AttemptRefused):  # a reload does not open a second stored attempt either
+        store.start_attempt(student="Sari", class_code="7A", assignment_id=a.id)
