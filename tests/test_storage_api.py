@@ -456,3 +456,34 @@ def test_a_retry_after_a_crash_between_commit_and_reply_finds_the_attempt(store,
     assert store.count_attempts() == 1 and store.get_attempt(token).status == "submitted"
     with pytest.raises(AttemptRefused):  # a reload does not open a second stored attempt either
         store.start_attempt(student="Sari", class_code="7A", assignment_id=a.id)
+
+
+OTHER_REPLICA = """
+import sys
+from quizgen.storage import open_store
+store = open_store(sys.argv[1])
+a = store.publish(sys.argv[2], "7A", title="Published on replica B")
+att = store.start_attempt(student="Budi", class_code="7A", assignment_id=a.id)
+store.save_draft(att.token, {"m-sekutu": "Rusia"})
+print(a.id, att.token, flush=True)
+"""
+
+
+def test_what_one_process_writes_another_sees_at_once(store, store_url, bank):
+    import subprocess
+    import sys
+
+    v = store.save_bank(bank, "kim-putin.json")
+    assert store.assignments_for("7A") == []  # this process has read (and pooled) before
+    proc = subprocess.run(
+        [sys.executable, "-c", OTHER_REPLICA, store_url, v.version],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    aid, token = proc.stdout.split()
+    (a,) = store.assignments_for("7A")
+    assert a.id == int(aid) and a.title == "Published on replica B"
+    resumed = store.start_attempt(student="budi", class_code="7a", assignment_id=a.id)  # on replica A
+    assert resumed.token == token and resumed.answers == {"m-sekutu": "Rusia"}
