@@ -190,3 +190,77 @@ def test_reload_keeps_the_teacher_session_without_the_passcode(server, page):
     page.get_by_role("button", name=LOGOUT).click()
     page.get_by_label("Kode akses guru").wait_for()
     assert "teacher=" not in page.url
+
+
+# --- finding 9: untrusted text shown as text ----------------------------------------------
+
+SHOW_SCRIPT = """
+import pandas as pd
+import streamlit as st
+from quizgen.app import safe
+
+url = "Baca https://evil.example/login atau www.evil.example, surel admin@evil.example"
+rlo = "\\u202eevil\\u202c.exe"
+safe.heading("Judul " + url + " " + rlo, 2)
+safe.literal("Nama: " + rlo + " " + url)
+st.radio("Pilihan", [0, 1], format_func=lambda k: safe.md_escape([url, rlo][k]))
+st.selectbox("Kuis", [0], format_func=lambda k: safe.plain("Kuis " + rlo))
+text = "Kalimat pertama. Lihat https://evil.example/a sekarang. Kalimat ketiga."
+start = text.index("Lihat")
+safe.source_in_context(text, start, text.index(" Kalimat ketiga"), "Kalimat sumber")
+st.info(safe.md_escape(url))
+st.dataframe(safe.plain_frame(pd.DataFrame({"nama": [rlo, url]})))
+st.write("rendered-all")
+"""
+
+
+@pytest.fixture(scope="module")
+def show_server(tmp_path_factory):
+    _require_external()
+    tmp = tmp_path_factory.mktemp("security-show")
+    script = tmp / "show.py"
+    script.write_text(SHOW_SCRIPT, encoding="utf-8")
+    port = _free_port()
+    log = open(tmp / "server.log", "w")  # noqa: SIM115 - closed below
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],
+        cwd=tmp, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                if r.read().strip() == b"ok":
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            log.close()
+            pytest.fail("streamlit did not start:\n" + (tmp / "server.log").read_text())
+        time.sleep(0.3)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+def test_bare_addresses_are_no_links_and_bidi_controls_are_gone(show_server, page):
+    page.goto(show_server)
+    page.get_by_text("rendered-all").wait_for()
+    page.get_by_text("Kalimat sumber").first.wait_for()
+    assert page.locator('a[href*="evil.example"]').count() == 0
+    assert page.locator('a[href^="mailto:"]').count() == 0
+    visible = page.inner_text("body").replace("\u2060", "")
+    assert "https://evil.example/login" in visible and "www.evil.example" in visible
+    assert "Lihat https://evil.example/a sekarang." in visible
+    html = page.content()
+    assert not any(c in html for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    page.get_by_label("Kuis").click()
+    assert "\u202e" not in page.get_by_role("option").first.inner_text()
