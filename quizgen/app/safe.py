@@ -59,9 +59,11 @@ def md_escape(text: str) -> str:
 
 def plain_frame(frame):
     """A copy of a pandas DataFrame whose text cells went through :func:`plain`."""
+    from pandas.api.types import is_object_dtype, is_string_dtype
+
     out = frame.copy()
     for col in out.columns:
-        if out[col].dtype == object:
+        if is_object_dtype(out[col]) or is_string_dtype(out[col]):
             out[col] = out[col].map(lambda v: plain(v) if isinstance(v, str) else v)
     return out
 
