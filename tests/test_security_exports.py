@@ -124,3 +124,37 @@ def test_gift_writes_html_as_text_for_moodle():
 def test_text_helpers():
     assert plain_text("a\r\nb\rc\u2028d\x85e\x9bf\x07g\th") == "a\nb\nc\nd\ne f g\th"
     assert one_line(" a\n\u2029b\x1fc ") == "a b c"
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example","klik")', "@SUM(1+1)*cmd|' /C calc'!A0", "+1+1", "-2+3"]
+
+
+def test_spreadsheet_downloads_hold_no_formula():
+    """Finding 7, the parts outside the dataframe toolbar: every spreadsheet export and the
+    results page's own CSV/XLSX buttons write formula-like texts as text."""
+    import openpyxl
+    import pandas as pd
+
+    from quizgen.app.teacher_results import to_csv, to_xlsx
+
+    bank = fixture_bank()
+    items = list(bank.items)
+    mcq = next(i for i, it in enumerate(items) if it.kind == "mcq" and len(it.options) <= 4)
+    it = items[mcq]
+    opts = [o if o == it.answer else FORMULAS[n] for n, o in enumerate(it.options)]
+    items[mcq] = replace(it, prompt=FORMULAS[0] + " " + it.prompt, options=tuple(opts))
+    bank = replace(bank, title=FORMULAS[1], items=tuple(items))
+    rows = list(csv.reader(io.StringIO(EXPORTERS["csv"](bank).data.decode("utf-8-sig"))))
+    assert not any(
+        c[:1] in ("=", "+", "@") or (c[:1] == "-" and not c[1:2].isdigit()) for r in rows for c in r
+    )
+    for fmt in ("xlsx", "kahoot", "quizizz"):
+        book = openpyxl.load_workbook(io.BytesIO(EXPORTERS[fmt](bank).data))
+        cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row]
+        assert not [c.coordinate for c in cells if c.data_type == "f"], fmt
+        assert any(str(c.value).startswith("=HYPERLINK") for c in cells), fmt  # kept, as text
+    frame = pd.DataFrame({"student": FORMULAS, "percent": [1.0, 2.0, 3.0, 4.0]})
+    got = list(csv.reader(io.StringIO(to_csv(frame).decode("utf-8-sig"))))
+    assert [r[0] for r in got[1:]] == ["'" + f for f in FORMULAS[:2]] + ["'+1+1", "'-2+3"]
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(frame, "a")))
+    assert not [c for row in book.active.iter_rows() for c in row if c.data_type == "f"]
