@@ -16,8 +16,9 @@ further tries do not extend, so a prankster cannot keep the real teacher out for
 
 After login the session holds a signed token that expires (:data:`TOKEN_HOURS`); it is put
 in the page's address (``?teacher=...``) so a reload keeps the teacher logged in. The token
-never holds the passcode; it is signed with a key derived from a server secret and the
-passcode, so changing the passcode ends every session, and logout revokes it. The login
+never holds the passcode; it is signed with a key made for this server process and the
+passcode, so changing the passcode or restarting the server ends every session, and logout
+revokes it. The login
 form gets a fresh widget key on every login and logout and clears on submit, so it never
 shows a passcode typed before.
 """
@@ -103,17 +104,9 @@ _generated_passcode = _Once(_make_passcode)
 
 
 def _make_signing_key() -> bytes:
-    """The key that signs teacher tokens: the database's server secret when the storage layer
-    offers one (tokens then survive a restart), else random bytes made for this process."""
-    try:
-        from ..storage import server_secret  # the storage layer's secret, created once
-    except ImportError:
-        return secrets.token_bytes(32)
-    try:
-        value = server_secret("teacher_token_key")
-    except Exception:  # no database at hand: the process key still works
-        return secrets.token_bytes(32)
-    return value.encode("utf-8") if isinstance(value, str) else bytes(value)
+    """The key that signs teacher tokens: random bytes made once per server process, so a
+    token (revoked or not) never outlives the process that issued it."""
+    return secrets.token_bytes(32)
 
 
 _signing_key = _Once(_make_signing_key)
