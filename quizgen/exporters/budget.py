@@ -1,4 +1,5 @@
-"""Build one export with a time and memory budget, in a separate low-priority process.
+"""Build one export (or one bank) with a time and memory budget, in a separate low-priority
+process.
 
 A server (the Streamlit app) calls :func:`build_export` when a teacher asks for a download:
 the export runs in a child Python process at lower CPU priority, with a memory cap, and is
@@ -54,6 +55,36 @@ def run_export(bank: Bank, fmt: str) -> ExportResult:
         ) from None
 
 
+def _run_child(args: list[str], payload: object, budget: float, what: str):
+    """Run this module as a child with ``args``; ``payload`` pickled on its stdin; its answer."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [_PACKAGE_ROOT, os.environ.get("PYTHONPATH")])),
+    }
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "quizgen.exporters.budget", *args],
+            input=pickle.dumps(payload),
+            capture_output=True,
+            timeout=budget,
+            env=env,
+            cwd=_PACKAGE_ROOT,
+        )
+    except subprocess.TimeoutExpired:
+        raise ExportError(
+            f"{what} took longer than {budget:g} s and was stopped; shorten the article or choose "
+            "another format."
+        ) from None
+    try:
+        status, answer = pickle.loads(proc.stdout)
+    except Exception:  # the child died (killed, out of memory) before answering
+        raise ExportError(
+            f"{what} failed (its process ended with status {proc.returncode}); shorten the article "
+            "or choose another format."
+        ) from None
+    return status, answer
+
+
 def build_export(bank: Bank, fmt: str, *, budget: float | None = DEFAULT_BUDGET_S) -> ExportResult:
     """Export ``bank`` as ``fmt`` in a child process stopped after ``budget`` seconds.
 
@@ -70,39 +101,30 @@ def build_export(bank: Bank, fmt: str, *, budget: float | None = DEFAULT_BUDGET_
     get_exporter(fmt)  # an unknown name fails here, at once
     if budget is None:
         return run_export(bank, fmt)
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(filter(None, [_PACKAGE_ROOT, os.environ.get("PYTHONPATH")])),
-    }
-    try:
-        proc = subprocess.run(
-            [sys.executable, "-m", "quizgen.exporters.budget", fmt],
-            input=pickle.dumps(bank),
-            capture_output=True,
-            timeout=budget,
-            env=env,
-            cwd=_PACKAGE_ROOT,
-        )
-    except subprocess.TimeoutExpired:
-        raise ExportError(
-            f"Building the {fmt} file took longer than {budget:g} s and was stopped; shorten the "
-            "article or choose another format."
-        ) from None
-    try:
-        status, payload = pickle.loads(proc.stdout)
-    except Exception:  # the child died (killed, out of memory) before answering
-        raise ExportError(
-            f"Building the {fmt} file failed (the export process ended with status {proc.returncode}); "
-            "shorten the article or choose another format."
-        ) from None
+    status, payload = _run_child(["export", fmt], bank, budget, f"Building the {fmt} file")
     if status == "ok":
         data, skipped, warnings = payload
         return ExportResult(data=data, skipped=tuple(skipped), warnings=tuple(warnings))
     raise ExportError(payload)
 
 
-def _child(fmt: str) -> None:
-    """The child process: bank (pickled) on stdin, ``("ok", fields)`` or ``("error", message)``
+def generate_in_child(source, *, budget: float = DEFAULT_BUDGET_S, **options) -> Bank:
+    """``quizgen.generate(source, **options)`` in a child process at lower priority: a server
+    thread waiting on it holds no lock other sessions need (Python runs one thread at a time).
+
+    Raises:
+        QuizgenError: what ``generate`` raises (same class and message), or ExportError when
+            it ran past ``budget`` seconds.
+    """
+    status, answer = _run_child(["generate"], (source, options), budget, "Making the questions")
+    if status == "ok":
+        return answer
+    cls, message = answer
+    raise cls(message)
+
+
+def _child(mode: str, fmt: str = "") -> None:
+    """The child process: its input pickled on stdin, ``("ok", answer)`` or ``("error", ...)``
     pickled on stdout."""
     try:
         import resource
@@ -114,15 +136,26 @@ def _child(fmt: str) -> None:
         os.nice(_NICE)
     except (AttributeError, OSError):
         pass
-    bank = pickle.loads(sys.stdin.buffer.read())
-    try:
-        r = run_export(bank, fmt)
-        out = ("ok", (r.data, list(r.skipped), list(r.warnings)))
-    except QuizgenError as exc:
-        out = ("error", str(exc))
+    given = pickle.loads(sys.stdin.buffer.read())
+    if mode == "generate":
+        import quizgen
+
+        source, options = given
+        try:
+            out = ("ok", quizgen.generate(source, **options))
+        except QuizgenError as exc:
+            out = ("error", (type(exc), " ".join(str(exc).split())))
+        except MemoryError:
+            out = ("error", (ExportError, "Making the questions needs more memory than quizgen allows."))
+    else:
+        try:
+            r = run_export(given, fmt)
+            out = ("ok", (r.data, list(r.skipped), list(r.warnings)))
+        except QuizgenError as exc:
+            out = ("error", str(exc))
     sys.stdout.buffer.write(pickle.dumps(out))
     sys.stdout.flush()
 
 
 if __name__ == "__main__":
-    _child(sys.argv[1])
+    _child(*sys.argv[1:])
