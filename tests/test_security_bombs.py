@@ -141,3 +141,31 @@ def test_xlsx_bomb_import_is_refused(tmp_path):
     assert path.stat().st_size < 1_000_000
     with pytest.raises(ExportError, match="limit MAX_"):
         import_file(path)
+
+
+def test_dense_pdf_stops_at_the_time_limit(tmp_path, monkeypatch):
+    """Text dense enough to pass the size limits (varied words: 3:1 compression) would take
+    pypdf over a minute: reading stops at MAX_PDF_SECONDS."""
+    import time
+
+    monkeypatch.setattr(limits, "MAX_PDF_SECONDS", 1)
+    rng = random.Random(5)
+    lines = b"".join(b"(" + _words(rng, 8).encode() + b".) Tj T* " for _ in range(18_000))
+    content = b"BT /F1 10 Tf 12 TL 40 800 Td " + lines + b"ET"
+    assert len(content) < limits.MAX_PAGE_CONTENT_BYTES and 5 * len(content) < limits.MAX_PDF_CONTENT_BYTES
+    path = _pdf(tmp_path / "dense.pdf", 5, content)
+    started = time.perf_counter()
+    with pytest.raises(LimitError) as exc:
+        load_article(path)
+    assert exc.value.limit == "MAX_PDF_SECONDS"
+    assert time.perf_counter() - started < 5
+
+
+def test_page_content_limit(tmp_path):
+    rng = random.Random(6)
+    lines = b"".join(b"(" + _words(rng, 8).encode() + b".) Tj T* " for _ in range(40_000))
+    content = b"BT /F1 10 Tf 12 TL 40 800 Td " + lines + b"ET"
+    assert len(content) > limits.MAX_PAGE_CONTENT_BYTES
+    with pytest.raises(LimitError) as exc:
+        load_article(_pdf(tmp_path / "page.pdf", 1, content))
+    assert exc.value.limit == "MAX_PAGE_CONTENT_BYTES"

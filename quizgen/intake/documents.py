@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import time
 import zipfile
 
 from ..article import Removed
@@ -120,12 +121,15 @@ def _page_texts(reader) -> list[str]:
     Every page's content streams are measured (decompressed once each, counted for every page
     that uses them) before any text is extracted, so a file over the limits is refused at once.
     """
+    from . import limits
     from .limits import (
+        MAX_PAGE_CONTENT_BYTES,
         MAX_PAGES,
         MAX_PDF_CONTENT_BYTES,
         MAX_RATIO,
         MAX_TEXT_CHARS,
         RATIO_FLOOR_BYTES,
+        LimitError,
         megabytes,
         over_limit,
     )
@@ -137,6 +141,7 @@ def _page_texts(reader) -> list[str]:
     sizes: dict[int, int] = {}
     total = 0
     for page in reader.pages:
+        on_page = 0
         for stream in _content_streams(page):
             key = id(stream)
             if key not in sizes:
@@ -148,13 +153,32 @@ def _page_texts(reader) -> list[str]:
                     )
                 sizes[key] = decoded
             total += sizes[key]
+            on_page += sizes[key]
+            if on_page > MAX_PAGE_CONTENT_BYTES:
+                raise over_limit(
+                    what,
+                    "MAX_PAGE_CONTENT_BYTES",
+                    f"{megabytes(MAX_PAGE_CONTENT_BYTES)} of content on one page",
+                )
             if total > MAX_PDF_CONTENT_BYTES:
                 raise over_limit(
                     what, "MAX_PDF_CONTENT_BYTES", f"{megabytes(MAX_PDF_CONTENT_BYTES)} of page content"
                 )
+    seconds = limits.MAX_PDF_SECONDS
+    deadline = time.monotonic() + seconds
+
+    def in_time(*_args) -> None:  # called before every drawing instruction
+        if time.monotonic() > deadline:
+            raise LimitError(
+                f"This PDF takes more than {seconds} s to read (quizgen's limit MAX_PDF_SECONDS): its "
+                "pages are unusually dense; save the article alone as a new file, or paste its text.",
+                "MAX_PDF_SECONDS",
+            )
+
     texts, chars = [], 0
     for page in reader.pages:
-        text = page.extract_text() or ""
+        in_time()
+        text = page.extract_text(visitor_operand_before=in_time) or ""
         chars += len(text)
         if chars > MAX_TEXT_CHARS:
             raise over_limit(what, "MAX_TEXT_CHARS", f"{MAX_TEXT_CHARS:,} characters of text")

@@ -57,6 +57,11 @@ MAX_PAGES = 1000
 #: Most bytes of page content (drawing instructions, after decompression) in one PDF, counting a
 #: stream again for every page that uses it. Reading 1 MB of it takes pypdf about a second.
 MAX_PDF_CONTENT_BYTES = 8 * 1024 * 1024
+#: Most bytes of content on one PDF page (an article page holds a few dozen kilobytes).
+MAX_PAGE_CONTENT_BYTES = 2 * 1024 * 1024
+#: Longest time spent reading a PDF's text (checked between drawing instructions): the one
+#: limit that depends on the machine, for files whose text is dense enough to pass the others.
+MAX_PDF_SECONDS = 10
 
 
 class LimitError(InputError):
