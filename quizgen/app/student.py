@@ -15,7 +15,7 @@ from ..errors import QuizgenError
 from ..grading import Score, is_typed, score
 from . import banks, state
 from .layout import language
-from .safe import article, error, heading, literal, md_escape, source_in_context
+from .safe import article, error, heading, literal, md_escape, plain, source_in_context
 from .strings import t
 
 ss = st.session_state
@@ -69,7 +69,7 @@ def _pick(lang: str) -> None:
         st.info(t("no_quizzes", lang))
         return
     labels = {
-        i.name: t("quiz_label", lang, title=" ".join(i.title.split()), language=i.language.upper(),
+        i.name: t("quiz_label", lang, title=plain(i.title), language=i.language.upper(),
                   n=i.n_items, minutes=i.minutes)
         for i in infos
     }  # fmt: skip

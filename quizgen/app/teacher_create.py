@@ -17,7 +17,7 @@ from ..errors import BankError, QuizgenError
 from . import banks, state
 from .auth import require_teacher
 from .layout import language
-from .safe import error, heading, literal, md_escape, success
+from .safe import error, heading, literal, md_escape, plain, success
 from .strings import t
 
 ss = st.session_state
@@ -56,7 +56,7 @@ def _open_existing(lang: str) -> None:
     if not infos:
         return
     with st.expander(t("open_existing", lang)):
-        labels = {i.name: f"{' '.join(i.title.split())} ({i.name})" for i in infos}
+        labels = {i.name: f"{plain(i.title)} ({plain(i.name)})" for i in infos}
         name = st.selectbox(
             t("choose_quiz", lang), list(labels), format_func=labels.__getitem__, key="open_pick"
         )

@@ -14,7 +14,7 @@ from ..exporters.base import guard_formula
 from . import banks
 from .auth import require_teacher
 from .layout import language
-from .safe import error, heading
+from .safe import error, heading, plain, plain_frame
 from .strings import t
 
 ALL = "__all__"
@@ -63,11 +63,11 @@ def render() -> None:
     c1, c2 = st.columns(2)
     quiz = c1.selectbox(
         t("quiz", lang), [ALL, *quizzes], key="results_quiz",
-        format_func=lambda q: t("all_quizzes", lang) if q == ALL else " ".join(quizzes[q].split()),
+        format_func=lambda q: t("all_quizzes", lang) if q == ALL else plain(quizzes[q]),
     )  # fmt: skip
     codes = sorted(set(attempts["class_code"]) - {""})
     code = c2.selectbox(t("class_filter", lang), [ALL, *codes], key="results_class",
-                        format_func=lambda c: t("all_classes", lang) if c == ALL else c)  # fmt: skip
+                        format_func=lambda c: t("all_classes", lang) if c == ALL else plain(c))  # fmt: skip
     if quiz != ALL:
         attempts = attempts[attempts["bank_id"] == quiz]
     if code != ALL:
@@ -80,7 +80,7 @@ def render() -> None:
 def _attempt_tables(attempts, lang: str) -> None:
     st.metric(t("n_attempts", lang), len(attempts))
     st.subheader(t("attempts", lang))
-    st.dataframe(attempts, hide_index=True, width="stretch", column_config=_columns(lang))
+    st.dataframe(plain_frame(attempts), hide_index=True, width="stretch", column_config=_columns(lang))
     per_student = (
         attempts.groupby(["student", "class_code"], as_index=False)
         .agg(attempts=("attempt_id", "count"), best=("percent", "max"), mean=("percent", "mean"))
@@ -101,9 +101,9 @@ def _attempt_tables(attempts, lang: str) -> None:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )  # fmt: skip
     st.subheader(t("per_student", lang))
-    st.dataframe(per_student, hide_index=True, width="stretch", column_config=_columns(lang))
+    st.dataframe(plain_frame(per_student), hide_index=True, width="stretch", column_config=_columns(lang))
     st.subheader(t("per_quiz", lang))
-    st.dataframe(per_quiz, hide_index=True, width="stretch", column_config=_columns(lang))
+    st.dataframe(plain_frame(per_quiz), hide_index=True, width="stretch", column_config=_columns(lang))
     st.subheader(t("score_distribution", lang))
     st.bar_chart(
         stats.score_distribution(attempts),
@@ -172,7 +172,7 @@ def _item_stats(bank_id: str, attempts, lang: str) -> None:
             "prompt",
         ]
     ]
-    st.dataframe(shown, hide_index=True, width="stretch", column_config=_columns(lang))
+    st.dataframe(plain_frame(shown), hide_index=True, width="stretch", column_config=_columns(lang))
     st.caption(t("stats_help", lang))
     flagged = shown[shown["flags"] != ""]
     st.metric(t("flagged_items", lang), len(flagged))

@@ -1,0 +1,161 @@
+"""Build one export (or one bank) with a time and memory budget, in a separate low-priority
+process.
+
+A server (the Streamlit app) calls :func:`build_export` when a teacher asks for a download:
+the export runs in a child Python process at lower CPU priority, with a memory cap, and is
+stopped when it takes longer than its time budget. So one heavy export never blocks the
+server's other sessions, and a runaway one ends with a clear :class:`ExportError` instead
+of keeping a core busy. Any failure of an exporter becomes a one-line :class:`ExportError`.
+
+Example:
+    >>> result = build_export(bank, "worksheet-pdf", budget=30)  # doctest: +SKIP
+    >>> result.data[:4]  # doctest: +SKIP
+    b'%PDF'
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+from ..bank import Bank
+from ..errors import ExportError, QuizgenError
+from .base import ExportResult
+
+#: Seconds an export may take in the child process before it is stopped.
+DEFAULT_BUDGET_S = 30.0
+#: Address space the child may use (bytes); an export needing more fails cleanly.
+MEMORY_CAP_BYTES = 2 * 1024**3
+_NICE = 4  # below the server's priority, not so far that a busy machine starves it
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
+
+
+def run_export(bank: Bank, fmt: str) -> ExportResult:
+    """Run exporter ``fmt`` in this process; any failure becomes a one-line ExportError."""
+    from . import get_exporter
+
+    exporter = get_exporter(fmt)
+    try:
+        return exporter(bank)
+    except QuizgenError as exc:
+        raise type(exc)(" ".join(str(exc).split())) from None
+    except MemoryError:
+        raise ExportError(
+            f"The {fmt} export needs more memory than quizgen allows; shorten the article or choose "
+            "another format."
+        ) from None
+    except Exception as exc:  # a third-party library's error must not reach the user as a traceback
+        detail = " ".join(str(exc).split())[:200]
+        raise ExportError(
+            f"The {fmt} export failed ({type(exc).__name__}: {detail}); try another format or "
+            "shorten the longest texts of the bank."
+        ) from None
+
+
+def _run_child(args: list[str], payload: object, budget: float, what: str):
+    """Run this module as a child with ``args``; ``payload`` pickled on its stdin; its answer."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [_PACKAGE_ROOT, os.environ.get("PYTHONPATH")])),
+    }
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "quizgen.exporters.budget", *args],
+            input=pickle.dumps(payload),
+            capture_output=True,
+            timeout=budget,
+            env=env,
+            cwd=_PACKAGE_ROOT,
+        )
+    except subprocess.TimeoutExpired:
+        raise ExportError(
+            f"{what} took longer than {budget:g} s and was stopped; shorten the article or choose "
+            "another format."
+        ) from None
+    try:
+        status, answer = pickle.loads(proc.stdout)
+    except Exception:  # the child died (killed, out of memory) before answering
+        raise ExportError(
+            f"{what} failed (its process ended with status {proc.returncode}); shorten the article "
+            "or choose another format."
+        ) from None
+    return status, answer
+
+
+def build_export(bank: Bank, fmt: str, *, budget: float | None = DEFAULT_BUDGET_S) -> ExportResult:
+    """Export ``bank`` as ``fmt`` in a child process stopped after ``budget`` seconds.
+
+    Args:
+        bank: the bank.
+        fmt: an export format name (see :data:`quizgen.exporters.EXPORTERS`).
+        budget: seconds allowed; ``None`` runs the export in this process with no limit.
+
+    Raises:
+        ExportError: the format is unknown, the export failed, or it ran past its budget.
+    """
+    from . import get_exporter
+
+    get_exporter(fmt)  # an unknown name fails here, at once
+    if budget is None:
+        return run_export(bank, fmt)
+    status, payload = _run_child(["export", fmt], bank, budget, f"Building the {fmt} file")
+    if status == "ok":
+        data, skipped, warnings = payload
+        return ExportResult(data=data, skipped=tuple(skipped), warnings=tuple(warnings))
+    raise ExportError(payload)
+
+
+def generate_in_child(source, *, budget: float = DEFAULT_BUDGET_S, **options) -> Bank:
+    """``quizgen.generate(source, **options)`` in a child process at lower priority: a server
+    thread waiting on it holds no lock other sessions need (Python runs one thread at a time).
+
+    Raises:
+        QuizgenError: what ``generate`` raises (same class and message), or ExportError when
+            it ran past ``budget`` seconds.
+    """
+    status, answer = _run_child(["generate"], (source, options), budget, "Making the questions")
+    if status == "ok":
+        return answer
+    cls, message = answer
+    raise cls(message)
+
+
+def _child(mode: str, fmt: str = "") -> None:
+    """The child process: its input pickled on stdin, ``("ok", answer)`` or ``("error", ...)``
+    pickled on stdout."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP_BYTES, MEMORY_CAP_BYTES))
+    except (ImportError, ValueError, OSError):  # not on every platform
+        pass
+    try:
+        os.nice(_NICE)
+    except (AttributeError, OSError):
+        pass
+    given = pickle.loads(sys.stdin.buffer.read())
+    if mode == "generate":
+        import quizgen
+
+        source, options = given
+        try:
+            out = ("ok", quizgen.generate(source, **options))
+        except QuizgenError as exc:
+            out = ("error", (type(exc), " ".join(str(exc).split())))
+        except MemoryError:
+            out = ("error", (ExportError, "Making the questions needs more memory than quizgen allows."))
+    else:
+        try:
+            r = run_export(given, fmt)
+            out = ("ok", (r.data, list(r.skipped), list(r.warnings)))
+        except QuizgenError as exc:
+            out = ("error", str(exc))
+    sys.stdout.buffer.write(pickle.dumps(out))
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    _child(*sys.argv[1:])
