@@ -58,12 +58,13 @@ def test_passcode_from_secrets(app_env, monkeypatch):
 def test_teacher_creates_edits_saves_and_students_see_it(app_env, app_bank_file):
     article = json.loads(app_bank_file.read_text(encoding="utf-8"))["article"]["text"]
     at = page(CREATE)
-    at.text_area(key="paste_text").input(article)
+    at.text_area(key="paste_text").input("Kim Jong-un dan Vladimir Putin\n" + article)
     at.number_input(key="gen_count").set_value(8)
     at.button(key="FormSubmitter:create_source-Buat soal").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     draft = at.session_state["draft_bank"]
     assert len(draft.items) == 8
+    assert draft.title == "Kim Jong-un dan Vladimir Putin"  # the headline, not the first sentence
     assert any("8 soal dibuat" in s.value for s in at.success)
     editor = at.data_editor[0]
     assert list(editor.value["id"]) == [it.id for it in draft.items]
@@ -77,9 +78,20 @@ def test_teacher_creates_edits_saves_and_students_see_it(app_env, app_bank_file)
     }
     at.run()
     assert not at.exception and not at.error
-    # every export format offered
-    labels = [b.label for b in at.get("download_button")]
-    assert any(lbl.startswith("gift") for lbl in labels) and any(lbl.startswith("qti") for lbl in labels)
+    # no export is built until its format is picked; then one file, named by the title
+    assert not at.get("download_button")
+    offered = {o.split(" ")[0] for o in at.selectbox(key="export_format").options}
+    assert {"gift", "qti", "kahoot", "worksheet-pdf"} <= offered
+    at.selectbox(key="export_format").set_value("kahoot").run()
+    assert not at.exception
+    buttons = at.get("download_button")
+    assert len(buttons) == 1
+    label = buttons[0].proto.label
+    assert label.startswith("Unduh kim-jong-un-dan-vladimir-putin") and label.endswith(".kahoot.xlsx"), label
+    said = [e.value for e in [*at.info, *at.warning] if "kahoot memuat" in e.value]
+    assert said and ("dari 7 soal" in said[0] or "semua 7 soal" in said[0]), said
+    notes = " ".join(c.value for c in at.caption)
+    assert "Soal " in notes and "c-" not in notes and "s-" not in notes  # question numbers, not ids
     at.text_input(key="save_title").input("Kuis Kim dan Putin")
     at.text_input(key="save_name").input("kuis-kim-putin.json")
     at.checkbox(key="save_closed").check()
@@ -92,7 +104,7 @@ def test_teacher_creates_edits_saves_and_students_see_it(app_env, app_bank_file)
     assert saved.settings["closed_book"] is True
     # saving again under the same name is refused unless confirmed
     at.button(key="FormSubmitter:save_bank-Simpan").click().run()
-    assert "already exists" in unescaped(at.error)[0]
+    assert "sudah ada" in unescaped(at.error)[0]
     at.checkbox(key="save_overwrite").check()
     at.button(key="FormSubmitter:save_bank-Simpan").click().run()
     assert not at.error
@@ -108,11 +120,16 @@ def test_teacher_creates_edits_saves_and_students_see_it(app_env, app_bank_file)
     }
     at.run()
     assert not at.exception and at.error
-    # regenerate with another seed
+    # regenerate: the edits so far would be lost, so it asks first; then other questions
+    before = {it.id for it in at.session_state["draft_bank"].items}
     at.button(key="regenerate").click().run()
+    assert not at.exception and at.warning and at.session_state["draft_bank"].items
+    at.button(key="regen_yes").click().run()
     assert not at.exception
-    assert "(seed 1)" in unescaped(at.success)[0]
-    assert at.session_state["draft_bank"].generator["seed"] == 1
+    assert "variasi 1" in unescaped(at.success)[0]
+    after = at.session_state["draft_bank"]
+    assert after.generator["seed"] == 1 and len(after.items) == len(before)
+    assert len({it.id for it in after.items} - before) >= len(before) // 2, "regenerate must change items"
     # the student page offers the new quiz
     student = AppTest.from_file(APP, default_timeout=60).run()
     assert any(o.startswith("Kuis Kim dan Putin ·") for o in student.selectbox(key="quiz_pick").options)
@@ -195,7 +212,7 @@ def test_open_an_existing_bank_set_closed_book_and_overwrite(app_env):
     assert at.text_input(key="save_name").value == "app_bank_id.json"
     at.checkbox(key="save_closed").check()
     at.button(key="FormSubmitter:save_bank-Simpan").click().run()
-    assert "already exists" in unescaped(at.error)[0]  # never overwritten without asking
+    assert "sudah ada" in unescaped(at.error)[0]  # never overwritten without asking
     at.checkbox(key="save_overwrite").check()
     at.button(key="FormSubmitter:save_bank-Simpan").click().run()
     assert not at.error
