@@ -14,7 +14,7 @@ import streamlit as st
 
 from ..bank import KINDS, Bank, bank_from_dict
 from ..errors import BankError, QuizgenError
-from . import banks, state
+from . import banks, data, state
 from .auth import require_teacher
 from .layout import language
 from .safe import error, heading, md_escape, success
@@ -52,20 +52,25 @@ def render() -> None:
 
 
 def _open_existing(lang: str) -> None:
-    """Open a bank from the folder as the draft (to edit it, set closed book, or export it)."""
-    infos, _ = banks.list_banks()
+    """Open a saved quiz (its current version) as the draft, to edit it, set closed book, or export it."""
+    infos = data.store().list_banks()
     if not infos:
         return
     with st.expander(t("open_existing", lang)):
-        labels = {i.name: f"{' '.join(i.title.split())} ({i.name})" for i in infos}
+        labels = {
+            i.name: f"{' '.join(i.title.split())} ({i.name}, {t('n_versions', lang, n=i.n_versions)})"
+            + (f" · {t('bundled', lang)}" if i.read_only else "")
+            for i in infos
+        }
         name = st.selectbox(
             t("choose_quiz", lang), list(labels), format_func=labels.__getitem__, key="open_pick"
         )
         if st.button(t("open", lang), key="open_bank"):
-            bank = banks.load(name)
+            bank = data.store().load_bank(name)
             ss["last_seed"] = int((bank.generator or {}).get("seed") or 0)
             ss["spares"] = []
-            _set_draft(bank, name)
+            read_only = next(i.read_only for i in infos if i.name == name)
+            _set_draft(bank, "" if read_only else name)
             ss[state.DRAFT_NOTE] = t("opened", lang, name=name, n=len(bank.items))
             st.rerun()
 
@@ -318,7 +323,7 @@ def _save(bank: Bank, lang: str) -> None:
     st.subheader(t("save_bank", lang))
     with st.form("save_bank"):
         title = st.text_input(t("bank_title", lang), value=bank.title, key="save_title", max_chars=300)
-        default_name = ss[state.DRAFT_FILE] or banks.file_name_for(bank.id)
+        default_name = ss[state.DRAFT_FILE] or banks.file_name_for(bank.title or bank.id)
         name = st.text_input(t("file_name", lang), value=default_name, key="save_name")
         closed = st.checkbox(
             t("closed_book", lang), value=bool(bank.settings.get("closed_book")), key="save_closed"
@@ -328,25 +333,25 @@ def _save(bank: Bank, lang: str) -> None:
     if not go:
         return
     settings = dict(bank.settings, closed_book=bool(closed))
-    data = bank.to_dict()
-    data.update(title=" ".join(title.split()) or bank.title, settings=settings)
-    name = name.strip()
-    try:
-        path = banks.safe_path(name)
-    except QuizgenError:
-        error(t("bad_file_name", lang, name=name[:60]))
+    content = bank.to_dict()
+    content.update(title=" ".join(title.split()) or bank.title, settings=settings)
+    name = " ".join(name.split())
+    store = data.store()
+    existing = {b.name: b for b in store.list_banks()}
+    if name in existing and existing[name].read_only:
+        error(t("bank_read_only", lang, name=name))
         return
-    if path.exists() and not overwrite:
+    if name in existing and not overwrite:
         error(t("bank_exists", lang, name=name))
         return
     try:
-        final = bank_from_dict(json.loads(json.dumps(data)))
-        path = banks.save(final, name, overwrite=overwrite)
+        final = bank_from_dict(json.loads(json.dumps(content)))
+        saved = store.save_bank(final, name, replace=overwrite, exclusive=not overwrite)
     except QuizgenError as e:
-        error(str(e))
+        error(data.message(e, lang))
         return
-    _set_draft(final, path.name)  # the editor restarts from what was saved
-    ss[state.DRAFT_NOTE] = t("saved_bank", lang, name=path.name)
+    _set_draft(final, saved.name)  # the editor restarts from what was saved
+    ss[state.DRAFT_NOTE] = t("saved_bank", lang, name=saved.name, version=saved.version[:8])
     st.rerun()
 
 
