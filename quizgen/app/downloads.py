@@ -105,13 +105,26 @@ def explain(bank: Bank, skipped, notes, lang: str) -> list[str]:
     return out
 
 
-def build(bank: Bank, fmt: str, lang: str) -> Built:
-    """Run one exporter on ``bank``; its problems become a :class:`Built` with ``problem`` set."""
+HEAVY = frozenset({"worksheet-pdf"})  # run in a child process with a time budget, off the server
+
+
+def _run(bank: Bank, fmt: str):
     from ..exporters import EXPORTERS
 
+    if fmt in HEAVY:
+        try:
+            from ..exporters.budget import build_export
+        except ImportError:  # an older quizgen without the budgeted runner
+            return EXPORTERS[fmt](bank)
+        return build_export(bank, fmt)
+    return EXPORTERS[fmt](bank)
+
+
+def build(bank: Bank, fmt: str, lang: str) -> Built:
+    """Run one exporter on ``bank``; its problems become a :class:`Built` with ``problem`` set."""
     total = len(bank.items)
     try:
-        result = EXPORTERS[fmt](bank)
+        result = _run(bank, fmt)
     except QuizgenError as e:
         return Built(b"", 0, total, (), str(e))
     except Exception as e:  # a bug in one exporter must not take the page down
