@@ -70,7 +70,9 @@ def test_shuffled_order_is_per_student_reproducible_and_answers_stay_text(app_ba
     b = question_order(bank, seed=7, shuffle_questions=True, shuffle_options=True)
     c = question_order(bank, seed=8, shuffle_questions=True, shuffle_options=True)
     assert [(s.item.id, s.options) for s in a] == [(s.item.id, s.options) for s in b]
-    assert [s.item.id for s in a] != [s.item.id for s in c] or [s.options for s in a] != [s.options for s in c]
+    assert [s.item.id for s in a] != [s.item.id for s in c] or [s.options for s in a] != [
+        s.options for s in c
+    ]
     assert sorted(s.item.id for s in a) == sorted(it.id for it in bank.items)
     for s in a:
         assert sorted(s.options) == sorted(s.item.options)
@@ -87,7 +89,11 @@ def test_results_view_grid_questions_and_follow_up(app_bank_file):
         correct = 0
         for pos, it in enumerate(bank.items):
             right = pos >= n * 3
-            resp = it.answer if right else ("" if n == 2 and pos == 0 else (it.options[-1] if it.options else "x"))
+            resp = (
+                it.answer
+                if right
+                else ("" if n == 2 and pos == 0 else (it.options[-1] if it.options else "x"))
+            )
             correct += right
             answers.append({"attempt_id": n + 1, "item_id": it.id, "response": resp, "correct": int(right)})
         rows.append({"attempt_id": n + 1, "student": student, "class_code": "7A", "percent": 100 * correct / 8,
@@ -113,5 +119,7 @@ ENGLISH = re.compile(r"\b(the|and|your|please|submit|question|answer|item|key|se
 def test_the_indonesian_ui_table_holds_no_english():
     table = json.loads((LANG_DIR / "id" / "ui.json").read_text(encoding="utf-8"))
     allowed = {"lang_auto"}  # format names (Kahoot, GIFT, Excel) are names, not English
-    english = {k: v for k, v in table.items() if k not in allowed and ENGLISH.search(re.sub(r"\{\w+\}", "", v))}
+    english = {
+        k: v for k, v in table.items() if k not in allowed and ENGLISH.search(re.sub(r"\{\w+\}", "", v))
+    }
     assert not english, english

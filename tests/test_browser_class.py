@@ -10,7 +10,6 @@ Needs Debian's ``/usr/bin/chromium`` and the ``playwright`` package; skipped wit
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -274,7 +273,9 @@ def test_problem5_regenerate_changes_the_items_and_asks_before_discarding(server
     pg.get_by_label("Format").click()
     pg.get_by_role("option", name=re.compile(r"^kahoot")).click()
     pg.get_by_text(re.compile(r"kahoot memuat \d+ dari 10 soal|kahoot memuat semua 10 soal")).wait_for()
-    pg.get_by_role("button", name=re.compile(r"Unduh kim-jong-un-dan-vladimir-putin.*\.kahoot\.xlsx")).wait_for()
+    pg.get_by_role(
+        "button", name=re.compile(r"Unduh kim-jong-un-dan-vladimir-putin.*\.kahoot\.xlsx")
+    ).wait_for()
     shot(pg, "class-05-regenerated")
     pg.context.close()
 

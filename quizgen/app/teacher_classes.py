@@ -50,14 +50,24 @@ def _publish(lang: str) -> None:
         for b in banks
     }
     st.subheader(t("publish", lang))
-    name = st.selectbox(t("quiz", lang), list(labels), format_func=labels.__getitem__, key="assign_bank")
-    bank_title = next(b.title for b in banks if b.name == name)
+    titles = {b.name: " ".join(b.title.split()) for b in banks}
+
+    def title_follows() -> None:  # the title field restarts from the picked quiz's title
+        ss["assign_title"] = titles.get(ss.get("assign_bank"), "")
+
+    name = st.selectbox(
+        t("quiz", lang),
+        list(labels),
+        format_func=labels.__getitem__,
+        key="assign_bank",
+        on_change=title_follows,
+    )
+    if "assign_title" not in ss:
+        ss["assign_title"] = titles[name]
     with st.form("assign_form"):
         c1, c2 = st.columns(2)
         code = c1.text_input(t("class_code_plain", lang), key="assign_class", max_chars=20)
-        title = c2.text_input(
-            t("assignment_title", lang), value=bank_title, key="assign_title", max_chars=200
-        )
+        title = c2.text_input(t("assignment_title", lang), key="assign_title", max_chars=200)
         today = _dt.datetime.now(data.school_tz()).date()
         c3, c4, c5 = st.columns(3)
         use_open = c3.checkbox(t("opens", lang), key="assign_use_open")

@@ -36,6 +36,16 @@ def guarded(frame):
     return out
 
 
+def shown(frame):
+    """``frame`` as a table shows it: guarded too when Streamlit's own table download is on
+    (``client.disableDataExport`` off), so its CSV cannot carry a formula either."""
+    try:
+        off = bool(st.get_option("client.disableDataExport"))
+    except Exception:  # an older Streamlit without the option
+        off = False
+    return frame if off else guarded(frame)
+
+
 def to_csv(frame) -> bytes:
     return guarded(frame).to_csv(index=False).encode("utf-8-sig")
 
@@ -143,7 +153,7 @@ def _grid(view, bank, lang: str) -> None:
     }
     for n, it in enumerate(bank.items, 1):
         config[f"Q{n}"] = cc.TextColumn(f"{n}", help=" ".join(it.prompt.split())[:200])
-    st.dataframe(guarded(view.grid), hide_index=True, width="stretch", column_config=config, key="grid")
+    st.dataframe(shown(view.grid), hide_index=True, width="stretch", column_config=config, key="grid")
 
 
 def _questions(view, bank, lang: str) -> None:
@@ -151,7 +161,7 @@ def _questions(view, bank, lang: str) -> None:
     cc = st.column_config
     table = view.questions.drop(columns=["item_id"])
     st.dataframe(
-        guarded(table), hide_index=True, width="stretch",
+        shown(table), hide_index=True, width="stretch",
         column_config={
             "number": cc.NumberColumn(t("col_number", lang), width="small"),
             "question": cc.TextColumn(t("col_prompt", lang), width="large"),
@@ -177,7 +187,7 @@ def _questions(view, bank, lang: str) -> None:
     heading(it.prompt, 5)
     st.bar_chart(chart, x="option", y="n", x_label=t("option", lang), y_label=t("n_students", lang, n="").strip(),
                  horizontal=True, height=60 + 36 * len(counts), sort=False)  # fmt: skip
-    st.caption(md_escape(t("key_is", lang, key=it.answer)))
+    st.caption(md_escape(t("key_is", lang, answer=it.answer)))
 
 
 def _downloads(view, mine, bank, lang: str) -> None:
@@ -207,7 +217,9 @@ def _delete(mine, lang: str) -> None:
         which = st.selectbox(
             t("which_attempt", lang), list(rows), key="delete_pick", format_func=rows.__getitem__
         )
-        sure = st.checkbox(t("delete_confirm", lang, what=rows[which]), key=f"delete_sure_{ss.get('deleted_n', 0)}")
+        sure = st.checkbox(
+            t("delete_confirm", lang, what=rows[which]), key=f"delete_sure_{ss.get('deleted_n', 0)}"
+        )
         if st.button(t("delete", lang), key="delete_attempt", disabled=not sure, type="primary"):
             try:
                 data.store().delete_attempt(which, by="teacher")
