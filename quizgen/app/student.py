@@ -300,7 +300,7 @@ def _answer(att, bank: Bank, lang: str) -> None:
     if left is not None and left.total_seconds() <= 0 and not ss[state.PRACTICE]:
         _submit(att, bank, order, lang, timed_out=True)
         return
-    heading(bank.title, 2)
+    heading(bank.title, 3 if is_phone() else 2)
     literal(t("student_line", lang, name=att.student))
     if ss.pop("resumed_note", False) or att.resumed and ss.get("loaded_note") != att.token:
         ss["loaded_note"] = att.token

@@ -78,7 +78,7 @@ def render() -> None:
     quiz = c1.selectbox(t("quiz", lang), list(titles), key="results_quiz",
                         format_func=lambda q: " ".join(str(titles[q]).split()))  # fmt: skip
     mine = attempts[attempts["quiz"] == quiz]
-    versions = _versions(store, quiz, mine)
+    versions = _versions(store, quiz, mine, lang)
     version = c2.selectbox(
         t("version", lang), list(versions), key="results_version", format_func=versions.__getitem__,
         help=t("version_help", lang),
@@ -102,7 +102,7 @@ def render() -> None:
     _delete(mine, lang)
 
 
-def _versions(store, quiz: str, mine) -> dict[str, str]:
+def _versions(store, quiz: str, mine, lang: str) -> dict[str, str]:
     """version -> label, newest first, numbered in save order (versions with attempts only)."""
     try:
         saved = store.bank_versions(quiz)
@@ -112,7 +112,7 @@ def _versions(store, quiz: str, mine) -> dict[str, str]:
     counts = mine.groupby("version")["attempt_id"].count().to_dict()
     labels = {}
     for v in sorted(counts, key=lambda v: -order.get(v, 0)):
-        labels[v] = f"{order.get(v, '?')} · {v[:8]} · {counts[v]}×"
+        labels[v] = t("version_label", lang, n=order.get(v, "?"), short=v[:8], count=counts[v])
     return labels
 
 
