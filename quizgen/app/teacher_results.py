@@ -191,17 +191,19 @@ def _questions(view, bank, lang: str) -> None:
 
 
 def _downloads(view, mine, bank, lang: str) -> None:
+    """CSV and Excel of the grid (with the per-question sheet), made only when clicked."""
     from .downloads import slug
 
     stem = slug(bank.title)
     grid = view.grid.drop(columns=["percent"])
+    questions = view.questions.drop(columns=["item_id"])
     d1, d2 = st.columns(2)
     d1.download_button(
-        t("download_grid_csv", lang), to_csv(grid), f"{stem}.results.csv", "text/csv", key="dl_attempts_csv",
-        on_click="ignore",
+        t("download_grid_csv", lang), lambda: to_csv(grid), f"{stem}.results.csv", "text/csv",
+        key="dl_attempts_csv", on_click="ignore",
     )  # fmt: skip
     d2.download_button(
-        t("download_grid_xlsx", lang), to_xlsx(grid, "results", questions=view.questions.drop(columns=["item_id"])),
+        t("download_grid_xlsx", lang), lambda: to_xlsx(grid, "results", questions=questions),
         f"{stem}.results.xlsx", key="dl_attempts_xlsx", on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )  # fmt: skip
