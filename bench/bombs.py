@@ -179,3 +179,133 @@ if __name__ == "__main__":
         for key in sys.argv[1:] or BOMBS:
             p = build(key, Path(d))
             print(key, p.stat().st_size, measure(p, timeout=600), flush=True)
+
+
+# ---------------------------------------------------------------- bench section "bombs"
+
+_ARTICLE_CHILD = """
+import json, resource, sys, time
+sys.path.insert(0, sys.argv[2])
+from bench.bombs import one_paragraph_article
+import quizgen
+from quizgen.exporters.budget import build_export
+text = one_paragraph_article(int(sys.argv[1]))
+t0 = time.perf_counter()
+bank = quizgen.generate(text, language="id", seed=0)
+t1 = time.perf_counter()
+build_export(bank, "worksheet-pdf", budget=None)
+t2 = time.perf_counter()
+print(json.dumps({"items": t1 - t0, "download": t2 - t1, "n": len(bank.items),
+                  "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def one_paragraph_article(size: int = 300_000) -> str:
+    """A legitimate article of ``size`` characters in ONE paragraph (the bundled sample's
+    sentences, repeated): the shape that froze the app in issue 13, finding 2."""
+    sample = (ROOT / "tests" / "data" / "id-kim-putin-2024.txt").read_text(encoding="utf-8")
+    body = " ".join(line.strip() for line in sample.splitlines()[1:] if line.strip())
+    text = " ".join([body] * (size // len(body) + 1))
+    return text[:size].rsplit(". ", 1)[0] + "."
+
+
+def _student_loads_while(work, app: Path) -> tuple[list[float], float]:
+    """Run ``work()`` in a thread of this process (as the Streamlit server runs a session) and
+    open the student page through AppTest, again and again, until it ends: the load times and
+    the time ``work`` took."""
+    import threading
+    import time
+
+    from streamlit.testing.v1 import AppTest
+
+    done = threading.Event()
+    took: list[float] = []
+
+    def run() -> None:
+        t0 = time.perf_counter()
+        try:
+            work()
+        finally:
+            took.append(time.perf_counter() - t0)
+            done.set()
+
+    worker = threading.Thread(target=run)
+    loads: list[float] = []
+    worker.start()
+    while not done.is_set() or not loads:
+        t0 = time.perf_counter()
+        AppTest.from_file(str(app), default_timeout=120).run()
+        loads.append(time.perf_counter() - t0)
+    worker.join()
+    return loads, took[0]
+
+
+def bench_bombs(reps: int, tmp: Path, figure) -> list:
+    """The bomb set (each loaded in a fresh process: time and peak memory, targets 5 s and
+    300 MB), then the 300 KB one-paragraph article (items, then the first download,
+    worksheet-pdf, as the Create page builds it on request), each with the student page's
+    load time measured at the same moment (target < 1 s). ``figure`` is run.py's Figure."""
+    import os
+    import statistics
+
+    import quizgen
+    from quizgen.errors import QuizgenError
+    from quizgen.exporters.budget import build_export
+
+    os.environ.setdefault("QUIZGEN_TEACHER_PASSWORD", "bench-passcode")
+    banks = tmp / "bomb-banks"
+    banks.mkdir(exist_ok=True)
+    (banks / "sample.json").write_bytes((ROOT / "question_banks" / "id-kim-putin-2024.json").read_bytes())
+    os.environ["QUIZGEN_BANKS"] = str(banks)
+    os.environ["QUIZGEN_DB"] = str(tmp / "bomb-db" / "quizgen.sqlite3")
+    from streamlit import logger
+
+    logger.set_log_level("error")
+    app = ROOT / "streamlit_app.py"
+    out = []
+    paths = {name: build(name, tmp) for name in BOMBS}
+    for name, path in paths.items():
+        runs = [measure(path) for _ in range(reps)]
+        secs = [r["s"] for r in runs]
+        mem = max(r["maxrss_mb"] for r in runs)
+        desc = BOMBS[name][0]
+        note = f"{path.stat().st_size / 1024:.1f} KB; " + ("refused" if runs[0]["error"] else "ACCEPTED")
+        out.append(figure(f"bombs: {desc}: time", statistics.median(secs), "s", "<= 5 s",
+                          max(secs) <= 5, note, secs))  # fmt: skip
+        out.append(figure(f"bombs: {desc}: peak memory", mem, "MB", "<= 300 MB", mem <= 300))
+
+    def load_all() -> None:
+        for path in paths.values():
+            try:
+                quizgen.load_article(path)
+            except QuizgenError:
+                pass
+
+    AppTest_warm = _student_loads_while(lambda: None, app)  # noqa: F841 - imports and caches
+    loads, took = _student_loads_while(load_all, app)
+    out.append(figure("bombs: the set, in-process (as the app reads uploads)", took, "s", note="reported"))
+    out.append(figure("bombs: student page load meanwhile (max)", max(loads), "s", "< 1 s", max(loads) < 1,
+                      f"{len(loads)} loads, median {statistics.median(loads):.2f} s", loads))  # fmt: skip
+
+    text = one_paragraph_article(300_000)
+    child = json.loads(
+        subprocess.run(
+            [sys.executable, "-c", _ARTICLE_CHILD, "300000", str(ROOT)],
+            capture_output=True, text=True, timeout=600, cwd=ROOT, check=True,
+        ).stdout.strip().splitlines()[-1]
+    )  # fmt: skip
+    out.append(figure("300 KB one paragraph: peak memory (items + worksheet-pdf)", child["maxrss_mb"], "MB",
+                      note=f"fresh process; items {child['items']:.2f} s, worksheet-pdf {child['download']:.2f} s"))  # fmt: skip
+    bank_box = []
+    loads, took = _student_loads_while(
+        lambda: bank_box.append(quizgen.generate(text, language="id", seed=0)), app
+    )
+    out.append(figure("300 KB one paragraph: items", took, "s", note=f"{len(bank_box[0].items)} items"))
+    out.append(figure("300 KB one paragraph: student page load meanwhile (max)", max(loads), "s", "< 1 s",
+                      max(loads) < 1, f"{len(loads)} loads", loads))  # fmt: skip
+    loads, took = _student_loads_while(lambda: build_export(bank_box[0], "worksheet-pdf"), app)
+    out.append(figure("300 KB one paragraph: first download (worksheet-pdf, budgeted child)", took, "s",
+                      "<= 5 s", took <= 5))  # fmt: skip
+    out.append(figure("300 KB one paragraph: student page load meanwhile (max) ", max(loads), "s", "< 1 s",
+                      max(loads) < 1, f"{len(loads)} loads", loads))  # fmt: skip
+    return out

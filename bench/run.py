@@ -37,6 +37,11 @@ Figures (``--only`` takes their section names, comma-separated):
               submitting all-correct answers (grade, store in SQLite, render the review),
               and the teacher page generating and rendering a bank from the sample article.
               Also ``quizgen.grading.score`` alone on that bank. No targets: reported.
+``bombs``     issue 13: the extraction bombs of ``bench/bombs.py`` (each loaded in a fresh
+              process: time <= 5 s, peak memory <= 300 MB), then a 300 KB one-paragraph
+              article: items (``generate``) and the first download (worksheet-pdf through
+              ``build_export``), each with the student page (AppTest) opened again and again
+              in the same process meanwhile: its slowest load, target < 1 s.
 
 ``--profile`` runs pyinstrument over ``generate`` (the sample article 20 times, then the
 100 KB text once) and prints its stages and the five functions with the most own time. Needs the corpus (``../shared`` beside the repo);
@@ -66,7 +71,7 @@ CORPUS = SHARED / "corpus" / "id-news"
 SAMPLE = ROOT / "tests" / "data" / "id-kim-putin-2024.txt"
 BANK = ROOT / "question_banks" / "id-kim-putin-2024.json"
 APP = ROOT / "streamlit_app.py"
-SECTIONS = ("generate", "growth", "cli", "batch", "app")
+SECTIONS = ("generate", "growth", "cli", "batch", "app", "bombs")
 SIZES = (("10 KB", 10_000), ("100 KB", 100_000), ("1 MB", 1_000_000))
 
 
@@ -447,8 +452,14 @@ def bench_app(reps: int, tmp: Path) -> list[Figure]:
     n = len(bank.items)
     results = _results_page(reps, tmp)
     return [
-        Figure("app: results page, 200 attempts x 25 questions (server time)", median(results), "s", "<= 1 s",
-               median(results) <= 1.0, samples=results),
+        Figure(
+            "app: results page, 200 attempts x 25 questions (server time)",
+            median(results),
+            "s",
+            "<= 1 s",
+            median(results) <= 1.0,
+            samples=results,
+        ),
         Figure("app: open the student page (quiz list)", median(opens), "s", samples=opens),
         Figure(f"app: start the sample quiz ({n} items rendered)", median(shows), "s", samples=shows),
         Figure("app: submit all-correct (grade+store+review)", median(submits), "s", samples=submits),
@@ -478,7 +489,9 @@ def _results_page(reps: int, tmp: Path) -> list[float]:
     rng = random.Random(7)
     for n in range(200):
         answers = {
-            it.id: (it.answer if rng.random() < 0.7 else (rng.choice(it.options) if it.options else "tidak tahu"))
+            it.id: (
+                it.answer if rng.random() < 0.7 else (rng.choice(it.options) if it.options else "tidak tahu")
+            )
             for it in bank.items
         }
         store.record_attempt(bank, score(bank, answers), answers, student=f"Siswa {n:03d}", token=f"bench-{n}",
@@ -499,6 +512,17 @@ def _results_page(reps: int, tmp: Path) -> list[float]:
         os.environ["QUIZGEN_DB"] = saved
         close_store(str(db))
     return times
+
+
+# ---------------------------------------------------------------- bombs (issue 13)
+
+
+def bench_bombs(reps: int, tmp: Path) -> list[Figure]:
+    """See ``bench/bombs.py``."""
+    sys.path.insert(0, str(ROOT))
+    from bench.bombs import bench_bombs as run
+
+    return run(reps, tmp, Figure)
 
 
 # ---------------------------------------------------------------- profile
@@ -603,9 +627,9 @@ def main() -> int:
     unknown = set(only) - set(SECTIONS)
     if unknown:
         ap.error(f"unknown section(s): {', '.join(sorted(unknown))}")
-    reps = {"generate": 5, "growth": 1, "cli": 3, "batch": 1, "app": 2}
+    reps = {"generate": 5, "growth": 1, "cli": 3, "batch": 1, "app": 2, "bombs": 1}
     if not args.quick:
-        reps = {"generate": 21, "growth": 5, "cli": 7, "batch": 5, "app": 5}
+        reps = {"generate": 21, "growth": 5, "cli": 7, "batch": 5, "app": 5, "bombs": 3}
     has_corpus = CORPUS.is_dir() and any(CORPUS.glob("*.txt"))
     figs: list[Figure] = []
     skipped: list[str] = []
@@ -622,6 +646,7 @@ def main() -> int:
         "cli": lambda tmp: bench_cli(reps["cli"]),
         "batch": lambda tmp: bench_batch(reps["batch"], tmp),
         "app": lambda tmp: bench_app(reps["app"], tmp),
+        "bombs": lambda tmp: bench_bombs(reps["bombs"], tmp),
     }
     with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as d:
         tmp = Path(d)

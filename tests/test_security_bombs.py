@@ -124,3 +124,20 @@ def test_cli_inspect_bomb_is_one_line(tmp_path):
     assert proc.returncode != 0
     assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
     assert "MAX_MEMBER_BYTES" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_xlsx_bomb_import_is_refused(tmp_path):
+    """``quizgen import`` of a workbook whose sheet inflates 100 MB: refused before openpyxl."""
+    from quizgen.errors import ExportError
+    from quizgen.importers import import_file
+
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
+            row = b"<row><c t='inlineStr'><is><t>" + b"a" * 1000 + b"</t></is></c></row>"
+            for _ in range(100_000):
+                f.write(row)
+    assert path.stat().st_size < 1_000_000
+    with pytest.raises(ExportError, match="limit MAX_"):
+        import_file(path)

@@ -23,7 +23,7 @@ from ..grading import Score, is_typed, score
 from . import data, state
 from .layout import is_phone, language
 from .quiz_view import Shown, answer_of, question_order, unanswered, widget_value
-from .safe import article, error, heading, literal, md_escape, source_in_context
+from .safe import article, error, heading, literal, md_escape, plain, source_in_context
 from .strings import t
 
 ss = st.session_state
@@ -112,7 +112,7 @@ def _choices(code: str, lang: str) -> list[tuple[str, str, object]] | None:
                     )
                 )
                 continue
-            parts = [" ".join(a.title.split())]
+            parts = [plain(a.title)]
             if a.time_limit_min:
                 parts.append(t("limit_minutes", lang, n=a.time_limit_min))
             if a.closes_at:
@@ -125,7 +125,7 @@ def _choices(code: str, lang: str) -> list[tuple[str, str, object]] | None:
     if not demos:
         st.info(t("no_quizzes", lang))
     return [
-        (t("quiz_label", lang, title=" ".join(b.title.split()), language=b.language.upper(), n=b.n_items,
+        (t("quiz_label", lang, title=plain(b.title), language=b.language.upper(), n=b.n_items,
            minutes=max(1, round(b.n_items * 0.75 + 3))), "demo", b)
         for b in sorted(demos, key=lambda b: (b.title.casefold(), b.name))
     ]  # fmt: skip

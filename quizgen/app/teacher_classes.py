@@ -16,7 +16,7 @@ from ..errors import QuizgenError
 from . import data
 from .auth import require_teacher
 from .layout import language
-from .safe import error, heading, md_escape, success
+from .safe import error, heading, md_escape, plain, plain_frame, success
 from .strings import t
 
 ss = st.session_state
@@ -46,11 +46,10 @@ def _publish(lang: str) -> None:
         st.info(t("no_banks_to_assign", lang))
         return
     labels = {
-        b.name: f"{' '.join(b.title.split())} ({b.name}, {t('n_questions', lang, n=b.n_items)})"
-        for b in banks
+        b.name: f"{plain(b.title)} ({plain(b.name)}, {t('n_questions', lang, n=b.n_items)})" for b in banks
     }
     st.subheader(t("publish", lang))
-    titles = {b.name: " ".join(b.title.split()) for b in banks}
+    titles = {b.name: plain(b.title) for b in banks}
 
     def title_follows() -> None:  # the title field restarts from the picked quiz's title
         ss["assign_title"] = titles.get(ss.get("assign_bank"), "")
@@ -124,7 +123,7 @@ def _assignment_list(lang: str) -> None:
          for a in rows]
     )  # fmt: skip
     st.dataframe(
-        frame, hide_index=True, width="stretch",
+        plain_frame(frame), hide_index=True, width="stretch",
         column_config={c: st.column_config.Column(t("acol_" + c, lang)) for c in frame.columns},
     )  # fmt: skip
     active = [a for a in rows if a.active]
@@ -132,7 +131,7 @@ def _assignment_list(lang: str) -> None:
         c1, c2 = st.columns([3, 1])
         which = c1.selectbox(
             t("unpublish_which", lang), [a.id for a in active], key="unpublish_pick",
-            format_func=lambda i: next(f"{a.class_code} · {a.title}" for a in active if a.id == i),
+            format_func=lambda i: next(f"{plain(a.class_code)} · {plain(a.title)}" for a in active if a.id == i),
         )  # fmt: skip
         if c2.button(t("unpublish", lang), key="unpublish"):
             store.unpublish(which)
@@ -198,7 +197,7 @@ def _classes(lang: str) -> None:
         import pandas as pd
 
         frame = pd.DataFrame([{"name": s.name, "code": s.personal_code} for s in students])
-        st.dataframe(frame, hide_index=True, column_config={
+        st.dataframe(plain_frame(frame), hide_index=True, column_config={
             "name": st.column_config.Column(t("col_student", lang)),
             "code": st.column_config.Column(t("personal_code", lang)),
         })  # fmt: skip

@@ -17,7 +17,7 @@ from ..errors import BankError, QuizgenError
 from . import banks, data, state
 from .auth import require_teacher
 from .layout import language
-from .safe import error, heading, md_escape, success
+from .safe import error, heading, md_escape, plain, success
 from .strings import t
 
 ss = st.session_state
@@ -58,7 +58,7 @@ def _open_existing(lang: str) -> None:
         return
     with st.expander(t("open_existing", lang)):
         labels = {
-            i.name: f"{' '.join(i.title.split())} ({i.name}, {t('n_versions', lang, n=i.n_versions)})"
+            i.name: f"{plain(i.title)} ({plain(i.name)}, {t('n_versions', lang, n=i.n_versions)})"
             + (f" · {t('bundled', lang)}" if i.read_only else "")
             for i in infos
         }
@@ -336,6 +336,9 @@ def _save(bank: Bank, lang: str) -> None:
     content = bank.to_dict()
     content.update(title=" ".join(title.split()) or bank.title, settings=settings)
     name = " ".join(name.split())
+    if not banks.plain_name(name):  # a plain file-like name: it may also be written to disk by the CLI
+        error(t("bad_file_name", lang, name=name[:60]))
+        return
     store = data.store()
     existing = {b.name: b for b in store.list_banks()}
     if name in existing and existing[name].read_only:

@@ -18,7 +18,7 @@ from . import data
 from .auth import require_teacher
 from .layout import language
 from .results_view import build_view
-from .safe import error, heading, literal, md_escape, success
+from .safe import error, heading, literal, md_escape, plain, plain_frame, success
 from .strings import t
 
 ALL = "__all__"
@@ -43,6 +43,7 @@ def shown(frame):
         off = bool(st.get_option("client.disableDataExport"))
     except Exception:  # an older Streamlit without the option
         off = False
+    frame = plain_frame(frame)  # bidi controls and autolinks neutralised in names and answers
     return frame if off else guarded(frame)
 
 
@@ -76,7 +77,7 @@ def render() -> None:
     titles = attempts.drop_duplicates("quiz").set_index("quiz")["bank_title"].to_dict()
     c1, c2, c3 = st.columns(3)
     quiz = c1.selectbox(t("quiz", lang), list(titles), key="results_quiz",
-                        format_func=lambda q: " ".join(str(titles[q]).split()))  # fmt: skip
+                        format_func=lambda q: plain(str(titles[q])))  # fmt: skip
     mine = attempts[attempts["quiz"] == quiz]
     versions = _versions(store, quiz, mine, lang)
     version = c2.selectbox(
@@ -86,7 +87,7 @@ def render() -> None:
     mine = mine[mine["version"] == version]
     codes = sorted(set(mine["class_code"]))
     code = c3.selectbox(t("class_filter", lang), [ALL, *codes], key="results_class",
-                        format_func=lambda c: t("all_classes", lang) if c == ALL else (c or t("no_class", lang)))  # fmt: skip
+                        format_func=lambda c: t("all_classes", lang) if c == ALL else (plain(c) or t("no_class", lang)))  # fmt: skip
     if code != ALL:
         mine = mine[mine["class_code"] == code]
     bank = store.load_version(version)
@@ -212,7 +213,7 @@ def _downloads(view, mine, bank, lang: str) -> None:
 def _delete(mine, lang: str) -> None:
     with st.expander(t("delete_attempt", lang)):
         st.caption(t("delete_help", lang))
-        rows = {int(r.attempt_id): f"{r.student} · {r.class_code} · {r.percent:.0f}% · {data.show_time(r.submitted_at, lang)}"
+        rows = {int(r.attempt_id): f"{plain(r.student)} · {r.class_code} · {r.percent:.0f}% · {data.show_time(r.submitted_at, lang)}"
                 for r in mine.itertuples(index=False)}  # fmt: skip
         if not rows:
             return

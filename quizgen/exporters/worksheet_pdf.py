@@ -15,7 +15,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..bank import BLANK_RE, Bank, Item
-from .base import LETTERS, ExportResult, Skips, tf_words
+from .base import LETTERS, ExportResult, Skips, one_line, tf_words
 from .worksheet_layout import key_text, labels, paragraphs, sections
 
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/local/share/fonts")
@@ -220,7 +220,7 @@ def _render(bank: Bank) -> tuple[bytes, set[str], int]:
         bottomMargin=18 * mm,
         title=title,
         author="quizgen",
-        subject=bank.id,
+        subject=one_line(bank.id),
         invariant=True,
     )
     width = doc.width

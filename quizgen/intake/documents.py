@@ -1,4 +1,5 @@
-"""Word (.docx) and PDF documents to plain text, through python-docx and pypdf.
+"""Word (.docx) and PDF documents to plain text: .docx through a streaming reader
+(:mod:`.docx_text`), PDF through pypdf; both within the extraction limits of :mod:`.limits`.
 
 A PDF's text layer comes as wrapped lines; :func:`reflow_pdf_text` joins them back into
 paragraphs, re-joins words hyphenated at a line end, and drops page numbers.

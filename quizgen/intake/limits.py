@@ -83,3 +83,19 @@ def over_limit(what: str, limit: str, amount: str) -> LimitError:
 
 def megabytes(n: int) -> str:
     return _megabytes(n)
+
+
+def check_archive(archive, what: str) -> None:
+    """Refuse a zip (a .docx, an .xlsx) whose members declare sizes past the limits:
+    :data:`MAX_MEMBER_BYTES` each and in all, or :data:`MAX_RATIO` for a member over
+    :data:`RATIO_FLOOR_BYTES`. Python's zipfile never inflates a member past its declared
+    size, so this bounds what reading can cost before anything is inflated."""
+    total = 0
+    for info in archive.infolist():
+        total += info.file_size
+        if info.file_size > MAX_MEMBER_BYTES or total > MAX_MEMBER_BYTES:
+            raise over_limit(what, "MAX_MEMBER_BYTES", f"{_megabytes(MAX_MEMBER_BYTES)} uncompressed")
+        if info.file_size > RATIO_FLOOR_BYTES and info.file_size / max(info.compress_size, 1) > MAX_RATIO:
+            raise over_limit(
+                what, "MAX_RATIO", f"a {MAX_RATIO}:1 compression ratio in its part {info.filename}"
+            )
