@@ -158,8 +158,9 @@ def assign(store, name: str, code: str, *, open_names=True, **rules):
 
 
 def field(scope, label: str):
-    """The text field (input or text area) labelled ``label`` (not its help button)."""
-    return scope.locator(f'input[aria-label="{label}"], textarea[aria-label="{label}"]')
+    """The visible text field (input or text area) labelled ``label`` (not its help button; not a
+    copy in a tab being replaced by a rerun)."""
+    return scope.locator(f'input[aria-label="{label}"], textarea[aria-label="{label}"]').filter(visible=True)
 
 
 def login_student(pg, url: str, name: str, code: str, personal: str | None = None) -> None:
@@ -307,7 +308,7 @@ def test_a_whole_class(server, browser):
     teacher_login(teacher, server["url"], "teacher_classes")
     # class 7A with a roster of three
     open_tab(teacher, "Kelas & daftar siswa")
-    class_form = teacher.locator('[data-testid="stForm"]').filter(has_text="Simpan kelas")
+    class_form = teacher.locator('[data-testid="stForm"]').filter(has_text="Simpan kelas").filter(visible=True)
     field(class_form, "Kode kelas").fill("7A")
     field(class_form, "Nama siswa (satu per baris)").fill("Ani Lestari\nBayu Pratama\nCici Paramida")
     class_form.get_by_role("button", name="Simpan kelas").click()
@@ -318,7 +319,7 @@ def test_a_whole_class(server, browser):
     open_tab(teacher, "Tugas")
     teacher.get_by_label("Kuis", exact=True).click()
     teacher.get_by_role("option", name=re.compile(r"kim-putin-7a\.json")).click()
-    form = teacher.locator('[data-testid="stForm"]').filter(has_text="Berikan ke kelas")
+    form = teacher.locator('[data-testid="stForm"]').filter(has_text="Berikan ke kelas").filter(visible=True)
     field(form, "Kode kelas").fill("7A")
     field(form, "Batas waktu (menit, 0 = tanpa batas)").fill("10")
     form.get_by_role("button", name="Berikan ke kelas").click()
@@ -342,6 +343,10 @@ def test_a_whole_class(server, browser):
     phone_pg = pages["Bayu Pratama"]
     phone_pg.get_by_role("tab", name="Soal").wait_for()  # article and questions in tabs
     assert phone_pg.evaluate("() => document.documentElement.scrollWidth") <= 390
+    sticky = phone_pg.evaluate(
+        "() => getComputedStyle(document.querySelector('.st-key-qz-progress')).position"
+    )
+    assert sticky == "sticky"  # the progress line stays in view
     first_q = phone_pg.get_by_text("Soal 1 dari 8").bounding_box()
     assert first_q["y"] < 844, "the first question is on the first screen"
     for name, (_, given) in plans.items():
@@ -380,6 +385,11 @@ def test_a_whole_class(server, browser):
         assert any(name in c for c in cells), (name, cells[:20])
     assert any(c.startswith("8/8") for c in cells)
     shot(teacher, "class-20-results")
+    with teacher.expect_download() as dl:
+        teacher.get_by_role("button", name="Unduh tabel (CSV)").click()
+    assert dl.value.suggested_filename.endswith(".results.csv")
+    csv = Path(dl.value.path()).read_text(encoding="utf-8-sig")
+    assert "Ani Lestari" in csv and "Cici Paramida" in csv
     # no built-in CSV download on tables (every CSV goes through the formula guard)
     grid.hover()
     assert teacher.locator('[data-testid="stElementToolbarButton"][aria-label*="Download"]').count() == 0
