@@ -257,3 +257,25 @@ def test_open_an_existing_bank_set_closed_book_and_overwrite(app_env):
     assert open_store().load_bank("kuis-saya.json").settings == {"closed_book": True}
     versions = open_store().bank_versions("kuis-saya.json")
     assert len(versions) == 2 and first in {v.version for v in versions}  # the first version is kept
+
+
+def test_a_reload_keeps_the_teacher_and_the_unsaved_draft(app_env, app_bank_file):
+    article = json.loads(app_bank_file.read_text(encoding="utf-8"))["article"]["text"]
+    at = page(CREATE)
+    at.text_area(key="paste_text").input("Kim Jong-un dan Vladimir Putin\n" + article)
+    at.number_input(key="gen_count").set_value(6)
+    at.button(key="FormSubmitter:create_source-Buat soal").click().run()
+    draft = at.session_state["draft_bank"]
+    key = f"editor_{at.session_state['draft_version']}"
+    at.session_state[key] = {"edited_rows": {0: {"prompt": draft.items[0].prompt + " (diubah)"}},
+                             "added_rows": [], "deleted_rows": [5]}  # fmt: skip
+    at.run()
+    token = at.query_params["teacher"]
+    reloaded = AppTest.from_file(APP, default_timeout=120)  # a new session with the same address
+    reloaded.query_params["teacher"] = token[0] if isinstance(token, list) else token
+    reloaded.run()
+    reloaded.switch_page(CREATE).run()
+    assert not reloaded.exception and "passcode_input" not in [x.key for x in reloaded.text_input]
+    kept = reloaded.session_state["draft_bank"]
+    assert len(kept.items) == 5 and kept.items[0].prompt.endswith("(diubah)")
+    assert any("dipulihkan" in s.value for s in reloaded.success)

@@ -6,8 +6,11 @@ Pasted text and uploads go through ``quizgen.load_article`` (txt, md, html, docx
 
 from __future__ import annotations
 
+import hashlib
 import json
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import replace
 
 import streamlit as st
@@ -33,6 +36,7 @@ def render() -> None:
     lang = language()
     require_teacher(lang)
     st.title(t("create_title", lang))
+    _restore_draft(lang)
     _open_existing(lang)
     _source_form(lang)
     draft: Bank | None = ss[state.DRAFT]
@@ -47,8 +51,49 @@ def render() -> None:
         error(str(e))
         return
     _replace_ticked(draft, edited, lang)
+    _remember_draft(edited)
     _save(edited, lang)
     _downloads(edited, lang)
+
+
+# The teacher's unsaved draft, kept in this server process by teacher token (the token is in the
+# page address, see auth.py), so a reload or a dropped connection does not lose it. Bounded.
+_DRAFTS: OrderedDict[str, tuple[str, str, str]] = OrderedDict()
+_DRAFTS_LOCK = threading.Lock()
+MAX_DRAFTS = 64
+
+
+def _teacher_key() -> str | None:
+    from . import auth
+
+    token = st.query_params.get(getattr(auth, "TOKEN_PARAM", "teacher"))
+    return hashlib.sha256(token.encode("utf-8")).hexdigest() if token else None
+
+
+def _remember_draft(bank: Bank) -> None:
+    key = _teacher_key()
+    if key is None:
+        return
+    with _DRAFTS_LOCK:
+        _DRAFTS[key] = (bank.to_json(), ss[state.DRAFT_FILE], ss[state.DRAFT_NOTE])
+        _DRAFTS.move_to_end(key)
+        while len(_DRAFTS) > MAX_DRAFTS:
+            _DRAFTS.popitem(last=False)
+
+
+def _restore_draft(lang: str) -> None:
+    """After a reload: the draft this teacher was working on, with every edit made so far."""
+    if ss[state.DRAFT] is not None:
+        return
+    key = _teacher_key()
+    with _DRAFTS_LOCK:
+        kept = _DRAFTS.get(key) if key else None
+    if kept is None:
+        return
+    from ..bank import loads_bank
+
+    _set_draft(loads_bank(kept[0]), kept[1])
+    ss[state.DRAFT_NOTE] = t("draft_restored", lang)
 
 
 def _open_existing(lang: str) -> None:
