@@ -72,10 +72,28 @@ def to_utc(day: _dt.date, clock: _dt.time) -> _dt.datetime:
 
 
 def message(e: Exception, lang: str) -> str:
-    """A storage error in the UI language (by its ``code``); other errors as their message."""
+    """An error in the UI language: a storage error by its ``code``; in English the message
+    itself; otherwise one sentence for its kind (input, generation, bank, export, ...)."""
     code = getattr(e, "code", "")
-    key = "err_" + str(code)
-    try:
-        return t(key, lang)
-    except KeyError:
-        return str(e)
+    for key in ("err_" + str(code), None if lang == "en" else "err_class_" + type(e).__name__):
+        if not key:
+            continue
+        try:
+            return t(key, lang)
+        except KeyError:
+            continue
+    return str(e)
+
+
+def show_error(e: Exception, lang: str) -> None:
+    """An error box in the UI language; the library's own (English) words, when they differ,
+    under "details" for whoever helps the teacher."""
+    import streamlit as st
+
+    from .safe import error, literal
+
+    text = message(e, lang)
+    error(text)
+    if text != str(e):
+        with st.expander(t("error_details", lang)):
+            literal(str(e))

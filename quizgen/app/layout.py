@@ -9,7 +9,6 @@ import streamlit as st
 
 from ..errors import QuizgenError
 from . import state
-from .safe import error
 from .strings import UI_LANGUAGES, t, ui_language
 
 log = logging.getLogger("quizgen.app")
@@ -52,7 +51,9 @@ def run_page(render: Callable[[], None]) -> None:
     try:
         render()
     except QuizgenError as e:
-        error(str(e))
+        from .data import show_error
+
+        show_error(e, language())
     except Exception:
         log.exception("page failed")
         st.error(t("internal_error", language()))

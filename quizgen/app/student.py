@@ -47,7 +47,7 @@ def render() -> None:
         else:
             _review(attempt, bank, lang)
     except QuizgenError as e:
-        error(data.message(e, lang))
+        data.show_error(e, lang)
         if st.button(t("back_to_quizzes", lang), key="back_error"):
             _leave()
 

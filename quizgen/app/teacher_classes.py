@@ -100,7 +100,7 @@ def _publish(lang: str) -> None:
             shuffle_options=shuffle_o, show_keys=show,
         )  # fmt: skip
     except QuizgenError as e:
-        error(data.message(e, lang))
+        data.show_error(e, lang)
         return
     ss["classes_note"] = t("published", lang, title=a.title, code=a.class_code)
     st.rerun()
@@ -176,7 +176,7 @@ def _classes(lang: str) -> None:
                 store.set_open_names(code, open_names)
             added = store.add_students(code, [n for n in names.splitlines() if n.strip()])
         except QuizgenError as e:
-            error(data.message(e, lang))
+            data.show_error(e, lang)
         else:
             ss["classes_note"] = t("class_saved", lang, code=code, n=len(added))
             st.rerun()

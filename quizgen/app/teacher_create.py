@@ -48,7 +48,7 @@ def render() -> None:
     try:
         edited = _editor(draft, lang)
     except QuizgenError as e:
-        error(str(e))
+        data.show_error(e, lang)
         return
     _replace_ticked(draft, edited, lang)
     _remember_draft(edited)
@@ -186,7 +186,7 @@ def _regenerate(draft: Bank, opts: dict, lang: str) -> None:
         with st.spinner(t("generating", lang)):
             candidates = pool(draft, seed=seed, count=count, options=opts)
     except QuizgenError as e:
-        error(str(e))
+        data.show_error(e, lang)
         return
     chosen, spares = fresh_items(candidates, draft.items, count)
     new = draft.with_items(chosen)
@@ -215,11 +215,11 @@ def _set_draft(bank: Bank, file_name: str) -> None:
 
 def _source_bytes(text: str, upload, lang: str) -> tuple[bytes, str] | None:
     if upload is not None:
-        data = upload.getvalue()
-        if len(data) > UPLOAD_LIMIT_MB * 1024 * 1024:
+        raw = upload.getvalue()
+        if len(raw) > UPLOAD_LIMIT_MB * 1024 * 1024:
             st.error(t("too_big", lang, mb=UPLOAD_LIMIT_MB))
             return None
-        source = (data, upload.name)
+        source = (raw, upload.name)
     elif text.strip():
         # bytes, not str: a pasted line must never be taken for a path on the server
         source = (text.encode("utf-8"), "pasted.txt")
@@ -239,7 +239,7 @@ def _generate(source: tuple[bytes, str], opts: dict, lang: str) -> None:
             article = quizgen.load_article(source[0], name=source[1], language=opts["language"])
             bank = quizgen.generate(article, **opts)
     except QuizgenError as e:
-        error(str(e))
+        data.show_error(e, lang)
         return
     seconds = time.perf_counter() - started
     ss["last_seed"] = opts["seed"]
@@ -287,9 +287,9 @@ def apply_edits(bank: Bank, table) -> Bank:
         items.append(d)
     if not items:
         raise BankError("Every item has been deleted; keep at least one item or generate again.")
-    data = bank.to_dict()
-    data["items"] = items
-    return bank_from_dict(json.loads(json.dumps(data)))
+    content = bank.to_dict()
+    content["items"] = items
+    return bank_from_dict(json.loads(json.dumps(content)))
 
 
 def _editor(draft: Bank, lang: str) -> Bank:
@@ -344,7 +344,7 @@ def _replace_ticked(draft: Bank, edited: Bank, lang: str) -> None:
             with st.spinner(t("generating", lang)):
                 spares += pool(draft, seed=seed, count=len(draft.items), options=ss.get("last_opts"))
         except QuizgenError as e:
-            error(str(e))
+            data.show_error(e, lang)
             return
     items, missing = list(edited.items), 0
     for iid in ticked:
@@ -396,7 +396,7 @@ def _save(bank: Bank, lang: str) -> None:
         final = bank_from_dict(json.loads(json.dumps(content)))
         saved = store.save_bank(final, name, replace=overwrite, exclusive=not overwrite)
     except QuizgenError as e:
-        error(data.message(e, lang))
+        data.show_error(e, lang)
         return
     _set_draft(final, saved.name)  # the editor restarts from what was saved
     ss[state.DRAFT_NOTE] = t("saved_bank", lang, name=saved.name, version=saved.version[:8])

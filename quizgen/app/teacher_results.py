@@ -18,7 +18,7 @@ from . import data
 from .auth import require_teacher
 from .layout import language
 from .results_view import build_view
-from .safe import error, heading, literal, md_escape, plain, plain_frame, success
+from .safe import heading, literal, md_escape, plain, plain_frame, success
 from .strings import t
 
 ALL = "__all__"
@@ -227,7 +227,7 @@ def _delete(mine, lang: str) -> None:
             try:
                 data.store().delete_attempt(which, by="teacher")
             except QuizgenError as e:
-                error(data.message(e, lang))
+                data.show_error(e, lang)
                 return
             ss["results_note"] = t("deleted", lang, what=rows[which])
             ss["deleted_n"] = ss.get("deleted_n", 0) + 1  # a fresh, unticked confirmation box
