@@ -378,7 +378,13 @@ def _submit(att, bank: Bank, order: list[Shown], lang: str, *, timed_out: bool =
         st.rerun()
     if timed_out:  # the widgets may hold more than the last autosave: keep whichever says more
         answers = {k: v for k, v in {**att.answers, **{k: v for k, v in answers.items() if v}}.items()}
-    saved = data.store().submit(att.token, score(bank, answers), answers)
+    try:
+        saved = data.store().submit(att.token, score(bank, answers), answers)
+    except QuizgenError as e:  # nothing was stored; the answers stay on the page for a retry
+        if getattr(e, "code", "") in ("attempts_used_up", "closed", "unpublished", "unknown_token"):
+            raise
+        error(t("submit_failed", lang))
+        return
     ss[state.RESULT] = {"stored": True, "attempt_id": saved.attempt_id, "timed_out": timed_out}
     ss[state.PHASE] = "review"
     st.rerun()
