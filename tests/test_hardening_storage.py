@@ -140,7 +140,7 @@ def test_student_retries_after_a_failed_save_in_the_app(app_env):
     fill(at, ANSWERS)
     arm_failure(app_env["db"])
     submit(at)
-    assert at.error and "submit again" in at.error[0].value.replace("\\", "")
+    assert at.error and "Kirim jawaban lagi" in at.error[0].value.replace("\\", "")
     assert at.session_state["phase"] == "answer"  # answers kept, nothing stored
     assert _rows(app_env["db"]) == (0, 0)
     disarm_failure(app_env["db"])
