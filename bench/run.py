@@ -32,6 +32,10 @@ Figures (``--only`` takes their section names, comma-separated):
               whole process's wall time; target >= 40/s with 2 jobs. The CPU time per
               article (process and workers) is noted too: with other work on the machine,
               2 jobs cannot go faster than the free CPUs allow (see the load average).
+``cluster``   ``quizgen batch ../shared/corpus/id-news -o TMP --cluster local --jobs N``
+              (a Dask LocalCluster with N worker processes, N = 1 and 2), articles per
+              second over the whole command (cluster start included), and whether every
+              bank holds the same items as the single-machine ``--jobs 2`` run.
 ``app``       server-side time through Streamlit's ``AppTest`` (no browser): the student
               page showing the bundled quiz (``question_banks/id-kim-putin-2024.json``),
               submitting all-correct answers (grade, store in SQLite, render the review),
@@ -66,7 +70,7 @@ CORPUS = SHARED / "corpus" / "id-news"
 SAMPLE = ROOT / "tests" / "data" / "id-kim-putin-2024.txt"
 BANK = ROOT / "question_banks" / "id-kim-putin-2024.json"
 APP = ROOT / "streamlit_app.py"
-SECTIONS = ("generate", "growth", "cli", "batch", "app")
+SECTIONS = ("generate", "growth", "cli", "batch", "cluster", "app")
 SIZES = (("10 KB", 10_000), ("100 KB", 100_000), ("1 MB", 1_000_000))
 
 
@@ -381,6 +385,44 @@ def bench_batch(reps: int, tmp: Path) -> list[Figure]:
     return out
 
 
+def _items_of(folder: Path) -> dict[str, list]:
+    return {p.stem: json.loads(p.read_text(encoding="utf-8"))["items"] for p in sorted(folder.glob("*.json"))}
+
+
+def bench_cluster(reps: int, tmp: Path) -> list[Figure]:
+    n = len(list(CORPUS.glob("*.txt")))
+    script = console_script()
+    base = [script] if script else [sys.executable, "-m", "quizgen"]
+    single = tmp / "cluster-single"
+    shutil.rmtree(single, ignore_errors=True)
+    wall([*base, "batch", str(CORPUS), "-o", str(single), "--jobs", "2", "--no-progress"], 3600)
+    reference = _items_of(single)
+    out = []
+    for workers in (1, 2):
+        ts = []
+        same = True
+        for _ in range(reps):
+            folder = tmp / f"cluster-{workers}"
+            shutil.rmtree(folder, ignore_errors=True)
+            cmd = [*base, "batch", str(CORPUS), "-o", str(folder), "--cluster", "local"]
+            ts.append(wall([*cmd, "--jobs", str(workers), "--no-progress"], 3600))
+            same = same and _items_of(folder) == reference and len(reference) == n
+        rate = n / median(ts)
+        out.append(
+            Figure(
+                f"batch {n} id-news articles on a Dask LocalCluster, {workers} worker(s)",
+                rate,
+                "art/s",
+                note=f"median wall {median(ts):.2f} s incl. cluster start",
+                samples=[n / t for t in ts],
+            )
+        )
+        out.append(
+            Figure(f"cluster ({workers} worker(s)) items == single-machine items", same, "bool", "yes", same)
+        )
+    return out
+
+
 # ---------------------------------------------------------------- the app
 
 
@@ -556,9 +598,9 @@ def main() -> int:
     unknown = set(only) - set(SECTIONS)
     if unknown:
         ap.error(f"unknown section(s): {', '.join(sorted(unknown))}")
-    reps = {"generate": 5, "growth": 1, "cli": 3, "batch": 1, "app": 2}
+    reps = {"generate": 5, "growth": 1, "cli": 3, "batch": 1, "cluster": 1, "app": 2}
     if not args.quick:
-        reps = {"generate": 21, "growth": 5, "cli": 7, "batch": 5, "app": 5}
+        reps = {"generate": 21, "growth": 5, "cli": 7, "batch": 5, "cluster": 3, "app": 5}
     has_corpus = CORPUS.is_dir() and any(CORPUS.glob("*.txt"))
     figs: list[Figure] = []
     skipped: list[str] = []
@@ -574,12 +616,13 @@ def main() -> int:
         "growth": lambda tmp: bench_growth(reps["growth"], tmp, args.cap),
         "cli": lambda tmp: bench_cli(reps["cli"]),
         "batch": lambda tmp: bench_batch(reps["batch"], tmp),
+        "cluster": lambda tmp: bench_cluster(reps["cluster"], tmp),
         "app": lambda tmp: bench_app(reps["app"], tmp),
     }
     with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as d:
         tmp = Path(d)
         for name in only:
-            if name in ("growth", "batch") and not has_corpus:
+            if name in ("growth", "batch", "cluster") and not has_corpus:
                 skipped.append(f"{name}: no corpus at {CORPUS}")
                 continue
             print(f"[{time.strftime('%H:%M:%S')}] {name} ...", file=sys.stderr, flush=True)
