@@ -84,7 +84,7 @@ def _client(cluster: str, workers: int):
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:  # pragma: no cover - a dependency of the package
-        raise ClusterError("Dask is not installed: pip install 'dask[distributed]'.") from None
+        raise ClusterError("Dask is not installed: pip install 'quizgen[cluster]'.") from None
     try:
         if cluster == "local":
             lc = LocalCluster(
