@@ -22,6 +22,7 @@ from quizgen.storage import (
     StorageError,
     answers_frame,
     attempts_frame,
+    close_store,
     connect,
     count_attempts,
     db_path,
@@ -161,10 +162,16 @@ def test_sigkill_mid_write_keeps_committed_attempts(app_bank_file, tmp_path):
 def test_schema_version_and_newer_database_refused(bank, tmp_path):
     db = tmp_path / "q.db"
     with closing(connect(db)) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
-        conn.execute("PRAGMA user_version = 99")
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2  # quizgen 0.1 refuses it
+        conn.execute("UPDATE alembic_version SET version_num = '0099'")
+    close_store(db)
     with pytest.raises(StorageError, match="newer quizgen"):
         connect(db)
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0002'")
+        conn.commit()
+    assert count_attempts(path=db) == 0
 
 
 @settings(max_examples=30, deadline=None)
