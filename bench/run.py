@@ -36,6 +36,11 @@ Figures (``--only`` takes their section names, comma-separated):
               (a Dask LocalCluster with N worker processes, N = 1 and 2), articles per
               second over the whole command (cluster start included), and whether every
               bank holds the same items as the single-machine ``--jobs 2`` run.
+``submit``    300 simulated students (``quizgen.loadtest``: start, autosave twice, grade,
+              submit, submit again) over two processes of 20 threads each, like two app
+              replicas, on SQLite and on a throw-away PostgreSQL (``tests/pg_server.py``);
+              p50/p95 of one submit, and lost / duplicated / half-written attempts
+              (target 0 each, all 300 within 60 s).
 ``app``       server-side time through Streamlit's ``AppTest`` (no browser): the student
               page showing the bundled quiz (``question_banks/id-kim-putin-2024.json``),
               submitting all-correct answers (grade, store in SQLite, render the review),
@@ -70,7 +75,7 @@ CORPUS = SHARED / "corpus" / "id-news"
 SAMPLE = ROOT / "tests" / "data" / "id-kim-putin-2024.txt"
 BANK = ROOT / "question_banks" / "id-kim-putin-2024.json"
 APP = ROOT / "streamlit_app.py"
-SECTIONS = ("generate", "growth", "cli", "batch", "cluster", "app")
+SECTIONS = ("generate", "growth", "cli", "batch", "cluster", "submit", "app")
 SIZES = (("10 KB", 10_000), ("100 KB", 100_000), ("1 MB", 1_000_000))
 
 
@@ -423,6 +428,45 @@ def bench_cluster(reps: int, tmp: Path) -> list[Figure]:
     return out
 
 
+def bench_submit(reps: int, tmp: Path) -> list[Figure]:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from pg_server import server  # the tests' throw-away PostgreSQL
+
+    from quizgen.bank import read_bank
+    from quizgen.loadtest import run_load
+
+    bank = read_bank(BANK)
+    urls = {"SQLite": str(tmp / "load.sqlite3")}
+    try:
+        urls["PostgreSQL"] = server().create_db()
+    except BaseException as e:  # noqa: BLE001 - pytest's Skipped is a BaseException
+        print(f"  no PostgreSQL for the submit bench: {e}", file=sys.stderr)
+    out = []
+    for name, url in urls.items():
+        r = run_load(url, bank, students=300, replicas=2, threads=20)
+        ok = r.lost == r.duplicated == r.incomplete == 0 and not r.errors and r.seconds < 60
+        out.append(
+            Figure(
+                f"submit, 300 students over 2 replicas, {name}: p50",
+                r.p50,
+                "s",
+                note=f"all in {r.seconds:.1f} s; p95 {r.p95 * 1000:.1f} ms",
+            )
+        )
+        out.append(Figure(f"submit, 300 students over 2 replicas, {name}: p95", r.p95, "s"))
+        out.append(
+            Figure(
+                f"submit, 300 students, {name}: lost + duplicated + half-written",
+                r.lost + r.duplicated + r.incomplete,
+                "attempts",
+                "0, all within 60 s",
+                ok,
+                note=f"stored {r.stored}, errors {len(r.errors)}",
+            )
+        )
+    return out
+
+
 # ---------------------------------------------------------------- the app
 
 
@@ -598,9 +642,9 @@ def main() -> int:
     unknown = set(only) - set(SECTIONS)
     if unknown:
         ap.error(f"unknown section(s): {', '.join(sorted(unknown))}")
-    reps = {"generate": 5, "growth": 1, "cli": 3, "batch": 1, "cluster": 1, "app": 2}
+    reps = {"generate": 5, "growth": 1, "cli": 3, "batch": 1, "cluster": 1, "submit": 1, "app": 2}
     if not args.quick:
-        reps = {"generate": 21, "growth": 5, "cli": 7, "batch": 5, "cluster": 3, "app": 5}
+        reps = {"generate": 21, "growth": 5, "cli": 7, "batch": 5, "cluster": 3, "submit": 1, "app": 5}
     has_corpus = CORPUS.is_dir() and any(CORPUS.glob("*.txt"))
     figs: list[Figure] = []
     skipped: list[str] = []
@@ -617,6 +661,7 @@ def main() -> int:
         "cli": lambda tmp: bench_cli(reps["cli"]),
         "batch": lambda tmp: bench_batch(reps["batch"], tmp),
         "cluster": lambda tmp: bench_cluster(reps["cluster"], tmp),
+        "submit": lambda tmp: bench_submit(reps["submit"], tmp),
         "app": lambda tmp: bench_app(reps["app"], tmp),
     }
     with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as d:
