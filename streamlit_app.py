@@ -26,6 +26,7 @@ nav = st.navigation(
         ],
         t("nav_teacher", lang): [
             st.Page(PAGES + "teacher_create.py", title=t("page_create", lang), icon=":material/build:"),
+            st.Page(PAGES + "teacher_classes.py", title=t("page_classes", lang), icon=":material/groups:"),
             st.Page(PAGES + "teacher_results.py", title=t("page_results", lang), icon=":material/bar_chart:"),
         ],
     }

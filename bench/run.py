@@ -46,6 +46,11 @@ Figures (``--only`` takes their section names, comma-separated):
               submitting all-correct answers (grade, store in SQLite, render the review),
               and the teacher page generating and rendering a bank from the sample article.
               Also ``quizgen.grading.score`` alone on that bank. No targets: reported.
+``bombs``     issue 13: the extraction bombs of ``bench/bombs.py`` (each loaded in a fresh
+              process: time <= 5 s, peak memory <= 300 MB), then a 300 KB one-paragraph
+              article: items (``generate``) and the first download (worksheet-pdf through
+              ``build_export``), each with the student page (AppTest) opened again and again
+              in the same process meanwhile: its slowest load, target < 1 s.
 
 ``--profile`` runs pyinstrument over ``generate`` (the sample article 20 times, then the
 100 KB text once) and prints its stages and the five functions with the most own time. Needs the corpus (``../shared`` beside the repo);
@@ -75,7 +80,7 @@ CORPUS = SHARED / "corpus" / "id-news"
 SAMPLE = ROOT / "tests" / "data" / "id-kim-putin-2024.txt"
 BANK = ROOT / "question_banks" / "id-kim-putin-2024.json"
 APP = ROOT / "streamlit_app.py"
-SECTIONS = ("generate", "growth", "cli", "batch", "cluster", "submit", "app")
+SECTIONS = ("generate", "growth", "cli", "batch", "cluster", "submit", "app", "bombs")
 SIZES = (("10 KB", 10_000), ("100 KB", 100_000), ("1 MB", 1_000_000))
 
 
@@ -493,7 +498,7 @@ def bench_app(reps: int, tmp: Path) -> list[Figure]:
         at = AppTest.from_file(str(APP), default_timeout=120)
         t_open = clock(at.run)
         at.text_input(key="name_input").input("Bench Student")
-        at.text_input(key="class_input").input("7A")
+        at.text_input(key="class_input").input("")  # no class code: the bundled demo quiz
         t_show = clock(at.button(key="start").click().run)
         assert at.session_state["phase"] == "answer", "the quiz did not start"
         rnd = at.session_state["round"]
@@ -531,13 +536,79 @@ def bench_app(reps: int, tmp: Path) -> list[Figure]:
     result = score(bank, answers)
     assert result.correct == result.total, "all-correct answers did not all grade correct"
     n = len(bank.items)
+    results = _results_page(reps, tmp)
     return [
+        Figure(
+            "app: results page, 200 attempts x 25 questions (server time)",
+            median(results),
+            "s",
+            "<= 1 s",
+            median(results) <= 1.0,
+            samples=results,
+        ),
         Figure("app: open the student page (quiz list)", median(opens), "s", samples=opens),
         Figure(f"app: start the sample quiz ({n} items rendered)", median(shows), "s", samples=shows),
         Figure("app: submit all-correct (grade+store+review)", median(submits), "s", samples=submits),
         Figure("app: teacher generate+render, sample article", median(creates), "s", samples=creates),
         Figure(f"grading.score alone, {n} items all correct", median(grades), "s", samples=grades),
     ]
+
+
+def _results_page(reps: int, tmp: Path) -> list[float]:
+    """Seconds of server time for the teacher's results page over one quiz version with 200
+    stored attempts of 25 questions (grid, per-question table, follow-up list)."""
+    import random
+    from dataclasses import replace
+
+    from streamlit.testing.v1 import AppTest
+
+    from quizgen.bank import read_bank
+    from quizgen.grading import score
+    from quizgen.storage import close_store, open_store
+
+    db = tmp / "results-db" / "quizgen.sqlite3"
+    db.parent.mkdir(exist_ok=True)
+    base = read_bank(BANK)
+    items = [replace(it, id=f"{it.id}-{k}") for k in range(5) for it in base.items][:25]
+    bank = replace(base, items=tuple(items))
+    store = open_store(str(db))
+    rng = random.Random(7)
+    for n in range(200):
+        answers = {
+            it.id: (
+                it.answer if rng.random() < 0.7 else (rng.choice(it.options) if it.options else "tidak tahu")
+            )
+            for it in bank.items
+        }
+        store.record_attempt(bank, score(bank, answers), answers, student=f"Siswa {n:03d}", token=f"bench-{n}",
+                             class_code="7A")  # fmt: skip
+    close_store(str(db))
+    saved = os.environ["QUIZGEN_DB"]
+    os.environ["QUIZGEN_DB"] = str(db)
+    try:
+        at = AppTest.from_file(str(APP), default_timeout=120).run()
+        at.switch_page("quizgen/app/pages/teacher_results.py").run()
+        at.text_input(key="passcode_input").input("bench-passcode")
+        at.button[0].click().run()
+        assert not at.exception and at.dataframe, "the results page showed no table"
+        grid = at.dataframe[0].value
+        assert len(grid) == 200 and "Q25" in grid.columns, "the grid is not 200 x 25"
+        times = [clock(at.run) for _ in range(max(reps, 3))]
+    finally:
+        os.environ["QUIZGEN_DB"] = saved
+        close_store(str(db))
+    return times
+
+
+# ---------------------------------------------------------------- bombs (issue 13)
+
+
+def bench_bombs(reps: int, tmp: Path) -> list[Figure]:
+    """See ``bench/bombs.py``."""
+    sys.path.insert(0, str(ROOT))
+    from bench.bombs import bench_bombs as run
+
+    return run(reps, tmp, Figure)
 
 
 # ---------------------------------------------------------------- profile
@@ -642,9 +713,11 @@ def main() -> int:
     unknown = set(only) - set(SECTIONS)
     if unknown:
         ap.error(f"unknown section(s): {', '.join(sorted(unknown))}")
-    reps = {"generate": 5, "growth": 1, "cli": 3, "batch": 1, "cluster": 1, "submit": 1, "app": 2}
+    reps = {"generate": 5, "growth": 1, "cli": 3, "batch": 1, "cluster": 1, "submit": 1, "app": 2, "bombs": 1}
     if not args.quick:
-        reps = {"generate": 21, "growth": 5, "cli": 7, "batch": 5, "cluster": 3, "submit": 1, "app": 5}
+        reps = {
+            "generate": 21, "growth": 5, "cli": 7, "batch": 5, "cluster": 3, "submit": 1, "app": 5, "bombs": 3,
+        }  # fmt: skip
     has_corpus = CORPUS.is_dir() and any(CORPUS.glob("*.txt"))
     figs: list[Figure] = []
     skipped: list[str] = []
@@ -663,6 +736,7 @@ def main() -> int:
         "cluster": lambda tmp: bench_cluster(reps["cluster"], tmp),
         "submit": lambda tmp: bench_submit(reps["submit"], tmp),
         "app": lambda tmp: bench_app(reps["app"], tmp),
+        "bombs": lambda tmp: bench_bombs(reps["bombs"], tmp),
     }
     with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as d:
         tmp = Path(d)

@@ -19,40 +19,17 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 WIDTH = 78
 _LETTER = re.compile(r"^\s*([A-Za-z])\s*[.)]?\s*$")
 _NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]?\s*$")
-TEXTS = {
-    "id": {
-        "question": "Soal",
-        "answer": "Jawaban",
-        "typed": "ketik jawaban",
-        "choose": "huruf atau jawaban",
-        "invalid": "Ketik huruf {letters} atau teks jawabannya (kosong untuk melewati).",
-        "review": "Pembahasan",
-        "yours": "jawaban Anda",
-        "key": "kunci",
-        "none": "(tidak dijawab)",
-        "score": "Nilai",
-        "source": "sumber",
-        "why": "penjelasan",
-    },
-    "en": {
-        "question": "Question",
-        "answer": "Answer",
-        "typed": "type your answer",
-        "choose": "letter or answer",
-        "invalid": "Type a letter {letters} or the answer's text (empty to skip).",
-        "review": "Review",
-        "yours": "your answer",
-        "key": "key",
-        "none": "(no answer)",
-        "score": "Score",
-        "source": "source",
-        "why": "why",
-    },
-}
+TEXT_KEYS = ("question", "answer", "typed", "choose", "invalid", "review", "yours", "key", "none", "score",
+             "source", "why")  # fmt: skip
 
 
 def texts(language: str) -> dict[str, str]:
-    return TEXTS.get(language, TEXTS["en"])
+    """The terminal's words in ``language`` (English for a language without a UI table), from the
+    same ``quizgen/lang/<code>/ui.json`` table as the app (keys ``take_*``)."""
+    from .app.strings import table
+
+    ui = table(language)
+    return {k: ui["take_" + k] for k in TEXT_KEYS}
 
 
 @dataclass(frozen=True)

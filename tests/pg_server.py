@@ -3,6 +3,7 @@ start`` on a free 127.0.0.1 port with its socket in that folder, as the ``postgr
 (or ``nobody``) when run as root. One server per test process (:func:`server`), stopped at
 exit; each test gets its own database (:meth:`PgServer.create_db`).
 
+The folder: a new ``quizgen-pg-*`` in ``$QUIZGEN_PG_TMP`` (else the temp dir).
 Binaries: ``$QUIZGEN_PG_BIN``, else ``pg_ctl`` on PATH, else ``/usr/lib/postgresql/*/bin``.
 ``QUIZGEN_TEST_PG_URL`` (``postgresql://user@host:port/postgres``, a superuser) uses an
 existing server instead (then :meth:`PgServer.restart` is not available).
@@ -74,7 +75,8 @@ class PgServer:
         return subprocess.run(cmd, capture_output=True, text=True, check=check, timeout=timeout)
 
     def _init(self) -> None:
-        self.root = Path(tempfile.mkdtemp(prefix="quizgen-pg-"))
+        parent = os.environ.get("QUIZGEN_PG_TMP", "").strip() or None  # .ci/run sets it
+        self.root = Path(tempfile.mkdtemp(prefix="quizgen-pg-", dir=parent))
         if os.geteuid() == 0:
             for name in ("postgres", "nobody"):
                 try:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from quizgen.storage import answers_frame, attempts_frame
+from quizgen.storage import answers_frame, attempts_frame, open_store
 
 APP = str(Path(__file__).parents[1] / "streamlit_app.py")
 
@@ -41,7 +41,7 @@ def page_dump(at: AppTest) -> str:
     return "\n".join(out)
 
 
-def start_quiz(name: str = "Sari Dewi", code: str = "7A") -> AppTest:
+def start_quiz(name: str = "Sari Dewi", code: str = "") -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     at.text_input(key="name_input").input(name)
@@ -54,7 +54,16 @@ def start_quiz(name: str = "Sari Dewi", code: str = "7A") -> AppTest:
 
 def key_of(at: AppTest, item_id: str) -> str:
     """The widget key of an item's answer: by its position in the round, never its id."""
-    return f"ans_{at.session_state['round']}_{list(at.session_state['item_ids']).index(item_id) + 1}"
+    if at.session_state["practice"]:
+        order = list(at.session_state["item_ids"])
+    else:
+        order = [
+            it.id
+            for it in open_store()
+            .load_version(open_store().get_attempt(at.session_state["attempt_token"]).version)
+            .items
+        ]
+    return f"ans_{at.session_state['round']}_{order.index(item_id) + 1}"
 
 
 def fill(at: AppTest, answers: dict) -> None:
@@ -67,9 +76,7 @@ def fill(at: AppTest, answers: dict) -> None:
 
 
 def submit(at: AppTest) -> None:
-    buttons = [b for b in at.button if b.label in ("Kirim jawaban", "Submit answers")]
-    assert len(buttons) == 1
-    buttons[0].click().run()
+    at.button(key="submit").click().run()
     assert not at.exception
 
 
@@ -82,7 +89,7 @@ def test_quiz_picker_lists_the_bank(app_env):
     # a name is required
     at.button(key="start").click().run()
     assert at.session_state["phase"] == "pick"
-    assert "name" in at.error[0].value
+    assert at.error[0].value == "Tulis namamu terlebih dahulu\\."  # in the UI language
 
 
 def test_student_takes_quiz_and_sees_score_and_review(app_env):
@@ -96,12 +103,12 @@ def test_student_takes_quiz_and_sees_score_and_review(app_env):
     submit(at)
     assert at.session_state["phase"] == "review"
     assert any("5 dari 8 benar" in h.value for h in at.subheader)
-    marks = [m.value for m in at.markdown if "Benar" in m.value or "Salah" in m.value]
+    marks = [m.value for m in at.markdown if "Tepat" in m.value or "Belum tepat" in m.value]
     assert sum(":green[" in m for m in marks) == 5 and sum(":red[" in m for m in marks) == 3
     texts = [t.value for t in at.text]
     assert "Jawabanmu: Kim Jong-un" in texts
-    assert "Kunci jawaban: Vladimir Putin" in texts
-    assert "Jawabanmu: Jepang" in texts and "Kunci jawaban: Rusia" in texts
+    assert "Jawaban yang benar: Vladimir Putin" in texts
+    assert "Jawabanmu: Jepang" in texts and "Jawaban yang benar: Rusia" in texts
     assert any(t.startswith("Penjelasan: Rusia disebut sebagai sekutu") for t in texts)
     # the source sentence of an item is shown on its own, inside its paragraph
     assert any("Putin tiba di Pyongyang pada Rabu pagi" in i.value for i in at.info)
@@ -109,7 +116,7 @@ def test_student_takes_quiz_and_sees_score_and_review(app_env):
     # stored once, with the grading
     att = attempts_frame()
     assert len(att) == 1
-    assert (att.loc[0, "student"], att.loc[0, "class_code"], att.loc[0, "correct"]) == ("Sari Dewi", "7A", 5)
+    assert (att.loc[0, "student"], att.loc[0, "class_code"], att.loc[0, "correct"]) == ("Sari Dewi", "", 5)
     ans = answers_frame().set_index("item_id")
     assert ans.loc["s-nuklir", "how"] == "clitic variant"
     assert ans.loc["m-sekutu", "response"] == "Jepang"
@@ -120,13 +127,12 @@ def test_double_submit_stores_one_attempt(app_env):
     fill(at, ANSWERS)
     submit(at)
     token = at.session_state["attempt_token"]
-    # the second click of a double click reaches the server as a second submission of the
-    # same form (same session, same token) before the first run has switched the page
-    at.session_state["phase"] = "answer"
+    # the second click of a double click: the same token again stores nothing more
+    again = open_store().submit(token, None, {iid: "x" for iid in ANSWERS})
+    assert not again.created
+    at.session_state["phase"] = "answer"  # a submitted attempt never shows its form again
     at.run()
-    fill(at, {iid: 1 if isinstance(v, int) else "x" for iid, v in ANSWERS.items()})
-    submit(at)
-    assert at.session_state["attempt_token"] == token
+    assert "submit" not in [b.key for b in at.button]
     assert len(attempts_frame()) == 1
     assert any("5 dari 8 benar" in h.value for h in at.subheader)  # the stored attempt stands
 
@@ -186,14 +192,14 @@ def test_hostile_bank_text_is_shown_literally(app_env):
     assert "](javascript" not in "".join(m.value for m in at.markdown)
 
 
-@pytest.mark.parametrize("bad", ["../etc/passwd", "../../x.json", "/tmp/x.json", "a/b.json"])
-def test_unsafe_quiz_name_in_state_is_refused(app_env, bad):
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    at.session_state["quiz_file"] = bad
-    at.session_state["phase"] = "answer"
+@pytest.mark.parametrize("bad", ["../etc/passwd", "x" * 500, "' OR 1=1 --"])
+def test_a_forged_attempt_in_the_address_is_refused(app_env, bad):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["attempt"] = bad
     at.run()
-    assert not at.exception
-    assert at.error and "plain file name" in at.error[0].value.replace("\\", "")
+    assert not at.exception and not at.error
+    assert any("tidak ditemukan" in w.value for w in at.warning)
+    assert at.text_input(key="name_input")  # back at the quiz list
 
 
 def test_unexpected_error_shows_no_traceback(app_env):
@@ -217,11 +223,15 @@ def test_unexpected_error_shows_no_traceback(app_env):
     assert at.error[1].value == "The file is empty\\."
 
 
-def test_answers_survive_a_visit_to_another_page(app_env):
+def test_answers_survive_a_visit_to_another_page_and_are_saved_as_given(app_env):
     at = start_quiz()
     fill(at, {"c-pyongyang": 0, "s-nuklir": "nuklir"})
-    [b for b in at.button if b.label.startswith("Simpan sementara")][0].click().run()
-    assert any("Terjawab 2 dari 8" in p.proto.text for p in at.get("progress"))
+    at.run()
+    assert any(
+        "Terjawab 2 dari 8" in p.proto.text and "tersimpan" in p.proto.text for p in at.get("progress")
+    )
+    saved = open_store().get_attempt(at.session_state["attempt_token"]).answers
+    assert saved == {"c-pyongyang": "Pyongyang", "s-nuklir": "nuklir"}  # on the server, as given
     at.switch_page("quizgen/app/pages/teacher_results.py").run()
     assert at.text_input(key="passcode_input")
     at.switch_page("quizgen/app/pages/student.py").run()
@@ -229,6 +239,39 @@ def test_answers_survive_a_visit_to_another_page(app_env):
     assert at.radio(key=key_of(at, "c-pyongyang")).value == 0
     assert at.text_input(key=key_of(at, "s-nuklir")).value == "nuklir"
     assert any("Terjawab 2 dari 8" in p.proto.text for p in at.get("progress"))
+
+
+def test_a_reload_resumes_the_attempt_with_every_answer(app_env):
+    at = start_quiz()
+    fill(at, {"c-pyongyang": 0, "m-kawasan": 2, "s-putin": "Putin"})
+    at.run()
+    token = at.session_state["attempt_token"]
+    assert at.query_params["attempt"] == [token] or at.query_params["attempt"] == token
+    fresh = AppTest.from_file(APP, default_timeout=60)  # a reload: a new session, the same address
+    fresh.query_params["attempt"] = token
+    fresh.run()
+    assert not fresh.exception
+    assert fresh.session_state["phase"] == "answer"
+    assert any("3 jawaban" in i.value for i in fresh.info)
+    assert fresh.radio(key=key_of(fresh, "c-pyongyang")).value == 0
+    assert fresh.radio(key=key_of(fresh, "m-kawasan")).value == 2
+    assert fresh.text_input(key=key_of(fresh, "s-putin")).value == "Putin"
+    # another device: the same name (any case) and quiz resumes the same attempt
+    other = start_quiz(name="sari dewi")
+    assert other.session_state["attempt_token"] == token
+
+
+def test_a_blank_submit_asks_first(app_env):
+    at = start_quiz()
+    fill(at, {"m-kawasan": 2})
+    submit(at)
+    assert at.session_state["phase"] == "answer" and attempts_frame().empty
+    assert any("7 soal belum dijawab: nomor 1, 2, 4, 5, 6, 7, 8" in w.value for w in at.warning)
+    at.button(key="keep_answering").click().run()
+    assert at.button(key="submit") and attempts_frame().empty
+    submit(at)
+    at.button(key="submit_anyway").click().run()
+    assert at.session_state["phase"] == "review" and len(attempts_frame()) == 1
 
 
 BUNDLED = sorted((Path(__file__).parents[1] / "question_banks").glob("*.json"))

@@ -9,11 +9,12 @@ from streamlit.testing.v1 import AppTest
 
 from quizgen.bank import read_bank
 from quizgen.grading import score
-from quizgen.storage import save_attempt
+from quizgen.storage import open_store, save_attempt
 
 APP = str(Path(__file__).parents[1] / "streamlit_app.py")
 CREATE = "quizgen/app/pages/teacher_create.py"
 RESULTS = "quizgen/app/pages/teacher_results.py"
+CLASSES = "quizgen/app/pages/teacher_classes.py"
 
 
 def page(path: str, passcode: str | None = "test-passcode") -> AppTest:
@@ -58,12 +59,13 @@ def test_passcode_from_secrets(app_env, monkeypatch):
 def test_teacher_creates_edits_saves_and_students_see_it(app_env, app_bank_file):
     article = json.loads(app_bank_file.read_text(encoding="utf-8"))["article"]["text"]
     at = page(CREATE)
-    at.text_area(key="paste_text").input(article)
+    at.text_area(key="paste_text").input("Kim Jong-un dan Vladimir Putin\n" + article)
     at.number_input(key="gen_count").set_value(8)
     at.button(key="FormSubmitter:create_source-Buat soal").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     draft = at.session_state["draft_bank"]
     assert len(draft.items) == 8
+    assert draft.title == "Kim Jong-un dan Vladimir Putin"  # the headline, not the first sentence
     assert any("8 soal dibuat" in s.value for s in at.success)
     editor = at.data_editor[0]
     assert list(editor.value["id"]) == [it.id for it in draft.items]
@@ -77,22 +79,33 @@ def test_teacher_creates_edits_saves_and_students_see_it(app_env, app_bank_file)
     }
     at.run()
     assert not at.exception and not at.error
-    # every export format offered
-    labels = [b.label for b in at.get("download_button")]
-    assert any(lbl.startswith("gift") for lbl in labels) and any(lbl.startswith("qti") for lbl in labels)
+    # no export is built until its format is picked; then one file, named by the title
+    assert not at.get("download_button")
+    offered = {o.split(" ")[0] for o in at.selectbox(key="export_format").options}
+    assert {"gift", "qti", "kahoot", "worksheet-pdf"} <= offered
+    at.selectbox(key="export_format").set_value("kahoot").run()
+    assert not at.exception
+    buttons = at.get("download_button")
+    assert len(buttons) == 1
+    label = buttons[0].proto.label
+    assert label.startswith("Unduh kim-jong-un-dan-vladimir-putin") and label.endswith(".kahoot.xlsx"), label
+    said = [e.value for e in [*at.info, *at.warning] if "kahoot memuat" in e.value]
+    assert said and ("dari 7 soal" in said[0] or "semua 7 soal" in said[0]), said
+    notes = " ".join(c.value for c in at.caption)
+    assert "Soal " in notes and "c-" not in notes and "s-" not in notes  # question numbers, not ids
     at.text_input(key="save_title").input("Kuis Kim dan Putin")
     at.text_input(key="save_name").input("kuis-kim-putin.json")
     at.checkbox(key="save_closed").check()
     at.button(key="FormSubmitter:save_bank-Simpan").click().run()
     assert not at.error, unescaped(at.error)
     assert "Kuis disimpan sebagai kuis-kim-putin.json" in unescaped(at.success)[0]
-    saved = read_bank(app_env["banks"] / "kuis-kim-putin.json")
+    saved = open_store().load_bank("kuis-kim-putin.json")  # a version in the database
     assert saved.title == "Kuis Kim dan Putin" and len(saved.items) == 7
     assert "(diubah)" in saved.items[0].prompt
     assert saved.settings["closed_book"] is True
     # saving again under the same name is refused unless confirmed
     at.button(key="FormSubmitter:save_bank-Simpan").click().run()
-    assert "already exists" in unescaped(at.error)[0]
+    assert "sudah ada" in unescaped(at.error)[0]
     at.checkbox(key="save_overwrite").check()
     at.button(key="FormSubmitter:save_bank-Simpan").click().run()
     assert not at.error
@@ -108,14 +121,35 @@ def test_teacher_creates_edits_saves_and_students_see_it(app_env, app_bank_file)
     }
     at.run()
     assert not at.exception and at.error
-    # regenerate with another seed
+    # regenerate: the edits so far would be lost, so it asks first; then other questions
+    before = {it.id for it in at.session_state["draft_bank"].items}
     at.button(key="regenerate").click().run()
+    assert not at.exception and at.warning and at.session_state["draft_bank"].items
+    at.button(key="regen_yes").click().run()
     assert not at.exception
-    assert "(seed 1)" in unescaped(at.success)[0]
-    assert at.session_state["draft_bank"].generator["seed"] == 1
-    # the student page offers the new quiz
+    assert "variasi 1" in unescaped(at.success)[0]
+    after = at.session_state["draft_bank"]
+    assert after.generator["seed"] == 1 and len(after.items) == len(before)
+    assert len({it.id for it in after.items} - before) >= len(before) // 2, "regenerate must change items"
+    # the teacher assigns the saved quiz to class 7B (open names) with a 10-minute limit
+    at.switch_page(CLASSES).run()
+    at.text_input(key="class_new_code").input("7b")
+    at.checkbox(key="class_open_names").check()
+    at.button(key="FormSubmitter:class_form-Simpan kelas").click().run()
+    assert not at.exception and not at.error, unescaped(at.error)
+    at.selectbox(key="assign_bank").set_value("kuis-kim-putin.json").run()
+    assert at.text_input(key="assign_title").value == "Kuis Kim dan Putin"  # the quiz's title by default
+    at.text_input(key="assign_class").input("7B")
+    at.number_input(key="assign_limit").set_value(10)
+    at.button(key="FormSubmitter:assign_form-Berikan ke kelas").click().run()
+    assert not at.exception and not at.error, unescaped(at.error)
+    assert any("kelas 7B" in s.value for s in at.success)
+    # students of 7B see it (and only it); without a class code only the demo quizzes
     student = AppTest.from_file(APP, default_timeout=60).run()
-    assert any(o.startswith("Kuis Kim dan Putin ·") for o in student.selectbox(key="quiz_pick").options)
+    assert not any(o.startswith("Kuis Kim dan Putin") for o in student.selectbox(key="quiz_pick").options)
+    student.text_input(key="class_input").input("7B").run()
+    assert [o.split(" · ")[0] for o in student.selectbox(key="quiz_pick").options] == ["Kuis Kim dan Putin"]
+    assert "batas 10 menit" in student.selectbox(key="quiz_pick").options[0]
 
 
 def test_create_refuses_empty_and_bad_names(app_env):
@@ -137,29 +171,44 @@ def test_results_show_attempts_and_item_stats(app_env, app_bank_file):
         save_attempt(bank, score(bank, answers), answers, student=f"=HYPERLINK(\"x\") {n}", class_code="7A",
                      token=f"t{n}")  # fmt: skip
     at = page(RESULTS)
-    assert not at.error
-    attempts = at.dataframe[0].value
-    assert len(attempts) == 6 and set(attempts["class_code"]) == {"7A"}
-    at.selectbox(key="results_quiz").set_value(bank.id).run()
-    assert not at.exception
-    stats = at.dataframe[-1].value
-    assert list(stats["item_id"]) == [it.id for it in bank.items]
-    assert (stats["attempts"] == 6).all()
-    row = stats.set_index("item_id").loc["c-semenanjung"]
-    assert row["facility"] == "1.00" and "terlalu mudah" in row["flags"]
-    assert (
-        "pengecoh tidak dipilih siapa pun: Eropa Timur"
-        in stats.set_index("item_id").loc["m-kawasan", "flags"]
-    )
+    assert not at.error and not at.exception
+    grid = at.dataframe[0].value
+    assert len(grid) == 6 and set(grid["class_code"]) == {"7A"}
+    assert grid.columns[:3].tolist() == ["student", "class_code", "score"]  # scores never scrolled off
+    assert grid.columns[-1] == "Q8"
+    worst = grid.set_index("student").loc['=HYPERLINK("x") 5']
+    assert worst["score"] == "2/8 (25%)" and worst["Q1"] == "✗ salah" and worst["Q8"].startswith("✓")
+    assert all(t.endswith("WIB") for t in grid["submitted"])  # local school time
+    questions = at.dataframe[1].value.set_index("number")
+    assert questions.loc[1, "question"].startswith("Putin tiba di _____")
+    assert round(questions.loc[8, "share_right"]) == 100 and "terlalu mudah" in questions.loc[8, "flags"]
+    assert "salah (" in questions.loc[1, "wrong_answers"]
+    assert "Eropa Timur" in questions.loc[3, "flags"]  # an option nobody picks, named
+    texts = [x.value for x in at.text]
+    assert any(x.startswith("Soal 8: terlalu mudah") for x in texts)  # flagged questions named
+    assert any(x.startswith('• =HYPERLINK("x") 5: nilai 25%') for x in texts)  # to follow up
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")  # option choices chart
     # downloads neutralise formulas
-    dl = [b for b in at.get("download_button") if b.proto.label == "CSV"]
-    assert dl
     from quizgen.app.teacher_results import guarded, to_csv, to_xlsx
 
-    csv = to_csv(attempts).decode("utf-8-sig")
+    assert [b.proto.label for b in at.get("download_button")][:2] == [
+        "Unduh tabel (CSV)",
+        "Unduh tabel (Excel)",
+    ]
+    csv = to_csv(grid).decode("utf-8-sig")
     assert "'=HYPERLINK" in csv
-    assert guarded(attempts)["student"].str.startswith("'=").all()
-    assert to_xlsx(attempts, "a")[:2] == b"PK"
+    assert guarded(grid)["student"].str.startswith("'=").all()
+    assert to_xlsx(grid, "a")[:2] == b"PK"
+    # deleting an attempt asks first, then is logged
+    target = int(grid.set_index("student").loc['=HYPERLINK("x") 0', "attempt_id"])
+    at.selectbox(key="delete_pick").set_value(target).run()
+    assert at.button(key="delete_attempt").disabled
+    at.checkbox(key="delete_sure_0").check().run()
+    at.button(key="delete_attempt").click().run()
+    assert not at.exception and any("Dihapus" in x.value for x in at.success)
+    assert len(at.dataframe[0].value) == 5
+    audit = open_store().audit_frame()
+    assert (audit["action"] == "delete_attempt").sum() == 1
 
 
 def test_create_from_an_uploaded_docx_and_refuse_a_huge_file(app_env, app_bank_file, tmp_path):
@@ -189,14 +238,22 @@ def test_create_from_an_uploaded_docx_and_refuse_a_huge_file(app_env, app_bank_f
 
 def test_open_an_existing_bank_set_closed_book_and_overwrite(app_env):
     at = page(CREATE)
-    at.button(key="open_bank").click().run()
+    at.button(key="open_bank").click().run()  # the bundled demo quiz: read-only
     assert not at.exception and not at.error
-    assert at.session_state["draft_file"] == "app_bank_id.json"
-    assert at.text_input(key="save_name").value == "app_bank_id.json"
+    assert at.session_state["draft_file"] == ""
+    at.text_input(key="save_name").input("app_bank_id.json")
+    at.button(key="FormSubmitter:save_bank-Simpan").click().run()
+    assert "kuis bawaan" in unescaped(at.error)[0]  # bundled quizzes are never overwritten
+    at.text_input(key="save_name").input("kuis-saya.json")
+    at.button(key="FormSubmitter:save_bank-Simpan").click().run()
+    assert not at.error
+    first = open_store().current_version("kuis-saya.json")
     at.checkbox(key="save_closed").check()
     at.button(key="FormSubmitter:save_bank-Simpan").click().run()
-    assert "already exists" in unescaped(at.error)[0]  # never overwritten without asking
+    assert "sudah ada" in unescaped(at.error)[0]  # never overwritten without asking
     at.checkbox(key="save_overwrite").check()
     at.button(key="FormSubmitter:save_bank-Simpan").click().run()
     assert not at.error
-    assert read_bank(app_env["banks"] / "app_bank_id.json").settings == {"closed_book": True}
+    assert open_store().load_bank("kuis-saya.json").settings == {"closed_book": True}
+    versions = open_store().bank_versions("kuis-saya.json")
+    assert len(versions) == 2 and first in {v.version for v in versions}  # the first version is kept

@@ -22,9 +22,13 @@ def _norm(text: str) -> str:
     return re.sub(r"\s*_{3,}\s*", " _____ ", text).strip()
 
 
+def _shown(text: dict) -> str:
+    """A parsed text as Moodle shows it: an [html] text's entities and <br> decoded."""
+    return html.unescape(text["text"].replace("<br>", "\n")) if text["format"] == "html" else text["text"]
+
+
 def _choice(c: dict) -> str:
-    text = c["text"]
-    return html.unescape(text["text"]) if text["format"] == "html" else text["text"]
+    return _shown(c["text"])
 
 
 def check_against_parser(bank, parsed: list[dict]) -> None:
@@ -44,7 +48,7 @@ def check_against_parser(bank, parsed: list[dict]) -> None:
         else:
             assert q["type"] == "Short"
             assert [_choice(c) for c in q["choices"]] == [_norm(a) for a in correct_answers(item)]
-        stem = q["stem"]["text"]
+        stem = _shown(q["stem"])
         if item.kind == "cloze":
             before, after = BLANK_RE.split(item.prompt, maxsplit=1)
             assert q["hasEmbeddedAnswers"] == bool(_norm(after))
@@ -52,7 +56,7 @@ def check_against_parser(bank, parsed: list[dict]) -> None:
         else:
             assert _norm(stem) == _norm(item.prompt)
         fb = q.get("globalFeedback")
-        assert (fb["text"] if fb else "") == _norm(item.explanation)
+        assert (_shown(fb) if fb else "") == _norm(item.explanation)
 
 
 def test_fixture_bank_parses_item_by_item(tmp_path):

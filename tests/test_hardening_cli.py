@@ -29,7 +29,7 @@ COMMANDS = {
     "batch": (".txt", ["batch", "{}", "-o", "{out}/banks", "--no-progress", "--jobs", "1"]),
     "take": (".json", ["take", "{}"]),
 }
-NO_FILE = {"formats"}  # commands that take no file
+NO_FILE = {"formats", "results"}  # commands that take no file
 
 
 def run(args: list[str]):
@@ -40,6 +40,14 @@ def test_every_command_in_help_is_covered():
     help_text = run(["--help"]).output
     listed = set(re.findall(r"^  (\w+)\s", help_text.split("Commands:", 1)[1], re.M))
     assert listed == set(COMMANDS) | NO_FILE
+
+
+@pytest.mark.parametrize("db", ["{missing}/x.sqlite3", "{folder}", "{binary}"])
+def test_results_with_a_bad_database_is_one_line(tmp_path, db):
+    binary = tmp_path / "binary.sqlite3"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    db = db.format(missing=tmp_path / "missing", folder=tmp_path, binary=binary)
+    _one_error_line(run(["results", "--db", db]))
 
 
 def _inputs(tmp_path: Path, suffix: str) -> dict[str, Path]:

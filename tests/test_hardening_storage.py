@@ -184,3 +184,83 @@ def test_two_teachers_saving_the_same_new_name_at_once_one_wins(app_env, bank):
         assert len(refused) == 7 and all("already exists" in m for m in refused)
         assert len(read_bank(app_env["banks"] / name).items) == won[0] + 1
     assert not [p.name for p in app_env["banks"].iterdir() if p.name.startswith(".")]  # no temporaries left
+
+
+# -- the Store API under hostile or careless input, on SQLite and PostgreSQL -------------------
+pytest_plugins = ["pg_server"]
+
+
+def _threads(n: int, fn) -> list:
+    barrier = threading.Barrier(n)
+    out, errors = [], []
+
+    def run() -> None:
+        try:
+            barrier.wait()
+            out.append(fn())
+        except BaseException as e:  # noqa: BLE001 - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=run) for _ in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors[:3]
+    return out
+
+
+def test_hostile_ids_and_tokens_are_not_found_never_a_crash(store):
+    from quizgen.storage import NotFound
+
+    for bad in ("1; DROP TABLE attempts", "-1", "0", 2**40, None, "", "1e3"):
+        with pytest.raises(NotFound):
+            store.get_assignment(bad)
+        with pytest.raises(NotFound):
+            store.delete_attempt(bad, by="teacher")
+    with pytest.raises(NotFound):
+        store.start_attempt(student="Sari", class_code="7A", assignment_id="x")
+    for token in ("", "x" * 10_000, "' OR 1=1 --"):
+        with pytest.raises(NotFound):
+            store.submit(token, None, {})
+        with pytest.raises(NotFound):
+            store.save_draft(token, {})
+        assert store.get_attempt(token) is None
+    assert store.count_attempts() == 0
+
+
+def test_an_oversized_autosave_is_capped_not_stored_whole(store, bank):
+    from quizgen.storage.attempts import MAX_ANSWER, MAX_ANSWERS
+
+    v = store.save_bank(bank, "kim-putin.json")
+    att = store.start_attempt(student="Sari", version=v.version)
+    flood = {f"item-{i}": "x" * 100_000 for i in range(5000)}
+    store.save_draft(att.token, flood)
+    saved = store.get_attempt(att.token).answers
+    assert len(saved) == MAX_ANSWERS and all(len(a) == MAX_ANSWER for a in saved.values())
+    done = store.submit(att.token)  # graded on the version's items only
+    assert store.attempts_frame().loc[0, "total"] == len(bank.items) and done.created
+
+
+def test_hostile_names_and_codes_are_stored_as_text(store, bank):
+    hostile = "<b onmouseover=alert(1)>'; DROP TABLE students; --\u202e evil"
+    store.create_class("7A")
+    shown = " ".join(hostile.replace("\u202e", " ").split())  # the bidi override is neutralised
+    [(name, code)] = store.add_students("7A", [hostile])
+    assert name == shown and store.verify_student("7A", hostile, code)
+    a = store.publish(store.save_bank(bank, "q\n.json").version, "7A", title="=cmd|' /C calc'!A0")
+    assert store.list_banks()[0].name == "q .json" and a.title.startswith("=cmd")
+    att = store.start_attempt(student=hostile, class_code="7a", assignment_id=a.id)
+    store.submit(att.token, None, {"c-pyongyang": "'); DELETE FROM answers; --"})
+    assert store.attempts_frame().loc[0, "student"] == shown
+    assert store.attempt_answers(store.attempts_frame().loc[0, "attempt_id"])["c-pyongyang"].startswith("');")
+
+
+def test_the_server_secret_is_one_value_even_when_asked_at_once(store):
+    values = _threads(10, lambda: store.server_secret("teacher"))
+    assert len(set(values)) == 1
+
+
+def test_concurrent_login_failures_are_all_counted(store):
+    _threads(10, lambda: store.record_login_failure("ip:10.0.0.9"))
+    assert store.login_failures("ip:10.0.0.9") == 10

@@ -56,6 +56,11 @@ def safe_path(name: str) -> Path:
     return path
 
 
+def plain_name(name: str) -> bool:
+    """Whether ``name`` is a plain bank file name (``kim-putin-2024.json``: no folders, no ``..``)."""
+    return bool(_NAME.fullmatch(str(name or ""))) and ".." not in str(name)
+
+
 def file_name_for(text: str) -> str:
     """A safe file name made from a bank id or title (``"Kim & Putin!"`` -> ``kim-putin.json``)."""
     stem = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80] or "bank"

@@ -9,7 +9,6 @@ import streamlit as st
 
 from ..errors import QuizgenError
 from . import state
-from .banks import list_banks
 from .safe import error
 from .strings import UI_LANGUAGES, t, ui_language
 
@@ -17,11 +16,20 @@ log = logging.getLogger("quizgen.app")
 
 
 def quiz_language() -> str | None:
-    """The language of the quiz this session has picked, if any."""
-    name = st.session_state.get(state.QUIZ)
-    if not name:
-        return None
-    return next((i.language for i in list_banks()[0] if i.name == name), None)
+    """The language of the quiz this session is taking, if any."""
+    return st.session_state.get("quiz_lang")
+
+
+def is_phone() -> bool:
+    """Whether the browser says it is a phone (its User-Agent or the Sec-CH-UA-Mobile hint):
+    phones get the article and the questions in tabs."""
+    try:
+        headers = st.context.headers
+        ua = headers.get("User-Agent", "") or ""
+        hint = headers.get("Sec-CH-UA-Mobile", "") or ""
+    except Exception:  # no browser context (AppTest, bare mode)
+        return False
+    return hint.strip() == "?1" or any(w in ua for w in ("Mobi", "Android", "iPhone"))
 
 
 def language() -> str:

@@ -3,6 +3,13 @@
 Long text goes through ``st.text`` (no parsing at all). Where Streamlit only offers Markdown
 (headings, radio options), :func:`md_escape` backslash-escapes every ASCII punctuation mark, so
 ``<img src=x onerror=alert(1)>`` and ``[link](javascript:...)`` show as those characters.
+
+Streamlit's Markdown also turns bare ``https://...``, ``www....`` and e-mail addresses into
+links after the escapes are read, so :func:`no_autolink` puts an invisible word joiner
+(U+2060) inside ``://``, ``www.`` and ``@``: the text looks the same and is no link. Bidi
+controls (right-to-left overrides and isolates, which can make "evil" display as "live") are
+removed from every untrusted text by :func:`neutral`; :func:`plain` is the one-line form for
+select boxes and table cells, which Streamlit shows as text.
 """
 
 from __future__ import annotations
@@ -14,18 +21,56 @@ import streamlit as st
 
 _PUNCT = re.compile("([" + re.escape(string.punctuation) + "])")
 _SHORTCODE = re.compile(r":(?=[\w+\-/]+:)")  # ":smile:" / ":material/x:" would become icons
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_AUTOLINK = re.compile(r"(?i)(?<=:)(?=//)|(?<=www)(?=\.)|(?<=@)")
+JOINER = "\u2060"
+
+
+def neutral(text: str) -> str:
+    """``text`` without bidi controls (U+202A-E, U+2066-9, LRM, RLM, ALM) and with other
+    control characters (not tab or newline) made spaces."""
+    return _CONTROL.sub(" ", _BIDI.sub("", str(text)))
+
+
+def plain(text: str) -> str:
+    """Untrusted text for a select box option or a table cell: one line, :func:`neutral`."""
+    return " ".join(neutral(text).split())
+
+
+def no_autolink(text: str) -> str:
+    """``text`` with a word joiner inside every ``://``, ``www.`` and ``@``, so that Markdown
+    makes no link of a bare address (the text looks unchanged).
+
+    Example:
+        >>> no_autolink("see https://x.example") == "see https:\u2060//x.example"
+        True
+    """
+    return _AUTOLINK.sub(JOINER, text)
 
 
 def md_escape(text: str) -> str:
-    """Text made safe for Streamlit Markdown: punctuation escaped, shortcodes broken, one line."""
-    text = " ".join(str(text).split())
+    """Text made safe for Streamlit Markdown: one line, no bidi controls, no autolinks,
+    shortcodes broken, punctuation escaped."""
+    text = no_autolink(plain(text))
     text = _SHORTCODE.sub(":\u200b", text)
     return _PUNCT.sub(r"\\\1", text)
 
 
+def plain_frame(frame):
+    """A copy of a pandas DataFrame whose text cells went through :func:`plain`."""
+    from pandas.api.types import is_object_dtype, is_string_dtype
+
+    out = frame.copy()
+    for col in out.columns:
+        if is_object_dtype(out[col]) or is_string_dtype(out[col]):
+            out[col] = out[col].map(lambda v: plain(v) if isinstance(v, str) else v)
+    return out
+
+
 def literal(text: str, **kwargs) -> None:
-    """Plain text, shown exactly as given."""
-    st.text(str(text), **kwargs)
+    """Plain text, shown as given (bidi controls removed: :func:`neutral`)."""
+    st.text(neutral(text), **kwargs)
 
 
 def heading(text: str, level: int = 3) -> None:
@@ -46,7 +91,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def article(text: str) -> None:
     """The article, paragraph by paragraph, as plain text."""
     for a, b in paragraphs(text):
-        st.text(text[a:b])
+        st.text(neutral(text[a:b]))
 
 
 def _clip(text: str, limit: int, *, tail: bool) -> str:
@@ -65,10 +110,10 @@ def source_in_context(text: str, start: int, end: int, label: str) -> None:
     para = next(((a, b) for a, b in paragraphs(text) if a <= start < b), (start, end))
     before, after = text[para[0] : start].strip(), text[end : max(para[1], end)].strip()
     if before:
-        st.text(_clip(before, 300, tail=True))
+        st.text(neutral(_clip(before, 300, tail=True)))
     st.info(f"**{md_escape(label)}:** {md_escape(text[start:end])}", icon=":material/format_quote:")
     if after:
-        st.text(_clip(after, 300, tail=False))
+        st.text(neutral(_clip(after, 300, tail=False)))
 
 
 def error(message: str) -> None:

@@ -7,17 +7,17 @@ Pasted text and uploads go through ``quizgen.load_article`` (txt, md, html, docx
 from __future__ import annotations
 
 import json
-import logging
 import time
+from dataclasses import replace
 
 import streamlit as st
 
 from ..bank import KINDS, Bank, bank_from_dict
 from ..errors import BankError, QuizgenError
-from . import banks, state
+from . import banks, data, state
 from .auth import require_teacher
 from .layout import language
-from .safe import error, heading, literal, md_escape, success
+from .safe import error, heading, md_escape, plain, success
 from .strings import t
 
 ss = st.session_state
@@ -46,25 +46,31 @@ def render() -> None:
     except QuizgenError as e:
         error(str(e))
         return
+    _replace_ticked(draft, edited, lang)
     _save(edited, lang)
     _downloads(edited, lang)
 
 
 def _open_existing(lang: str) -> None:
-    """Open a bank from the folder as the draft (to edit it, set closed book, or export it)."""
-    infos, _ = banks.list_banks()
+    """Open a saved quiz (its current version) as the draft, to edit it, set closed book, or export it."""
+    infos = data.store().list_banks()
     if not infos:
         return
     with st.expander(t("open_existing", lang)):
-        labels = {i.name: f"{' '.join(i.title.split())} ({i.name})" for i in infos}
+        labels = {
+            i.name: f"{plain(i.title)} ({plain(i.name)}, {t('n_versions', lang, n=i.n_versions)})"
+            + (f" · {t('bundled', lang)}" if i.read_only else "")
+            for i in infos
+        }
         name = st.selectbox(
             t("choose_quiz", lang), list(labels), format_func=labels.__getitem__, key="open_pick"
         )
         if st.button(t("open", lang), key="open_bank"):
-            bank = banks.load(name)
-            ss[state.DRAFT] = bank
-            ss[state.DRAFT_FILE] = name
-            ss[state.DRAFT_VERSION] += 1
+            bank = data.store().load_bank(name)
+            ss["last_seed"] = int((bank.generator or {}).get("seed") or 0)
+            ss["spares"] = []
+            read_only = next(i.read_only for i in infos if i.name == name)
+            _set_draft(bank, "" if read_only else name)
             ss[state.DRAFT_NOTE] = t("opened", lang, name=name, n=len(bank.items))
             st.rerun()
 
@@ -94,20 +100,75 @@ def _source_form(lang: str) -> None:
         seed = c4.number_input(t("seed", lang), 0, 10**9, 0, key="gen_seed")
         cloze_choices = c5.checkbox(t("cloze_choices", lang), key="gen_cloze_choices")
         go = st.form_submit_button(t("generate", lang), type="primary")
-    again = ss[state.DRAFT] is not None and st.button(t("regenerate", lang), key="regenerate")
-    if not (go or again):
-        return
-    if again:
-        seed = int(ss.get("last_seed", seed)) + 1
     opts = dict(language=lang_choice, count=int(count), kinds=tuple(kinds), difficulty=difficulty, seed=int(seed),
                 cloze_choices=bool(cloze_choices))  # fmt: skip
-    source = _source_bytes(text, upload, lang, again)
-    if source is None:
+    if go:
+        source = _source_bytes(text, upload, lang)
+        if source is not None:
+            _generate(source, opts, lang)
+    _regenerate_controls(opts, lang)
+
+
+def _regenerate_controls(opts: dict, lang: str) -> None:
+    """ "Regenerate": new items (not the ones the draft holds), after asking when edits would be lost."""
+    draft = ss[state.DRAFT]
+    if draft is None:
         return
-    _generate(source, opts, lang)
+    if ss.get("confirm_regen"):
+        st.warning(t("regen_confirm", lang))
+        c1, c2 = st.columns(2)
+        if c1.button(t("regen_yes", lang), key="regen_yes", type="primary"):
+            ss["confirm_regen"] = False
+            _regenerate(draft, opts, lang)
+        if c2.button(t("cancel", lang), key="regen_no"):
+            ss["confirm_regen"] = False
+            st.rerun()
+        return
+    if st.button(t("regenerate", lang), key="regenerate", help=t("regenerate_help", lang)):
+        if ss.get("draft_dirty"):
+            ss["confirm_regen"] = True
+            st.rerun()
+        _regenerate(draft, opts, lang)
 
 
-def _source_bytes(text: str, upload, lang: str, again: bool) -> tuple[bytes, str] | None:
+def _regenerate(draft: Bank, opts: dict, lang: str) -> None:
+    from .regenerate import fresh_items, pool
+
+    seed = int(ss.get("last_seed", opts["seed"])) + 1
+    count = len(draft.items) or int(opts["count"])
+    started = time.perf_counter()
+    try:
+        with st.spinner(t("generating", lang)):
+            candidates = pool(draft, seed=seed, count=count, options=opts)
+    except QuizgenError as e:
+        error(str(e))
+        return
+    chosen, spares = fresh_items(candidates, draft.items, count)
+    new = draft.with_items(chosen)
+    new = replace(new, generator=dict(draft.generator, seed=seed))
+    ss["last_seed"] = seed
+    ss["spares"] = spares
+    changed = len({it.id for it in chosen} - {it.id for it in draft.items})
+    _set_draft(new, ss[state.DRAFT_FILE])
+    ss[state.DRAFT_NOTE] = t(
+        "regenerated",
+        lang,
+        n=len(chosen),
+        changed=changed,
+        seconds=f"{time.perf_counter() - started:.1f}",
+        seed=seed,
+    )
+    st.rerun()
+
+
+def _set_draft(bank: Bank, file_name: str) -> None:
+    ss[state.DRAFT] = bank
+    ss[state.DRAFT_FILE] = file_name
+    ss[state.DRAFT_VERSION] += 1
+    ss["draft_dirty"] = False
+
+
+def _source_bytes(text: str, upload, lang: str) -> tuple[bytes, str] | None:
     if upload is not None:
         data = upload.getvalue()
         if len(data) > UPLOAD_LIMIT_MB * 1024 * 1024:
@@ -117,8 +178,6 @@ def _source_bytes(text: str, upload, lang: str, again: bool) -> tuple[bytes, str
     elif text.strip():
         # bytes, not str: a pasted line must never be taken for a path on the server
         source = (text.encode("utf-8"), "pasted.txt")
-    elif again and ss.get("last_source"):
-        source = ss["last_source"]
     else:
         st.error(t("need_text", lang))
         return None
@@ -139,9 +198,9 @@ def _generate(source: tuple[bytes, str], opts: dict, lang: str) -> None:
         return
     seconds = time.perf_counter() - started
     ss["last_seed"] = opts["seed"]
-    ss[state.DRAFT] = bank
-    ss[state.DRAFT_FILE] = ""
-    ss[state.DRAFT_VERSION] += 1
+    ss["last_opts"] = opts
+    ss["spares"] = []
+    _set_draft(bank, "")
     ss[state.DRAFT_NOTE] = t(
         "generated", lang, n=len(bank.items), seconds=f"{seconds:.1f}", seed=opts["seed"]
     )
@@ -152,12 +211,13 @@ def _frame(bank: Bank):
     import pandas as pd
 
     rows = [
-        {"id": it.id, "kind": it.kind, "prompt": it.prompt, "options": SEP.join(it.options), "answer": it.answer,
-         "accepted": SEP.join(it.accepted), "explanation": it.explanation, "difficulty": it.difficulty,
-         "source": it.source.sentence, "reason": it.reason}
-        for it in bank.items
+        {"no": n, "replace": False, "id": it.id, "kind": it.kind, "prompt": it.prompt,
+         "options": SEP.join(it.options), "answer": it.answer, "accepted": SEP.join(it.accepted),
+         "explanation": it.explanation, "difficulty": it.difficulty, "source": it.source.sentence,
+         "reason": it.reason}
+        for n, it in enumerate(bank.items, 1)
     ]  # fmt: skip
-    return pd.DataFrame(rows, columns=EDIT_COLUMNS)
+    return pd.DataFrame(rows, columns=["no", "replace", *EDIT_COLUMNS])
 
 
 def _split(cell) -> list[str]:
@@ -197,31 +257,73 @@ def _editor(draft: Bank, lang: str) -> Bank:
 
     table = st.data_editor(
         _frame(draft), key=f"editor_{ss[state.DRAFT_VERSION]}", num_rows="delete", hide_index=True,
-        disabled=["id", "kind", "source", "reason"],
-        column_order=["kind", "prompt", "answer", "options", "accepted", "difficulty", "source", "reason",
-                      "explanation", "id"], width="stretch",
+        disabled=["no", "id", "kind", "source", "reason"],
+        column_order=["no", "replace", "kind", "prompt", "answer", "options", "reason", "accepted", "difficulty",
+                      "source", "explanation", "id"], width="stretch",
         column_config={
-            "difficulty": cc.SelectboxColumn(label("difficulty"), options=["easy", "medium", "hard"], required=True),
+            "no": cc.NumberColumn(label("no"), width="small"),
+            "replace": cc.CheckboxColumn(label("replace"), help=t("replace_help", lang), width="small"),
+            "kind": cc.SelectboxColumn(label("kind"), options=list(KINDS), format_func=lambda k: t("kind_" + k, lang)),
+            "difficulty": cc.SelectboxColumn(label("difficulty"), options=["easy", "medium", "hard"], required=True,
+                                             format_func=lambda d: t("difficulty_" + d, lang)),
             "prompt": cc.TextColumn(label("prompt"), width="large", required=True),
             "source": cc.TextColumn(label("source"), width="large"),
-            **{c: cc.TextColumn(label(c)) for c in ("kind", "answer", "options", "accepted", "reason",
-                                                    "explanation", "id")},
+            "reason": cc.TextColumn(label("reason"), width="medium", help=t("reason_help", lang)),
+            **{c: cc.TextColumn(label(c)) for c in ("answer", "options", "accepted", "explanation", "id")},
         },
     )  # fmt: skip
-    with st.expander(t("sources_reasons", lang)):
-        for it in draft.items:
-            st.caption(md_escape(f"{it.id} · {it.kind} · {it.difficulty}"))
-            literal(it.source.sentence)
-            if it.reason:
-                literal("→ " + it.reason)
-    return apply_edits(draft, table)
+    ss["ticked"] = [str(i) for i in table.loc[table["replace"].fillna(False).astype(bool), "id"]]
+    changes = ss.get(f"editor_{ss[state.DRAFT_VERSION]}") or {}
+    if changes.get("deleted_rows") or any(
+        set(row) - {"replace"} for row in (changes.get("edited_rows") or {}).values()
+    ):
+        ss["draft_dirty"] = True  # even an edit that does not validate yet is work to keep
+    edited = apply_edits(draft, table)
+    if edited.items != draft.items:
+        ss["draft_dirty"] = True
+    return edited
+
+
+def _replace_ticked(draft: Bank, edited: Bank, lang: str) -> None:
+    """Put a new item (from the regenerated pool or the engine's alternates) in place of each ticked row."""
+    from .regenerate import pool, replacement
+
+    ticked = [i for i in ss.get("ticked", []) if any(it.id == i for it in edited.items)]
+    label = t("replace_ticked", lang, n=len(ticked)) if ticked else t("replace_none", lang)
+    if not st.button(label, key="replace_ticked", disabled=not ticked):
+        return
+    spares = list(ss.get("spares") or [])
+    if len(spares) < len(ticked):
+        seed = int(ss.get("last_seed", 0)) + 101
+        try:
+            with st.spinner(t("generating", lang)):
+                spares += pool(draft, seed=seed, count=len(draft.items), options=ss.get("last_opts"))
+        except QuizgenError as e:
+            error(str(e))
+            return
+    items, missing = list(edited.items), 0
+    for iid in ticked:
+        n = next(k for k, it in enumerate(items) if it.id == iid)
+        new = replacement(spares, items[n], items)
+        if new is None:
+            missing += 1
+            continue
+        items[n] = new
+        spares = [s for s in spares if s.id != new.id]
+    ss["spares"] = spares
+    _set_draft(edited.with_items(items), ss[state.DRAFT_FILE])
+    ss["draft_dirty"] = True
+    ss[state.DRAFT_NOTE] = t("replaced", lang, n=len(ticked) - missing) + (
+        " " + t("replace_missing", lang, n=missing) if missing else ""
+    )
+    st.rerun()
 
 
 def _save(bank: Bank, lang: str) -> None:
     st.subheader(t("save_bank", lang))
     with st.form("save_bank"):
         title = st.text_input(t("bank_title", lang), value=bank.title, key="save_title", max_chars=300)
-        default_name = ss[state.DRAFT_FILE] or banks.file_name_for(bank.id)
+        default_name = ss[state.DRAFT_FILE] or banks.file_name_for(bank.title or bank.id)
         name = st.text_input(t("file_name", lang), value=default_name, key="save_name")
         closed = st.checkbox(
             t("closed_book", lang), value=bool(bank.settings.get("closed_book")), key="save_closed"
@@ -231,53 +333,66 @@ def _save(bank: Bank, lang: str) -> None:
     if not go:
         return
     settings = dict(bank.settings, closed_book=bool(closed))
-    data = bank.to_dict()
-    data.update(title=" ".join(title.split()) or bank.title, settings=settings)
-    try:
-        final = bank_from_dict(json.loads(json.dumps(data)))
-        path = banks.save(final, name.strip(), overwrite=overwrite)
-    except QuizgenError as e:
-        error(str(e))
+    content = bank.to_dict()
+    content.update(title=" ".join(title.split()) or bank.title, settings=settings)
+    name = " ".join(name.split())
+    if not banks.plain_name(name):  # a plain file-like name: it may also be written to disk by the CLI
+        error(t("bad_file_name", lang, name=name[:60]))
         return
-    ss[state.DRAFT] = final  # the editor restarts from what was saved
-    ss[state.DRAFT_FILE] = path.name
-    ss[state.DRAFT_VERSION] += 1
-    ss[state.DRAFT_NOTE] = t("saved_bank", lang, name=path.name)
+    store = data.store()
+    existing = {b.name: b for b in store.list_banks()}
+    if name in existing and existing[name].read_only:
+        error(t("bank_read_only", lang, name=name))
+        return
+    if name in existing and not overwrite:
+        error(t("bank_exists", lang, name=name))
+        return
+    try:
+        final = bank_from_dict(json.loads(json.dumps(content)))
+        saved = store.save_bank(final, name, replace=overwrite, exclusive=not overwrite)
+    except QuizgenError as e:
+        error(data.message(e, lang))
+        return
+    _set_draft(final, saved.name)  # the editor restarts from what was saved
+    ss[state.DRAFT_NOTE] = t("saved_bank", lang, name=saved.name, version=saved.version[:8])
     st.rerun()
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def _export(name: str, bank_json: str) -> tuple[bytes, tuple[str, ...], str]:
+@st.cache_data(max_entries=16, show_spinner=False)
+def _built(bank_json: str, fmt: str, lang: str):
     from ..bank import loads_bank
-    from ..exporters import EXPORTERS
+    from .downloads import build
 
-    try:
-        result = EXPORTERS[name](loads_bank(bank_json))
-    except QuizgenError as e:
-        return b"", (), str(e)
-    except Exception as e:  # a bug in one exporter must not take the page down
-        logging.getLogger("quizgen.app").exception("export %s failed", name)
-        return b"", (), f"this format could not be made ({type(e).__name__}); the other formats still work"
-    return result.data, tuple(result.warnings), ""
+    return build(loads_bank(bank_json), fmt, lang)
 
 
 def _downloads(bank: Bank, lang: str) -> None:
+    """One format at a time: built when picked (never all eleven per draft), named by the title."""
     from ..exporters import EXPORTERS
+    from .downloads import download_name
 
     st.subheader(t("download", lang))
-    bank_json = bank.to_json()
-    stem = banks.file_name_for(bank.id)[: -len(".json")]
-    cols = st.columns(3)
-    for n, (name, exp) in enumerate(EXPORTERS.items()):
-        data, warnings, problem = _export(name, bank_json)
-        with cols[n % 3]:
-            if problem:
-                st.warning(md_escape(f"{name}: {problem}"))
-                continue
-            st.download_button(
-                f"{name} ({exp.suffix})", data=data, file_name=stem + exp.suffix, key=f"dl_{name}",
-                help=exp.description, on_click="ignore",
-                mime="application/octet-stream" if exp.binary else "text/plain",
-            )  # fmt: skip
-            for w in warnings:
-                literal(w)
+    fmt = st.selectbox(
+        t("choose_format", lang), list(EXPORTERS), index=None, key="export_format",
+        placeholder=t("choose_format_placeholder", lang),
+        format_func=lambda f: f"{f} ({EXPORTERS[f].suffix}) · {t('fmt_' + f.replace('-', '_'), lang)}",
+    )  # fmt: skip
+    if not fmt:
+        return
+    exp = EXPORTERS[fmt]
+    with st.spinner(t("preparing_download", lang)):
+        built = _built(bank.to_json(), fmt, lang)
+    if built.problem:
+        error(built.problem)
+        return
+    if built.carried < built.total:
+        st.warning(t("carries_some", lang, fmt=fmt, carried=built.carried, total=built.total))
+    else:
+        st.info(t("carries_all", lang, fmt=fmt, total=built.total))
+    for w in built.warnings:
+        st.caption(md_escape(w))
+    name = download_name(bank.title, exp)
+    st.download_button(
+        t("download_file", lang, name=name), data=built.data, file_name=name, key=f"dl_{fmt}", on_click="ignore",
+        mime="application/octet-stream" if exp.binary else "text/plain", type="primary",
+    )  # fmt: skip

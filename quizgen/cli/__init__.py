@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "import": ("quizgen.cli.export_cmd", "import_", "Read a bank back from json, csv, xlsx or gift."),
     "batch": ("quizgen.cli.batch_cmd", "batch", "Generate banks for many articles in parallel."),
     "take": ("quizgen.cli.take_cmd", "take", "Take a quiz in the terminal."),
+    "results": ("quizgen.cli.results_cmd", "results", "Export stored attempts as csv, json or xlsx."),
 }
 
 

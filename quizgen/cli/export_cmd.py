@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 
 import click
 
+from ..errors import QuizgenError
 from .common import friendly_errors
+
+
+def one_line(func):
+    """Every error message of the command on one line (a bank's texts may hold newlines)."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except QuizgenError as exc:
+            message = " ".join(str(exc).split())
+            if message == str(exc):
+                raise
+            raise type(exc)(message) from None
+
+    return wrapper
 
 
 def _names() -> list[str]:
@@ -28,6 +46,7 @@ def _names() -> list[str]:
 )
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the warnings about skipped items.")
 @friendly_errors
+@one_line
 def export(bank, fmt, output, quiet):
     """Export BANK (a quizgen bank .json) to an LMS, game or print format.
 
@@ -44,13 +63,14 @@ def export(bank, fmt, output, quiet):
     from ..bank import atomic_write, read_bank
     from ..errors import ExportError
     from ..exporters import get_exporter
+    from ..exporters.budget import run_export
 
     exporter = get_exporter(fmt)
     if exporter.binary and not output:
         raise ExportError(
             f"The {fmt} format is a binary file; give a file name with -o (e.g. -o bank{exporter.suffix})."
         )
-    result = exporter(read_bank(bank))
+    result = run_export(read_bank(bank), fmt)  # any exporter failure: one-line ExportError
     if output:
         atomic_write(output, result.data)
     else:
@@ -105,6 +125,7 @@ def formats():
     help="The original bank, for a spreadsheet whose article row or sheets were removed.",
 )
 @friendly_errors
+@one_line
 def import_(file, output, fmt, language, base):
     """Read a bank back from FILE: a json, csv or xlsx export a teacher edited, or a Moodle GIFT file.
 

@@ -141,9 +141,27 @@ def unguard_formula(value: str) -> str:
     return value[1:] if _GUARDED.match(value) else value
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_NEWLINES = re.compile("\r\n|[\r\x85\u2028\u2029]")
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def no_controls(text: str) -> str:
+    """``text`` with NEL and U+2028/2029 written ``\\n`` and control characters other than tab,
+    CR and LF made spaces (for CSV, whose quoting protects CR and LF only)."""
+    return _CONTROL.sub(" ", _ODD_BREAKS.sub("\n", str(text)))
+
+
+def plain_text(text: str) -> str:
+    """``text`` with every line break written ``\\n`` (CR, CRLF, NEL, U+2028/2029) and every
+    other control character made a space: what every exporter writes, so that no field can
+    start a new line or hide a character in a file another program reads line by line."""
+    return _CONTROL.sub(" ", _NEWLINES.sub("\n", str(text)))
+
+
 def one_line(text: str) -> str:
-    """Whitespace (newlines included) collapsed to single spaces."""
-    return " ".join(text.split())
+    """Whitespace (newlines included) and control characters collapsed to single spaces."""
+    return " ".join(plain_text(text).split())
 
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

@@ -12,7 +12,16 @@ import html
 import re
 
 from ..bank import Bank, Item
-from .base import ExportResult, Skips, check_xml_text, correct_answers, one_line, split_blank, tf_truth
+from .base import (
+    ExportResult,
+    Skips,
+    check_xml_text,
+    correct_answers,
+    one_line,
+    plain_text,
+    split_blank,
+    tf_truth,
+)
 
 _CLOZE_SPECIAL = re.compile(r"([\\}#~])")
 
@@ -23,8 +32,8 @@ def cdata(text: str) -> str:
 
 
 def para(text: str) -> str:
-    """Plain text as one HTML paragraph (newlines become <br>)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """Plain text as one HTML paragraph (newlines become <br>, control characters spaces)."""
+    text = plain_text(text)
     return "<p>" + "<br>".join(html.escape(line, quote=False) for line in text.split("\n")) + "</p>"
 
 
@@ -33,7 +42,7 @@ def _text_el(tag: str, text: str, fmt: str = "html") -> str:
 
 
 def _plain(text: str) -> str:
-    return html.escape(text, quote=False)
+    return html.escape(one_line(text), quote=False)
 
 
 def _common(item: Item, qtext_html: str) -> list[str]:
@@ -136,7 +145,7 @@ def question_xml(item: Item) -> str:
 def export_moodle_xml(bank: Bank) -> ExportResult:
     """The bank as a Moodle XML quiz file (UTF-8)."""
     check_xml_text(bank, "Moodle XML")
-    name = " ".join((bank.title or bank.id).replace("/", "-").split())
+    name = one_line((bank.title or bank.id).replace("/", "-"))
     parts = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         "<quiz>",

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 from ..bank import Bank, Item
-from .base import ExportResult, Skips, check_xml_text, correct_answers, one_line
+from .base import ExportResult, Skips, check_xml_text, correct_answers, one_line, plain_text
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
@@ -29,7 +29,7 @@ def _h(*parts: str) -> str:
 
 
 def _html(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = plain_text(text)
     return "<p>" + "<br>".join(html.escape(line, quote=False) for line in text.split("\n")) + "</p>"
 
 
@@ -54,7 +54,7 @@ def _mattext(parent, text: str) -> None:
 
 def item_element(section: ET.Element, bank: Bank, item: Item) -> None:
     qid = "quizgen_question_" + _h(bank.id, item.id)
-    el = _sub(section, "item", ident=qid, title=item.id)
+    el = _sub(section, "item", ident=qid, title=one_line(item.id))
     meta = _sub(_sub(el, "itemmetadata"), "qtimetadata")
     qtype = question_type(item)
     choice_ids = [f"quizgen_choice_{_h(bank.id, item.id, str(n), o)}" for n, o in enumerate(item.options)]
@@ -98,7 +98,7 @@ def _xml(root: ET.Element) -> bytes:
 
 def assessment(bank: Bank, aid: str) -> bytes:
     root = ET.Element("questestinterop", {"xmlns": QTI_NS})
-    asm = _sub(root, "assessment", ident=aid, title=bank.title or bank.id)
+    asm = _sub(root, "assessment", ident=aid, title=one_line(bank.title or bank.id))
     f = _sub(_sub(asm, "qtimetadata"), "qtimetadatafield")
     _sub(f, "fieldlabel", "cc_maxattempts")
     _sub(f, "fieldentry", "1")
@@ -110,9 +110,9 @@ def assessment(bank: Bank, aid: str) -> bytes:
 
 def assessment_meta(bank: Bank, aid: str) -> bytes:
     root = ET.Element("quiz", {"identifier": aid, "xmlns": CANVAS_NS})
-    _sub(root, "title", bank.title or bank.id)
+    _sub(root, "title", one_line(bank.title or bank.id))
     source = bank.article.get("source") or ""
-    _sub(root, "description", _html(f"quizgen bank {bank.id}" + (f" ({source})" if source else "")))
+    _sub(root, "description", _html(one_line(f"quizgen bank {bank.id}" + (f" ({source})" if source else ""))))
     for tag, value in [
         ("shuffle_answers", "true"),
         ("scoring_policy", "keep_highest"),

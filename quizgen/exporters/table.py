@@ -19,7 +19,7 @@ import re
 
 from ..bank import Bank, Item
 from ..errors import ExportError
-from .base import LETTERS, ExportResult, Skips, guard_formula, is_choice, key_index
+from .base import LETTERS, ExportResult, Skips, guard_formula, is_choice, key_index, no_controls
 
 BANK_ROW_KIND = "#bank"
 BANK_ROW_NOTE = "Keep this row: it holds the article and the bank's details for 'quizgen import'."
@@ -119,7 +119,7 @@ def export_csv(bank: Bank) -> ExportResult:
     bank_row[header.index("source_sentence")] = bank.text
     bank_row[header.index("extra")] = json.dumps(bank_meta(bank), ensure_ascii=False)
     cells = [
-        [guard_formula(v) if isinstance(v, str) else ("" if v is None else str(v)) for v in row]
+        [guard_formula(no_controls(v)) if isinstance(v, str) else ("" if v is None else str(v)) for v in row]
         for row in [*rows, bank_row]
     ]
     frame = pd.DataFrame(cells, columns=header, dtype=object)

@@ -273,8 +273,14 @@ def read_xlsx(path: Path, *, base=None) -> ImportResult:
 
     from openpyxl import load_workbook
 
+    from ..intake.limits import LimitError, check_archive
+
     try:
+        with zipfile.ZipFile(path) as archive:  # a zip bomb is refused before openpyxl inflates it
+            check_archive(archive, f"The workbook {path.name}")
         wb = load_workbook(path, read_only=True, data_only=True)
+    except LimitError as e:
+        raise ExportError(str(e)) from None
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
         raise ExportError(f"{path.name} is not a readable Excel workbook ({e}).") from None
     try:

@@ -201,7 +201,7 @@ def _has_sentences(paragraphs: tuple[str, ...]) -> bool:
 
 
 def _no_body_error(seen: str) -> InputError:
-    shown = seen[:80] + ("…" if len(seen) > 80 else "")
+    shown = " ".join(seen[:80].split()) + ("…" if len(seen) > 80 else "")  # one line
     if not seen:
         return InputError("There is no article text in this input; it is empty once blank lines are removed.")
     return InputError(

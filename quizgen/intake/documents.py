@@ -1,4 +1,5 @@
-"""Word (.docx) and PDF documents to plain text, through python-docx and pypdf.
+"""Word (.docx) and PDF documents to plain text: .docx through a streaming reader
+(:mod:`.docx_text`), PDF through pypdf; both within the extraction limits of :mod:`.limits`.
 
 A PDF's text layer comes as wrapped lines; :func:`reflow_pdf_text` joins them back into
 paragraphs, re-joins words hyphenated at a line end, and drops page numbers.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import zipfile
 
 from ..article import Removed
 from ..errors import InputError
@@ -20,53 +22,42 @@ _SUBHEAD_STYLE = re.compile(r"^(?:heading|judul)\s*[2-9]$|^subtitle$", re.I)
 
 
 def extract_docx(data: bytes) -> Extracted:
-    """Paragraphs of a Word document; a "Title"/"Heading 1" paragraph first is the title."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+    """Paragraphs of a Word document; a "Title"/"Heading 1" paragraph first is the title.
 
+    Read as a stream within the extraction limits (:mod:`.docx_text`): a file that inflates
+    past them is refused with a one-line :class:`~.limits.LimitError` naming the limit.
+    """
+    from .docx_text import docx_paragraphs
+    from .limits import LimitError
+
+    title = None
+    removed: list[Removed] = []
+    paragraphs: list[str] = []
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for para in docx_paragraphs(archive):
+                text = normalise_text(para.text).strip()
+                if not text:
+                    continue
+                style = para.style.strip().lower()
+                if style in _TITLE_STYLES and title is None and not paragraphs:
+                    title = text
+                elif _SUBHEAD_STYLE.match(style) or style in _TITLE_STYLES:
+                    removed.append(Removed(text, "subheading"))
+                else:
+                    paragraphs.append(" ".join(text.split("\n")))
+    except LimitError:
+        raise
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
         raise InputError(
             f"This Word file could not be opened ({type(exc).__name__}); open it in Word or "
             "LibreOffice, save it again as .docx, or paste its text."
         ) from None
-    except Exception as exc:  # a damaged package raises lxml and zip errors of many kinds
+    except Exception as exc:  # a damaged package raises lxml and zlib errors of many kinds
         raise InputError(
             f"This Word file is damaged ({type(exc).__name__}); save it again as .docx or paste its text."
         ) from None
-    title = None
-    removed: list[Removed] = []
-    paragraphs: list[str] = []
-    for para in _docx_paragraphs(document):
-        text = normalise_text(para.text).strip()
-        if not text:
-            continue
-        style = (para.style.name if para.style is not None else "").strip().lower()
-        if style in _TITLE_STYLES and title is None and not paragraphs:
-            title = text
-        elif _SUBHEAD_STYLE.match(style) or style in _TITLE_STYLES:
-            removed.append(Removed(text, "subheading"))
-        else:
-            paragraphs.append(" ".join(text.split("\n")))
     return Extracted(text="\n\n".join(paragraphs), kind="docx", title=title, removed=tuple(removed))
-
-
-def _docx_paragraphs(document):
-    """Body paragraphs in reading order, including those inside table cells (once per cell)."""
-    from docx.table import Table
-
-    for block in document.iter_inner_content():
-        if not isinstance(block, Table):
-            yield block
-            continue
-        seen: set[int] = set()
-        for row in block.rows:
-            for cell in row.cells:
-                if id(cell._tc) in seen:  # a merged cell is returned for every grid column it spans
-                    continue
-                seen.add(id(cell._tc))
-                yield from cell.paragraphs
 
 
 def extract_pdf(data: bytes) -> Extracted:
@@ -86,7 +77,7 @@ def extract_pdf(data: bytes) -> Extracted:
                 "This PDF is encrypted (password-protected); open it, remove the protection or "
                 "copy the article's text into a .txt file."
             )
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = _page_texts(reader)
     except InputError:
         raise
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
@@ -121,6 +112,71 @@ def extract_pdf(data: bytes) -> Extracted:
             title = meta_title
             body = body[len(meta_title) :].lstrip()
     return Extracted(text=body, kind="pdf", title=title, removed=tuple(removed))
+
+
+def _page_texts(reader) -> list[str]:
+    """The text of every page, within the limits on pages, page content and text.
+
+    Every page's content streams are measured (decompressed once each, counted for every page
+    that uses them) before any text is extracted, so a file over the limits is refused at once.
+    """
+    from .limits import (
+        MAX_PAGES,
+        MAX_PDF_CONTENT_BYTES,
+        MAX_RATIO,
+        MAX_TEXT_CHARS,
+        RATIO_FLOOR_BYTES,
+        megabytes,
+        over_limit,
+    )
+
+    what = "This PDF"
+    n_pages = len(reader.pages)
+    if n_pages > MAX_PAGES:
+        raise over_limit(what, "MAX_PAGES", f"{MAX_PAGES:,} pages")
+    sizes: dict[int, int] = {}
+    total = 0
+    for page in reader.pages:
+        for stream in _content_streams(page):
+            key = id(stream)
+            if key not in sizes:
+                decoded = len(stream.get_data())
+                packed = len(getattr(stream, "_data", b"") or b"") or 1
+                if decoded > RATIO_FLOOR_BYTES and decoded / packed > MAX_RATIO:
+                    raise over_limit(
+                        what, "MAX_RATIO", f"a {MAX_RATIO}:1 compression ratio in a page's content"
+                    )
+                sizes[key] = decoded
+            total += sizes[key]
+            if total > MAX_PDF_CONTENT_BYTES:
+                raise over_limit(
+                    what, "MAX_PDF_CONTENT_BYTES", f"{megabytes(MAX_PDF_CONTENT_BYTES)} of page content"
+                )
+    texts, chars = [], 0
+    for page in reader.pages:
+        text = page.extract_text() or ""
+        chars += len(text)
+        if chars > MAX_TEXT_CHARS:
+            raise over_limit(what, "MAX_TEXT_CHARS", f"{MAX_TEXT_CHARS:,} characters of text")
+        texts.append(text)
+    return texts
+
+
+def _content_streams(page) -> list:
+    """The page's content stream objects (one, several, or none)."""
+    from pypdf.generic import ArrayObject
+
+    contents = page.get("/Contents")
+    if contents is None:
+        return []
+    contents = contents.get_object()
+    items = contents if isinstance(contents, ArrayObject) else [contents]
+    out = []
+    for item in items:
+        obj = item.get_object()
+        if hasattr(obj, "get_data"):
+            out.append(obj)
+    return out
 
 
 _PAGE_NUMBER = re.compile(

@@ -39,3 +39,63 @@ def check_text_size(text: str, what: str = "The text") -> None:
     if len(text) * 4 <= MAX_INPUT_BYTES:  # cannot be over: skip encoding a copy
         return
     check_size(len(text.encode("utf-8", "surrogatepass")), what)
+
+
+# --- limits on what is extracted (a small .docx or PDF can expand into huge text) -----------
+
+#: Most characters of text extracted from one document (the same figure as the input limit).
+MAX_TEXT_CHARS = MAX_INPUT_BYTES
+#: Most paragraphs (``w:p`` elements, empty ones included) read from one Word document.
+MAX_PARAGRAPHS = 100_000
+#: Largest uncompressed part (``word/document.xml``, ``word/styles.xml``) read from a .docx.
+MAX_MEMBER_BYTES = 64 * 1024 * 1024
+#: Highest compression ratio of a part over :data:`RATIO_FLOOR_BYTES`, in a .docx or a PDF stream.
+MAX_RATIO = 100
+RATIO_FLOOR_BYTES = 256 * 1024
+#: Most pages read from one PDF.
+MAX_PAGES = 1000
+#: Most bytes of page content (drawing instructions, after decompression) in one PDF, counting a
+#: stream again for every page that uses it. Reading 1 MB of it takes pypdf about a second.
+MAX_PDF_CONTENT_BYTES = 8 * 1024 * 1024
+
+
+class LimitError(InputError):
+    """A document expands past one of the extraction limits; ``limit`` names it."""
+
+    def __init__(self, message: str, limit: str) -> None:
+        super().__init__(message)
+        self.limit = limit
+
+
+def over_limit(what: str, limit: str, amount: str) -> LimitError:
+    """The one-line error for a document over an extraction limit.
+
+    Example:
+        >>> str(over_limit("This Word file", "MAX_PARAGRAPHS", "100,000 paragraphs"))[:60]
+        'This Word file has more than 100,000 paragraphs (quizgen's l'
+    """
+    return LimitError(
+        f"{what} has more than {amount} (quizgen's limit {limit}); it looks like a damaged "
+        "or crafted file: save the article alone as a new file, or paste its text.",
+        limit,
+    )
+
+
+def megabytes(n: int) -> str:
+    return _megabytes(n)
+
+
+def check_archive(archive, what: str) -> None:
+    """Refuse a zip (a .docx, an .xlsx) whose members declare sizes past the limits:
+    :data:`MAX_MEMBER_BYTES` each and in all, or :data:`MAX_RATIO` for a member over
+    :data:`RATIO_FLOOR_BYTES`. Python's zipfile never inflates a member past its declared
+    size, so this bounds what reading can cost before anything is inflated."""
+    total = 0
+    for info in archive.infolist():
+        total += info.file_size
+        if info.file_size > MAX_MEMBER_BYTES or total > MAX_MEMBER_BYTES:
+            raise over_limit(what, "MAX_MEMBER_BYTES", f"{_megabytes(MAX_MEMBER_BYTES)} uncompressed")
+        if info.file_size > RATIO_FLOOR_BYTES and info.file_size / max(info.compress_size, 1) > MAX_RATIO:
+            raise over_limit(
+                what, "MAX_RATIO", f"a {MAX_RATIO}:1 compression ratio in its part {info.filename}"
+            )

@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection
 
 from . import schema as s
 from .banks import BankStore
-from .core import class_key
+from .core import class_key, row_id
 from .errors import NotFound, StorageError
 from .models import SHOW_KEYS, Assignment, from_iso, to_iso, utcnow
 
@@ -92,7 +92,9 @@ class AssignmentStore(BankStore):
 
     def get_assignment(self, assignment_id: int) -> Assignment:
         row = self._read(
-            lambda c: c.execute(select(s.assignments).where(s.assignments.c.id == int(assignment_id))).first()
+            lambda c: c.execute(
+                select(s.assignments).where(s.assignments.c.id == row_id(assignment_id))
+            ).first()
         )
         if row is None:
             raise NotFound(f"There is no assignment {assignment_id}.")
@@ -128,7 +130,7 @@ class AssignmentStore(BankStore):
 
         def tx(conn: Connection) -> int:
             n = conn.execute(
-                update(s.assignments).where(s.assignments.c.id == int(assignment_id)).values(active=0)
+                update(s.assignments).where(s.assignments.c.id == row_id(assignment_id)).values(active=0)
             ).rowcount
             if n:
                 self._audit(conn, by, "unpublish", f"assignment {assignment_id}", {})

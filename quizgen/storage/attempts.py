@@ -18,13 +18,13 @@ from ..grading import score as grade_all
 from . import schema as s
 from .assignments import AssignmentStore, _assignment
 from .banks import bank_version
-from .core import class_key, clean_name
+from .core import class_key, clean_name, row_id
 from .errors import AttemptRefused, NotFound, StorageError
 from .models import Attempt, Saved, from_iso, to_iso, utcnow
 
 GRACE = _dt.timedelta(minutes=2)  # a submission this late after the deadline is not marked late
-MAX_ANSWER = 5000
-MAX_ANSWERS = 1000
+MAX_ANSWER = 2000  # characters kept of one answer
+MAX_ANSWERS = 500  # answers kept per attempt (a bank has at most a few dozen items)
 SAVE_FAILED = "Your answers could not be saved; please submit again"
 
 
@@ -92,15 +92,14 @@ class AttemptStore(AssignmentStore):
         :meth:`verify_student` first.
         """
         name = clean_name(student)
-        code = class_key(class_code) if assignment_id is not None or str(class_code or "").strip() else ""
+        aid = row_id(assignment_id) if assignment_id is not None else None
+        code = class_key(class_code) if aid is not None or str(class_code or "").strip() else ""
         now = now or utcnow()
 
         def tx(conn: Connection) -> Attempt:
             ver, quiz, deadline, allowed = version, None, None, None
-            if assignment_id is not None:
-                row = conn.execute(
-                    select(s.assignments).where(s.assignments.c.id == int(assignment_id))
-                ).first()
+            if aid is not None:
+                row = conn.execute(select(s.assignments).where(s.assignments.c.id == aid)).first()
                 if row is None:
                     raise NotFound(f"There is no assignment {assignment_id}.")
                 a = _assignment(row)
@@ -137,7 +136,7 @@ class AttemptStore(AssignmentStore):
                     or name
                 )
             key = shown.casefold()
-            target = f"a{assignment_id}" if assignment_id is not None else f"v{ver}"
+            target = f"a{aid}" if aid is not None else f"v{ver}"
             resume_key = "\x1f".join((code, key, target, "p" if practice else "s"))
             open_q = select(s.drafts).where(s.drafts.c.resume_key == resume_key, s.drafts.c.status == "open")
             row = conn.execute(open_q.with_for_update()).first()
@@ -148,7 +147,7 @@ class AttemptStore(AssignmentStore):
                     select(func.count())
                     .select_from(s.attempts)
                     .where(
-                        s.attempts.c.assignment_id == int(assignment_id),
+                        s.attempts.c.assignment_id == aid,
                         s.attempts.c.class_code == code,
                         s.attempts.c.student_key == key,
                     )
@@ -161,7 +160,7 @@ class AttemptStore(AssignmentStore):
             stamp = to_iso(now)
             values = {
                 "token": new_token(), "resume_key": resume_key, "student": shown, "student_key": key,
-                "class_code": code, "quiz": quiz, "version": ver, "assignment_id": assignment_id,
+                "class_code": code, "quiz": quiz, "version": ver, "assignment_id": aid,
                 "practice": int(practice), "started_at": stamp, "updated_at": stamp, "answers": "{}",
                 "status": "open", "attempt_id": None, "deadline": to_iso(deadline),
                 "seed": _seed(target, code, key),

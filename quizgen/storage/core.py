@@ -10,7 +10,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
 from . import engine as _engine
-from .errors import StorageError
+from .errors import NotFound, StorageError
 
 T = TypeVar("T")
 MAX_NAME = 80
@@ -34,6 +34,17 @@ def class_key(code: str) -> str:
     if not text:
         raise StorageError("Please enter a class code.", code="class_missing")
     return text
+
+
+def row_id(value: object, what: str = "assignment") -> int:
+    """A row id from a caller (app, URL, CLI): an int 1..2**31-1, else :class:`NotFound`."""
+    try:
+        n = int(str(value).strip())
+    except (TypeError, ValueError):
+        n = 0
+    if not 0 < n < 2**31:
+        raise NotFound(f"There is no {what} {str(value)[:40]!r}.")
+    return n
 
 
 def name_key(name: str) -> str:

@@ -22,6 +22,7 @@ from typing import TypeVar
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.pool import QueuePool
 
 from .errors import StorageError, StorageUnavailable
@@ -33,6 +34,16 @@ T = TypeVar("T")
 
 # SQLSTATEs worth a retry: serialization/deadlock, server shutting down or starting, connection lost
 _RETRY_STATES = {"40001", "40P01", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"}
+
+
+# connection failures that waiting will not cure: reported at once, not retried
+_FATAL_CONNECT = (
+    "authentication failed",
+    "does not exist",
+    "no password supplied",
+    "role ",
+    "permission denied",
+)
 
 
 def db_setting() -> str:
@@ -141,7 +152,9 @@ def transient(e: BaseException) -> bool:
     except ImportError:  # pragma: no cover
         return False
     if isinstance(e, psycopg.OperationalError):
-        return True
+        msg = str(e).lower()
+        return not any(m in msg for m in _FATAL_CONNECT)
+
     return getattr(e, "sqlstate", None) in _RETRY_STATES
 
 
@@ -186,8 +199,12 @@ def run(
                     f"The database ({display(key)}) is not answering just now; nothing was lost. "
                     "Please try again in a moment."
                 ) from None
-            reason = str(getattr(e, "orig", e) or e).splitlines()[0][:200]
+            reason = (str(getattr(e, "orig", e) or e).splitlines() or ["unknown error"])[0][:200]
             raise StorageError(f"{failed} ({reason}).") from None
+        except PoolTimeout:  # every pooled connection busy for pool_timeout seconds
+            raise StorageUnavailable(
+                "The server is very busy just now; nothing was lost. Please try again in a moment."
+            ) from None
 
 
 def current_revision(conn: Connection) -> str | None:

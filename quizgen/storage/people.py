@@ -181,19 +181,20 @@ class PeopleStore(StoreBase):
 
         return self._write(tx, failed="The server secret could not be stored")
 
-    def login_failures(self, key: str, *, window_s: int = 900) -> int:
-        """Failed logins for ``key`` (a session or an address) in the last ``window_s`` seconds."""
+    def login_failures(self, key: str, *, window_s: int = 900, now: _dt.datetime | None = None) -> int:
+        """Failed logins for ``key`` (a session or an address) in the ``window_s`` seconds
+        before the last one, if that was less than ``window_s`` ago (0 otherwise)."""
         row = self._read(
             lambda c: c.execute(select(s.login_failures).where(s.login_failures.c.key == key)).first()
         )
-        if row is None or from_iso(row.last_at) < utcnow() - _dt.timedelta(seconds=window_s):
+        if row is None or from_iso(row.last_at) <= (now or utcnow()) - _dt.timedelta(seconds=window_s):
             return 0
         return int(row.count)
 
-    def record_login_failure(self, key: str, *, window_s: int = 900) -> int:
+    def record_login_failure(self, key: str, *, window_s: int = 900, now: _dt.datetime | None = None) -> int:
         """Count one more failed login for ``key``; returns the count in the window (a failure
         after a quiet ``window_s`` starts again at 1)."""
-        now = utcnow()
+        now = now or utcnow()
 
         def tx(conn: Connection) -> int:
             t = s.login_failures
@@ -204,7 +205,7 @@ class PeopleStore(StoreBase):
                 ):
                     return 1
                 row = conn.execute(select(t).where(t.c.key == key).with_for_update()).one()
-            fresh = from_iso(row.last_at) < now - _dt.timedelta(seconds=window_s)
+            fresh = from_iso(row.last_at) <= now - _dt.timedelta(seconds=window_s)
             count = 1 if fresh else int(row.count) + 1
             conn.execute(
                 update(t)

@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection
 
 from . import schema as s
 from .attempts import AttemptStore
-from .core import class_key
+from .core import class_key, row_id
 from .errors import NotFound
 
 ATTEMPT_COLUMNS = (
@@ -42,7 +42,7 @@ class ResultStore(AttemptStore):
         if bank_id is not None:
             where.append(a.c.bank_id == bank_id)
         if assignment_id is not None:
-            where.append(a.c.assignment_id == int(assignment_id))
+            where.append(a.c.assignment_id == row_id(assignment_id))
         return where
 
     def attempts_frame(self, *, quiz=None, version=None, class_code=None, bank_id=None, assignment_id=None):
@@ -85,7 +85,7 @@ class ResultStore(AttemptStore):
         if class_code is not None:
             q = q.where(d.c.class_code == class_key(class_code))
         if assignment_id is not None:
-            q = q.where(d.c.assignment_id == int(assignment_id))
+            q = q.where(d.c.assignment_id == row_id(assignment_id))
         rows = [(*r[:-1], len(json.loads(r[-1] or "{}"))) for r in self._read(lambda c: c.execute(q).all())]
         cols = ("token", "student", "class_code", "quiz", "version", "assignment_id", "started_at",
                 "updated_at", "answered")  # fmt: skip
@@ -118,7 +118,7 @@ class ResultStore(AttemptStore):
         rows = self._read(
             lambda c: c.execute(
                 select(s.answers.c.item_id, s.answers.c.response)
-                .where(s.answers.c.attempt_id == int(attempt_id))
+                .where(s.answers.c.attempt_id == row_id(attempt_id, "attempt"))
                 .order_by(s.answers.c.position)
             ).all()
         )
@@ -133,13 +133,15 @@ class ResultStore(AttemptStore):
         deleted) goes to the audit log. The student may then start again."""
 
         def tx(conn: Connection) -> None:
-            row = conn.execute(select(s.attempts).where(s.attempts.c.id == int(attempt_id))).first()
+            row = conn.execute(
+                select(s.attempts).where(s.attempts.c.id == row_id(attempt_id, "attempt"))
+            ).first()
             if row is None:
                 raise NotFound(f"There is no attempt {attempt_id}.")
             snapshot = {k: v for k, v in row._mapping.items() if k != "token"}
-            snapshot["answers"] = self.__answers_in(conn, int(attempt_id))
-            conn.execute(delete(s.answers).where(s.answers.c.attempt_id == int(attempt_id)))
-            conn.execute(delete(s.attempts).where(s.attempts.c.id == int(attempt_id)))
+            snapshot["answers"] = self.__answers_in(conn, row_id(attempt_id, "attempt"))
+            conn.execute(delete(s.answers).where(s.answers.c.attempt_id == row_id(attempt_id, "attempt")))
+            conn.execute(delete(s.attempts).where(s.attempts.c.id == row_id(attempt_id, "attempt")))
             self._audit(conn, by, "delete_attempt", f"attempt {attempt_id}", snapshot)
 
         self._write(tx, failed=f"The attempt {attempt_id} could not be deleted")
