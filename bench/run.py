@@ -32,6 +32,15 @@ Figures (``--only`` takes their section names, comma-separated):
               whole process's wall time; target >= 40/s with 2 jobs. The CPU time per
               article (process and workers) is noted too: with other work on the machine,
               2 jobs cannot go faster than the free CPUs allow (see the load average).
+``cluster``   ``quizgen batch ../shared/corpus/id-news -o TMP --cluster local --jobs N``
+              (a Dask LocalCluster with N worker processes, N = 1 and 2), articles per
+              second over the whole command (cluster start included), and whether every
+              bank holds the same items as the single-machine ``--jobs 2`` run.
+``submit``    300 simulated students (``quizgen.loadtest``: start, autosave twice, grade,
+              submit, submit again) over two processes of 20 threads each, like two app
+              replicas, on SQLite and on a throw-away PostgreSQL (``tests/pg_server.py``);
+              p50/p95 of one submit, and lost / duplicated / half-written attempts
+              (target 0 each, all 300 within 60 s).
 ``app``       server-side time through Streamlit's ``AppTest`` (no browser): the student
               page showing the bundled quiz (``question_banks/id-kim-putin-2024.json``),
               submitting all-correct answers (grade, store in SQLite, render the review),
@@ -71,7 +80,7 @@ CORPUS = SHARED / "corpus" / "id-news"
 SAMPLE = ROOT / "tests" / "data" / "id-kim-putin-2024.txt"
 BANK = ROOT / "question_banks" / "id-kim-putin-2024.json"
 APP = ROOT / "streamlit_app.py"
-SECTIONS = ("generate", "growth", "cli", "batch", "app", "bombs")
+SECTIONS = ("generate", "growth", "cli", "batch", "cluster", "submit", "app", "bombs")
 SIZES = (("10 KB", 10_000), ("100 KB", 100_000), ("1 MB", 1_000_000))
 
 
@@ -386,6 +395,83 @@ def bench_batch(reps: int, tmp: Path) -> list[Figure]:
     return out
 
 
+def _items_of(folder: Path) -> dict[str, list]:
+    return {p.stem: json.loads(p.read_text(encoding="utf-8"))["items"] for p in sorted(folder.glob("*.json"))}
+
+
+def bench_cluster(reps: int, tmp: Path) -> list[Figure]:
+    n = len(list(CORPUS.glob("*.txt")))
+    script = console_script()
+    base = [script] if script else [sys.executable, "-m", "quizgen"]
+    single = tmp / "cluster-single"
+    shutil.rmtree(single, ignore_errors=True)
+    wall([*base, "batch", str(CORPUS), "-o", str(single), "--jobs", "2", "--no-progress"], 3600)
+    reference = _items_of(single)
+    out = []
+    for workers in (1, 2):
+        ts = []
+        same = True
+        for _ in range(reps):
+            folder = tmp / f"cluster-{workers}"
+            shutil.rmtree(folder, ignore_errors=True)
+            cmd = [*base, "batch", str(CORPUS), "-o", str(folder), "--cluster", "local"]
+            ts.append(wall([*cmd, "--jobs", str(workers), "--no-progress"], 3600))
+            same = same and _items_of(folder) == reference and len(reference) == n
+        rate = n / median(ts)
+        out.append(
+            Figure(
+                f"batch {n} id-news articles on a Dask LocalCluster, {workers} worker(s)",
+                rate,
+                "art/s",
+                note=f"median wall {median(ts):.2f} s incl. cluster start",
+                samples=[n / t for t in ts],
+            )
+        )
+        out.append(
+            Figure(f"cluster ({workers} worker(s)) items == single-machine items", same, "bool", "yes", same)
+        )
+    return out
+
+
+def bench_submit(reps: int, tmp: Path) -> list[Figure]:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from pg_server import server  # the tests' throw-away PostgreSQL
+
+    from quizgen.bank import read_bank
+    from quizgen.loadtest import run_load
+
+    bank = read_bank(BANK)
+    urls = {"SQLite": str(tmp / "load.sqlite3")}
+    try:
+        urls["PostgreSQL"] = server().create_db()
+    except BaseException as e:  # noqa: BLE001 - pytest's Skipped is a BaseException
+        print(f"  no PostgreSQL for the submit bench: {e}", file=sys.stderr)
+    out = []
+    for name, url in urls.items():
+        r = run_load(url, bank, students=300, replicas=2, threads=20)
+        ok = r.lost == r.duplicated == r.incomplete == 0 and not r.errors and r.seconds < 60
+        out.append(
+            Figure(
+                f"submit, 300 students over 2 replicas, {name}: p50",
+                r.p50,
+                "s",
+                note=f"all in {r.seconds:.1f} s; p95 {r.p95 * 1000:.1f} ms",
+            )
+        )
+        out.append(Figure(f"submit, 300 students over 2 replicas, {name}: p95", r.p95, "s"))
+        out.append(
+            Figure(
+                f"submit, 300 students, {name}: lost + duplicated + half-written",
+                r.lost + r.duplicated + r.incomplete,
+                "attempts",
+                "0, all within 60 s",
+                ok,
+                note=f"stored {r.stored}, errors {len(r.errors)}",
+            )
+        )
+    return out
+
+
 # ---------------------------------------------------------------- the app
 
 
@@ -627,9 +713,11 @@ def main() -> int:
     unknown = set(only) - set(SECTIONS)
     if unknown:
         ap.error(f"unknown section(s): {', '.join(sorted(unknown))}")
-    reps = {"generate": 5, "growth": 1, "cli": 3, "batch": 1, "app": 2, "bombs": 1}
+    reps = {"generate": 5, "growth": 1, "cli": 3, "batch": 1, "cluster": 1, "submit": 1, "app": 2, "bombs": 1}
     if not args.quick:
-        reps = {"generate": 21, "growth": 5, "cli": 7, "batch": 5, "app": 5, "bombs": 3}
+        reps = {
+            "generate": 21, "growth": 5, "cli": 7, "batch": 5, "cluster": 3, "submit": 1, "app": 5, "bombs": 3,
+        }  # fmt: skip
     has_corpus = CORPUS.is_dir() and any(CORPUS.glob("*.txt"))
     figs: list[Figure] = []
     skipped: list[str] = []
@@ -645,13 +733,15 @@ def main() -> int:
         "growth": lambda tmp: bench_growth(reps["growth"], tmp, args.cap),
         "cli": lambda tmp: bench_cli(reps["cli"]),
         "batch": lambda tmp: bench_batch(reps["batch"], tmp),
+        "cluster": lambda tmp: bench_cluster(reps["cluster"], tmp),
+        "submit": lambda tmp: bench_submit(reps["submit"], tmp),
         "app": lambda tmp: bench_app(reps["app"], tmp),
         "bombs": lambda tmp: bench_bombs(reps["bombs"], tmp),
     }
     with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as d:
         tmp = Path(d)
         for name in only:
-            if name in ("growth", "batch") and not has_corpus:
+            if name in ("growth", "batch", "cluster") and not has_corpus:
                 skipped.append(f"{name}: no corpus at {CORPUS}")
                 continue
             print(f"[{time.strftime('%H:%M:%S')}] {name} ...", file=sys.stderr, flush=True)

@@ -1,7 +1,7 @@
 """Generate banks for many articles in parallel processes.
 
-Inputs are article files, folders of them, or ``.jsonl`` files with a ``text`` field per line
-(like the corpus files). Each article becomes ``DIR/<name>.json``; an article that fails is
+Inputs are article files, folders of them, ``.jsonl`` files with a ``text`` field per line
+(like the corpus files) or Parquet tables with a ``text`` column (``id`` and ``title`` optional). Each article becomes ``DIR/<name>.json``; an article that fails is
 recorded with its reason and does not stop the others.
 
 Example:
@@ -24,6 +24,7 @@ from pathlib import Path
 from .errors import InputError, QuizgenError
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
+INPUT_SUFFIXES = ARTICLE_SUFFIXES + (".jsonl", ".parquet")
 _UNSAFE = re.compile(r"[^\w.-]+", re.UNICODE)
 
 
@@ -92,6 +93,32 @@ def _safe(name: str) -> str:
     return _UNSAFE.sub("-", name).strip("-.")[:80] or "article"
 
 
+def _record_job(path: Path, n: int, label: str, obj: dict) -> Job:
+    """A job from one record (a .jsonl line or a Parquet row) with ``text``, ``id``, ``title``."""
+    name = _safe(obj["id"]) if isinstance(obj.get("id"), str) and obj["id"].strip() else f"{path.stem}-{n}"
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return Job(name, label, error="no 'text' field with the article")
+    title = obj.get("title")
+    if isinstance(title, str) and title.strip():
+        text = f"{title.strip()}\n\n{text}"
+    return Job(name, label, text=text)
+
+
+def _parquet_jobs(path: Path) -> list[Job]:
+    try:
+        import pyarrow.parquet as pq
+
+        table = pq.read_table(path)
+    except Exception as e:  # noqa: BLE001 - pyarrow raises several kinds for a damaged file
+        raise InputError(f"{path} is not a readable Parquet table ({type(e).__name__}).") from None
+    if "text" not in table.column_names:
+        raise InputError(f"{path} has no 'text' column (columns: {', '.join(table.column_names)}).")
+    cols = [c for c in ("id", "title", "text") if c in table.column_names]
+    rows = table.select(cols).to_pylist()
+    return [_record_job(path, n, f"{path.name} row {n}", row) for n, row in enumerate(rows, start=1)]
+
+
 def _jsonl_jobs(path: Path) -> list[Job]:
     jobs = []
     try:
@@ -110,22 +137,22 @@ def _jsonl_jobs(path: Path) -> list[Job]:
         if not isinstance(obj, dict):
             jobs.append(Job(f"{path.stem}-{n}", label, error="the line is not a JSON object"))
             continue
-        name = (
-            _safe(obj["id"]) if isinstance(obj.get("id"), str) and obj["id"].strip() else f"{path.stem}-{n}"
-        )
-        text = obj.get("text")
-        if not isinstance(text, str) or not text.strip():
-            jobs.append(Job(name, label, error="no 'text' field with the article"))
-            continue
-        title = obj.get("title")
-        if isinstance(title, str) and title.strip():
-            text = f"{title.strip()}\n\n{text}"
-        jobs.append(Job(name, label, text=text))
+        jobs.append(_record_job(path, n, label, obj))
     return jobs
 
 
+def _file_jobs(p: Path) -> list[Job]:
+    suffix = p.suffix.lower()
+    if suffix == ".jsonl":
+        return _jsonl_jobs(p)
+    if suffix == ".parquet":
+        return _parquet_jobs(p)
+    return [Job(_safe(p.stem), str(p), path=str(p))]
+
+
 def collect_jobs(inputs: Iterable[str | os.PathLike]) -> list[Job]:
-    """The articles named by ``inputs`` (files, folders searched recursively, ``.jsonl`` files).
+    """The articles named by ``inputs`` (files, folders searched recursively, ``.jsonl`` files,
+    Parquet tables).
 
     Raises:
         InputError: an input does not exist, a folder holds no article, or there is none at all.
@@ -135,23 +162,13 @@ def collect_jobs(inputs: Iterable[str | os.PathLike]) -> list[Job]:
     for raw in inputs:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(
-                f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES + (".jsonl",)
-            )
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES)
             if not found:
-                raise InputError(
-                    f"The folder {p} holds no article ({', '.join(ARTICLE_SUFFIXES)} or .jsonl)."
-                )
+                raise InputError(f"The folder {p} holds no article ({', '.join(INPUT_SUFFIXES)}).")
             for f in found:
-                jobs += (
-                    _jsonl_jobs(f)
-                    if f.suffix.lower() == ".jsonl"
-                    else [Job(_safe(f.stem), str(f), path=str(f))]
-                )
+                jobs += _file_jobs(f)
         elif p.is_file():
-            jobs += (
-                _jsonl_jobs(p) if p.suffix.lower() == ".jsonl" else [Job(_safe(p.stem), str(p), path=str(p))]
-            )
+            jobs += _file_jobs(p)
         else:
             raise InputError(f"There is no file or folder {p}.")
     if not jobs:

@@ -48,6 +48,10 @@ def render() -> None:
             _review(attempt, bank, lang)
     except QuizgenError as e:
         data.show_error(e, lang)
+        if getattr(e, "code", "") == "unavailable":  # the database is back soon: keep the attempt
+            if st.button(t("try_again", lang), type="primary", key="retry_error"):
+                st.rerun()
+            return
         if st.button(t("back_to_quizzes", lang), key="back_error"):
             _leave()
 
