@@ -10,9 +10,11 @@ sees what it was trained on:
 - Indonesian (GSD, CSUI): hyphenated words stay whole (``negara-negara``,
   ``Jong-un``); clitics stay on their word (``rumahnya``), as the treebanks' surface
   tokens do.
-- Both: numbers keep their separators (``1.000``, ``2,5``, ``21/10/2025``), dotted
-  abbreviations keep their dots (``U.S.``, ``Dr.`` when the pack lists it), runs of dots
-  or dashes are one token (``...``, ``--``), any other symbol is a token of its own.
+- Both: numbers keep their separators (``1.000``, ``2,5``, ``21/10/2025``), a currency
+  glued to its number is cut off (``Rp`` ``9.000``), dotted abbreviations keep their dots
+  (``U.S.``, ``Dr.`` when the pack lists it), site and file names stay whole
+  (``Space.com``), runs of dots, dashes, ``!``/``?`` or one symbol are one token
+  (``...``, ``--``, ``!!!``), any other symbol is a token of its own.
 
 Every token satisfies ``text[t.start:t.end] == t.text``.
 """
@@ -28,11 +30,15 @@ _EN_KEEP_HYPHEN = frozenset({"e-mail", "e-mails", "x-ray", "t-shirt", "co-op", "
 _CORE = r"""
       (?:https?://|www\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)\]]     # URLs
     | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                          # e-mail addresses
+    | [\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|co\.id|go\.id|ac\.id|id|uk|doc|pdf|html?)\b  # file and site names
     | (?:[^\W\d_]\.){2,}                                   # dotted abbreviations: U.S. a.m.
-    | \d+(?:[.,/:]\d+)*(?:[^\W\d_]+)?                       # numbers: 2,5 1.000.000 21/10/2025 1990s
+    | (?:Rp|US\$|S\$|RM)(?=\d)                              # a currency glued to its number: Rp9.000
+    | \d+(?:[.,/:]\d+)*(?:-\d+)*(?:[^\W\d_]+)?               # numbers: 2,5 1.000.000 21/10/2025 1990s 646-2600
     | [^\W_]+(?:[-‐‑'’][^\W_]+)*                            # words, hyphenated, with apostrophes
     | \.{2,} | …                                            # ellipses
     | -{2,} | [—–]                                          # dashes
+    | [!?]{2,} | \.[?!]+                                    # "!!!", "?!", ".?"
+    | ([^\w\s])\1+                                          # a run of one symbol: "**", "___"
     | [^\s]                                                 # any other symbol
 """
 _TOKEN = re.compile(_CORE, re.VERBOSE)
