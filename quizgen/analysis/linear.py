@@ -65,35 +65,27 @@ class _Pass:
         self.weights = np.vstack([weights[keep], np.zeros((1, t), dtype=np.float32)]).astype(np.float32)
         self.bias = bias.astype(np.float32)
         self.has_context = bool(np.any(self.context))
-        self.cache: dict[str, np.ndarray] = {}
+        self.table = np.zeros((0, len(POSITIONS), t), dtype=np.float32)  # rows of LinearTagger.rows
 
-    def vectors(self, words: list[str]) -> np.ndarray:
-        """Per-type score vectors ``(len(words), 5, tags)``, computing the missing ones in one batch."""
-        cache = self.cache
-        new = [w for w in dict.fromkeys(words) if w not in cache]
-        if new:
-            idx = self.index
-            zero = len(self.weights) - 1
-            npos = len(POSITIONS)
-            rows: list[int] = []
-            starts: list[int] = []
-            for w in new:
-                per: list[list[int]] = [[] for _ in range(npos)]
-                for k, f in type_features(w, self.lexicon):
-                    r = idx.get(f)
-                    if r is not None:
-                        per[k].append(r)
-                for k in range(npos):
-                    starts.append(len(rows))
-                    rows.append(zero)
-                    rows.extend(per[k])
-            sums = np.add.reduceat(self.weights[rows], starts, axis=0)
-            sums = sums.reshape(len(new), npos, -1)
-            if len(cache) + len(new) > _CACHE_MAX:
-                cache.clear()
-            for k, w in enumerate(new):
-                cache[w] = sums[k]
-        return np.stack([cache[w] for w in words])
+    def compute(self, feats: list[list[tuple[int, str]]]) -> np.ndarray:
+        """Score vectors ``(len(feats), 5, tags)`` of word types given their features."""
+        idx = self.index
+        zero = len(self.weights) - 1
+        npos = len(POSITIONS)
+        rows: list[int] = []
+        starts: list[int] = []
+        for fs in feats:
+            per: list[list[int]] = [[] for _ in range(npos)]
+            for k, f in fs:
+                r = idx.get(f)
+                if r is not None:
+                    per[k].append(r)
+            for k in range(npos):
+                starts.append(len(rows))
+                rows.append(zero)
+                rows.extend(per[k])
+        sums = np.add.reduceat(self.weights[rows], starts, axis=0)
+        return sums.reshape(len(feats), npos, -1)
 
     def scores(self, table: np.ndarray, ids: np.ndarray, centres: np.ndarray) -> np.ndarray:
         total = self.bias + table[ids[centres - 2], 0]
@@ -115,6 +107,33 @@ class LinearTagger:
         self.classes = classes
         self.passes = passes
         self._lock = threading.Lock()
+        self.rows: dict[str, int] = {}  # word type -> its row in every pass's table
+        self._size = 0
+        self._reset()
+
+    def _reset(self) -> None:
+        self.rows = {}
+        self._size = 0
+        for p in self.passes:
+            p.table = np.zeros((1024, len(POSITIONS), len(self.classes)), dtype=np.float32)
+        self._add([BOS, EOS])
+
+    def _add(self, new: list[str]) -> None:
+        """Compute and store the score vectors of word types not seen before."""
+        if self._size + len(new) > _CACHE_MAX:
+            self._reset()
+        need = self._size + len(new)
+        lexicon = self.passes[0].lexicon
+        feats = [type_features(w, lexicon) for w in new]
+        for p in self.passes:
+            if need > len(p.table):
+                grown = np.zeros((max(need, 2 * len(p.table)), *p.table.shape[1:]), dtype=np.float32)
+                grown[: self._size] = p.table[: self._size]
+                p.table = grown
+            p.table[self._size : need] = p.compute(feats)
+        for k, w in enumerate(new, start=self._size):
+            self.rows[w] = k
+        self._size = need
 
     @property
     def index(self) -> dict[str, int]:
@@ -139,30 +158,32 @@ class LinearTagger:
 
     def scores(self, sentences: list[list[str]]) -> np.ndarray:
         """Final scores ``(tokens, tags)`` for the tokens of all ``sentences`` in order."""
-        types: dict[str, int] = {BOS: 0, EOS: 1}
-        flat = [types.setdefault(w, len(types)) for ws in sentences for w in ws]
         t = len(self.classes)
-        if not flat:
-            return np.zeros((0, t), dtype=np.float32)
-        lens = np.fromiter((len(ws) for ws in sentences), dtype=np.int64, count=len(sentences))
-        # each sentence is padded with two BOS (type 0) before and two EOS (type 1) after
-        sent_of = np.repeat(np.arange(len(sentences)), lens)
-        centres = np.arange(len(flat)) + 2 + 4 * sent_of
-        ids = np.zeros(len(flat) + 4 * len(sentences), dtype=np.int64)
-        ends = np.cumsum(lens + 4)  # one past each sentence's padding
-        ids[ends - 1] = 1
-        ids[ends - 2] = 1
-        ids[centres] = flat
-        padded_len = len(ids)
-        words = list(types)
         with self._lock:
+            rows = self.rows
+            new = [w for ws in sentences for w in ws if w not in rows]
+            if new:
+                self._add(list(dict.fromkeys(new)))
+                rows = self.rows
+            flat = [rows[w] for ws in sentences for w in ws]
+            if not flat:
+                return np.zeros((0, t), dtype=np.float32)
+            lens = np.fromiter((len(ws) for ws in sentences), dtype=np.int64, count=len(sentences))
+            # each sentence is padded with two BOS (row 0) before and two EOS (row 1) after
+            sent_of = np.repeat(np.arange(len(sentences)), lens)
+            centres = np.arange(len(flat)) + 2 + 4 * sent_of
+            ids = np.zeros(len(flat) + 4 * len(sentences), dtype=np.int64)
+            ends = np.cumsum(lens + 4)  # one past each sentence's padding
+            ids[ends - 1] = 1
+            ids[ends - 2] = 1
+            ids[centres] = flat
             first = self.passes[0]
-            total = first.scores(first.vectors(words), ids, centres)
+            total = first.scores(first.table, ids, centres)
             for p in self.passes[1:]:
                 # the first pass's tags, on the padded layout (padding = index t: BOS/EOS)
-                prev = np.full(padded_len, t, dtype=np.int64)
+                prev = np.full(len(ids), t, dtype=np.int64)
                 prev[centres] = total.argmax(axis=1)
-                total = p.scores(p.vectors(words), ids, centres)
+                total = p.scores(p.table, ids, centres)
                 if p.has_context:
                     total += p.context[0, prev[centres - 2]]
                     total += p.context[1, prev[centres - 1]]

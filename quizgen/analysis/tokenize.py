@@ -93,29 +93,27 @@ def token_spans(text: str, lang: str, start: int = 0, end: int | None = None) ->
     end = len(text) if end is None else end
     abbrevs = _abbreviations(lang)
     out: list[tuple[str, int, int]] = []
+    add = out.append
     en = lang == "en"
+    skip = -1  # a dot already taken by the abbreviation before it
     for m in _TOKEN.finditer(text, start, end):
-        tok, a, b = m.group(), m.start(), m.end()
-        if b < end and text[b] == "." and tok.isalpha() and tok.lower() in abbrevs:
+        a, b = m.span()
+        if a < skip:
+            continue
+        tok = m.group()
+        if b + 1 < end and text[b] == "." and tok.isalpha() and tok.lower() in abbrevs:
             # "Dr." keeps its dot unless it ends the text (then it is a full stop)
-            nxt = text[b + 1 : b + 2]
-            if nxt and (nxt.isspace() or nxt in ",;:") and b + 1 < end:
-                out.append((text[a : b + 1], a, b + 1))
+            nxt = text[b + 1]
+            if nxt.isspace() or nxt in ",;:":
+                add((text[a : b + 1], a, b + 1))
+                skip = b + 1
                 continue
-        if en and tok[0].isalpha():
+        if (
+            en
+            and tok[0].isalpha()
+            and ("'" in tok or "’" in tok or "-" in tok or "‐" in tok or "‑" in tok or len(tok) == 6)
+        ):
             _split_en(tok, a, out)
         else:
-            out.append((tok, a, b))
-    return _merge_abbrev_dots(out)
-
-
-def _merge_abbrev_dots(toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Drop the separate ``.`` token that follows an abbreviation which took its dot."""
-    out: list[tuple[str, int, int]] = []
-    for t in toks:
-        if out and t[0] == "." and out[-1][0].endswith(".") and out[-1][2] == t[2]:
-            continue
-        if out and t[1] < out[-1][2]:  # overlapped by a token that took the dot
-            continue
-        out.append(t)
+            add((tok, a, b))
     return out
