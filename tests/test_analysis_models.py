@@ -77,3 +77,13 @@ def test_retraining_the_indonesian_tagger_gives_the_shipped_weights(tmp_path: Pa
         assert sorted(new.files) == sorted(shipped.files)
         for name in new.files:
             assert np.array_equal(new[name], shipped[name]), name
+
+
+def test_english_name_typing_on_the_hand_labelled_names_is_the_recorded_one() -> None:
+    from eval_en_entities import evaluate
+
+    got = evaluate()
+    record = METRICS["en-nametypes"]
+    assert round(got["accuracy"], 4) == record["accuracy"]
+    assert got["accuracy"] >= 0.75
+    assert got["assumed"] <= 0.1

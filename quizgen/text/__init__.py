@@ -76,6 +76,6 @@ def analyse(article: Article, pack: Any = None) -> TextLayer:
         sentences = split_sentences(text, lex, article.paragraphs)
         tokens = tokenize(text)
         tagged, ranges = tag_sentences(text, sentences, pack.code)
-        entities = entity_index(text, sentences, pack.code)
+        entities = entity_index(text, sentences, pack.code, tagged, ranges)
         candidates, dropped = find_candidates(text, sentences, tokens, lex, entities, tagged)
         return TextLayer(article, sentences, tuple(tokens), candidates, dropped, tagged, ranges)

@@ -125,6 +125,11 @@ def segment(
         ev.append(Evidence("organisation", 1.5, f"ends with the place name '{words[-1]}'"))
     if org_hint and not any(e.strength >= 2 for e in ev):
         ev.append(Evidence("organisation", 2, "between a title and a name (the body the person belongs to)"))
+    if not ev and not acronym and j - i == 1 and surface.lower() in ctx.lower_vocab:
+        ctx.dropped.append(
+            (start, end, "common word with a capital (also written in lowercase in the article)")
+        )
+        return
     model = model_evidence(ctx.entities, start, end)
     if model is not None and not any(e.strength >= 4 for e in ev):
         ev.append(model)

@@ -67,13 +67,25 @@ class TagIndex:
         return tuple(out)
 
 
-def entity_index(text: str, sentences: Sequence[Sentence], lang: str):
-    """The entity tagger's spans over ``sentences`` as an index, or ``None`` without a model."""
+def entity_index(
+    text: str,
+    sentences: Sequence[Sentence],
+    lang: str,
+    tagged: Sequence[Token] = (),
+    ranges: Sequence[tuple[int, int]] = (),
+):
+    """What the trained models say of names, as an index with ``lookup(start, end)``:
+    the entity tagger's spans (Indonesian), else the name typer (English), else ``None``."""
     from ..analysis.ner import EntityIndex, entities_in, has_ner
 
-    if not has_ner(lang):
+    if has_ner(lang):
+        return EntityIndex(entities_in(text, [(s.start, s.end) for s in sentences], lang))
+    from ..analysis.entity_types import TyperIndex, name_typer
+
+    typer = name_typer(lang)
+    if typer is None or not tagged:
         return None
-    return EntityIndex(entities_in(text, [(s.start, s.end) for s in sentences], lang))
+    return TyperIndex(typer, text, tagged, ranges)
 
 
 def has_verb(tokens: Sequence[Token]) -> bool:
