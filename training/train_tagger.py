@@ -18,6 +18,7 @@ import argparse
 import hashlib
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -39,6 +40,7 @@ PRUNE = 0.02  # features whose largest averaged weight is below this are dropped
 
 
 FOLDS = 5
+VOCAB_MAX = 6000  # training word types whose score tables ship with the model
 
 
 # IndoNLU POSP (PROSA tags, lowercased news) as a word list: lowercase word -> UPOS tags.
@@ -176,6 +178,15 @@ def main(argv: list[str] | None = None) -> int:
     arrays = build(tr, args.epochs, SEED, PRUNE, lexicon)
     out = args.out or ROOT / "quizgen" / "analysis" / "models" / f"{args.lang}-upos.npz"
     out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out, **arrays)
+    # ship the score tables of the training words (the frequent ones first), so a fresh
+    # process tags them without computing their features
+    counts = Counter(w for words, _ in tr for w in words)
+    vocab = sorted(counts, key=lambda w: (-counts[w], w))[:VOCAB_MAX]
+    tables = LinearTagger.load(out).frequent_tables(vocab)
+    arrays["vocab"] = pack_strings(vocab)
+    for suffix, table in zip(("", "2"), tables, strict=True):
+        arrays["table" + suffix] = table.astype(np.float16)
     np.savez_compressed(out, **arrays)
     tagger = LinearTagger.load(out)
     acc, n = accuracy(tagger, te)

@@ -41,15 +41,17 @@ def word_features(word: str, pos: int, lexicon: dict[str, str] | None = None) ->
     if word in (BOS, EOS):
         return [f"{pos}|{word}"]
     low = word.lower()
-    sh = shape(word)
+    return _at(word, low, shape(word), lexicon.get(low) if lexicon else None, bool(lexicon), pos)
+
+
+def _at(word: str, low: str, sh: str, lx: str | None, has_lexicon: bool, pos: int) -> list[str]:
     p = f"{pos}|"
-    lx = lexicon.get(low) if lexicon and -1 <= pos <= 1 else None
-    if lx is not None:
+    if lx is not None and -1 <= pos <= 1:
         extra = [p + "lx=" + lx] + [p + "lt=" + t for t in lx.split("|")]
         if pos == 0:
             extra.append(p + "lxs=" + lx + "|" + sh[:2])
     else:
-        extra = [p + "lx?"] if lexicon and -1 <= pos <= 1 else []
+        extra = [p + "lx?"] if has_lexicon and -1 <= pos <= 1 else []
     if pos == 0:
         feats = [p + "w=" + low, p + "sh=" + sh, p + "W=" + word]
         n = len(low)
@@ -87,7 +89,13 @@ def window_features(words: list[str], i: int, lexicon: dict[str, str] | None = N
 
 def type_features(word: str, lexicon: dict[str, str] | None = None) -> list[tuple[int, str]]:
     """``(position index, feature)`` for ``word`` at every window position (see POSITIONS)."""
-    return [(k, f) for k, pos in enumerate(POSITIONS) for f in word_features(word, pos, lexicon)]
+    if word in (BOS, EOS):
+        return [(k, f"{pos}|{word}") for k, pos in enumerate(POSITIONS)]
+    low = word.lower()
+    sh = shape(word)
+    lx = lexicon.get(low) if lexicon else None
+    has = bool(lexicon)
+    return [(k, f) for k, pos in enumerate(POSITIONS) for f in _at(word, low, sh, lx, has, pos)]
 
 
 def context_features(tags: list[str], i: int) -> list[str]:

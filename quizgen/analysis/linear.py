@@ -103,20 +103,42 @@ class LinearTagger:
         ['PRON', 'VERB', 'PRON', 'PUNCT']
     """
 
-    def __init__(self, classes: list[str], passes: list[_Pass]) -> None:
+    def __init__(
+        self,
+        classes: list[str],
+        passes: list[_Pass],
+        vocab: list[str] | None = None,
+        tables: list[np.ndarray] | None = None,
+    ) -> None:
         self.classes = classes
         self.passes = passes
         self._lock = threading.Lock()
         self.rows: dict[str, int] = {}  # word type -> its row in every pass's table
         self._size = 0
+        # score tables of the frequent word types, computed at training time and shipped
+        self._vocab = vocab or []
+        self._tables = tables or []
         self._reset()
 
     def _reset(self) -> None:
         self.rows = {}
         self._size = 0
+        n = max(1024, 2 * (len(self._vocab) + 2))
         for p in self.passes:
-            p.table = np.zeros((1024, len(POSITIONS), len(self.classes)), dtype=np.float32)
+            p.table = np.zeros((n, len(POSITIONS), len(self.classes)), dtype=np.float32)
         self._add([BOS, EOS])
+        if self._vocab:
+            end = 2 + len(self._vocab)
+            for p, t in zip(self.passes, self._tables, strict=True):
+                p.table[2:end] = t
+            self.rows.update((w, k) for k, w in enumerate(self._vocab, start=2))
+            self._size = end
+
+    def frequent_tables(self, words: list[str]) -> list[np.ndarray]:
+        """The score tables of ``words`` in each pass (to ship them with the model)."""
+        self._add([w for w in dict.fromkeys(words) if w not in self.rows])
+        idx = np.asarray([self.rows[w] for w in words], dtype=np.int64)
+        return [p.table[idx] for p in self.passes]
 
     def _add(self, new: list[str]) -> None:
         """Compute and store the score vectors of word types not seen before."""
@@ -154,7 +176,11 @@ class LinearTagger:
                 passes.append(
                     _Pass(classes, unpack_strings(z["features" + p]), weights, z["bias" + p], lexicon)
                 )
-        return cls(classes, passes)
+            vocab, tables = None, None
+            if "vocab" in z:
+                vocab = unpack_strings(z["vocab"])
+                tables = [z["table" + p].astype(np.float32) for p in ("", "2")[: len(passes)]]
+        return cls(classes, passes, vocab, tables)
 
     def scores(self, sentences: list[list[str]]) -> np.ndarray:
         """Final scores ``(tokens, tags)`` for the tokens of all ``sentences`` in order."""
