@@ -73,3 +73,18 @@ def test_english_layer_is_tagged_too() -> None:
     layer = layer_of("The minister arrived in London on Monday. She didn't speak to reporters.", "en")
     words = [(t.text, t.upos) for t in layer.tokens_of(1)]
     assert ("did", "AUX") in words and ("n't", "PART") in words
+
+
+def test_inspect_json_gives_tokens_clause_and_word_class() -> None:
+    from quizgen.cli.inspect_cmd import layer_to_dict
+
+    d = layer_to_dict(quizgen.analyse(quizgen.load_article(SAMPLE)))
+    text = d["text"]
+    for s in d["sentences"]:
+        assert s["tokens"] and isinstance(s["clause"], bool)
+        for t in s["tokens"]:
+            assert set(t) == {"text", "start", "end", "upos"}
+            assert text[t["start"] : t["end"]] == t["text"] and t["upos"]
+    assert d["sentences"][0]["clause"]
+    kinds = {c["text"]: c["word_class"] for c in d["candidates"]}
+    assert kinds["Vladimir Putin"] == "PROPN"
