@@ -18,7 +18,7 @@ def layer_to_dict(layer) -> dict:
     ``clause`` (a verb with a subject: usable as a statement); each candidate its
     ``word_class`` (the UPOS class of the span: PROPN, NOUN, NUM, VERB ...).
     """
-    from ..text.wordclass import head_class, is_clause
+    from ..text.wordclass import is_clause
 
     art = layer.article
     out = art.to_dict()
@@ -51,7 +51,7 @@ def layer_to_dict(layer) -> dict:
             "stem": c.stem,
             "unit": c.unit,
             "value": c.value,
-            "word_class": head_class(layer.tokens_of(c.sentence), c.start, c.end),
+            "word_class": c.word_class,
         }
         for c in layer.candidates
     ]

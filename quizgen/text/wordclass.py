@@ -111,19 +111,31 @@ def is_clause(tokens: Sequence[Token]) -> bool:
     return bool(verbs) and any(t.upos in ("PRON", "PROPN", "NOUN") for t in tokens[verbs[0] + 1 :])
 
 
-def span_upos(tokens: Sequence[Token], start: int, end: int) -> tuple[str, ...]:
-    """The tags of the tokens inside ``[start, end)``."""
-    return tuple(t.upos or "X" for t in tokens if t.start >= start and t.end <= end)
+def span_upos(
+    tokens: Sequence[Token], start: int, end: int, starts: Sequence[int] | None = None
+) -> tuple[str, ...]:
+    """The tags of the tokens inside ``[start, end)`` (``starts``: the tokens' start
+    offsets, to find them by bisection in a long token list)."""
+    i = bisect.bisect_left(starts, start) if starts is not None else 0
+    out = []
+    while i < len(tokens) and tokens[i].start < end:
+        t = tokens[i]
+        if t.start >= start and t.end <= end:
+            out.append(t.upos or "X")
+        i += 1
+    return tuple(out)
 
 
-def head_class(tokens: Sequence[Token], start: int, end: int) -> str | None:
+def head_class(
+    tokens: Sequence[Token], start: int, end: int, starts: Sequence[int] | None = None
+) -> str | None:
     """The word class of a span: PROPN for a name, NOUN for a noun phrase, VERB, ...
 
     The last content tag inside the span wins (the head of an Indonesian noun phrase is
     first, of an English one last; for classification either content tag is informative,
     and names and numbers are uniform), falling back to the first tag.
     """
-    tags = span_upos(tokens, start, end)
+    tags = span_upos(tokens, start, end, starts)
     if not tags:
         return None
     content = [u for u in tags if u in CONTENT]
