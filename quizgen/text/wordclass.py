@@ -85,7 +85,10 @@ def entity_index(
 
     if has_ner(lang):
         spans = [(s.start, s.end) for s in sentences if s.end <= NER_MAX_CHARS]
-        return EntityIndex(entities_in(text, spans, lang))
+        try:
+            return EntityIndex(entities_in(text, spans, lang))
+        except ImportError:  # python-crfsuite missing: names are typed by the cues alone
+            return None
     from ..analysis.entity_types import TyperIndex, name_typer
 
     typer = name_typer(lang)
