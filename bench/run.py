@@ -51,6 +51,9 @@ Figures (``--only`` takes their section names, comma-separated):
               article: items (``generate``) and the first download (worksheet-pdf through
               ``build_export``), each with the student page (AppTest) opened again and again
               in the same process meanwhile: its slowest load, target < 1 s.
+``analysis``  UD tokens + UPOS tagging of the corpus articles (id-news, en-news), CPU ms
+              per 1,000 words, warm (target <= 5 ms) and cold; model load; the Indonesian
+              entity tagger. See ``bench/analysis.py``.
 
 ``--profile`` runs pyinstrument over ``generate`` (the sample article 20 times, then the
 100 KB text once) and prints its stages and the five functions with the most own time. Needs the corpus (``../shared`` beside the repo);
@@ -80,7 +83,7 @@ CORPUS = SHARED / "corpus" / "id-news"
 SAMPLE = ROOT / "tests" / "data" / "id-kim-putin-2024.txt"
 BANK = ROOT / "question_banks" / "id-kim-putin-2024.json"
 APP = ROOT / "streamlit_app.py"
-SECTIONS = ("generate", "growth", "cli", "batch", "cluster", "submit", "app", "bombs")
+SECTIONS = ("generate", "growth", "cli", "batch", "cluster", "submit", "app", "bombs", "analysis")
 SIZES = (("10 KB", 10_000), ("100 KB", 100_000), ("1 MB", 1_000_000))
 
 
@@ -611,6 +614,11 @@ def bench_bombs(reps: int, tmp: Path) -> list[Figure]:
     return run(reps, tmp, Figure)
 
 
+# ---------------------------------------------------------------- analysis (bench/tagging.py)
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tagging import bench_analysis  # noqa: E402
+
 # ---------------------------------------------------------------- profile
 
 
@@ -713,10 +721,12 @@ def main() -> int:
     unknown = set(only) - set(SECTIONS)
     if unknown:
         ap.error(f"unknown section(s): {', '.join(sorted(unknown))}")
-    reps = {"generate": 5, "growth": 1, "cli": 3, "batch": 1, "cluster": 1, "submit": 1, "app": 2, "bombs": 1}
+    reps = {"generate": 5, "growth": 1, "cli": 3, "batch": 1, "cluster": 1, "submit": 1, "app": 2, "bombs": 1,
+            "analysis": 2}  # fmt: skip
     if not args.quick:
         reps = {
             "generate": 21, "growth": 5, "cli": 7, "batch": 5, "cluster": 3, "submit": 1, "app": 5, "bombs": 3,
+            "analysis": 7,
         }  # fmt: skip
     has_corpus = CORPUS.is_dir() and any(CORPUS.glob("*.txt"))
     figs: list[Figure] = []
@@ -737,11 +747,12 @@ def main() -> int:
         "submit": lambda tmp: bench_submit(reps["submit"], tmp),
         "app": lambda tmp: bench_app(reps["app"], tmp),
         "bombs": lambda tmp: bench_bombs(reps["bombs"], tmp),
+        "analysis": lambda tmp: bench_analysis(reps["analysis"], tmp),
     }
     with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as d:
         tmp = Path(d)
         for name in only:
-            if name in ("growth", "batch", "cluster") and not has_corpus:
+            if name in ("growth", "batch", "cluster", "analysis") and not has_corpus:
                 skipped.append(f"{name}: no corpus at {CORPUS}")
                 continue
             print(f"[{time.strftime('%H:%M:%S')}] {name} ...", file=sys.stderr, flush=True)

@@ -12,11 +12,29 @@ from .common import friendly_errors
 
 
 def layer_to_dict(layer) -> dict:
-    """The JSON shape of ``inspect --json``: the article, its sentences, candidates, drops."""
+    """The JSON shape of ``inspect --json``: the article, its sentences, candidates, drops.
+
+    Each sentence carries its ``tokens`` (``text``, ``start``, ``end``, ``upos``) and
+    ``clause`` (a verb with a subject: usable as a statement); each candidate its
+    ``word_class`` (the UPOS class of the span: PROPN, NOUN, NUM, VERB ...).
+    """
+    from ..text.wordclass import is_clause
+
     art = layer.article
     out = art.to_dict()
     out["sentences"] = [
-        {"index": s.index, "text": s.text, "start": s.start, "end": s.end, "paragraph": s.paragraph}
+        {
+            "index": s.index,
+            "text": s.text,
+            "start": s.start,
+            "end": s.end,
+            "paragraph": s.paragraph,
+            "tokens": [
+                {"text": t.text, "start": t.start, "end": t.end, "upos": t.upos}
+                for t in layer.tokens_of(s.index)
+            ],
+            "clause": is_clause(layer.tokens_of(s.index)),
+        }
         for s in layer.sentences
     ]
     out["candidates"] = [
@@ -33,6 +51,7 @@ def layer_to_dict(layer) -> dict:
             "stem": c.stem,
             "unit": c.unit,
             "value": c.value,
+            "word_class": c.word_class,
         }
         for c in layer.candidates
     ]
@@ -74,6 +93,10 @@ def _human(layer, verbose: bool, took: float) -> None:
                 extra = f" value={c.value:g}" + (f" unit={c.unit}" if c.unit else "")
             echo(f"    {c.text!r:32} {kind:20} score {c.score:5.2f}{extra}  ({'; '.join(c.reasons)})")
     if verbose:
+        echo("\nWord classes:")
+        for s in layer.sentences:
+            tags = " ".join(f"{t.text}/{t.upos}" for t in layer.tokens_of(s.index))
+            echo(f"  {s.index + 1:3}. {tags}")
         echo("\nDropped:")
         for d in layer.dropped:
             echo(f"  {d.text!r:32} {d.reason}")
@@ -94,7 +117,9 @@ def inspect(article: str, language: str, as_json: bool, verbose: bool) -> None:
 
     Prints the title, date, language and removed boilerplate found by intake, then the
     numbered body sentences and the answer candidates (people, places, organisations,
-    times, numbers, key terms) with their types and the reasons they were kept.
+    times, numbers, key terms) with their types and the reasons they were kept. With
+    -v, also each sentence's tokens with their word class (Universal POS tag) and the
+    spans dropped; --json gives per sentence its "tokens" (text, start, end, upos).
 
     \b
     Example:
