@@ -24,7 +24,7 @@ def features(ctx: Context, d: Draft) -> dict:
         "key_zipf": round(zipf, 2),
         "typed": it.kind in ("short_answer",) or (it.kind == "cloze" and not it.options),
         "distractors_from_article": d.origin == "article",
-        "cause": it.skill == "cause",
+        "cause": it.skill in ("relation", "main_idea", "statement"),
         "sentence_words": len(it.source.sentence.split()),
         "true_false": it.kind == "true_false",
     }

@@ -1,0 +1,91 @@
+"""Detail items: key facts of the article as who / what / when / where / how many questions.
+
+Asks: a template question where the sentence allows one without reordering
+(:mod:`.questions`, :mod:`.inversion`), else the sentence with a blank over the fact and
+options.
+From: usable sentences; keys are the people, organisations, places, times and numbers the
+article names (never a name fragment, a speaker's name, a name the headline gives away).
+Distractors: the article's other facts of the same type first (:mod:`.distractors`).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import replace
+
+from .builders import Draft, _speaker, build_cloze, build_mcq, build_short_answer, questions_for
+from .confidence import confirmed, inside_longer_name, modifier_use
+from .context import Context
+from .select import RankedSentence
+from .textutil import contains_phrase, fold
+
+FACT_TYPES = ("person", "organisation", "place", "time", "number")
+
+
+def fact_key_ok(ctx: Context, rs: RankedSentence, c) -> bool:
+    if c.type not in FACT_TYPES or c.start < rs.body_start:
+        return False
+    if c.type == "number" and not (c.unit or re.fullmatch(r"(?:1[89]|20)\d\d", c.text)):
+        return False  # a bare figure ("RT 03") means nothing without its unit
+    if c.type != "number" and (not confirmed(ctx, c) or inside_longer_name(ctx, c) or modifier_use(ctx, c)):
+        return False
+    if c.type == "time" and "(" in c.text:
+        return False  # "Minggu (26/3)": the date in brackets gives the weekday away
+    if _speaker(ctx, c.start, c.end):
+        return False  # "kata _____": who speaks is asked by who-said-what items
+    title = ctx.layer.article.title or ""
+    if title and contains_phrase(title, c.text):
+        return False  # the headline gives it away
+    return True
+
+
+def sentence_ok(ctx: Context, rs: RankedSentence) -> bool:
+    """A sentence to ask about: not a quotation, not first person."""
+    body = ctx.text[rs.body_start : rs.sentence.end]
+    if re.search(r"[“\"‘][^”\"’]*\s[^”\"’]*\s[^”\"’]*\s", body):
+        return False
+    low = f" {fold(body)} "
+    return not any(f" {w} " in low for w in ctx.t("first_person", []))
+
+
+def write_detail(
+    ctx: Context, rs: RankedSentence, keys: list, kinds: set[str], cloze_choices: bool | None, rng: random.Random
+) -> list[Draft]:
+    drafts: list[Draft] = []
+    if not sentence_ok(ctx, rs):
+        return drafts
+    for key in keys:
+        if not fact_key_ok(ctx, rs, key):
+            continue
+        asked = False
+        if "mcq" in kinds or "short_answer" in kinds:
+            for q in questions_for(ctx, rs, key):
+                if "mcq" in kinds:
+                    d = build_mcq(ctx, rs, key, q, rng)
+                    if d:
+                        d.item = replace(d.item, skill="detail")
+                        d.score += 1.0
+                        drafts.append(d)
+                        asked = True
+                if "short_answer" in kinds:
+                    d = build_short_answer(ctx, rs, key, q)
+                    if d:
+                        d.item = replace(d.item, skill="detail")
+                        d.score -= 1.0
+                        drafts.append(d)
+        if "cloze" in kinds:
+            d = None
+            if cloze_choices is not False:
+                d = build_cloze(ctx, rs, key, rng, True)
+            if d is None and cloze_choices is not True:
+                d = build_cloze(ctx, rs, key, rng, False)
+                if d is not None:
+                    d.score -= 1.0  # typed: only one short name, its variants accepted
+            if d is not None:
+                d.item = replace(d.item, skill="detail")
+                d.score -= 0.3 if asked else 0.0
+                if d.origin not in ("article", "typed"):
+                    d.score -= 0.5  # options the article never names are easier to rule out
+                drafts.append(d)
+    return drafts

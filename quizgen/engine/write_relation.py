@@ -1,0 +1,137 @@
+"""Relation items: who said what, and why something happened.
+
+Asks: "Who said, “...”?" for a quote the article attributes by name in the same sentence,
+and "Why ...?" for a clause joined to its cause by a causal connective.
+From: sentences with a full quote and a named speaker beside a speech verb; sentences with
+``karena`` / ``because`` (see :func:`~quizgen.engine.questions.cause_question`).
+Distractors: the article's other people, those it also quotes first (never another name of
+the speaker); for causes, noun phrases of other sentences (:func:`~quizgen.engine.distractors.cause_pool`).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import replace
+
+from .builders import Draft, _speaker, build_mcq, choice_draft, plain_prose
+from .confidence import person_confidence
+from .context import Context
+from .distractors import same_referent
+from .questions import cause_question
+from .select import RankedSentence
+from .textutil import contains_phrase, fold
+
+QUOTE_RE = re.compile(r"[“\"]\s*([^“”\"]{20,260}?)\s*[”\"]")
+
+
+def _full_name(ctx: Context, c) -> str:
+    """The longest form the article gives the person (``Ross Anderson`` for ``Anderson``)."""
+    forms = [x.text for x in ctx.groups.get(ctx.group_of(c), ()) if x.type == "person"]
+    forms = [f for f in forms if set(fold(c.text).split()) <= set(fold(f).split())] or [c.text]
+    return max(forms, key=lambda f: (len(f.split()) <= 4, len(f)))
+
+
+def _people(ctx: Context) -> list[tuple[str, bool, str]]:
+    """(full name, quoted?, group) of every person the article names, most quoted first."""
+    memo = ctx.cache.get("people")
+    if memo is not None:
+        return memo
+    out: dict[str, list] = {}
+    for c in ctx.layer.candidates:
+        if c.type != "person" or person_confidence(ctx, c) < 1:
+            continue
+        g = ctx.group_of(c)
+        entry = out.setdefault(g, [_full_name(ctx, c), False, g, 0])
+        entry[1] = entry[1] or _speaker(ctx, c.start, c.end)
+        entry[3] += 1
+    people = sorted(out.values(), key=lambda e: (not e[1], -e[3], e[0]))
+    ctx.cache["people"] = memo = [(e[0], e[1], e[2]) for e in people]
+    return memo
+
+
+def write_speaker(ctx: Context, ranked: list[RankedSentence], rng: random.Random) -> list[Draft]:
+    people = _people(ctx)
+    if len(people) < 3:
+        return []
+    tmpl = ctx.t("who_said", "Who said, “{quote}”?")
+    drafts = []
+    for rs in ranked:
+        s = rs.sentence
+        m = QUOTE_RE.search(s.text)
+        if not m:
+            continue
+        q_start, q_end = s.start + m.start(), s.start + m.end()
+        speakers = [
+            c
+            for c in ctx.by_sentence.get(s.index, ())
+            if c.type == "person"
+            and not (q_start <= c.start < q_end)
+            and _speaker(ctx, c.start, c.end)
+            and person_confidence(ctx, c) >= 1
+        ]
+        if len(speakers) != 1:
+            continue
+        c = speakers[0]
+        quote = re.sub(r"\s+", " ", m.group(1)).strip().rstrip(",;:")
+        n = len(quote.split())
+        if n < 5 or n > 30 or not plain_prose(ctx, "x") or re.search(r"[“”\"]", quote):
+            continue
+        key = _full_name(ctx, c)
+        if contains_phrase(quote, key) or any(contains_phrase(quote, w) for w in key.split() if len(w) > 3):
+            continue
+        others = [
+            p
+            for p, _q, g in people
+            if g != ctx.group_of(c)
+            and not same_referent(ctx, p, key)
+            and not contains_phrase(quote, p)
+            and not any(same_referent(ctx, p, o) for o in ())
+        ]
+        picked: list[str] = []
+        for p in others:
+            if any(same_referent(ctx, p, o) for o in picked):
+                continue
+            picked.append(p)
+            if len(picked) == 3:
+                break
+        if len(picked) < 2:
+            continue
+        end = "" if quote[-1:] in ".!?" else ""
+        prompt = tmpl.format(quote=quote + end)
+        drafts.append(
+            choice_draft(
+                ctx,
+                rs,
+                prompt=prompt,
+                answer=key,
+                distractors=picked,
+                skill="relation",
+                template=f"{ctx.pack.code}.who_said",
+                why=f"the quote is attributed to {c.text} in this sentence; options are the article's people",
+                score=2.4 + 0.3 * rs.score,
+                group=f"said:{ctx.group_of(c)}:{s.index}",
+                answer_span=(c.start, c.end) if c.text == key else None,
+            )
+        )
+    return [d for d in drafts if d.item.answer_span is not None or _key_in_text(ctx, d.item.answer)]
+
+
+def _key_in_text(ctx: Context, key: str) -> bool:
+    return ctx.index.count(key) > 0
+
+
+def write_cause(ctx: Context, ranked: list[RankedSentence], rng: random.Random) -> list[Draft]:
+    drafts = []
+    for rs in ranked:
+        if not rs.usable:
+            continue
+        q = cause_question(ctx, rs)
+        if q is None:
+            continue
+        d = build_mcq(ctx, rs, None, q, rng)
+        if d is not None:
+            d.item = replace(d.item, skill="relation")
+            d.score += 1.0
+            drafts.append(d)
+    return drafts

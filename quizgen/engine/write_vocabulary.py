@@ -1,0 +1,60 @@
+"""Vocabulary items: a key term the article defines or repeats, as a blank with options.
+
+Asks: which term completes the article's sentence.
+From: usable sentences holding a term the article repeats (or a rare one), a noun, not
+the sentence's first word.
+Distractors: the article's other key terms of the same word class (:mod:`.distractors`);
+typed only when no safe options exist and the term is one short word.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+from .builders import Draft, build_cloze, typed_key_ok
+from .context import Context
+from .questions import _is_verbish
+from .select import RankedSentence
+from .textutil import contains_phrase, fold
+
+
+def term_ok(ctx: Context, rs: RankedSentence, c) -> bool:
+    if c.type != "term" or c.start <= rs.body_start or _is_verbish(ctx, c.text.split()[0]):
+        return False
+    title = ctx.layer.article.title or ""
+    if title and contains_phrase(title, c.text):
+        return False
+    words = fold(c.text).split()
+    if not words or words[-1] in ctx.t("vague_terms", []):
+        return False
+    try:
+        common = min(ctx.pack.zipf(w) for w in words) >= 4.0
+    except Exception:
+        common = False
+    repeated = len(ctx.groups.get(ctx.group_of(c), ())) >= 2
+    return not common and (repeated or len(words) >= 2) and len(c.text) >= 5
+
+
+def write_vocabulary(
+    ctx: Context, rs: RankedSentence, keys: list, cloze_choices: bool | None, rng: random.Random
+) -> list[Draft]:
+    from .write_detail import sentence_ok
+
+    drafts = []
+    if not sentence_ok(ctx, rs):
+        return drafts
+    for key in keys:
+        if not term_ok(ctx, rs, key):
+            continue
+        d = None
+        if cloze_choices is not False:
+            d = build_cloze(ctx, rs, key, rng, True)
+        if d is None and cloze_choices is not True and typed_key_ok(ctx, rs, key, key.text):
+            d = build_cloze(ctx, rs, key, rng, False)
+            if d is not None:
+                d.score -= 1.0
+        if d is not None:
+            d.item = replace(d.item, skill="vocabulary")
+            drafts.append(d)
+    return drafts
