@@ -52,6 +52,7 @@ class Token:
     text: str
     start: int
     end: int
+    upos: str | None = None  # Universal POS tag, on the tagged tokens of ``TextLayer.tagged``
 
 
 @dataclass(frozen=True)
@@ -104,3 +105,15 @@ class TextLayer:
     tokens: tuple[Token, ...]
     candidates: tuple[Candidate, ...]
     dropped: tuple[Dropped, ...] = field(default=())
+    # UD-style tokens (punctuation included) with their UPOS tag, for the whole body, and
+    # for each sentence the ``[first, last)`` indexes of its tokens in ``tagged``.
+    tagged: tuple[Token, ...] = field(default=())
+    tagged_ranges: tuple[tuple[int, int], ...] = field(default=())
+
+    def tokens_of(self, sentence: int | Sentence) -> tuple[Token, ...]:
+        """The tagged tokens of a sentence (its index or the sentence itself)."""
+        i = sentence if isinstance(sentence, int) else sentence.index
+        if not 0 <= i < len(self.tagged_ranges):
+            return ()
+        a, b = self.tagged_ranges[i]
+        return self.tagged[a:b]

@@ -16,7 +16,17 @@ def layer_to_dict(layer) -> dict:
     art = layer.article
     out = art.to_dict()
     out["sentences"] = [
-        {"index": s.index, "text": s.text, "start": s.start, "end": s.end, "paragraph": s.paragraph}
+        {
+            "index": s.index,
+            "text": s.text,
+            "start": s.start,
+            "end": s.end,
+            "paragraph": s.paragraph,
+            "tokens": [
+                {"text": t.text, "start": t.start, "end": t.end, "upos": t.upos}
+                for t in layer.tokens_of(s.index)
+            ],
+        }
         for s in layer.sentences
     ]
     out["candidates"] = [
@@ -74,6 +84,10 @@ def _human(layer, verbose: bool, took: float) -> None:
                 extra = f" value={c.value:g}" + (f" unit={c.unit}" if c.unit else "")
             echo(f"    {c.text!r:32} {kind:20} score {c.score:5.2f}{extra}  ({'; '.join(c.reasons)})")
     if verbose:
+        echo("\nWord classes:")
+        for s in layer.sentences:
+            tags = " ".join(f"{t.text}/{t.upos}" for t in layer.tokens_of(s.index))
+            echo(f"  {s.index + 1:3}. {tags}")
         echo("\nDropped:")
         for d in layer.dropped:
             echo(f"  {d.text!r:32} {d.reason}")
@@ -94,7 +108,9 @@ def inspect(article: str, language: str, as_json: bool, verbose: bool) -> None:
 
     Prints the title, date, language and removed boilerplate found by intake, then the
     numbered body sentences and the answer candidates (people, places, organisations,
-    times, numbers, key terms) with their types and the reasons they were kept.
+    times, numbers, key terms) with their types and the reasons they were kept. With
+    -v, also each sentence's tokens with their word class (Universal POS tag) and the
+    spans dropped; --json gives per sentence its "tokens" (text, start, end, upos).
 
     \b
     Example:

@@ -4,7 +4,9 @@
 
 1. :mod:`.sentences` - paragraphs, then NLTK Punkt with the pack's abbreviations, then
    post-fixes (quotes, ellipses, lowercase continuations).
-2. :mod:`.tokens` - word tokens (hyphenated words and numbers stay whole).
+2. :mod:`.tokens` - word tokens (hyphenated words and numbers stay whole); and
+   :mod:`.wordclass` - UD-style tokens with part-of-speech tags from the trained tagger
+   (:mod:`quizgen.analysis`), kept in ``TextLayer.tagged`` (``layer.tokens_of(i)``).
 3. :mod:`.times` - weekdays, dates, months, years, clock times.
 4. :mod:`.numbers` - numbers and quantities with value and unit.
 5. :mod:`.names` - capitalised names and acronyms, split at titles and countries
@@ -27,6 +29,7 @@ from .candidates import find_candidates
 from .lexicon import lexicon_for
 from .sentences import split_sentences
 from .tokens import tokenize
+from .wordclass import tag_sentences
 
 __all__ = ["analyse"]
 
@@ -70,5 +73,6 @@ def analyse(article: Article, pack: Any = None) -> TextLayer:
     with _gc_paused(len(text) > _GC_PAUSE_CHARS):
         sentences = split_sentences(text, lex, article.paragraphs)
         tokens = tokenize(text)
+        tagged, ranges = tag_sentences(text, sentences, pack.code)
         candidates, dropped = find_candidates(text, sentences, tokens, lex)
-        return TextLayer(article, sentences, tuple(tokens), candidates, dropped)
+        return TextLayer(article, sentences, tuple(tokens), candidates, dropped, tagged, ranges)

@@ -1,0 +1,79 @@
+"""Word classes for the text layer: UD tokens with UPOS tags, and what they tell.
+
+:func:`tag_sentences` tags every sentence of an article in one pass (the trained tagger
+of :mod:`quizgen.analysis`); the helpers answer the questions the question writer asks
+of a sentence or a span: does the sentence have a finite verb and a subject, what is the
+word class of a key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..article import Sentence, Token
+
+CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
+FUNCTION = frozenset({"ADP", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ", "PUNCT", "SYM", "INTJ"})
+_SUBJECT = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+def tag_sentences(
+    text: str, sentences: Sequence[Sentence], lang: str
+) -> tuple[tuple[Token, ...], tuple[tuple[int, int], ...]]:
+    """All tagged tokens of ``sentences`` and each sentence's ``[first, last)`` range."""
+    from ..analysis import tag_spans
+
+    per = tag_spans(text, [(s.start, s.end) for s in sentences], lang)
+    flat: list[Token] = []
+    ranges: list[tuple[int, int]] = []
+    for toks in per:
+        ranges.append((len(flat), len(flat) + len(toks)))
+        flat.extend(toks)
+    return tuple(flat), tuple(ranges)
+
+
+def has_verb(tokens: Sequence[Token]) -> bool:
+    """Whether a verb (or, for copular sentences, an auxiliary) is among the tokens."""
+    return any(t.upos in ("VERB", "AUX") for t in tokens)
+
+
+def is_clause(tokens: Sequence[Token]) -> bool:
+    """A usable sentence: a verb (finite or copular) with a nominal before it (a subject).
+
+    Fragments cut from lists, legal citations or headings lack one or the other.
+    Example: ``Presiden Putin tiba di Pyongyang.`` is a clause; ``Pasal 5 ayat (2) UU
+    No. 31 Tahun 1999`` is not.
+    """
+    seen_nominal = False
+    for t in tokens:
+        if t.upos in _SUBJECT:
+            seen_nominal = True
+        elif t.upos in ("VERB", "AUX") and seen_nominal:
+            return True
+    # verb-initial clauses with a subject after the verb ("Kata dia", "Said the minister")
+    verbs = [k for k, t in enumerate(tokens) if t.upos in ("VERB", "AUX")]
+    return bool(verbs) and any(t.upos in ("PRON", "PROPN", "NOUN") for t in tokens[verbs[0] + 1 :])
+
+
+def span_upos(tokens: Sequence[Token], start: int, end: int) -> tuple[str, ...]:
+    """The tags of the tokens inside ``[start, end)``."""
+    return tuple(t.upos or "X" for t in tokens if t.start >= start and t.end <= end)
+
+
+def head_class(tokens: Sequence[Token], start: int, end: int) -> str | None:
+    """The word class of a span: PROPN for a name, NOUN for a noun phrase, VERB, ...
+
+    The last content tag inside the span wins (the head of an Indonesian noun phrase is
+    first, of an English one last; for classification either content tag is informative,
+    and names and numbers are uniform), falling back to the first tag.
+    """
+    tags = span_upos(tokens, start, end)
+    if not tags:
+        return None
+    content = [u for u in tags if u in CONTENT]
+    if not content:
+        return tags[0]
+    for pref in ("PROPN", "NUM", "VERB", "NOUN", "ADJ", "ADV"):
+        if pref in content:
+            return pref
+    return content[0]
