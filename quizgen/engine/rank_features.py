@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -42,6 +43,7 @@ FEATURES: dict[str, tuple[int, str]] = {
     "name_fragment": (-1, "the blank cuts a name (next to a capitalised word, or a particle)"),
     "speaker_blank": (-1, "the blank is who said/did it, next to a person verb"),
     "key_in_lead": (-1, "the key stands in the title or first sentence"),
+    "key_repeated": (-1, "log(1 + times the key's rarest word occurs in the article): a topic word"),
     "distractors_in_article": (1, "share of wrong options taken from the article"),
     "option_length_spread": (-1, "log(longest / shortest option length)"),
     "key_longest": (-1, "the key is clearly the longest option"),
@@ -50,6 +52,7 @@ FEATURES: dict[str, tuple[int, str]] = {
     "prompt_words": (0, "log(words in the prompt)"),
     "quote": (-1, "the prompt holds a quotation"),
     "points_back": (-1, "the prompt starts with a pronoun or connective pointing back"),
+    "digit_share": (-1, "share of the prompt's words with digits (tables, scores, dates)"),
     "glitch": (-1, "surface defects: lower-case start, unbalanced brackets, doubled word"),
     "typed_long_key": (-1, "a typed answer of three or more words"),
     "typed_variants": (1, "a typed answer with accepted variants"),
@@ -123,6 +126,7 @@ class ArticleIndex:
     trigrams: frozenset[tuple[str, str, str]]
     lead: frozenset[str]
     lowercase_words: frozenset[str]  # words written in lower case somewhere in the article
+    counts: dict[str, int]  # word -> occurrences
 
 
 def _lead(text: str) -> str:
@@ -146,6 +150,7 @@ def _build_index(text: str) -> ArticleIndex:
         trigrams=frozenset(zip(toks, toks[1:], toks[2:], strict=False)),
         lead=frozenset(tokens(_lead(text))),
         lowercase_words=frozenset(w.casefold() for w in lower),
+        counts=dict(Counter(toks)),
     )
 
 
@@ -294,6 +299,9 @@ def item_features(item: Any, article_text: str, pack: Any) -> dict[str, float]:
         if len(ktoks) <= 3 and content and all(t in index.lowercase_words for t in content):
             rarest = min(_zipf(pack, t) for t in content)
             f["key_common"] = max(0.0, rarest - 3.5)
+        if content and len(ktoks) <= 4:
+            rarest_word = min(content, key=lambda t: (index.counts.get(t, 0), t))
+            f["key_repeated"] = math.log1p(index.counts.get(rarest_word, 0))
         if len(ktoks) <= 4 and all(t in index.lead for t in ktoks):
             f["key_in_lead"] = 1.0
             if is_choice:
@@ -342,6 +350,8 @@ def item_features(item: Any, article_text: str, pack: Any) -> dict[str, float]:
                 break
         f["near_duplicate_options"] = float(dup)
 
+    if words:
+        f["digit_share"] = sum(_is_number(t) for t in words) / len(words)
     raw = d.prompt.strip()
     f["quote"] = float(any(q in raw for q in _QUOTES) or raw.count("'") >= 2)
     starts = tuple(getattr(pack, "dependent_starts", ())) + _PRONOUNS.get(lang, ())
