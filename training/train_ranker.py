@@ -43,6 +43,11 @@ MODEL = ROOT / "quizgen" / "engine" / "rank_model.json"
 LAMBDAS = (1.0, 3.0, 10.0, 30.0, 100.0)
 FOLDS = 5
 EXPERT_WEIGHT = 0.25
+MIN_THRESHOLD = 0.5  # keep a draft only if a strict teacher more likely keeps it than not
+STANDARDISE = True
+SD_FLOOR = (
+    0.3  # a rare feature is not blown up: its raw weight stays within 1/SD_FLOOR of its standardised one
+)
 LICENCE = (
     "Weights learned from blind-review ratings of items made from CC BY-SA 4.0 articles "
     "(IndoSum, OneStopEnglish/OneStopQA) and from OneStopQA expert items (CC BY-SA 4.0): "
@@ -155,8 +160,9 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, lam: float, active: np.ndar
     scale = np.ones(x.shape[1])
     wsum = w.sum()
     mean[active] = (w[:, None] * x[:, active]).sum(0) / wsum
-    sd = np.sqrt((w[:, None] * (x[:, active] - mean[active]) ** 2).sum(0) / wsum)
-    scale[active] = np.where(sd > 1e-9, sd, 1.0)
+    if STANDARDISE:
+        sd = np.sqrt((w[:, None] * (x[:, active] - mean[active]) ** 2).sum(0) / wsum)
+        scale[active] = np.maximum(sd, SD_FLOOR)
     z = np.zeros_like(x)
     z[:, active] = (x[:, active] - mean[active]) / scale[active]
     z[:, ~active] = 0.0
@@ -219,7 +225,8 @@ def out_of_fold(x, y, w, folds, lam) -> np.ndarray:
 
 
 def choose_threshold(y: np.ndarray, p: np.ndarray) -> float:
-    """The threshold (grid of 0.01) maximising F0.5 on held-out predictions."""
+    """The threshold (grid of 0.01) maximising F0.5 on held-out predictions, at least
+    :data:`MIN_THRESHOLD`."""
     best, best_t = -1.0, 0.5
     for t in np.round(np.arange(0.05, 0.96, 0.01), 2):
         kept = p >= t
@@ -230,7 +237,7 @@ def choose_threshold(y: np.ndarray, p: np.ndarray) -> float:
         f = 1.25 * prec * rec / (0.25 * prec + rec)
         if f > best + 1e-12:
             best, best_t = f, float(t)
-    return best_t
+    return max(best_t, MIN_THRESHOLD)
 
 
 def figures(y, p, t, groups, top=8) -> dict:
@@ -281,7 +288,7 @@ def train(rows: list[dict], expert_weight: float = EXPERT_WEIGHT, verbose: bool 
         m = gen & np.array([r.get("lang") == lang for r in rows])
         if m.any():
             by_lang[lang] = figures(y[m], p[m], t, [g for g, mm in zip(groups, m, strict=True) if mm])
-    say(f"chosen lambda {lam}; threshold {t:.2f} (max F0.5 held out)")
+    say(f"chosen lambda {lam}; threshold {t:.2f} (max F0.5 held out, at least {MIN_THRESHOLD})")
     say(f"held-out, generated items: {cv}")
     for lang, fig in by_lang.items():
         say(f"  {lang}: {fig}")
@@ -339,6 +346,29 @@ def same_model(a: dict, b: dict, tol: float = 1e-4) -> bool:
     return all(math.isclose(u, v, abs_tol=tol) for u, v in pairs)
 
 
+def readme_table(model: dict) -> str:
+    """The held-out figures as the README's markdown table."""
+    head = (
+        "| | items | kept by reviewers | AUC | kept at threshold | precision there | "
+        "precision of the 8 best per article |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+    )
+    rows = [("all", model["held_out"])] + [
+        ({"id": "Indonesian", "en": "English"}.get(k, k), v) for k, v in model["held_out_by_language"].items()
+    ]
+    if model.get("held_out_last_round"):
+        rows.append(
+            (
+                f"round {model['held_out_last_round']['test_round']} (trained on earlier rounds)",
+                model["held_out_last_round"],
+            )
+        )
+    return head + "".join(
+        f"| {name} | {f['n']} | {f['base_rate']:.0%} | {f['auc']:.2f} | {f['kept_share']:.0%} | "
+        f"{f['precision']:.2f} | {f['precision_top8_per_article']:.2f} |\n"
+        for name, f in rows
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DATA)
@@ -357,6 +387,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.add_expert:
         print(f"{add_expert(args.add_expert, args.data)} expert rows")
     model = train(read_rows(args.data), args.expert_weight)
+    print("\n" + readme_table(model))
     if args.check:
         shipped = json.loads(args.out.read_text(encoding="utf-8"))
         ok = same_model(model, shipped)

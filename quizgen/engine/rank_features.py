@@ -44,7 +44,8 @@ FEATURES: dict[str, tuple[int, str]] = {
     "speaker_blank": (-1, "the blank is who said/did it, next to a person verb"),
     "key_in_lead": (-1, "the key stands in the title or first sentence"),
     "key_repeated": (-1, "log(1 + times the key's rarest word occurs in the article): a topic word"),
-    "distractors_in_article": (1, "share of wrong options taken from the article"),
+    "distractors_in_article": (1, "share of short wrong options (names, facts) taken from the article"),
+    "options_copied": (-1, "share of sentence-long options copied word for word (found by matching)"),
     "option_length_spread": (-1, "log(longest / shortest option length)"),
     "key_longest": (-1, "the key is clearly the longest option"),
     "key_prompt_overlap": (-1, "the key shares more words with the prompt than any wrong option"),
@@ -322,16 +323,18 @@ def item_features(item: Any, article_text: str, pack: Any) -> dict[str, float]:
         frag |= key_cap and b > 1 and before[:1].isupper() and before.casefold() not in honorifics
         f["name_fragment"] = float(frag)
         verbs = getattr(pack, "person_verbs", frozenset())
-        near = {t.casefold() for t in cased[max(0, b - 2) : b + 3] if t != _BLANK}
+        near = {t.casefold() for t in cased[max(0, b - 1) : b + 2] if t != _BLANK}
         f["speaker_blank"] = float(key_cap and bool(near & verbs))
 
     if is_choice:
         wrong = [o for o in opts if _norm(o).strip() != _norm(d.answer).strip()]
         if wrong:
-            inside = 0
-            for o in wrong:
-                inside += in_article(tokens(o), index)
-            f["distractors_in_article"] = inside / len(wrong)
+            otoks = [tokens(o) for o in opts]
+            if sorted(len(t) for t in otoks)[len(otoks) // 2] >= 6:  # sentence-long options
+                copied = sum(copied_run(t, index) >= 0.9 * len(t) for t in otoks if t)
+                f["options_copied"] = copied / len(opts)
+            else:
+                f["distractors_in_article"] = sum(in_article(tokens(o), index) for o in wrong) / len(wrong)
             lens = [max(1, len(o.strip())) for o in opts]
             f["option_length_spread"] = math.log(max(lens) / min(lens))
             klen = len(d.answer.strip())
