@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping
@@ -157,6 +158,7 @@ def _build_index(text: str) -> ArticleIndex:
 
 _CACHE: dict[tuple[int, int], tuple[str, ArticleIndex]] = {}
 _CACHE_SIZE = 8
+_LOCK = threading.Lock()
 
 
 def article_index(text: str) -> ArticleIndex:
@@ -166,9 +168,10 @@ def article_index(text: str) -> ArticleIndex:
     if hit is not None and (hit[0] is text or hit[0] == text):
         return hit[1]
     index = _build_index(text)
-    if len(_CACHE) >= _CACHE_SIZE:
-        _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[key] = (text, index)
+    with _LOCK:
+        while len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[key] = (text, index)
     return index
 
 
