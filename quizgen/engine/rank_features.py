@@ -144,14 +144,14 @@ def _lead(text: str) -> str:
 
 
 def _build_index(text: str) -> ArticleIndex:
-    toks = tokens(text)
-    lower = {w for w in _TOKEN_RE.findall(unicodedata.normalize("NFKC", text)) if w[:1].islower()}
+    cased = _TOKEN_RE.findall(unicodedata.normalize("NFKC", text))
+    toks = " ".join(cased).casefold().split(" ") if cased else []
     return ArticleIndex(
         unigrams=frozenset(toks),
         bigrams=frozenset(zip(toks, toks[1:], strict=False)),
         trigrams=frozenset(zip(toks, toks[1:], toks[2:], strict=False)),
         lead=frozenset(tokens(_lead(text))),
-        lowercase_words=frozenset(w.casefold() for w in lower),
+        lowercase_words=frozenset(w.casefold() for w in set(cased) if w[:1].islower()),
         counts=dict(Counter(toks)),
     )
 
@@ -251,8 +251,11 @@ def _zipf(pack: Any, word: str) -> float:
         return 0.0
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
 def _is_number(tok: str) -> bool:
-    return any(c.isdigit() for c in tok)
+    return _DIGIT_RE.search(tok) is not None
 
 
 def item_features(item: Any, article_text: str, pack: Any) -> dict[str, float]:
