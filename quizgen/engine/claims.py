@@ -32,7 +32,7 @@ from .questions import _cut, _is_verbish
 from .select import RankedSentence
 from .textutil import capitalise_first, contains_phrase, fold
 
-QUOTES = "“”\"‘’«»"
+QUOTES = '“”"‘’«»'
 SWAP_TYPES = ("person", "organisation", "place", "time", "number")
 
 
@@ -53,10 +53,28 @@ class FalseClaim:
     how: str  # "roles" (two actors swapped) or "other" (one fact replaced)
 
 
+PAIRED_QUOTE_RE = re.compile(r"[“\"]([^“”\"]*)[”\"]")
+
+
+def quotes_speech(text: str) -> bool:
+    """Does the text quote someone's words (a quotation of four words or more, or a quote
+    left open)? A quoted name or title ("BBM Satu Harga", “.amazon”) is not speech."""
+    rest = PAIRED_QUOTE_RE.sub(lambda m: "" if len(m.group(1).split()) < 4 else "\x00", text)
+    return "\x00" in rest or bool(re.search(r"[“”\"]", rest))
+
+
 def _attribution_re(ctx: Context) -> re.Pattern:
     verbs = sorted(set(ctx.t("reporting_words", [])) | set(getattr(ctx.pack, "person_verbs", ())), key=len)
     alt = "|".join(re.escape(v) for v in reversed(verbs) if v)
     return re.compile(r",\s*(?:(?:" + alt + r")\b[^,.;]{0,60}|[^,.;]{0,40}\b(?:" + alt + r"))\s*[.!]?$", re.I)
+
+
+def _has_verb(ctx: Context, text: str) -> bool:
+    tags = [t for _, t in ctx.upos(text)]
+    if any(t is not None for t in tags):
+        return "VERB" in tags[1:] or "AUX" in tags[1:]
+    verbs = set(ctx.t("verb_words", [])) | set(ctx.t("negations", []))
+    return any(_is_verbish(ctx, w) or fold(w) in verbs for w in text.split()[1:])
 
 
 def _strip_opener(ctx: Context, text: str) -> str:
@@ -80,11 +98,26 @@ def claim_of(ctx: Context, rs: RankedSentence, max_words: int = 28) -> Claim | N
 
 
 def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
-    if not rs.usable:
-        return None
     s = rs.sentence
     body = ctx.text[rs.body_start : s.end].strip()
-    if "?" in body or "\n" in body or " -- " in body or re.search(r"[“\"‘][^”\"’]*\s[^”\"’]*\s[^”\"’]*\s", body):
+    if not rs.usable:
+        # a sentence only too long, or whose pointer back stands in a leading phrase
+        # ("Saat peresmian itu, masyarakat menyambut ..."), still has a claim of its own
+        why = " ".join(rs.reasons)
+        if "quotation" in why or "needs the previous" in why:
+            return None
+        if "points back" in why:
+            m = re.match(r"^([^,]{3,60}),\s+(\S.*)$", body)
+            anaphors = set(ctx.t("anaphors", []))
+            if not m or not (set(fold(m.group(1)).split()) & anaphors):
+                return None
+            if set(fold(m.group(2)).split()[:4]) & anaphors:
+                return None
+            body = m.group(2)
+            body = body[:1].upper() + body[1:]
+        elif "too long" not in why:
+            return None
+    if "?" in body or "\n" in body or " -- " in body or quotes_speech(body):
         return None  # quotes belong to who-said-what items; questions and lists state nothing
     body = _strip_opener(ctx, body)
     body = re.sub(r"\s*\([^()]{0,60}\)", "", body)  # "TH (66)", "(ICANN)": asides
@@ -107,21 +140,23 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
     first = fold(body).split()[:1]
     if first and first[0] in ctx.t("subordinators", []):
         m = re.match(r"^([^,]{8,120}),\s+(\S.*)$", body)
-        if not m or len(m.group(2).split()) < 5 or not any(_is_verbish(ctx, w) for w in m.group(1).split()[1:]):
+        if (
+            not m
+            or len(m.group(2).split()) < 5
+            or not any(_is_verbish(ctx, w) for w in m.group(1).split()[1:])
+        ):
             return None
         # "Ketika balap dihentikan, Lorenzo melorot ..." -> "Lorenzo melorot ... ketika balap dihentikan"
         main = m.group(2)
         if not _keeps_capital(ctx, main):
             main = main[:1].upper() + main[1:]
-        body = f"{main} {body[:1].lower() + body[1:m.end(1)]}"
+        body = f"{main} {body[:1].lower() + body[1 : m.end(1)]}"
         first = fold(body).split()[:1]
     if first and first[0] in set(ctx.t("subordinators", [])) | set(ctx.t("pronoun_openers", [])):
         return None
     n = len(body.split())
-    verbs = set(ctx.t("verb_words", [])) | set(ctx.t("negations", []))
-    if n < 6 or not any(_is_verbish(ctx, w) or fold(w) in verbs for w in body.split()[1:]):
-        if n < 8:
-            return None  # a fragment with no verb (a caption, a headline) is not a statement
+    if n < 6 or not _has_verb(ctx, body):
+        return None  # a fragment with no verb (a caption, a headline) is not a statement
     low = f" {fold(body)} "
     if any(f" {w} " in low for w in ctx.t("first_person", []) + ctx.t("hedge_words", [])):
         return None  # an opinion or a guess is not a statement a reader can check
@@ -181,10 +216,40 @@ def _keeps_capital(ctx: Context, phrase: str) -> bool:
     return bool(re.search(r"[a-z,;]\s+" + re.escape(first) + r"\b", ctx.text))
 
 
+def _titled(ctx: Context, c: Candidate) -> bool:
+    """Is the name preceded by a capitalised title or role ("Presiden", "Bupati Sambas")?"""
+    before = ctx.text[max(0, c.start - 30) : c.start].split()[-1:]
+    return bool(before) and before[0][:1].isupper() and not before[0].endswith((",", ".", ":"))
+
+
+def _sure_person(ctx: Context, c: Candidate) -> bool:
+    """A person to swap in: the article names them in full (two words or more)."""
+    from .write_relation import _full_name
+
+    return person_confidence(ctx, c) >= 1 and len(_full_name(ctx, c).split()) >= 2
+
+
+def _person_pool(ctx: Context, c: Candidate) -> list:
+    """Other people of the article, in the key's form: a full name for a full name, a
+    surname for a surname (never a title's first word)."""
+    from .distractors import Distractor
+    from .write_relation import _people
+
+    short = len(c.text.split()) == 1
+    out = []
+    for full, _quoted, group in _people(ctx):
+        if group == ctx.group_of(c) or len(full.split()) < 2:
+            continue
+        out.append(Distractor(full.split()[-1] if short else full, "article"))
+    return out
+
+
 def _swappable(ctx: Context, c: Candidate) -> bool:
     if c.type == "number":  # a count or amount with its unit, or a year; not "RT 03"
-        return bool(re.search(r"\d", c.text)) and (bool(c.unit) or bool(re.fullmatch(r"(?:1[89]|20)\d\d", c.text)))
-    if c.type == "person" and person_confidence(ctx, c) < 2:
+        return bool(re.search(r"\d", c.text)) and (
+            bool(c.unit) or bool(re.fullmatch(r"(?:1[89]|20)\d\d", c.text))
+        )
+    if c.type == "person" and not _sure_person(ctx, c):
         return False  # "sirkuit Losail" is no person to swap with Lorenzo
     return confirmed(ctx, c) and not inside_longer_name(ctx, c) and not modifier_use(ctx, c)
 
@@ -203,8 +268,18 @@ def falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
         for b in ents[i + 1 :]:
             if a.type != b.type or a.type not in ("person", "organisation", "place"):
                 continue
-            if ctx.group_of(a) == ctx.group_of(b) or fold(a.text) in fold(b.text) or fold(b.text) in fold(a.text):
+            if (
+                ctx.group_of(a) == ctx.group_of(b)
+                or fold(a.text) in fold(b.text)
+                or fold(b.text) in fold(a.text)
+            ):
                 continue
+            first, second = (a, b) if a.start < b.start else (b, a)
+            gap = ctx.text[first.end : second.start]
+            if not any(t in ("VERB", "AUX") for _, t in ctx.upos(gap)) if gap.strip() else True:
+                continue  # "Kementerian ESDM, BPH Migas, dan Pertamina": a list, no roles to swap
+            if any(_titled(ctx, c) for c in (a, b)):
+                continue  # "Presiden Joko Widodo": a title belongs to its holder
             swapped = _replace(text, a.text, "\x00")
             swapped = swapped and _replace(swapped, b.text, a.text)
             swapped = swapped and swapped.replace("\x00", b.text)
@@ -215,17 +290,18 @@ def falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
     for c in sorted(ents, key=lambda c: (c.type not in ("number", "person"), -c.score)):
         if c.type == "organisation":
             continue  # a body for another may be its parent or its part: not surely false
-        pool = [d for d in distractor_pool(ctx, c) if d.origin in ("article", "rule")]
-        if c.type != "number":
-            pool = [d for d in pool if d.origin == "article"]
+        if c.type == "person":
+            pool = _person_pool(ctx, c)
+        else:
+            pool = [d for d in distractor_pool(ctx, c) if d.origin in ("article", "rule")]
+            if c.type != "number":
+                pool = [d for d in pool if d.origin == "article"]
         by_text = ctx.by_text()
         for d in pool[:4]:
             if contains_phrase(text, d.text) or _still_true(ctx, claim, c, d.text):
                 continue
             other = by_text.get(d.text)
-            if other is not None and (
-                other.type != c.type or (other.type == "person" and person_confidence(ctx, other) < 2)
-            ):
+            if c.type != "person" and other is not None and other.type != c.type:
                 continue
             swapped = _replace(text, c.text, d.text)
             if swapped and fold(swapped) != fold(text) and swapped not in seen:
@@ -239,40 +315,53 @@ def falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
 
 
 def negate(ctx: Context, claim: Claim) -> str | None:
-    """The claim with its first finite verb negated (``tidak`` / ``not`` after an auxiliary),
-    or a negation removed; ``None`` when the clause has no clear first verb."""
-    words = claim.text.split()
-    negs = set(ctx.t("negations", []))
-    auxes = set(ctx.t("negatable_auxiliaries", []))
+    """The claim with the verb of its main clause negated (``tidak`` before it, ``not``
+    after an English auxiliary; ``sudah`` -> ``belum``), or its negation removed; ``None``
+    when the main clause has no clear verb to negate (a relative clause first, a limiter
+    like ``hanya`` / ``only``, a verb of saying, an English verb that needs do-support)."""
     word = ctx.t("negation_word")
-    if not word:
+    text = claim.text
+    tagged = ctx.upos(text)
+    spans = ctx.upos_spans(text)
+    if not word or not tagged or tagged[0][1] is None:
         return None
+    negs = set(ctx.t("negations", []))
+    blockers = set(ctx.t("negation_blockers", []))
     relative = set(ctx.t("embed_words", []))
-    limiters = set(ctx.t("negation_blockers", []))
-    for i, w in enumerate(words[1:], start=1):
-        low = w.lower().strip(",.")
-        if low in relative or words[i - 1].lower() in limiters:
-            return None  # the verb of a relative clause, or "hanya mampu": no clean negation
-        if low in negs:
-            if i + 1 < len(words) and words[i + 1].lower() not in negs:
-                return " ".join(words[:i] + words[i + 1 :])  # "tidak mampu" -> "mampu"
-            return None
-        if w[:1].isupper() or not w[:1].isalpha():
+    speech = set(getattr(ctx.pack, "person_verbs", ())) | set(ctx.t("speech_verbs", []))
+    forms = ctx.t("negated_forms") or {}
+    for i, (w, t) in enumerate(tagged):
+        low = w.lower()
+        if i == 0:
             continue
-        if low in auxes:
-            nxt = words[i + 1].lower().strip(",.") if i + 1 < len(words) else ""
-            if nxt in negs or nxt in ctx.t("negation_blockers", []):
-                return None  # "have not also been": no clean negation
-            swap = (ctx.t("negated_forms") or {}).get(low)
-            if swap:  # "sudah" -> "belum"
-                return " ".join(words[:i] + [swap] + words[i + 1 :])
-            at = i + 1 if ctx.pack.code == "en" else i
-            return " ".join(words[:at] + [word] + words[at:])
-        if ctx.pack.code != "en" and _is_verbish(ctx, w) and low not in ctx.t("verb_words", []):
-            return " ".join(words[:i] + [word] + words[i:])
-        if "," in w:
+        if low in relative or (t in ("SCONJ", "PUNCT") and low not in ('"', "“", "”")):
+            return None  # a comma or a subordinate clause before any verb
+        a, b = spans[i]
+        if low in negs:
+            if i + 1 < len(tagged) and tagged[i + 1][1] in ("VERB", "AUX", "ADJ", "ADV"):
+                return _tidy(text[:a] + text[spans[i + 1][0] :])  # "tidak mampu" -> "mampu"
             return None
+        if t not in ("VERB", "AUX"):
+            continue
+        if low in speech or tagged[i - 1][0].lower() in blockers:
+            return None
+        nxt = tagged[i + 1][0].lower() if i + 1 < len(tagged) else ""
+        if nxt in negs or nxt in blockers:
+            return None
+        if low in forms:
+            return _tidy(text[:a] + forms[low] + text[b:])
+        if ctx.pack.code == "en":
+            if t != "AUX":
+                return None  # "applied" -> "did not apply" needs a lemma: not attempted
+            return _tidy(text[:b] + " " + word + text[b:])
+        if tagged[i - 1][1] == "ADV" and i > 1:
+            a = spans[i - 1][0]  # "kembali menghadirkan" -> "tidak kembali menghadirkan"
+        return _tidy(text[:a] + word + " " + text[a:])
     return None
+
+
+def _tidy(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _still_true(ctx: Context, claim: Claim, key: Candidate, other: str) -> bool:

@@ -17,13 +17,11 @@ Steps of :func:`generate`:
 
 from __future__ import annotations
 
-import collections
 import datetime as _dt
 import hashlib
 import os
 import random
 import re
-from functools import lru_cache
 
 from .. import __version__
 from ..article import Article
@@ -34,7 +32,6 @@ from .checks import ArticleIndex, check_item
 from .context import Context
 from .options import make_options
 from .portfolio import make_drafts, select, shortlist, with_level
-from .textutil import BLANK_RE, words
 
 __all__ = ["check_drafts", "default_count", "generate", "make_drafts", "shortlist"]
 
@@ -44,17 +41,23 @@ KIND_ORDER = {"cloze": 0, "mcq": 1, "short_answer": 2, "true_false": 3}
 MIN_ITEMS, MIN_ITEMS_WORDS = 6, 250
 
 
+def _paragraphs(article: Article) -> int:
+    return sum(len(article.text[s:e].split()) >= 8 for s, e in article.paragraphs)
+
+
 def default_count(article: Article) -> int:
-    """About one item per 40 words, at least six and at most twelve: eight good items beat
-    twenty mixed ones."""
+    """About one item per 40 words, enough to reach two in three paragraphs, at least six
+    and at most fifteen: eight good items beat twenty mixed ones."""
     n_words = len(article.text.split())
-    return max(MIN_ITEMS, min(12, round(n_words / 40)))
+    return max(MIN_ITEMS, min(15, max(round(n_words / 40), -(-2 * _paragraphs(article) // 3))))
 
 
 def minimum_count(article: Article, want: int) -> int:
-    """Items a bank needs even when the ranker doubts them (six from a 250-word article)."""
+    """Items a bank needs even when the ranker doubts them: six from a 250-word article,
+    and enough to reach most paragraphs."""
     n_words = len(article.text.split())
-    return min(want, MIN_ITEMS if n_words >= MIN_ITEMS_WORDS else 3)
+    base = MIN_ITEMS if n_words >= MIN_ITEMS_WORDS else 3
+    return min(want, max(base, -(-2 * _paragraphs(article) // 3)))
 
 
 def _as_article(source, language: str) -> Article:
@@ -107,52 +110,25 @@ def check_drafts(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
-def _tied(it: Item, others: list[str], index: ArticleIndex) -> list[str]:
-    """Distractors that a test-wise reader would rank level with the key: as frequent in the
-    article when the key is the most frequent, or sharing as many prompt words and as long
-    when the key would win on those. Placed before the key, they take the reader's pick."""
-    tied: list[str] = []
-    kc = index.count(it.answer)
-    if kc >= max(index.count(o) for o in others):
-        tied += [o for o in others if index.count(o) == kc][:1]
-    q = collections.Counter(words(BLANK_RE.sub(" ", it.prompt)))
-
-    def rank(o: str) -> tuple[int, int]:
-        return sum(q[w] for w in words(o)), len(o)
-
-    if rank(it.answer) >= max(rank(o) for o in others):
-        tied += [o for o in others if rank(o) == rank(it.answer) and o not in tied][:1]
-    return tied
-
-
-def place_keys(items: list[Item], rng: random.Random, index: ArticleIndex) -> list[Item]:
-    """Put each choice item's key in a balanced position (a seeded round-robin). Where a
-    distractor ties with the key for a test-wise reader (see :func:`_tied`), it goes before
-    the key, so picking the first most frequent or most prompt-like option is not rewarded."""
+def place_keys(items: list[Item], rng: random.Random, index: ArticleIndex | None = None) -> list[Item]:
+    """Put each choice item's key in a balanced position: for each number of options, the
+    positions are dealt in seeded rounds (every position once per round), so no position
+    holds the key much more often than another."""
     from dataclasses import replace
 
-    choice = [i for i, it in enumerate(items) if it.kind in ("mcq", "cloze") and len(it.options) >= 3]
     out = list(items)
-    slots: list[int] = []
-    for i in choice:
-        it = items[i]
+    rounds: dict[int, list[int]] = {}
+    for i, it in enumerate(items):
         n = len(it.options)
-        if not slots:
-            slots = list(range(n))
-            rng.shuffle(slots)
+        if it.kind not in ("mcq", "cloze") or n < 3:
+            continue
+        if not rounds.get(n):
+            deal = list(range(n))
+            rng.shuffle(deal)
+            rounds[n] = deal
+        pos = rounds[n].pop()
         others = [o for o in it.options if o != it.answer]
         rng.shuffle(others)
-        tied = _tied(it, others, index)
-        pos = slots.pop() % n
-        if pos < len(tied):
-            j = next((k for k, p in enumerate(slots) if p % n >= len(tied)), None)
-            if j is not None:
-                pos, slots[j] = slots[j] % n, pos
-            else:
-                pos = len(tied) + rng.randrange(n - len(tied))
-        for o in reversed(tied):
-            others.remove(o)
-            others.insert(0, o)
         others.insert(pos, it.answer)
         out[i] = replace(it, options=tuple(others))
     return out
@@ -188,7 +164,6 @@ def generate(
     Same article, options and seed: the same items, byte for byte, with the same ids.
     Raises :class:`~quizgen.errors.GenerationError` when no item can be made.
     """
-    from dataclasses import replace
 
     from ..lang import get_pack
     from ..text import analyse

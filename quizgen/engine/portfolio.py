@@ -21,7 +21,7 @@ from .select import rank_sentences
 from .textutil import BLANK_RE, contains_phrase, fold
 from .write_detail import write_detail
 from .write_main_idea import write_main_idea
-from .write_relation import write_cause, write_speaker
+from .write_relation import write_cause, write_reported, write_speaker
 from .write_statement import write_statements, write_true_false
 from .write_vocabulary import write_vocabulary
 
@@ -49,7 +49,11 @@ def _keys(ctx: Context, rs) -> list:
     from .generate import key_worth, usable_key
 
     ranked = sorted(
-        (c for c in ctx.by_sentence.get(rs.sentence.index, ()) if c.start >= rs.body_start and usable_key(ctx, c)),
+        (
+            c
+            for c in ctx.by_sentence.get(rs.sentence.index, ())
+            if c.start >= rs.body_start and usable_key(ctx, c)
+        ),
         key=lambda c: (-key_worth(ctx, c), c.start),
     )
     keys: list = []
@@ -61,17 +65,18 @@ def _keys(ctx: Context, rs) -> list:
 
 def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random, want: int = 12) -> list[Draft]:
     kinds = set(opts.kinds)
-    ranked = [rs for rs in rank_sentences(ctx)]
-    usable = shortlist([rs for rs in ranked if rs.usable], want)
-    in_order = sorted(usable, key=lambda r: r.sentence.index)
+    ranked = shortlist(rank_sentences(ctx), want)
+    every = sorted(ranked, key=lambda r: r.sentence.index)  # claims stand in some unusable ones
+    in_order = [rs for rs in every if rs.usable]
     drafts: list[Draft] = []
     if "mcq" in kinds:
-        drafts += write_main_idea(ctx, sorted(ranked, key=lambda r: r.sentence.index), rng)
-        drafts += write_statements(ctx, in_order, rng)
-        drafts += write_speaker(ctx, sorted(ranked, key=lambda r: r.sentence.index), rng)
+        drafts += write_main_idea(ctx, every, rng)
+        drafts += write_statements(ctx, every, rng)
+        drafts += write_speaker(ctx, every, rng)
+        drafts += write_reported(ctx, every, rng)
         drafts += write_cause(ctx, in_order, rng)
     if "true_false" in kinds:
-        drafts += write_true_false(ctx, in_order)
+        drafts += write_true_false(ctx, every)
     for rs in in_order:
         keys = _keys(ctx, rs)
         drafts += write_detail(ctx, rs, keys, kinds, opts.cloze_choices, rng)
@@ -106,9 +111,16 @@ def draft_conflicts(a: Draft, b: Draft) -> bool:
 
 
 def conflicts(a: Item, b: Item) -> bool:
-    """Would one item give the other's key away (in its prompt or in its options)?"""
+    """Would one item give the other's key away (in its prompt or in its options), or ask
+    the same fact again (the same key from the same sentence)?"""
+    if a.source.start == b.source.start and fold(a.answer) == fold(b.answer):
+        return True
     for x, y in ((a, b), (b, a)):
-        shown = BLANK_RE.sub(" ", y.prompt) + " | " + " | ".join(o for o in y.options if o != y.answer or y.skill in ("statement", "main_idea"))
+        shown = (
+            BLANK_RE.sub(" ", y.prompt)
+            + " | "
+            + " | ".join(o for o in y.options if o != y.answer or y.skill in ("statement", "main_idea"))
+        )
         if x.source.start == y.source.start:
             if x.kind == "true_false" or y.kind == "true_false":
                 return True
@@ -181,10 +193,10 @@ def select(
         else:
             share = SKILL_SHARE.get(skill, 0.1)
             v += 1.5 * (share * n - skill_count.get(skill, 0))
-        v += 0.6 if para_count.get(d.paragraph, 0) == 0 else -0.4 * para_count[d.paragraph]
+        v += 1.5 if para_count.get(d.paragraph, 0) == 0 else -0.8 * para_count[d.paragraph]
         v -= 0.8 * sent_count.get(d.sentence, 0)
         if opts.difficulty not in ("mixed",) and d.item.difficulty == opts.difficulty:
-            v += 1.0
+            v += 2.5
         return v
 
     def take(d: Draft) -> None:

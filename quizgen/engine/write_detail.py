@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from .builders import Draft, _speaker, build_cloze, build_mcq, build_short_answer, questions_for
+from .claims import quotes_speech
 from .confidence import confirmed, inside_longer_name, modifier_use
 from .context import Context
 from .select import RankedSentence
@@ -43,14 +44,19 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c) -> bool:
 def sentence_ok(ctx: Context, rs: RankedSentence) -> bool:
     """A sentence to ask about: not a quotation, not first person."""
     body = ctx.text[rs.body_start : rs.sentence.end]
-    if re.search(r"[“\"‘][^”\"’]*\s[^”\"’]*\s[^”\"’]*\s", body):
+    if quotes_speech(body):
         return False
     low = f" {fold(body)} "
     return not any(f" {w} " in low for w in ctx.t("first_person", []))
 
 
 def write_detail(
-    ctx: Context, rs: RankedSentence, keys: list, kinds: set[str], cloze_choices: bool | None, rng: random.Random
+    ctx: Context,
+    rs: RankedSentence,
+    keys: list,
+    kinds: set[str],
+    cloze_choices: bool | None,
+    rng: random.Random,
 ) -> list[Draft]:
     drafts: list[Draft] = []
     if not sentence_ok(ctx, rs):

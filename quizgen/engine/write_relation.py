@@ -112,9 +112,81 @@ def write_speaker(ctx: Context, ranked: list[RankedSentence], rng: random.Random
                 score=2.4 + 0.3 * rs.score,
                 group=f"said:{ctx.group_of(c)}:{s.index}",
                 answer_span=(c.start, c.end) if c.text == key else None,
+                shown={s.index: True},
             )
         )
     return [d for d in drafts if d.item.answer_span is not None or _key_in_text(ctx, d.item.answer)]
+
+
+def write_reported(ctx: Context, ranked: list[RankedSentence], rng: random.Random) -> list[Draft]:
+    """ "Siapa yang menegaskan bahwa ...?" / "Who said that ...?": a claim that opens with a
+    named person and a verb of saying asks who said it; options are the article's other
+    people (those it also quotes first)."""
+    from .claims import claim_of
+
+    people = _people(ctx)
+    if len(people) < 3:
+        return []
+    speech = set(getattr(ctx.pack, "person_verbs", ())) | set(ctx.t("speech_verbs", []))
+    tmpl = ctx.t("who_reported", "Who {verb} that {rest}?")
+    complementiser = ctx.t("complementiser", "that")
+    drafts = []
+    for rs in ranked:
+        c = claim_of(ctx, rs)
+        if c is None:
+            continue
+        persons = [e for e in c.entities if e.type == "person" and c.text.startswith(e.text + " ")]
+        if len(persons) != 1:
+            continue
+        who = persons[0]
+        rest = c.text[len(who.text) :].strip()
+        verb, _, rest = rest.partition(" ")
+        verb = verb.rstrip(",:")
+        if fold(verb) not in speech:
+            continue
+        rest = rest.lstrip(", ")
+        if fold(rest).split()[:1] == [fold(complementiser)]:
+            rest = rest.split(" ", 1)[1] if " " in rest else ""
+        rest = rest.rstrip(".")
+        if len(rest.split()) < 5 or len(rest.split()) > 30:
+            continue
+        key = _full_name(ctx, who)
+        others = []
+        for p, _q, g in people:
+            if g == ctx.group_of(who) or same_referent(ctx, p, key) or contains_phrase(rest, p):
+                continue
+            if any(same_referent(ctx, p, o) for o in others):
+                continue
+            others.append(p)
+            if len(others) == 3:
+                break
+        if len(others) < 2 or contains_phrase(rest, key):
+            continue
+        if not _keeps_name_capital(rest):
+            rest = rest[:1].lower() + rest[1:]
+        prompt = tmpl.format(verb=verb, rest=rest)
+        drafts.append(
+            choice_draft(
+                ctx,
+                rs,
+                prompt=prompt,
+                answer=key,
+                distractors=others,
+                skill="relation",
+                template=f"{ctx.pack.code}.who_reported",
+                why=f"{who.text} {verb} this in the article; options are the article's people",
+                score=2.3 + 0.3 * rs.score,
+                group=f"said:{ctx.group_of(who)}:{rs.sentence.index}",
+                answer_span=(who.start, who.end) if who.text == key else None,
+                shown={rs.sentence.index: True},
+            )
+        )
+    return [d for d in drafts if d.item.answer_span is not None or _key_in_text(ctx, d.item.answer)]
+
+
+def _keeps_name_capital(text: str) -> bool:
+    first = text.split()[0] if text.split() else ""
+    return len(first) > 1 and (first.isupper() or first[1:].islower() is False or first[:1].isupper())
 
 
 def _key_in_text(ctx: Context, key: str) -> bool:

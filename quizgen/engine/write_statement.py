@@ -141,7 +141,7 @@ def write_statements(ctx: Context, ranked: list[RankedSentence], rng: random.Ran
                     skill="statement",
                     template=f"{ctx.pack.code}.statement.false",
                     why=f"the false twin of this sentence ({f.changed}) among true claims",
-                    score=2.0 + 0.3 * worth + {"roles": 0.4, "negated": -0.5}.get(f.how, 0.0),
+                    score=1.6 + 0.3 * worth + {"roles": 0.4, "negated": -0.5}.get(f.how, 0.0),
                     group=f"statement:{c.sentence}",
                     salt=f.text,
                     shown={c.sentence: False, **{s: True for s, _ in picked}},
@@ -160,10 +160,23 @@ def write_true_false(ctx: Context, ranked: list[RankedSentence]) -> list[Draft]:
         base = 1.0 + 0.3 * rs.score
         stated = restate(ctx, c)
         if fold(stated) != fold(rs.sentence.text):
-            drafts.append(_tf(ctx, rs, stated, true_word, (true_word, false_word), tmpl + ".true", "", base, True))
+            drafts.append(
+                _tf(ctx, rs, stated, true_word, (true_word, false_word), tmpl + ".true", "", base, True)
+            )
         for f in falsify(ctx, c)[:1]:
             drafts.append(
-                _tf(ctx, rs, f.text, false_word, (true_word, false_word), tmpl + ".false", f.text, base, False, f.changed)
+                _tf(
+                    ctx,
+                    rs,
+                    f.text,
+                    false_word,
+                    (true_word, false_word),
+                    tmpl + ".false",
+                    f.text,
+                    base,
+                    False,
+                    f.changed,
+                )
             )
     return drafts
 
@@ -184,4 +197,12 @@ def _tf(ctx, rs, prompt, answer, options, template, salt, score, truth, changed=
         reason=_reason(rs, None, "restated claim" if truth else f"false twin: {changed}"),
         template=template,
     )
-    return Draft(item, rs.sentence.paragraph, rs.sentence.index, f"statement:{rs.sentence.index}", score, "statement", truth=truth)
+    return Draft(
+        item,
+        rs.sentence.paragraph,
+        rs.sentence.index,
+        f"statement:{rs.sentence.index}",
+        score,
+        "statement",
+        truth=truth,
+    )

@@ -36,6 +36,17 @@ def term_ok(ctx: Context, rs: RankedSentence, c) -> bool:
     return not common and (repeated or len(words) >= 2) and len(c.text) >= 5
 
 
+def _word_class(ctx: Context, text: str) -> str | None:
+    tags = [t for _, t in ctx.upos(text)]
+    return tags[-1] if tags else None
+
+
+def _same_class(ctx: Context, answer: str, options: tuple[str, ...]) -> bool:
+    """Do all options share the key's word class (by the tagger, the head word last)?"""
+    key = _word_class(ctx, answer)
+    return key is None or all(_word_class(ctx, o) == key for o in options)
+
+
 def write_vocabulary(
     ctx: Context, rs: RankedSentence, keys: list, cloze_choices: bool | None, rng: random.Random
 ) -> list[Draft]:
@@ -54,6 +65,8 @@ def write_vocabulary(
             d = build_cloze(ctx, rs, key, rng, False)
             if d is not None:
                 d.score -= 1.0
+        if d is not None and d.item.options and not _same_class(ctx, d.item.answer, d.item.options):
+            continue  # "penyaluran" among verbs: options of another word class give it away
         if d is not None:
             d.item = replace(d.item, skill="vocabulary")
             drafts.append(d)
