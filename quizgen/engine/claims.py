@@ -69,6 +69,89 @@ def _attribution_re(ctx: Context) -> re.Pattern:
     return re.compile(r",\s*(?:(?:" + alt + r")\b[^,.;]{0,60}|[^,.;]{0,40}\b(?:" + alt + r"))\s*[.!]?$", re.I)
 
 
+def _resolve_subject(ctx: Context, rs: RankedSentence, body: str) -> str | None:
+    """``Ia menjajakan ...`` -> ``Tutut menjajakan ...``: a sentence opening with a personal
+    pronoun (he, she) gets the name of the one person the sentence before names. ``None``
+    when that is not sure (no person, several, the pronoun is not a subject pronoun)."""
+    m = re.match(r"^(\w+)\s+(\S.*)$", body)
+    if not m or fold(m.group(1)) not in ctx.t("person_pronouns", []):
+        return None
+    prev = rs.sentence.index - 1
+    if prev < 0 or ctx.sentence(prev).paragraph not in (rs.sentence.paragraph, rs.sentence.paragraph - 1):
+        return None
+    from .confidence import person_confidence
+
+    people = {
+        ctx.group_of(c): c
+        for c in ctx.by_sentence.get(prev, ())
+        if c.type == "person" and person_confidence(ctx, c) >= 1
+    }
+    if len(people) != 1:
+        return None
+    (c,) = people.values()
+    if any(c2.type == "person" for c2 in ctx.by_sentence.get(rs.sentence.index, ())):
+        return None  # another person in the sentence: the pronoun may be theirs
+    return f"{c.text} {m.group(2)}"
+
+
+def _cut_adjunct(ctx: Context, text: str, max_words: int, min_words: int = 10) -> str | None:
+    """The clause up to the first phrase that only adds to it (a preposition or conjunction
+    after a noun, once the clause has its verb): "Scientists have connected the brains of
+    two animals | in a major step towards ..." ``None`` without a tagger or a safe cut."""
+    tagged = ctx.upos(text)
+    spans = ctx.upos_spans(text)
+    if not tagged or tagged[0][1] is None:
+        return None
+    keep = set(ctx.t("noun_phrase_preps", []))
+    seen_verb = False
+    n_words = 0
+    for i, (w, t) in enumerate(tagged):
+        if t != "PUNCT":
+            n_words += 1
+        if t in ("VERB", "AUX"):
+            seen_verb = True
+        if n_words > max_words:
+            return None
+        if (
+            seen_verb
+            and n_words > min_words
+            and t in ("ADP", "CCONJ", "SCONJ")
+            and w.lower() not in keep
+            and tagged[i - 1][1] in ("NOUN", "PROPN", "NUM")
+        ):
+            return text[: spans[i][0]].rstrip(" ,;:")
+    return None
+
+
+def _is_clause(ctx: Context, text: str) -> bool:
+    """A full clause: it does not open with a verb, a conjunction or a subordinator ("Led by
+    ...", "Which ..."), and it has a verb outside its relative clauses and a leading phrase
+    ("Miguel Nicolelis, who studies ..." has none)."""
+    tagged = ctx.upos(text)
+    if not tagged or tagged[0][1] is None:
+        return True
+    if tagged[0][1] in ("VERB", "SCONJ", "CCONJ", "ADV") and tagged[0][0].lower() not in ctx.t(
+        "clause_adverbs", []
+    ):
+        return False
+    relative = set(ctx.t("relative_words", []))
+    inside = False
+    seen_noun = False
+    for w, t in tagged:
+        low = w.lower()
+        if low in relative:
+            inside = True
+            continue
+        if t == "PUNCT" and w in ",;:–—":
+            inside = False
+            continue
+        if t in ("NOUN", "PROPN", "PRON", "NUM"):
+            seen_noun = True
+        if t in ("VERB", "AUX") and not inside and seen_noun:
+            return True
+    return False
+
+
 def _has_verb(ctx: Context, text: str) -> bool:
     tags = [t for _, t in ctx.upos(text)]
     if any(t is not None for t in tags):
@@ -104,9 +187,14 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
         # a sentence only too long, or whose pointer back stands in a leading phrase
         # ("Saat peresmian itu, masyarakat menyambut ..."), still has a claim of its own
         why = " ".join(rs.reasons)
-        if "quotation" in why or "needs the previous" in why:
+        if "quotation" in why:
             return None
-        if "points back" in why:
+        if "needs the previous" in why:
+            named = _resolve_subject(ctx, rs, body)
+            if named is None:
+                return None
+            body = named
+        elif "points back" in why:
             m = re.match(r"^([^,]{3,60}),\s+(\S.*)$", body)
             anaphors = set(ctx.t("anaphors", []))
             if not m or not (set(fold(m.group(1)).split()) & anaphors):
@@ -132,9 +220,14 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
     if len(body.split()) > max_words:  # a long sentence: its main clause only
         cut = _cut(body.rstrip(".!"), ctx, min_words=7, max_words=max_words)
         if cut is None or len(cut.split()) > max_words:
+            cut = _cut_adjunct(ctx, body.rstrip(".!"), max_words)
+        if cut is None:
             return None
         body = cut
     body = body.strip(" ,;:-–—").rstrip(".!")
+    head, sep, tail = body.rpartition(", ")
+    if sep and len(tail.split()) <= 3 and len(head.split()) >= 6:
+        body = head  # "..., with one": a stub left by a cut
     if body.count("(") != body.count(")"):
         return None
     first = fold(body).split()[:1]
@@ -154,9 +247,22 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
         first = fold(body).split()[:1]
     if first and first[0] in set(ctx.t("subordinators", [])) | set(ctx.t("pronoun_openers", [])):
         return None
+    from .write_detail import looks_misspelt
+
+    if looks_misspelt(ctx, body):
+        return None  # a typo of the article would be spread
+    if re.match(r"^\(?\d{1,2}[.)]\s", body):
+        return None  # "1. Terbang selama 24 jam ...": a list item
+    words_before_verb = []
+    for w, t in ctx.upos(body):
+        if t in ("VERB", "AUX"):
+            break
+        words_before_verb.append(fold(w))
+    if set(words_before_verb) & set(ctx.t("anaphors", [])):
+        return None  # "..., mereka juga melanggar": who "they" are is in another sentence
     n = len(body.split())
-    if n < 6 or not _has_verb(ctx, body):
-        return None  # a fragment with no verb (a caption, a headline) is not a statement
+    if n < 6 or not _has_verb(ctx, body) or not _is_clause(ctx, body):
+        return None  # a fragment (a caption, a headline, "Led by X, ...") is not a statement
     low = f" {fold(body)} "
     if any(f" {w} " in low for w in ctx.t("first_person", []) + ctx.t("hedge_words", [])):
         return None  # an opinion or a guess is not a statement a reader can check
@@ -266,7 +372,9 @@ def falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
     # roles: two different actors of the same kind in one claim change places
     for i, a in enumerate(ents):
         for b in ents[i + 1 :]:
-            if a.type != b.type or a.type not in ("person", "organisation", "place"):
+            if a.type != b.type or a.type not in ("person", "place"):
+                continue  # bodies may contain one another: not surely swapped roles
+            if a.type == "person" and not (_sure_person(ctx, a) and _sure_person(ctx, b)):
                 continue
             if (
                 ctx.group_of(a) == ctx.group_of(b)
@@ -354,7 +462,7 @@ def negate(ctx: Context, claim: Claim) -> str | None:
             if t != "AUX":
                 return None  # "applied" -> "did not apply" needs a lemma: not attempted
             return _tidy(text[:b] + " " + word + text[b:])
-        if tagged[i - 1][1] == "ADV" and i > 1:
+        if tagged[i - 1][0].lower() in ctx.t("negate_before_adverbs", []) and i > 1:
             a = spans[i - 1][0]  # "kembali menghadirkan" -> "tidak kembali menghadirkan"
         return _tidy(text[:a] + word + " " + text[a:])
     return None

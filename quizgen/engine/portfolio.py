@@ -172,6 +172,7 @@ def select(
     skill_count: dict[str, int] = {}
     truth = {True: 0, False: 0}
     prompts: set[str] = set()
+    shown_count: dict[int, int] = {}
 
     def allowed(d: Draft) -> bool:
         it = d.item
@@ -180,6 +181,7 @@ def select(
             and d.group not in used_groups
             and sent_count.get(d.sentence, 0) < 2
             and (it.prompt not in prompts or _free_wording(ctx, it, prompts) is not None)
+            and all(shown_count.get(s, 0) < 2 for s in d.shown)  # a claim read twice at most
             and (d.truth is None or truth[d.truth] <= truth[not d.truth])
             and (it.skill != "main_idea" or not skill_count.get("main_idea"))
         )
@@ -209,6 +211,8 @@ def select(
         para_count[d.paragraph] = para_count.get(d.paragraph, 0) + 1
         skill_count[d.item.skill] = skill_count.get(d.item.skill, 0) + 1
         prompts.add(d.item.prompt)
+        for s in d.shown:
+            shown_count[s] = shown_count.get(s, 0) + 1
         if d.truth is not None:
             truth[d.truth] += 1
 

@@ -38,7 +38,34 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c) -> bool:
     title = ctx.layer.article.title or ""
     if title and contains_phrase(title, c.text):
         return False  # the headline gives it away
-    return True
+    return not looks_misspelt(ctx, c.text)
+
+
+def looks_misspelt(ctx: Context, text: str) -> bool:
+    """A key the article spells once while a word one letter away recurs ("Madiro" beside
+    "Maduro", "wisataa" beside "wisata"): a typo the item must not spread."""
+    from .textutil import edit_distance
+
+    counts = ctx.cache.get("word_counts")
+    if counts is None:
+        import collections
+
+        counts = ctx.cache["word_counts"] = collections.Counter(fold(ctx.text).split())
+    for w in fold(text).split():
+        if len(w) < 4 or counts[w] > 1:
+            continue
+        try:
+            if ctx.pack.zipf(w) >= 2.5:
+                continue  # a word of the language
+        except Exception:
+            pass
+        if any(
+            n >= 2 and abs(len(o) - len(w)) <= 1 and o[:1] == w[:1] and edit_distance(o, w, 2) == 1
+            for o, n in counts.items()
+            if o != w
+        ):
+            return True
+    return False
 
 
 def sentence_ok(ctx: Context, rs: RankedSentence) -> bool:
@@ -84,10 +111,15 @@ def write_detail(
             d = None
             if cloze_choices is not False:
                 d = build_cloze(ctx, rs, key, rng, True)
-            if d is None and cloze_choices is not True:
-                d = build_cloze(ctx, rs, key, rng, False)
+            if (
+                d is None
+                and cloze_choices is not True
+                and len(key.text.split()) == 1
+                and key.type != "number"
+            ):
+                d = build_cloze(ctx, rs, key, rng, False)  # typed: one short name, variants accepted
                 if d is not None:
-                    d.score -= 1.0  # typed: only one short name, its variants accepted
+                    d.score -= 1.0
             if d is not None:
                 d.item = replace(d.item, skill="detail")
                 d.score -= 0.3 if asked else 0.0

@@ -39,50 +39,68 @@ def main_candidates(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[fl
             continue
         share = len(_content(ctx, c.text) & tw) / max(1, len(tw)) if tw else 0.0
         out.append((2.0 * share + 1.0 / (1 + pos), rs, c))
+    if not out:  # no lead claim (a list, a question opening): the claim nearest the headline
+        for pos, rs in enumerate(by_index):
+            c = claim_of(ctx, rs)
+            if c is None:
+                continue
+            share = len(_content(ctx, c.text) & tw) / max(1, len(tw)) if tw else 0.0
+            out.append((2.0 * share + 0.5 / (1 + pos), rs, c))
     out.sort(key=lambda x: (-x[0], x[1].sentence.index))
     return out
 
 
+def secondary_of(
+    ctx: Context, ranked: list[RankedSentence], lead: RankedSentence, key: str, shown_false: frozenset[int]
+) -> list[tuple[int, str]]:
+    """Claims of other sentences, from the end of the article first, that say something
+    else than the key (true but secondary: tempting, yet not what the article is about)."""
+    n_par = max((r.sentence.paragraph for r in ranked), default=0)
+    kw = _content(ctx, key)
+    out: list[tuple[int, str]] = []
+    for r in sorted(ranked, key=lambda r: (-r.sentence.paragraph, r.sentence.index)):
+        if r.sentence.index == lead.sentence.index or (n_par >= 3 and r.sentence.paragraph < 1):
+            continue
+        if r.sentence.index in shown_false:
+            continue  # the bank shows this claim's false twin elsewhere
+        s = claim_of(ctx, r)
+        if s is None or not 0.4 * len(key) <= len(s.text) <= 2.2 * len(key):
+            continue
+        sw = _content(ctx, s.text)
+        if len(sw & kw) / max(1, min(len(sw), len(kw))) > 0.4:
+            continue  # says much the same as the key: a second right answer
+        if any(len(sw & _content(ctx, o)) / max(1, len(sw)) > 0.5 for _, o in out):
+            continue
+        out.append((r.sentence.index, s.text))
+    return out
+
+
 def write_main_idea(ctx: Context, ranked: list[RankedSentence], rng: random.Random) -> list[Draft]:
+    from .write_statement import truth_plan
+
     leads = main_candidates(ctx, ranked)
     if not leads:
         return []
     prompt = ctx.t("main_idea", "Which statement best sums up the article?")
-    from .write_statement import truth_plan
-
-    n_par = max((r.sentence.paragraph for r in ranked), default=0)
     shown_false = truth_plan(ctx, ranked)
     drafts: list[Draft] = []
     for rank, (fit, rs, c) in enumerate(leads[:2]):
         key = restate(ctx, c)
-        kw = _content(ctx, key)
-        twins = [f.text for f in falsify(ctx, c)][:1]
-        secondary = []
-        shown: dict[str, int] = {}
-        for r in sorted(ranked, key=lambda r: (-r.sentence.paragraph, r.sentence.index)):
-            if r.sentence.paragraph <= rs.sentence.paragraph or (n_par >= 2 and r.sentence.paragraph < 2):
-                continue
-            s = claim_of(ctx, r)
-            if r.sentence.index in shown_false:
-                continue  # the bank shows this claim's false twin elsewhere
-            if s is None or not 0.5 * len(key) <= len(s.text) <= 1.7 * len(key):
-                continue
-            sw = _content(ctx, s.text)
-            if len(sw & kw) / max(1, min(len(sw), len(kw))) > 0.4:
-                continue  # says much the same as the key: a second right answer
-            if any(len(sw & _content(ctx, o)) / max(1, len(sw)) > 0.5 for o in secondary):
-                continue
-            secondary.append(s.text)
-            shown[s.text] = r.sentence.index
-        options = (twins + secondary)[:3]
-        if len(options) < 3:
-            options = (twins + secondary)[:3]
+        secondary = secondary_of(ctx, ranked, rs, key, shown_false)
+        falses = falsify(ctx, c)
+        # a negated lead is too easy to rule out: swapped actors, places, times, numbers first
+        twins = [f.text for f in falses if f.how != "negated"][:1]
+        if len(twins) + len(secondary) < 2:
+            twins = [f.text for f in falses][:1]  # a negated lead as the last resort
+        picked = secondary[: 3 - len(twins)]
+        options = twins + [t for _, t in picked]
         if len(options) < 2:
             continue
-        if all(len(o) < len(key) for o in options) and len(secondary) > len(options) - len(twins):
-            longer = [s for s in secondary if len(s) >= len(key) and s not in options]
-            if longer:
-                options[-1] = longer[0]
+        if all(len(o) < len(key) for o in options):
+            longer = [(i, t) for i, t in secondary if len(t) >= len(key) and (i, t) not in picked]
+            if longer and picked:
+                picked[-1] = longer[0]
+                options = twins + [t for _, t in picked]
         drafts.append(
             choice_draft(
                 ctx,
@@ -95,7 +113,7 @@ def write_main_idea(ctx: Context, ranked: list[RankedSentence], rng: random.Rand
                 why="the lead's claim (headline words shared) among its false twin and later, secondary claims",
                 score=4.0 + fit - rank,
                 group="main_idea",
-                shown={rs.sentence.index: True, **{shown[o]: True for o in options if o in shown}},
+                shown={rs.sentence.index: True, **{i: True for i, _ in picked}},
             )
         )
     return drafts

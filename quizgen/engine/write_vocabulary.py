@@ -28,6 +28,10 @@ def term_ok(ctx: Context, rs: RankedSentence, c) -> bool:
     words = fold(c.text).split()
     if not words or words[-1] in ctx.t("vague_terms", []):
         return False
+    from .write_detail import looks_misspelt
+
+    if looks_misspelt(ctx, c.text):
+        return False
     try:
         common = min(ctx.pack.zipf(w) for w in words) >= 4.0
     except Exception:
