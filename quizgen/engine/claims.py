@@ -69,6 +69,49 @@ def _attribution_re(ctx: Context) -> re.Pattern:
     return re.compile(r",\s*(?:(?:" + alt + r")\b[^,.;]{0,60}|[^,.;]{0,40}\b(?:" + alt + r"))\s*[.!]?$", re.I)
 
 
+QUOTE_SENTENCE_RE = re.compile(r"[“\"]\s*([^“”\"]{15,300}?)\s*[”\"]")
+
+
+def _quote_claim(ctx: Context, rs: RankedSentence) -> str | None:
+    """``"Harga akan naik," kata Budi.`` -> ``Menurut Budi, harga akan naik``: a quotation
+    of a third-person statement, attributed by name in the same sentence, as the speaker's
+    claim (who said what can then be swapped). ``None`` for first or second person, a
+    quote cut over sentences, no named speaker."""
+    from .builders import _speaker
+    from .confidence import person_confidence
+    from .write_relation import _full_name
+
+    s = rs.sentence
+    m = QUOTE_SENTENCE_RE.search(s.text)
+    if not m or "?" in m.group(1):
+        return None
+    q_start, q_end = s.start + m.start(), s.start + m.end()
+    outside = s.text[: m.start()] + " " + s.text[m.end() :]
+    if len(re.findall(r"\w+", outside)) > 8:
+        return None  # the sentence says more than who spoke
+    speakers = [
+        c
+        for c in ctx.by_sentence.get(s.index, ())
+        if c.type == "person" and not (q_start <= c.start < q_end) and _speaker(ctx, c.start, c.end)
+        and person_confidence(ctx, c) >= 1
+    ]
+    if len(speakers) != 1:
+        return None
+    quote = m.group(1).strip().rstrip(",;:").rstrip(".")
+    low = f" {fold(quote)} "
+    if any(f" {w} " in low for w in ctx.t("first_person", []) + ctx.t("second_person", [])):
+        return None
+    if fold(quote).split()[:1] and fold(quote).split()[0] in set(ctx.t("anaphors", [])) | set(ctx.t("pronoun_openers", [])):
+        return None
+    if len(quote.split()) < 5 or re.search(r"[.!?]\s", quote):
+        return None  # one sentence of speech
+    tmpl = ctx.t("according_to", "According to {who}, {claim}")
+    first = quote.split()[0]
+    if not _keeps_capital(ctx, first):
+        quote = quote[:1].lower() + quote[1:]
+    return tmpl.format(who=_full_name(ctx, speakers[0]), claim=quote) + "\x01"
+
+
 def _resolve_subject(ctx: Context, rs: RankedSentence, body: str) -> str | None:
     """``Ia menjajakan ...`` -> ``Tutut menjajakan ...``: a sentence opening with a personal
     pronoun (he, she) gets the name of the one person the sentence before names. ``None``
@@ -135,20 +178,25 @@ def _is_clause(ctx: Context, text: str) -> bool:
     ):
         return False
     relative = set(ctx.t("relative_words", []))
-    inside = False
+    inside = 0  # 1: in a relative clause before its verb; 2: after its verb
     seen_noun = False
+    prev_tag = None
     for w, t in tagged:
         low = w.lower()
         if low in relative:
-            inside = True
+            inside = 1
             continue
         if t == "PUNCT" and w in ",;:–—":
-            inside = False
+            inside = 0
             continue
         if t in ("NOUN", "PROPN", "PRON", "NUM"):
             seen_noun = True
-        if t in ("VERB", "AUX") and not inside and seen_noun:
-            return True
+        if t in ("VERB", "AUX"):
+            if inside == 1:
+                inside = 2  # the relative clause's own verb
+            elif seen_noun and (inside == 0 or prev_tag not in ("VERB", "AUX", "ADV", "PART")):
+                return True  # the main verb (after a relative clause: "yang ada di X memiliki")
+        prev_tag = t
     return False
 
 
@@ -183,7 +231,12 @@ def claim_of(ctx: Context, rs: RankedSentence, max_words: int = 28) -> Claim | N
 def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
     s = rs.sentence
     body = ctx.text[rs.body_start : s.end].strip()
-    if not rs.usable:
+    if quotes_speech(body):
+        quoted = _quote_claim(ctx, rs)
+        if quoted is None:
+            return None
+        body = quoted
+    elif not rs.usable:
         # a sentence only too long, or whose pointer back stands in a leading phrase
         # ("Saat peresmian itu, masyarakat menyambut ..."), still has a claim of its own
         why = " ".join(rs.reasons)
@@ -205,7 +258,7 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
             body = body[:1].upper() + body[1:]
         elif "too long" not in why:
             return None
-    if "?" in body or "\n" in body or " -- " in body or quotes_speech(body):
+    if "?" in body or "\n" in body or " -- " in body or (quotes_speech(body) and "\x01" not in body):
         return None  # quotes belong to who-said-what items; questions and lists state nothing
     body = _strip_opener(ctx, body)
     body = re.sub(r"\s*\([^()]{0,60}\)", "", body)  # "TH (66)", "(ICANN)": asides
@@ -257,7 +310,8 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
     for w, t in ctx.upos(body):
         if t in ("VERB", "AUX"):
             break
-        words_before_verb.append(fold(w))
+        if t in ("PRON", None):  # a pronoun, not a demonstrative after its noun ("Asia ini")
+            words_before_verb.append(fold(w))
     if set(words_before_verb) & set(ctx.t("anaphors", [])):
         return None  # "..., mereka juga melanggar": who "they" are is in another sentence
     n = len(body.split())
@@ -271,6 +325,7 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
         return None  # cut short ("... Qatar 2017 dan")
     if re.search(r"[#@]\w|https?:|www\.", body):
         return None
+    body = body.replace("\x01", "")
     text = capitalise_first(body) + "."
     ents = tuple(
         c

@@ -103,9 +103,9 @@ def _key_context(item: Item) -> str:
 def draft_conflicts(a: Draft, b: Draft) -> bool:
     """:func:`conflicts`, and two items showing one sentence's claim in two versions (true in
     one, its false twin in the other: comparing them gives both answers away)."""
-    for s, truth in a.shown.items():
-        other = b.shown.get(s)
-        if other is not None and other != truth:
+    if a.shown and b.shown:
+        common = a.shown.keys() & b.shown.keys()
+        if any(a.shown[s] != b.shown[s] for s in common):
             return True
     return conflicts(a.item, b.item)
 
@@ -192,6 +192,8 @@ def select(
         skill = d.item.skill
         if skill == "main_idea":
             v += 5.0
+        elif skill == "statement" and len(chosen) < count // 2:
+            v -= 1.0  # facts first: statements are built from many sentences and fit around them
         else:
             share = SKILL_SHARE.get(skill, 0.1)
             v += 1.5 * (share * n - skill_count.get(skill, 0))

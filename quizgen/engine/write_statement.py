@@ -23,6 +23,7 @@ from .select import RankedSentence
 from .textutil import fold
 
 MAX_OPTION_WORDS = 28
+VARIANTS = 3
 
 
 def _claims(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[RankedSentence, Claim]]:
@@ -35,14 +36,16 @@ def _claims(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[RankedSent
     return out
 
 
-def _pick_alike(key: str, pool: list[tuple[int, str]], used: set[int], n: int = 3) -> list[tuple[int, str]]:
+def _pick_alike(
+    key: str, pool: list[tuple[int, str]], used: set[int], n: int = 3, variant: int = 0
+) -> list[tuple[int, str]]:
     """``n`` options alike in length to the key (one of them at least as long), each from a
     different sentence."""
     kl = len(key)
     cands = [(s, t) for s, t in pool if s not in used and 0.45 * kl <= len(t) <= 2.0 * kl]
     # alike in length first (three bands), then a spread that differs from key to key, so
     # the bank's statement items do not all show the same few claims
-    salt = len(key) + sum(map(ord, key[:12]))
+    salt = len(key) + sum(map(ord, key[:12])) + 37 * variant
     cands.sort(key=lambda x: (min(2, int(3 * abs(len(x[1]) - kl) / kl)), (x[0] * 7919 + salt) % 101))
     chosen: list[tuple[int, str]] = []
     seen = set(used)
@@ -86,7 +89,7 @@ def truth_plan(ctx: Context, ranked: list[RankedSentence]) -> frozenset[int]:
     if "truth_plan" in ctx.cache:
         return ctx.cache["truth_plan"]
     out: set[int] = set()
-    flip = False
+    flip = True  # the first claim with a twin after the lead is shown false: at least half are
     for n, (_, c) in enumerate(_claims(ctx, ranked)):
         if n > 0 and falsify(ctx, c):
             if flip:
@@ -111,10 +114,16 @@ def write_statements(ctx: Context, ranked: list[RankedSentence], rng: random.Ran
     drafts: list[Draft] = []
     for rs, c in claims:
         worth = rs.score + 0.4 * len(c.entities)
-        if c.sentence not in shown_false:
-            key = trues[c.sentence]
-            picked = _pick_alike(key, false_pool, {c.sentence})
-            if picked and fold(key) != fold(rs.sentence.text):
+        seen_picks: set[tuple[int, ...]] = set()
+        for variant in range(VARIANTS):  # other option sets: selection takes one that fits the bank
+            tag = f"v{variant}" if variant else ""
+            if c.sentence not in shown_false:
+                key = trues[c.sentence]
+                picked = _pick_alike(key, false_pool, {c.sentence}, variant=variant)
+                sig = tuple(sorted(x for x, _ in picked))
+                if not picked or sig in seen_picks or fold(key) == fold(rs.sentence.text):
+                    continue
+                seen_picks.add(sig)
                 drafts.append(
                     choice_draft(
                         ctx,
@@ -125,15 +134,19 @@ def write_statements(ctx: Context, ranked: list[RankedSentence], rng: random.Ran
                         skill="statement",
                         template=f"{ctx.pack.code}.statement.true",
                         why="the true claim of this sentence among false twins of other sentences",
-                        score=2.2 + 0.3 * worth - 0.2 * sum(false_how.get(s) == "negated" for s, _ in picked),
+                        score=2.2 + 0.3 * worth - 0.2 * sum(false_how.get(x) == "negated" for x, _ in picked) - 0.1 * variant,
                         group=f"statement:{c.sentence}",
-                        shown={c.sentence: True, **{s: False for s, _ in picked}},
+                        salt=tag,
+                        shown={c.sentence: True, **{x: False for x, _ in picked}},
                     )
                 )
-            continue
-        f = twins[c.sentence][0]
-        picked = _pick_alike(f.text, true_pool, {c.sentence})
-        if picked:
+                continue
+            f = twins[c.sentence][0]
+            picked = _pick_alike(f.text, true_pool, {c.sentence}, variant=variant)
+            sig = tuple(sorted(x for x, _ in picked))
+            if not picked or sig in seen_picks:
+                continue
+            seen_picks.add(sig)
             drafts.append(
                 choice_draft(
                     ctx,
@@ -144,10 +157,10 @@ def write_statements(ctx: Context, ranked: list[RankedSentence], rng: random.Ran
                     skill="statement",
                     template=f"{ctx.pack.code}.statement.false",
                     why=f"the false twin of this sentence ({f.changed}) among true claims",
-                    score=1.6 + 0.3 * worth + {"roles": 0.4, "negated": -0.5}.get(f.how, 0.0),
+                    score=1.6 + 0.3 * worth + {"roles": 0.4, "negated": -0.5}.get(f.how, 0.0) - 0.1 * variant,
                     group=f"statement:{c.sentence}",
-                    salt=f.text,
-                    shown={c.sentence: False, **{s: True for s, _ in picked}},
+                    salt=f.text + tag,
+                    shown={c.sentence: False, **{x: True for x, _ in picked}},
                 )
             )
     return drafts
@@ -155,32 +168,22 @@ def write_statements(ctx: Context, ranked: list[RankedSentence], rng: random.Ran
 
 def write_true_false(ctx: Context, ranked: list[RankedSentence]) -> list[Draft]:
     """Single statements to mark true or false: a restated claim (never the sentence copied
-    word for word) or its false twin."""
+    word for word) or its false twin, as the bank's truth plan shows that claim."""
     true_word, false_word = ctx.pack.true_false
     tmpl = f"{ctx.pack.code}.true_false"
+    shown_false = truth_plan(ctx, ranked)
     drafts: list[Draft] = []
     for rs, c in _claims(ctx, ranked):
         base = 1.0 + 0.3 * rs.score
+        if c.sentence in shown_false:
+            f = falsify(ctx, c)[0]
+            drafts.append(
+                _tf(ctx, rs, f.text, false_word, (true_word, false_word), tmpl + ".false", f.text, base, False, f.changed)
+            )
+            continue
         stated = restate(ctx, c)
         if fold(stated) != fold(rs.sentence.text):
-            drafts.append(
-                _tf(ctx, rs, stated, true_word, (true_word, false_word), tmpl + ".true", "", base, True)
-            )
-        for f in falsify(ctx, c)[:1]:
-            drafts.append(
-                _tf(
-                    ctx,
-                    rs,
-                    f.text,
-                    false_word,
-                    (true_word, false_word),
-                    tmpl + ".false",
-                    f.text,
-                    base,
-                    False,
-                    f.changed,
-                )
-            )
+            drafts.append(_tf(ctx, rs, stated, true_word, (true_word, false_word), tmpl + ".true", "", base, True))
     return drafts
 
 
@@ -208,4 +211,5 @@ def _tf(ctx, rs, prompt, answer, options, template, salt, score, truth, changed=
         score,
         "statement",
         truth=truth,
+        shown={rs.sentence.index: truth},
     )
