@@ -47,6 +47,7 @@ FEATURES: dict[str, tuple[int, str]] = {
     "key_repeated": (-1, "log(1 + times the key's rarest word occurs in the article): a topic word"),
     "distractors_in_article": (1, "share of short wrong options (names, facts) taken from the article"),
     "options_copied": (-1, "share of sentence-long options copied word for word (found by matching)"),
+    "shape_mismatch": (-1, "share of wrong options of another shape than the key (number, name, word)"),
     "option_length_spread": (-1, "log(longest / shortest option length)"),
     "key_longest": (-1, "the key is clearly the longest option"),
     "key_prompt_overlap": (-1, "the key shares more words with the prompt than any wrong option"),
@@ -240,6 +241,14 @@ def _similar(a: str, b: str) -> bool:
     return False
 
 
+def _shape(option: str) -> str:
+    o = option.strip()
+    if _DIGIT_RE.search(o) and sum(c.isdigit() for c in o) * 3 >= len(o.replace(" ", "")):
+        return "number"
+    first = next((c for c in o if c.isalpha()), "")
+    return "capital" if first.isupper() else "lower"
+
+
 def _content(toks: list[str], stop: frozenset[str]) -> set[str]:
     return {t for t in toks if t not in stop and t != _BLANK and len(t) > 1}
 
@@ -341,6 +350,8 @@ def item_features(item: Any, article_text: str, pack: Any) -> dict[str, float]:
                 f["options_copied"] = copied / len(opts)
             else:
                 f["distractors_in_article"] = sum(in_article(tokens(o), index) for o in wrong) / len(wrong)
+            kshape = _shape(d.answer)
+            f["shape_mismatch"] = sum(_shape(o) != kshape for o in wrong) / len(wrong)
             lens = [max(1, len(o.strip())) for o in opts]
             f["option_length_spread"] = math.log(max(lens) / min(lens))
             klen = len(d.answer.strip())
