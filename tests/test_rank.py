@@ -22,15 +22,17 @@ ID_TEXT = (
     "mencakup bantuan militer jika salah satu negara diserang. Kunjungan itu adalah yang pertama "
     "sejak tahun 2000, ketika Putin datang ke Pyongyang untuk menemui Kim Jong Il. Amerika Serikat "
     "dan Korea Selatan menyatakan khawatir perjanjian itu akan memperkuat program senjata Korea "
-    "Utara. Setelah dari Pyongyang, Putin melanjutkan perjalanan ke Vietnam pada Kamis malam."
+    "Utara. Setelah dari Pyongyang, Putin melanjutkan perjalanan ke Vietnam pada Kamis malam. "
+    "Kim sendiri pernah mengunjungi Rusia pada tahun 2019 dan tahun 2023."
 )
 EN_TEXT = (
     "Researchers in Britain and the Netherlands have developed a new lie detector that watches "
     "the whole body. The team at Lancaster University tested the method on 180 students, half of "
     "whom were told to lie. The new method was right in more than 70 percent of the tests, while "
-    "the polygraph, invented in 1921 by the policeman John Larson, is often no better than chance. "
+    "the polygraph, invented in 1921 by the policeman John Larson after research by the "
+    "psychologist William Marston, is often no better than chance. "
     "Ross Anderson, who led the study, said that guilty people fidget more. The researchers hope "
-    "that police stations in Europe could use the method within ten years."
+    "that police stations in Europe could use the method within ten years, said Aldert Vrij."
 )
 
 
@@ -61,7 +63,7 @@ def _cases(lang):
                 "mcq",
                 "Kapan Putin terakhir datang ke Pyongyang sebelum kunjungan ini?",
                 "tahun 2000",
-                ("tahun 2000", "Rabu pagi", "Kamis malam", "tahun 1921"),
+                ("tahun 2000", "tahun 2019", "tahun 2023", "tahun 2024"),
                 skill="relation",
             ),
         ]
@@ -103,7 +105,7 @@ def _cases(lang):
                 "mcq",
                 "Who invented the polygraph?",
                 "John Larson",
-                ("John Larson", "Ross Anderson", "the Lancaster team", "the police in Europe"),
+                ("John Larson", "Ross Anderson", "William Marston", "Aldert Vrij"),
             ),
         ]
         bad = [

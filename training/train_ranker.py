@@ -44,6 +44,7 @@ LAMBDAS = (1.0, 3.0, 10.0, 30.0, 100.0)
 FOLDS = 5
 EXPERT_WEIGHT = 0.25
 MIN_THRESHOLD = 0.5  # keep a draft only if a strict teacher more likely keeps it than not
+MIN_KEPT = 0.25  # a threshold that would keep fewer drafts than this starves the bank: noise
 STANDARDISE = True
 SD_FLOOR = (
     0.3  # a rare feature is not blown up: its raw weight stays within 1/SD_FLOOR of its standardised one
@@ -225,13 +226,13 @@ def out_of_fold(x, y, w, folds, lam) -> np.ndarray:
 
 
 def choose_threshold(y: np.ndarray, p: np.ndarray) -> float:
-    """The threshold (grid of 0.01) maximising F0.5 on held-out predictions, at least
-    :data:`MIN_THRESHOLD`."""
+    """The threshold (grid of 0.01) maximising F0.5 on held-out predictions among those that
+    keep at least :data:`MIN_KEPT` of the drafts, and at least :data:`MIN_THRESHOLD`."""
     best, best_t = -1.0, 0.5
     for t in np.round(np.arange(0.05, 0.96, 0.01), 2):
         kept = p >= t
         tp = float((kept & (y == 1)).sum())
-        if not kept.any() or not tp:
+        if not tp or kept.mean() < MIN_KEPT:
             continue
         prec, rec = tp / kept.sum(), tp / (y == 1).sum()
         f = 1.25 * prec * rec / (0.25 * prec + rec)
@@ -288,7 +289,9 @@ def train(rows: list[dict], expert_weight: float = EXPERT_WEIGHT, verbose: bool 
         m = gen & np.array([r.get("lang") == lang for r in rows])
         if m.any():
             by_lang[lang] = figures(y[m], p[m], t, [g for g, mm in zip(groups, m, strict=True) if mm])
-    say(f"chosen lambda {lam}; threshold {t:.2f} (max F0.5 held out, at least {MIN_THRESHOLD})")
+    say(
+        f"chosen lambda {lam}; threshold {t:.2f} (max F0.5 held out keeping >= {MIN_KEPT:.0%}, at least {MIN_THRESHOLD})"
+    )
     say(f"held-out, generated items: {cv}")
     for lang, fig in by_lang.items():
         say(f"  {lang}: {fig}")

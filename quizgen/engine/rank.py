@@ -55,7 +55,8 @@ _BIAS = float(_MODEL["intercept"]) - sum(
 #: Keep a draft when ``keep_probability(...) >= THRESHOLD``. Chosen by the training script on
 #: out-of-fold predictions (folds grouped by article) for generated items: the threshold that
 #: maximises F0.5 (precision counted twice as much as recall: eight good items beat twenty
-#: mixed ones), and never below 0.5 (a draft is kept only when a strict teacher is predicted
+#: mixed ones) among thresholds that keep at least a quarter of the drafts (a higher one rests
+#: on a handful of items and starves the bank), and never below 0.5 (a draft is kept only when a strict teacher is predicted
 #: more likely to keep it than to drop it). ``rank_model.json`` records the figures at it.
 THRESHOLD: float = float(_MODEL["threshold"])
 

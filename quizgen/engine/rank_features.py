@@ -39,6 +39,8 @@ FEATURES: dict[str, tuple[int, str]] = {
     "copy_ratio": (-1, "longest run of the prompt copied from the article / prompt length"),
     "true_copied": (-1, "a true statement (or the key statement) copied word for word"),
     "key_common": (-1, "the key is a common lower-case word (Zipf above 3.5)"),
+    "key_number": (0, "the key is a number, date or amount"),
+    "negation_inserted": (-1, "a statement or option holds a negation the article does not have there"),
     "key_stopword": (-1, "the key is only stopwords"),
     "key_words": (0, "log(1 + words in the key)"),
     "name_fragment": (-1, "the blank cuts a name (next to a capitalised word, or a particle)"),
@@ -47,6 +49,7 @@ FEATURES: dict[str, tuple[int, str]] = {
     "key_repeated": (-1, "log(1 + times the key's rarest word occurs in the article): a topic word"),
     "distractors_in_article": (1, "share of short wrong options (names, facts) taken from the article"),
     "options_copied": (-1, "share of sentence-long options copied word for word (found by matching)"),
+    "shape_mismatch": (-1, "share of wrong options of another shape than the key (number, name, word)"),
     "option_length_spread": (-1, "log(longest / shortest option length)"),
     "key_longest": (-1, "the key is clearly the longest option"),
     "key_prompt_overlap": (-1, "the key shares more words with the prompt than any wrong option"),
@@ -84,6 +87,10 @@ _PRONOUNS = {
         "its",
         "their",
     ),
+}
+_NEGATIONS = {
+    "id": frozenset({"tidak", "bukan", "tak", "belum", "tiada"}),
+    "en": frozenset({"not", "never", "no", "cannot"}),
 }
 _SKILLS = {
     "main_idea": "main_idea",
@@ -224,7 +231,33 @@ class Draft:
         )
 
 
-def _similar(a: str, b: str) -> bool:
+def _initials(toks: list[str]) -> str:
+    return "".join(t[0] for t in toks if t)
+
+
+def _same_referent(a: str, b: str, aliases: Mapping[str, str]) -> bool:
+    """An alias of the pack (AS / Amerika Serikat), an acronym (PLN / Perusahaan Listrik
+    Negara) or a contraction (Jokowi / Joko Widodo) of the other option."""
+    if aliases.get(a.strip(), "").casefold() == b.strip().casefold():
+        return True
+    ta, tb = _TOKEN_RE.findall(_norm(a)), _TOKEN_RE.findall(_norm(b))
+    if len(ta) != 1 or len(tb) < 2:
+        return False
+    one = ta[0]
+    if len(one) >= 2 and one == _initials(tb):
+        return True
+    head = tb[0]
+    return (
+        len(head) >= 3
+        and one.startswith(head)
+        and len(one) > len(head)
+        and tb[1].startswith(one[len(head) :])
+    )
+
+
+def _similar(a: str, b: str, aliases: Mapping[str, str] | None = None) -> bool:
+    if aliases is not None and (_same_referent(a, b, aliases) or _same_referent(b, a, aliases)):
+        return True
     a, b = _norm(a).strip(), _norm(b).strip()
     if not a or not b:
         return False
@@ -238,6 +271,25 @@ def _similar(a: str, b: str) -> bool:
         m = SequenceMatcher(None, a, b, autojunk=False)
         return m.quick_ratio() >= 0.8 and m.ratio() >= 0.8
     return False
+
+
+def _negation_inserted(toks: list[str], index: ArticleIndex, negations: frozenset[str]) -> bool:
+    """A negation word whose neighbours never stand next to it in the article."""
+    for i, t in enumerate(toks):
+        if t in negations or t.endswith("n't"):
+            left = i > 0 and (toks[i - 1], t) in index.bigrams
+            right = i + 1 < len(toks) and (t, toks[i + 1]) in index.bigrams
+            if not left and not right:
+                return True
+    return False
+
+
+def _shape(option: str) -> str:
+    o = option.strip()
+    if _DIGIT_RE.search(o) and sum(c.isdigit() for c in o) * 3 >= len(o.replace(" ", "")):
+        return "number"
+    first = next((c for c in o if c.isalpha()), "")
+    return "capital" if first.isupper() else "lower"
 
 
 def _content(toks: list[str], stop: frozenset[str]) -> set[str]:
@@ -301,6 +353,7 @@ def item_features(item: Any, article_text: str, pack: Any) -> dict[str, float]:
 
     if not is_tf and ktoks:
         f["key_words"] = math.log1p(len(ktoks))
+        f["key_number"] = float(_shape(d.answer) == "number")
         content = [t for t in ktoks if t not in stop and not _is_number(t)]
         f["key_stopword"] = float(not content and not any(_is_number(t) for t in ktoks))
         if len(ktoks) <= 3 and content and all(t in index.lowercase_words for t in content):
@@ -341,6 +394,8 @@ def item_features(item: Any, article_text: str, pack: Any) -> dict[str, float]:
                 f["options_copied"] = copied / len(opts)
             else:
                 f["distractors_in_article"] = sum(in_article(tokens(o), index) for o in wrong) / len(wrong)
+            kshape = _shape(d.answer)
+            f["shape_mismatch"] = sum(_shape(o) != kshape for o in wrong) / len(wrong)
             lens = [max(1, len(o.strip())) for o in opts]
             f["option_length_spread"] = math.log(max(lens) / min(lens))
             klen = len(d.answer.strip())
@@ -350,15 +405,19 @@ def item_features(item: Any, article_text: str, pack: Any) -> dict[str, float]:
             wov = max(len(_content(tokens(o), stop) & pc) for o in wrong)
             f["key_prompt_overlap"] = float(kov > wov)
         dup = False
+        aliases = getattr(pack, "aliases", {}) or {}
         for i in range(len(opts)):
             for j in range(i + 1, len(opts)):
-                if _similar(opts[i], opts[j]):
+                if _similar(opts[i], opts[j], aliases):
                     dup = True
                     break
             if dup:
                 break
         f["near_duplicate_options"] = float(dup)
 
+    negations = _NEGATIONS.get(lang, frozenset())
+    statements = [ptoks] if is_tf else [tokens(o) for o in opts if len(tokens(o)) >= 6]
+    f["negation_inserted"] = float(any(_negation_inserted(t, index, negations) for t in statements))
     if words:
         f["digit_share"] = sum(_is_number(t) for t in words) / len(words)
     raw = d.prompt.strip()
