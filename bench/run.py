@@ -37,6 +37,9 @@ Figures (``--only`` takes their section names, comma-separated):
               submitting all-correct answers (grade, store in SQLite, render the review),
               and the teacher page generating and rendering a bank from the sample article.
               Also ``quizgen.grading.score`` alone on that bank. No targets: reported.
+``analysis``  UD tokens + UPOS tagging of the corpus articles (id-news, en-news), CPU ms
+              per 1,000 words, warm (target <= 5 ms) and cold; model load; the Indonesian
+              entity tagger. See ``bench/analysis.py``.
 
 ``--profile`` runs pyinstrument over ``generate`` (the sample article 20 times, then the
 100 KB text once) and prints its stages and the five functions with the most own time. Needs the corpus (``../shared`` beside the repo);
@@ -66,7 +69,7 @@ CORPUS = SHARED / "corpus" / "id-news"
 SAMPLE = ROOT / "tests" / "data" / "id-kim-putin-2024.txt"
 BANK = ROOT / "question_banks" / "id-kim-putin-2024.json"
 APP = ROOT / "streamlit_app.py"
-SECTIONS = ("generate", "growth", "cli", "batch", "app")
+SECTIONS = ("generate", "growth", "cli", "batch", "app", "analysis")
 SIZES = (("10 KB", 10_000), ("100 KB", 100_000), ("1 MB", 1_000_000))
 
 
@@ -454,6 +457,11 @@ def bench_app(reps: int, tmp: Path) -> list[Figure]:
     ]
 
 
+# ---------------------------------------------------------------- analysis (bench/tagging.py)
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tagging import bench_analysis  # noqa: E402
+
 # ---------------------------------------------------------------- profile
 
 
@@ -556,9 +564,9 @@ def main() -> int:
     unknown = set(only) - set(SECTIONS)
     if unknown:
         ap.error(f"unknown section(s): {', '.join(sorted(unknown))}")
-    reps = {"generate": 5, "growth": 1, "cli": 3, "batch": 1, "app": 2}
+    reps = {"generate": 5, "growth": 1, "cli": 3, "batch": 1, "app": 2, "analysis": 2}
     if not args.quick:
-        reps = {"generate": 21, "growth": 5, "cli": 7, "batch": 5, "app": 5}
+        reps = {"generate": 21, "growth": 5, "cli": 7, "batch": 5, "app": 5, "analysis": 7}
     has_corpus = CORPUS.is_dir() and any(CORPUS.glob("*.txt"))
     figs: list[Figure] = []
     skipped: list[str] = []
@@ -575,11 +583,12 @@ def main() -> int:
         "cli": lambda tmp: bench_cli(reps["cli"]),
         "batch": lambda tmp: bench_batch(reps["batch"], tmp),
         "app": lambda tmp: bench_app(reps["app"], tmp),
+        "analysis": lambda tmp: bench_analysis(reps["analysis"], tmp),
     }
     with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as d:
         tmp = Path(d)
         for name in only:
-            if name in ("growth", "batch") and not has_corpus:
+            if name in ("growth", "batch", "analysis") and not has_corpus:
                 skipped.append(f"{name}: no corpus at {CORPUS}")
                 continue
             print(f"[{time.strftime('%H:%M:%S')}] {name} ...", file=sys.stderr, flush=True)

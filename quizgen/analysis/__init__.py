@@ -58,7 +58,10 @@ def tag_spans(text: str, spans: Sequence[tuple[int, int]], lang: str) -> list[li
     if model is None:
         return [[Token(w, a, b) for w, a, b in p] for p in pieces]
     tags = model.tag_sentences([[w for w, _, _ in p] for p in pieces])
-    return [[Token(w, a, b, u) for (w, a, b), u in zip(p, ts, strict=True)] for p, ts in zip(pieces, tags, strict=True)]
+    return [
+        [Token(w, a, b, u) for (w, a, b), u in zip(p, ts, strict=True)]
+        for p, ts in zip(pieces, tags, strict=True)
+    ]
 
 
 def tag(text: str, lang: str) -> list[Token]:

@@ -1,11 +1,13 @@
-"""The part-of-speech tagger at run time: a linear model over window features.
+"""The part-of-speech tagger at run time: two passes of a linear model over window features.
 
 The model (``models/<lang>-upos.npz``, made by ``training/train_tagger.py``) holds feature
-weights. A token's score for each UPOS tag is a bias plus, for each position of the window
-``i-2 .. i+2``, the summed weights of the features of the word at that position. Those
-sums depend only on the word type and the position, so they are computed once per type
-(a ``5 x tags`` array, cached) and tagging a whole article is a handful of numpy gathers,
-one addition per window position and an arg-max.
+weights of two passes. In each pass a token's score for each UPOS tag is a bias plus, for
+each position of the window ``i-2 .. i+2``, the summed weights of the features of the word
+at that position. Those sums depend only on the word type and the position, so they are
+computed once per type (a ``5 x tags`` array per pass, cached) and a pass over a whole
+article is a handful of numpy gathers, one addition per window position and an arg-max.
+The second pass adds weights for the first pass's tags of the neighbours (``i-2``,
+``i-1``, ``i+1``): three more gathers.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import BOS, EOS, POSITIONS, word_features
+from .features import BOS, EOS, POSITIONS, type_features
 
 _CACHE_MAX = 200_000  # word types kept per model; beyond that the cache starts afresh
+_CONTEXT = ("L2=", "L=", "R=")  # second-pass features of neighbour tags
 
 
 def pack_strings(items: list[str]) -> np.ndarray:
@@ -31,8 +34,68 @@ def unpack_strings(arr: np.ndarray) -> list[str]:
     return data.split("\n") if data else []
 
 
+class _Pass:
+    """One linear pass: feature index, weights (with a zero row last), bias, neighbour tables."""
+
+    def __init__(
+        self,
+        classes: list[str],
+        features: list[str],
+        weights: np.ndarray,
+        bias: np.ndarray,
+        lexicon: dict[str, str] | None = None,
+    ) -> None:
+        t = len(classes)
+        self.lexicon = lexicon
+        tag_ix = {c: k for k, c in enumerate(classes)}
+        tag_ix[BOS] = t
+        tag_ix[EOS] = t
+        self.context = np.zeros((len(_CONTEXT), t + 1, t), dtype=np.float32)
+        keep: list[int] = []
+        names: list[str] = []
+        for k, f in enumerate(features):
+            for c, prefix in enumerate(_CONTEXT):
+                if f.startswith(prefix):
+                    self.context[c, tag_ix[f[len(prefix) :]]] = weights[k]
+                    break
+            else:
+                keep.append(k)
+                names.append(f)
+        self.index = {f: k for k, f in enumerate(names)}
+        self.weights = np.vstack([weights[keep], np.zeros((1, t), dtype=np.float32)]).astype(np.float32)
+        self.bias = bias.astype(np.float32)
+        self.has_context = bool(np.any(self.context))
+        self.table = np.zeros((0, len(POSITIONS), t), dtype=np.float32)  # rows of LinearTagger.rows
+
+    def compute(self, feats: list[list[tuple[int, str]]]) -> np.ndarray:
+        """Score vectors ``(len(feats), 5, tags)`` of word types given their features."""
+        idx = self.index
+        zero = len(self.weights) - 1
+        npos = len(POSITIONS)
+        rows: list[int] = []
+        starts: list[int] = []
+        for fs in feats:
+            per: list[list[int]] = [[] for _ in range(npos)]
+            for k, f in fs:
+                r = idx.get(f)
+                if r is not None:
+                    per[k].append(r)
+            for k in range(npos):
+                starts.append(len(rows))
+                rows.append(zero)
+                rows.extend(per[k])
+        sums = np.add.reduceat(self.weights[rows], starts, axis=0)
+        return sums.reshape(len(feats), npos, -1)
+
+    def scores(self, table: np.ndarray, ids: np.ndarray, centres: np.ndarray) -> np.ndarray:
+        total = self.bias + table[ids[centres - 2], 0]
+        for k in range(1, len(POSITIONS)):
+            total += table[ids[centres + k - 2], k]
+        return total
+
+
 class LinearTagger:
-    """Tag sequences of words with a decomposed window model.
+    """Tag sequences of words with a decomposed two-pass window model.
 
     Example:
         >>> t = LinearTagger.load(model_path("en", "upos"))  # doctest: +SKIP
@@ -41,60 +104,116 @@ class LinearTagger:
     """
 
     def __init__(
-        self, classes: list[str], features: list[str], weights: np.ndarray, bias: np.ndarray
+        self,
+        classes: list[str],
+        passes: list[_Pass],
+        vocab: list[str] | None = None,
+        tables: list[np.ndarray] | None = None,
     ) -> None:
         self.classes = classes
-        self.index = {f: k for k, f in enumerate(features)}
-        self.weights = weights.astype(np.float32)
-        self.bias = bias.astype(np.float32)
-        self._cache: dict[str, np.ndarray] = {}
+        self.passes = passes
         self._lock = threading.Lock()
+        self.rows: dict[str, int] = {}  # word type -> its row in every pass's table
+        self._size = 0
+        # score tables of the frequent word types, computed at training time and shipped
+        self._vocab = vocab or []
+        self._tables = tables or []
+        self._reset()
+
+    def _reset(self) -> None:
+        self.rows = {}
+        self._size = 0
+        n = max(1024, 2 * (len(self._vocab) + 2))
+        for p in self.passes:
+            p.table = np.zeros((n, len(POSITIONS), len(self.classes)), dtype=np.float32)
+        self._add([BOS, EOS])
+        if self._vocab:
+            end = 2 + len(self._vocab)
+            for p, t in zip(self.passes, self._tables, strict=True):
+                p.table[2:end] = t
+            self.rows.update((w, k) for k, w in enumerate(self._vocab, start=2))
+            self._size = end
+
+    def frequent_tables(self, words: list[str]) -> list[np.ndarray]:
+        """The score tables of ``words`` in each pass (to ship them with the model)."""
+        self._add([w for w in dict.fromkeys(words) if w not in self.rows])
+        idx = np.asarray([self.rows[w] for w in words], dtype=np.int64)
+        return [p.table[idx] for p in self.passes]
+
+    def _add(self, new: list[str]) -> None:
+        """Compute and store the score vectors of word types not seen before."""
+        if self._size + len(new) > _CACHE_MAX:
+            self._reset()
+        need = self._size + len(new)
+        lexicon = self.passes[0].lexicon
+        feats = [type_features(w, lexicon) for w in new]
+        for p in self.passes:
+            if need > len(p.table):
+                grown = np.zeros((max(need, 2 * len(p.table)), *p.table.shape[1:]), dtype=np.float32)
+                grown[: self._size] = p.table[: self._size]
+                p.table = grown
+            p.table[self._size : need] = p.compute(feats)
+        for k, w in enumerate(new, start=self._size):
+            self.rows[w] = k
+        self._size = need
+
+    @property
+    def index(self) -> dict[str, int]:
+        return self.passes[-1].index
 
     @classmethod
     def load(cls, path: Path) -> LinearTagger:
         with np.load(path, allow_pickle=False) as z:
             classes = unpack_strings(z["classes"])
-            features = unpack_strings(z["features"])
-            weights = z["weights"].astype(np.float32) * float(z["scale"])
-            bias = z["bias"].astype(np.float32)
-        return cls(classes, features, weights, bias)
-
-    def _type_vectors(self, word: str) -> np.ndarray:
-        hit = self._cache.get(word)
-        if hit is not None:
-            return hit
-        out = np.zeros((len(POSITIONS), len(self.classes)), dtype=np.float32)
-        idx = self.index
-        w = self.weights
-        for k, pos in enumerate(POSITIONS):
-            rows = [idx[f] for f in word_features(word, pos) if f in idx]
-            if rows:
-                out[k] = w[rows].sum(axis=0)
-        if len(self._cache) >= _CACHE_MAX:
-            with self._lock:
-                self._cache.clear()
-        self._cache[word] = out
-        return out
+            lexicon = None
+            if "lexicon" in z:
+                lexicon = dict(line.split("\t", 1) for line in unpack_strings(z["lexicon"]))
+            passes = []
+            for p in ("", "2"):
+                if "features" + p not in z:
+                    continue
+                weights = z["weights" + p].astype(np.float32) * float(z["scale" + p])
+                passes.append(
+                    _Pass(classes, unpack_strings(z["features" + p]), weights, z["bias" + p], lexicon)
+                )
+            vocab, tables = None, None
+            if "vocab" in z:
+                vocab = unpack_strings(z["vocab"])
+                tables = [z["table" + p].astype(np.float32) for p in ("", "2")[: len(passes)]]
+        return cls(classes, passes, vocab, tables)
 
     def scores(self, sentences: list[list[str]]) -> np.ndarray:
-        """Scores ``(tokens, tags)`` for the tokens of all ``sentences`` in order."""
-        types: dict[str, int] = {BOS: 0, EOS: 1}
-        padded: list[int] = []
-        centres: list[int] = []
-        for words in sentences:
-            padded += [0, 0]
-            for w in words:
-                centres.append(len(padded))
-                padded.append(types.setdefault(w, len(types)))
-            padded += [1, 1]
-        if not centres:
-            return np.zeros((0, len(self.classes)), dtype=np.float32)
-        table = np.stack([self._type_vectors(w) for w in types])  # (types, 5, tags)
-        ids = np.asarray(padded, dtype=np.int64)
-        c = np.asarray(centres, dtype=np.int64)
-        total = self.bias + table[ids[c - 2], 0]
-        for k in range(1, len(POSITIONS)):
-            total += table[ids[c + k - 2], k]
+        """Final scores ``(tokens, tags)`` for the tokens of all ``sentences`` in order."""
+        t = len(self.classes)
+        with self._lock:
+            rows = self.rows
+            new = [w for ws in sentences for w in ws if w not in rows]
+            if new:
+                self._add(list(dict.fromkeys(new)))
+                rows = self.rows
+            flat = [rows[w] for ws in sentences for w in ws]
+            if not flat:
+                return np.zeros((0, t), dtype=np.float32)
+            lens = np.fromiter((len(ws) for ws in sentences), dtype=np.int64, count=len(sentences))
+            # each sentence is padded with two BOS (row 0) before and two EOS (row 1) after
+            sent_of = np.repeat(np.arange(len(sentences)), lens)
+            centres = np.arange(len(flat)) + 2 + 4 * sent_of
+            ids = np.zeros(len(flat) + 4 * len(sentences), dtype=np.int64)
+            ends = np.cumsum(lens + 4)  # one past each sentence's padding
+            ids[ends - 1] = 1
+            ids[ends - 2] = 1
+            ids[centres] = flat
+            first = self.passes[0]
+            total = first.scores(first.table, ids, centres)
+            for p in self.passes[1:]:
+                # the first pass's tags, on the padded layout (padding = index t: BOS/EOS)
+                prev = np.full(len(ids), t, dtype=np.int64)
+                prev[centres] = total.argmax(axis=1)
+                total = p.scores(p.table, ids, centres)
+                if p.has_context:
+                    total += p.context[0, prev[centres - 2]]
+                    total += p.context[1, prev[centres - 1]]
+                    total += p.context[2, prev[centres + 1]]
         return total
 
     def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:

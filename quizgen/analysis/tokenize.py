@@ -10,9 +10,11 @@ sees what it was trained on:
 - Indonesian (GSD, CSUI): hyphenated words stay whole (``negara-negara``,
   ``Jong-un``); clitics stay on their word (``rumahnya``), as the treebanks' surface
   tokens do.
-- Both: numbers keep their separators (``1.000``, ``2,5``, ``21/10/2025``), dotted
-  abbreviations keep their dots (``U.S.``, ``Dr.`` when the pack lists it), runs of dots
-  or dashes are one token (``...``, ``--``), any other symbol is a token of its own.
+- Both: numbers keep their separators (``1.000``, ``2,5``, ``21/10/2025``), a currency
+  glued to its number is cut off (``Rp`` ``9.000``), dotted abbreviations keep their dots
+  (``U.S.``, ``Dr.`` when the pack lists it), site and file names stay whole
+  (``Space.com``), runs of dots, dashes, ``!``/``?`` or one symbol are one token
+  (``...``, ``--``, ``!!!``), any other symbol is a token of its own.
 
 Every token satisfies ``text[t.start:t.end] == t.text``.
 """
@@ -28,11 +30,15 @@ _EN_KEEP_HYPHEN = frozenset({"e-mail", "e-mails", "x-ray", "t-shirt", "co-op", "
 _CORE = r"""
       (?:https?://|www\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)\]]     # URLs
     | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                          # e-mail addresses
+    | [\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|co\.id|go\.id|ac\.id|id|uk|doc|pdf|html?)\b  # file and site names
     | (?:[^\W\d_]\.){2,}                                   # dotted abbreviations: U.S. a.m.
-    | \d+(?:[.,/:]\d+)*(?:[^\W\d_]+)?                       # numbers: 2,5 1.000.000 21/10/2025 1990s
+    | (?:Rp|US\$|S\$|RM)(?=\d)                              # a currency glued to its number: Rp9.000
+    | \d+(?:[.,/:]\d+)*(?:-\d+)*(?:[^\W\d_]+)?               # numbers: 2,5 1.000.000 21/10/2025 1990s 646-2600
     | [^\W_]+(?:[-‐‑'’][^\W_]+)*                            # words, hyphenated, with apostrophes
     | \.{2,} | …                                            # ellipses
     | -{2,} | [—–]                                          # dashes
+    | [!?]{2,} | \.[?!]+                                    # "!!!", "?!", ".?"
+    | ([^\w\s])\1+                                          # a run of one symbol: "**", "___"
     | [^\s]                                                 # any other symbol
 """
 _TOKEN = re.compile(_CORE, re.VERBOSE)
@@ -87,29 +93,27 @@ def token_spans(text: str, lang: str, start: int = 0, end: int | None = None) ->
     end = len(text) if end is None else end
     abbrevs = _abbreviations(lang)
     out: list[tuple[str, int, int]] = []
+    add = out.append
     en = lang == "en"
+    skip = -1  # a dot already taken by the abbreviation before it
     for m in _TOKEN.finditer(text, start, end):
-        tok, a, b = m.group(), m.start(), m.end()
-        if b < end and text[b] == "." and tok.isalpha() and tok.lower() in abbrevs:
+        a, b = m.span()
+        if a < skip:
+            continue
+        tok = m.group()
+        if b + 1 < end and text[b] == "." and tok.isalpha() and tok.lower() in abbrevs:
             # "Dr." keeps its dot unless it ends the text (then it is a full stop)
-            nxt = text[b + 1 : b + 2]
-            if nxt and (nxt.isspace() or nxt in ",;:") and b + 1 < end:
-                out.append((text[a : b + 1], a, b + 1))
+            nxt = text[b + 1]
+            if nxt.isspace() or nxt in ",;:":
+                add((text[a : b + 1], a, b + 1))
+                skip = b + 1
                 continue
-        if en and tok[0].isalpha():
+        if (
+            en
+            and tok[0].isalpha()
+            and ("'" in tok or "’" in tok or "-" in tok or "‐" in tok or "‑" in tok or len(tok) == 6)
+        ):
             _split_en(tok, a, out)
         else:
-            out.append((tok, a, b))
-    return _merge_abbrev_dots(out)
-
-
-def _merge_abbrev_dots(toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Drop the separate ``.`` token that follows an abbreviation which took its dot."""
-    out: list[tuple[str, int, int]] = []
-    for t in toks:
-        if out and t[0] == "." and out[-1][0].endswith(".") and out[-1][2] == t[2]:
-            continue
-        if out and t[1] < out[-1][2]:  # overlapped by a token that took the dot
-            continue
-        out.append(t)
+            add((tok, a, b))
     return out

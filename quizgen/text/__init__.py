@@ -11,7 +11,9 @@
 4. :mod:`.numbers` - numbers and quantities with value and unit.
 5. :mod:`.names` - capitalised names and acronyms, split at titles and countries
    (:mod:`.namewords`, :mod:`.nametypes`), with the evidence for their type; :mod:`.aliases` links ``AS`` = ``Amerika Serikat`` and
-   ``Putin`` = ``Vladimir Putin`` and types each group.
+   ``Putin`` = ``Vladimir Putin`` and types each group. The trained entity tagger
+   (:mod:`quizgen.analysis.ner`, Indonesian) adds its type as evidence of a strength
+   below the article's own cues (titles, organisation words, gazetteer, ``AS (37)``).
 6. :mod:`.keyterms` - salient content words and phrases, grouped by stem.
 7. :mod:`.candidates` - places everything in its sentence without overlaps and keeps
    what was rejected, with the reason, for ``quizgen inspect``.
@@ -29,7 +31,7 @@ from .candidates import find_candidates
 from .lexicon import lexicon_for
 from .sentences import split_sentences
 from .tokens import tokenize
-from .wordclass import tag_sentences
+from .wordclass import entity_index, tag_sentences
 
 __all__ = ["analyse"]
 
@@ -74,5 +76,6 @@ def analyse(article: Article, pack: Any = None) -> TextLayer:
         sentences = split_sentences(text, lex, article.paragraphs)
         tokens = tokenize(text)
         tagged, ranges = tag_sentences(text, sentences, pack.code)
-        candidates, dropped = find_candidates(text, sentences, tokens, lex)
+        entities = entity_index(text, sentences, pack.code, tagged, ranges)
+        candidates, dropped = find_candidates(text, sentences, tokens, lex, entities, tagged)
         return TextLayer(article, sentences, tuple(tokens), candidates, dropped, tagged, ranges)

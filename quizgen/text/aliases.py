@@ -19,6 +19,7 @@ sentence is a person because ``Presiden Rusia Vladimir Putin`` is.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from .found import Found
 from .lexicon import Lexicon, norm_name
@@ -55,6 +56,11 @@ def _best(evidence: list[Evidence] | tuple[Evidence, ...]) -> Evidence:
     return max(evidence, key=lambda e: (totals[e.type], e.strength))
 
 
+def _person_initials(m: Mention) -> bool:
+    """An acronym typed a person by strong evidence (``AS (37)``): initials, not an alias."""
+    return any(e.type == "person" and e.strength >= _STRONG for e in m.evidence)
+
+
 def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Found]:
     """Group and type name mentions; return one Found per mention.
 
@@ -69,9 +75,20 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Found]:
         return []
     # 1-2: a key per mention
     keys: list[str] = []
+    # an acronym that is a person's initials once ("AS (37)") is that person throughout
+    initials = {m.text for m in mentions if m.acronym and _person_initials(m)}
+    if initials:
+        mentions = [
+            replace(m, evidence=tuple(e for e in m.evidence if not e.reason.startswith("short form of")))
+            if m.acronym and m.text in initials
+            else m
+            for m in mentions
+        ]
     for m in mentions:
         key = m.key
-        if m.text in lex.aliases:
+        if m.acronym and m.text in initials:
+            pass  # "AS (37)" names a person: never linked to Amerika Serikat
+        elif m.text in lex.aliases:
             key = norm_name(lex.aliases[m.text])
         elif key in lex.alias_norm and not m.acronym:
             key = norm_name(lex.alias_norm[key])
@@ -92,8 +109,8 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Found]:
                 by_initials[ini].add(key)
     for key in list(members):
         m0 = mentions[members[key][0]]
-        if not m0.acronym or key != m0.key:
-            continue  # not an acronym, or already resolved by the pack's aliases
+        if not m0.acronym or key != m0.key or m0.text in initials:
+            continue  # not an acronym, already resolved by the pack's aliases, or a person's initials
         letters = "".join(c for c in m0.text if c.isalpha()).upper()
         fits = [k for k in by_initials.get(letters, ()) if k in members]
         if len(fits) == 1:
@@ -133,7 +150,7 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Found]:
     for key, idxs in members.items():
         evidence = [e for i in idxs for e in mentions[i].evidence]
         best = _best(evidence)
-        subtype = best.subtype if best.type == "place" else None
+        subtype = best.subtype if best.type in ("place", "term") else None
         if best.type == "place" and subtype is None:
             subtype = next((e.subtype for e in evidence if e.subtype), None)
         paragraphs = {mentions[i].paragraph for i in idxs}

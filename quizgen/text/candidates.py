@@ -18,6 +18,7 @@ from .namewords import initial_flags
 from .numbers import find_numbers
 from .times import find_times
 from .tokens import sentence_token_ranges
+from .wordclass import TagIndex
 
 
 def _overlaps(kept: list[Found], starts: list[int], f: Found) -> bool:
@@ -39,8 +40,22 @@ def _token_flags(tokens: list[Token], spans: list[Found]) -> list[bool]:
     return flags
 
 
+def _tag_index(tagged: tuple[Token, ...], lex: Lexicon) -> TagIndex | None:
+    if not tagged:
+        return None
+    from ..analysis import get_tagger
+
+    model = get_tagger(lex.pack.code)
+    return TagIndex(tagged, model.passes[0].lexicon if model is not None else None)
+
+
 def find_candidates(
-    text: str, sentences: tuple[Sentence, ...], tokens: list[Token], lex: Lexicon
+    text: str,
+    sentences: tuple[Sentence, ...],
+    tokens: list[Token],
+    lex: Lexicon,
+    entities: object | None = None,
+    tagged: tuple[Token, ...] = (),
 ) -> tuple[tuple[Candidate, ...], tuple[Dropped, ...]]:
     """Find the answer candidates of an article body.
 
@@ -49,6 +64,8 @@ def find_candidates(
         sentences: Its sentences.
         tokens: Its tokens.
         lex: The language's lexicon.
+        entities: The entity tagger's spans (:class:`quizgen.analysis.ner.EntityIndex`), if any.
+        tagged: The article's tokens with word classes (``TextLayer.tagged``), if any.
 
     Returns:
         Candidates in text order, and the spans considered and rejected, with reasons.
@@ -63,7 +80,9 @@ def find_candidates(
     fixed = sorted(times + numbers, key=lambda f: f.start)
     blocked = _token_flags(tokens, fixed)
     initial = initial_flags(text, tokens, ranges)
-    mentions, why = find_mentions(text, tokens, sentences, ranges, blocked, initial, lex)
+    mentions, why = find_mentions(
+        text, tokens, sentences, ranges, blocked, initial, lex, entities, _tag_index(tagged, lex)
+    )
     rejected += why
     names = group_mentions(mentions, lex)
     covered = _token_flags(tokens, sorted(fixed + names, key=lambda f: f.start))

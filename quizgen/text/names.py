@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from ..article import Sentence, Token
 from .lexicon import Lexicon, norm_name
-from .nametypes import segment
+from .nametypes import model_evidence, segment
 from .namewords import (
     Evidence,
     Mention,
@@ -47,6 +47,8 @@ def find_mentions(
     blocked: list[bool],
     initial: list[bool],
     lex: Lexicon,
+    entities: object | None = None,
+    word_classes: object | None = None,
 ) -> tuple[list[Mention], list[tuple[int, int, str]]]:
     """Find name mentions.
 
@@ -58,11 +60,15 @@ def find_mentions(
         blocked: Per token, whether it is inside a time or number span.
         initial: Per token, whether it starts its sentence or a quotation (:func:`initial_flags`).
         lex: The language's lexicon.
+        entities: The entity tagger's spans (:class:`quizgen.analysis.ner.EntityIndex`), if any.
+        word_classes: The tagged tokens (:class:`quizgen.text.wordclass.TagIndex`), if any.
 
     Returns:
         Mentions in text order, and ``(start, end, reason)`` of capitalised spans rejected.
     """
     ctx = name_context(text, tokens, initial, lex)
+    ctx.entities = entities
+    ctx.word_classes = word_classes
     mentions: list[Mention] = []
     dropped: list[tuple[int, int, str]] = []
     abbreviations = {a.lower().rstrip(".") for a in lex.pack.abbreviations}
@@ -100,10 +106,10 @@ def find_mentions(
                     break
             _analyse_run(text, tokens, i, j, a, b, si, sent.paragraph, initial, ctx, mentions, dropped)
             i = j
-    return _split_known_heads(text, mentions), dropped + ctx.dropped
+    return _split_known_heads(text, mentions, ctx.entities), dropped + ctx.dropped
 
 
-def _split_known_heads(text: str, mentions: list[Mention]) -> list[Mention]:
+def _split_known_heads(text: str, mentions: list[Mention], entities: object | None = None) -> list[Mention]:
     """Split ``Persegres Hari Yudo`` when ``Persegres`` stands alone elsewhere in the article.
 
     A long run whose first word is, elsewhere, a name of its own is that name followed by
@@ -130,7 +136,9 @@ def _split_known_heads(text: str, mentions: list[Mention]) -> list[Mention]:
         ):
             head_end = m.start + len(m.words[0])
             rest = text.find(m.words[1], head_end)
-            default = Evidence("person", 0.5, "no place or organisation cue; assumed a person")
+            default = model_evidence(entities, m.start, head_end) or Evidence(
+                "person", 0.5, "no place or organisation cue; assumed a person"
+            )
             why = Evidence("person", 0.5, f"'{m.words[0]}' stands alone elsewhere in the article")
             out.append(
                 Mention(

@@ -10,6 +10,7 @@ next to it (person), a place preposition before it (place), or a weak default.
 from __future__ import annotations
 
 import math
+import re
 
 from ..article import Token
 from .lexicon import Lexicon, norm_name
@@ -88,7 +89,11 @@ def segment(
     if key in lex.gazetteer:
         sub = lex.gazetteer[key][1]
         ev.append(Evidence("place", 5, f"in the gazetteer as a {sub}", sub))
-    if surface in lex.aliases:
+    initials = acronym and _AGE_AFTER.match(text, end) is not None
+    if initials:
+        # "AS (37)": a suspect's initials and age, not Amerika Serikat
+        ev.append(Evidence("person", 4.5, "initials with an age in brackets after them"))
+    elif surface in lex.aliases:
         long = lex.aliases[surface]
         lkey = norm_name(long)
         if lkey in lex.gazetteer:
@@ -120,6 +125,24 @@ def segment(
         ev.append(Evidence("organisation", 1.5, f"ends with the place name '{words[-1]}'"))
     if org_hint and not any(e.strength >= 2 for e in ev):
         ev.append(Evidence("organisation", 2, "between a title and a name (the body the person belongs to)"))
+    if not ev and not acronym and j - i == 1 and surface.lower() in ctx.lower_vocab:
+        ctx.dropped.append(
+            (start, end, "common word with a capital (also written in lowercase in the article)")
+        )
+        return
+    model = model_evidence(ctx.entities, start, end)
+    if model is not None and not any(e.strength >= 4 for e in ev):
+        ev.append(model)
+    if not ev and not acronym and ctx.word_classes is not None:
+        classes = ctx.word_classes.common_words(words) or ctx.word_classes.classes(start, end)
+        if (
+            classes
+            and all(c in _COMMON_CLASSES for c in classes)
+            and (ctx.entities is not None or len(classes) > 1)
+        ):
+            # "Kesehatan Hewan", "Sertifikat Veteriner": common words with capitals
+            tags = "/".join(dict.fromkeys(classes))
+            ev.append(Evidence("term", 1.5, f"common words with capitals ({tags}), no entity found", "name"))
     if acronym and not any(e.strength >= 2 for e in ev):
         ev.append(Evidence("organisation", 2, "acronym; assumed an organisation"))
     elif not ev:
@@ -131,6 +154,30 @@ def segment(
         strength = 1.0 if j - i > 1 else 0.5
         ev.append(Evidence("person", strength, "no place or organisation cue; assumed a person"))
     mentions.append(Mention(surface, start, end, si, par, tuple(words), acronym, tuple(ev)))
+
+
+_AGE_AFTER = re.compile(r"\s*\(\s*\d{1,3}\s*(?:th|tahun|thn)?\s*\)")
+_MODEL_TYPES = ("person", "place", "organisation")
+_COMMON_CLASSES = frozenset({"NOUN", "ADJ", "VERB", "ADV", "ADP", "CCONJ", "DET"})
+
+
+def model_evidence(entities, start: int, end: int) -> Evidence | None:
+    """The entity tagger's word on the name ``[start, end)``, as evidence, if it marked one.
+
+    Its strength (1 to 3 with the model's confidence) sits below a title, an organisation
+    word or the gazetteer (4-5) and above the weak cues, so the article's own cues win where
+    they exist and the model decides where they do not. An event or a food (``Misa Natal``,
+    ``rendang``) is typed a term: not a person, place or organisation.
+    """
+    if entities is None:
+        return None
+    e = entities.lookup(start, end)
+    if e is None:
+        return None
+    strength = round(1 + 2 * e.confidence, 2)
+    if e.type in _MODEL_TYPES:
+        return Evidence(e.type, strength, f"entity tagger: {e.type} ({e.confidence:.2f})")
+    return Evidence("term", strength, f"entity tagger: {e.type} ({e.confidence:.2f})", e.type)
 
 
 def gazetteer_prefix(words: list[str], lex: Lexicon) -> tuple[int, str | None, str | None]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..article import Token
 from .lexicon import Lexicon, norm_name
@@ -55,6 +56,8 @@ class NameContext:
     derived: dict[str, bool]
     dropped: list[tuple[int, int, str]]
     acronyms: dict[str, int]  # how often each acronym occurs in the article
+    entities: Any = None  # quizgen.analysis.ner.EntityIndex of the article, if a model ran
+    word_classes: Any = None  # quizgen.text.wordclass.TagIndex of the article, if tagged
     acronyms: dict[str, int]  # how often each acronym occurs in the article
 
 

@@ -8,6 +8,7 @@ word class of a key.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from ..article import Sentence, Token
@@ -30,6 +31,61 @@ def tag_sentences(
         ranges.append((len(flat), len(flat) + len(toks)))
         flat.extend(toks)
     return tuple(flat), tuple(ranges)
+
+
+class TagIndex:
+    """Word classes of character spans, from an article's tagged tokens."""
+
+    def __init__(self, tagged: Sequence[Token], lexicon: dict[str, str] | None = None) -> None:
+        self.tokens = tagged
+        self.starts = [t.start for t in tagged]
+        self.lexicon = lexicon  # lowercase word -> "NOUN|VERB" (the tagger's word list), if any
+
+    def common_words(self, words: Sequence[str]) -> tuple[str, ...] | None:
+        """The word-list tags of ``words`` when every one is also used as a common word
+        (not only in names), else ``None``: ``Kesehatan Hewan`` -> ``("NOUN", "NOUN")``."""
+        if not self.lexicon:
+            return None
+        out = []
+        for w in words:
+            tags = self.lexicon.get(w.lower())
+            common = [t for t in (tags or "").split("|") if t and t != "PROPN"]
+            if not common:
+                return None
+            out.append(common[0])
+        return tuple(out)
+
+    def classes(self, start: int, end: int) -> tuple[str, ...]:
+        """The UPOS tags of the tokens inside ``[start, end)`` (punctuation left out)."""
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.tokens) and self.tokens[i].start < end:
+            u = self.tokens[i].upos
+            if u and u != "PUNCT":
+                out.append(u)
+            i += 1
+        return tuple(out)
+
+
+def entity_index(
+    text: str,
+    sentences: Sequence[Sentence],
+    lang: str,
+    tagged: Sequence[Token] = (),
+    ranges: Sequence[tuple[int, int]] = (),
+):
+    """What the trained models say of names, as an index with ``lookup(start, end)``:
+    the entity tagger's spans (Indonesian), else the name typer (English), else ``None``."""
+    from ..analysis.ner import EntityIndex, entities_in, has_ner
+
+    if has_ner(lang):
+        return EntityIndex(entities_in(text, [(s.start, s.end) for s in sentences], lang))
+    from ..analysis.entity_types import TyperIndex, name_typer
+
+    typer = name_typer(lang)
+    if typer is None or not tagged:
+        return None
+    return TyperIndex(typer, text, tagged, ranges)
 
 
 def has_verb(tokens: Sequence[Token]) -> bool:
