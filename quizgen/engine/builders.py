@@ -44,6 +44,7 @@ class Draft:
     truth: bool | None = None  # for true/false drafts
     features: dict = field(default_factory=dict)
     shown: dict = field(default_factory=dict)  # sentence index -> is its claim shown true?
+    relaxed: bool = False  # made under relaxed rules: used only to reach a bank's minimum
 
 
 def _source(ctx: Context, rs: RankedSentence) -> Source:

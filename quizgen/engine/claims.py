@@ -69,49 +69,6 @@ def _attribution_re(ctx: Context) -> re.Pattern:
     return re.compile(r",\s*(?:(?:" + alt + r")\b[^,.;]{0,60}|[^,.;]{0,40}\b(?:" + alt + r"))\s*[.!]?$", re.I)
 
 
-QUOTE_SENTENCE_RE = re.compile(r"[“\"]\s*([^“”\"]{15,300}?)\s*[”\"]")
-
-
-def _quote_claim(ctx: Context, rs: RankedSentence) -> str | None:
-    """``"Harga akan naik," kata Budi.`` -> ``Menurut Budi, harga akan naik``: a quotation
-    of a third-person statement, attributed by name in the same sentence, as the speaker's
-    claim (who said what can then be swapped). ``None`` for first or second person, a
-    quote cut over sentences, no named speaker."""
-    from .builders import _speaker
-    from .confidence import person_confidence
-    from .write_relation import _full_name
-
-    s = rs.sentence
-    m = QUOTE_SENTENCE_RE.search(s.text)
-    if not m or "?" in m.group(1):
-        return None
-    q_start, q_end = s.start + m.start(), s.start + m.end()
-    outside = s.text[: m.start()] + " " + s.text[m.end() :]
-    if len(re.findall(r"\w+", outside)) > 8:
-        return None  # the sentence says more than who spoke
-    speakers = [
-        c
-        for c in ctx.by_sentence.get(s.index, ())
-        if c.type == "person" and not (q_start <= c.start < q_end) and _speaker(ctx, c.start, c.end)
-        and person_confidence(ctx, c) >= 1
-    ]
-    if len(speakers) != 1:
-        return None
-    quote = m.group(1).strip().rstrip(",;:").rstrip(".")
-    low = f" {fold(quote)} "
-    if any(f" {w} " in low for w in ctx.t("first_person", []) + ctx.t("second_person", [])):
-        return None
-    if fold(quote).split()[:1] and fold(quote).split()[0] in set(ctx.t("anaphors", [])) | set(ctx.t("pronoun_openers", [])):
-        return None
-    if len(quote.split()) < 5 or re.search(r"[.!?]\s", quote):
-        return None  # one sentence of speech
-    tmpl = ctx.t("according_to", "According to {who}, {claim}")
-    first = quote.split()[0]
-    if not _keeps_capital(ctx, first):
-        quote = quote[:1].lower() + quote[1:]
-    return tmpl.format(who=_full_name(ctx, speakers[0]), claim=quote) + "\x01"
-
-
 def _resolve_subject(ctx: Context, rs: RankedSentence, body: str) -> str | None:
     """``Ia menjajakan ...`` -> ``Tutut menjajakan ...``: a sentence opening with a personal
     pronoun (he, she) gets the name of the one person the sentence before names. ``None``
@@ -232,11 +189,8 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
     s = rs.sentence
     body = ctx.text[rs.body_start : s.end].strip()
     if quotes_speech(body):
-        quoted = _quote_claim(ctx, rs)
-        if quoted is None:
-            return None
-        body = quoted
-    elif not rs.usable:
+        return None  # speech is asked as who said it, never as a statement
+    if not rs.usable:
         # a sentence only too long, or whose pointer back stands in a leading phrase
         # ("Saat peresmian itu, masyarakat menyambut ..."), still has a claim of its own
         why = " ".join(rs.reasons)
@@ -258,7 +212,7 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
             body = body[:1].upper() + body[1:]
         elif "too long" not in why:
             return None
-    if "?" in body or "\n" in body or " -- " in body or (quotes_speech(body) and "\x01" not in body):
+    if "?" in body or "\n" in body or " -- " in body:
         return None  # quotes belong to who-said-what items; questions and lists state nothing
     body = _strip_opener(ctx, body)
     body = re.sub(r"\s*\([^()]{0,60}\)", "", body)  # "TH (66)", "(ICANN)": asides
@@ -304,7 +258,8 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
 
     if looks_misspelt(ctx, body):
         return None  # a typo of the article would be spread
-    if re.match(r"^\(?\d{1,2}[.)]\s", body):
+    first_word = fold(body).split()[:1]
+    if re.match(r"^\(?\d{1,2}[.)]\s", body) or (first_word and first_word[0] in ctx.t("list_openers", [])):
         return None  # "1. Terbang selama 24 jam ...": a list item
     words_before_verb = []
     for w, t in ctx.upos(body):
@@ -325,7 +280,6 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
         return None  # cut short ("... Qatar 2017 dan")
     if re.search(r"[#@]\w|https?:|www\.", body):
         return None
-    body = body.replace("\x01", "")
     text = capitalise_first(body) + "."
     ents = tuple(
         c
@@ -385,33 +339,52 @@ def _titled(ctx: Context, c: Candidate) -> bool:
 
 def _sure_person(ctx: Context, c: Candidate) -> bool:
     """A person to swap in: the article names them in full (two words or more)."""
-    from .write_relation import _full_name
+    from .write_detail import looks_misspelt
+    from .write_relation import _full_name, _title_word
 
-    return person_confidence(ctx, c) >= 1 and len(_full_name(ctx, c).split()) >= 2
+    first = c.text.split()[0]
+    return (
+        person_confidence(ctx, c) >= 1
+        and len(_full_name(ctx, c).split()) >= 2
+        and not _title_word(ctx, first)
+        and not looks_misspelt(ctx, c.text)
+    )
 
 
 def _person_pool(ctx: Context, c: Candidate) -> list:
     """Other people of the article, in the key's form: a full name for a full name, a
     surname for a surname (never a title's first word)."""
     from .distractors import Distractor
+    from .textutil import edit_distance
+    from .write_detail import looks_misspelt
     from .write_relation import _people
 
     short = len(c.text.split()) == 1
+    last = fold(c.text).split()[-1]
     out = []
     for full, _quoted, group in _people(ctx):
-        if group == ctx.group_of(c) or len(full.split()) < 2:
+        if group == ctx.group_of(c) or len(full.split()) < 2 or looks_misspelt(ctx, full):
             continue
+        if edit_distance(fold(full).split()[-1], last, 2) <= 2:
+            continue  # "Madiro" for "Maduro": one person misspelt, not another
         out.append(Distractor(full.split()[-1] if short else full, "article"))
     return out
 
 
 def _swappable(ctx: Context, c: Candidate) -> bool:
-    if c.type == "number":  # a count or amount with its unit, or a year; not "RT 03"
+    before = fold(ctx.text[max(0, c.start - 25) : c.start]).split()[-2:]
+    if c.type == "number":  # an exact count or amount with its unit, or a year; not "RT 03"
+        if any(" ".join(before[i:]) in ctx.t("approximators", []) for i in range(len(before))):
+            return False  # "more than 80%": another figure may be true too
         return bool(re.search(r"\d", c.text)) and (
             bool(c.unit) or bool(re.fullmatch(r"(?:1[89]|20)\d\d", c.text))
         )
-    if c.type == "person" and not _sure_person(ctx, c):
-        return False  # "sirkuit Losail" is no person to swap with Lorenzo
+    if c.type == "person" and (not _sure_person(ctx, c) or _titled(ctx, c)):
+        return False  # "sirkuit Losail" is no person; "Presiden X": an office holder stays
+    if c.type == "place" and not (before and before[-1] in ctx.t("place_prepositions", [])):
+        return False  # "tim asuhan Bandung": only a place where something happens is swapped
+    if c.type == "time" and len(re.findall(r"(?:1[89]|20)\d\d", ctx.sentence(c.sentence).text)) > 1:
+        return False  # "pada 2017 dan 2018": the other year beside it decides
     return confirmed(ctx, c) and not inside_longer_name(ctx, c) and not modifier_use(ctx, c)
 
 
@@ -471,56 +444,7 @@ def falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
                 seen.add(swapped)
                 out.append(FalseClaim(claim, swapped, f"'{c.text}' replaced by '{d.text}'", "other"))
                 break
-    neg = negate(ctx, claim)
-    if neg and neg not in seen:
-        out.append(FalseClaim(claim, neg, "the main verb negated", "negated"))
     return out
-
-
-def negate(ctx: Context, claim: Claim) -> str | None:
-    """The claim with the verb of its main clause negated (``tidak`` before it, ``not``
-    after an English auxiliary; ``sudah`` -> ``belum``), or its negation removed; ``None``
-    when the main clause has no clear verb to negate (a relative clause first, a limiter
-    like ``hanya`` / ``only``, a verb of saying, an English verb that needs do-support)."""
-    word = ctx.t("negation_word")
-    text = claim.text
-    tagged = ctx.upos(text)
-    spans = ctx.upos_spans(text)
-    if not word or not tagged or tagged[0][1] is None:
-        return None
-    negs = set(ctx.t("negations", []))
-    blockers = set(ctx.t("negation_blockers", []))
-    relative = set(ctx.t("embed_words", []))
-    speech = set(getattr(ctx.pack, "person_verbs", ())) | set(ctx.t("speech_verbs", []))
-    forms = ctx.t("negated_forms") or {}
-    for i, (w, t) in enumerate(tagged):
-        low = w.lower()
-        if i == 0:
-            continue
-        if low in relative or (t in ("SCONJ", "PUNCT") and low not in ('"', "“", "”")):
-            return None  # a comma or a subordinate clause before any verb
-        a, b = spans[i]
-        if low in negs:
-            if i + 1 < len(tagged) and tagged[i + 1][1] in ("VERB", "AUX", "ADJ", "ADV"):
-                return _tidy(text[:a] + text[spans[i + 1][0] :])  # "tidak mampu" -> "mampu"
-            return None
-        if t not in ("VERB", "AUX"):
-            continue
-        if low in speech or tagged[i - 1][0].lower() in blockers:
-            return None
-        nxt = tagged[i + 1][0].lower() if i + 1 < len(tagged) else ""
-        if nxt in negs or nxt in blockers:
-            return None
-        if low in forms:
-            return _tidy(text[:a] + forms[low] + text[b:])
-        if ctx.pack.code == "en":
-            if t != "AUX":
-                return None  # "applied" -> "did not apply" needs a lemma: not attempted
-            return _tidy(text[:b] + " " + word + text[b:])
-        if tagged[i - 1][0].lower() in ctx.t("negate_before_adverbs", []) and i > 1:
-            a = spans[i - 1][0]  # "kembali menghadirkan" -> "tidak kembali menghadirkan"
-        return _tidy(text[:a] + word + " " + text[a:])
-    return None
 
 
 def _tidy(text: str) -> str:

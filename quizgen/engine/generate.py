@@ -175,7 +175,8 @@ def generate(
     rng = random.Random(opts.seed)
     want = opts.count or default_count(article)
     drafts = with_level(ctx, check_drafts(ctx, make_drafts(ctx, opts, rng, want)))
-    chosen, alternates = select(ctx, drafts, opts, want, minimum_count(article, want), rng)
+    minimum = want if opts.count else minimum_count(article, want)  # a count asked for is given
+    chosen, alternates = select(ctx, drafts, opts, want, minimum, rng)
     if not chosen:
         if set(opts.kinds) != set(KINDS):
             raise GenerationError(

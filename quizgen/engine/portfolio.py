@@ -220,7 +220,7 @@ def select(
 
     while len(chosen) < count:
         pool = [d for d in order if allowed(d)]
-        good = [d for d in pool if prob[id(d)] >= cut]
+        good = [d for d in pool if (prob[id(d)] >= cut and not d.relaxed) or d.item.skill == "main_idea"]
         if not good and len(chosen) >= minimum:
             break  # under the threshold: fewer, better items
         pool = good or pool

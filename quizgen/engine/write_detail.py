@@ -21,11 +21,15 @@ from .context import Context
 from .select import RankedSentence
 from .textutil import contains_phrase, fold
 
-FACT_TYPES = ("person", "organisation", "place", "time", "number")
+# places are the setting (the dateline's city, the country of the headline) or world
+# knowledge (Ducati -> Italia): reviewers find them guessable, so they are not asked
+FACT_TYPES = ("person", "organisation", "time", "number")
 
 
-def fact_key_ok(ctx: Context, rs: RankedSentence, c) -> bool:
-    if c.type not in FACT_TYPES or c.start < rs.body_start:
+def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> bool:
+    """A fact worth a blank or a question. ``relaxed`` (used only to reach a bank's minimum)
+    also allows places and the article's protagonist."""
+    if c.type not in FACT_TYPES + (("place",) if relaxed else ()) or c.start < rs.body_start:
         return False
     if c.type == "number" and not (c.unit or re.fullmatch(r"(?:1[89]|20)\d\d", c.text)):
         return False  # a bare figure ("RT 03") means nothing without its unit
@@ -33,10 +37,19 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c) -> bool:
         return False
     if c.type == "time" and "(" in c.text:
         return False  # "Minggu (26/3)": the date in brackets gives the weekday away
+    if c.type == "time" and len(re.findall(r"(?:1[89]|20)\d\d", ctx.sentence(c.sentence).text)) > 1:
+        return False  # "pada ___ dan 2018": the year beside it forces the answer
+    if not relaxed and c.type in ("person", "organisation") and ctx.group_of(c) == _protagonist(ctx, c.type):
+        return False  # the one the article is about is the obvious answer to anything
+    if ctx.text[:60].find(c.text) >= 0 and c.start > 60:
+        return False  # the dateline names it
+    after = ctx.text[c.end : c.end + 6].split()[:1]
+    if c.type == "number" and after and fold(after[0]) in ctx.t("list_joins", []):
+        return False  # "180 students and employees": the key would be cut from its phrase
     if _speaker(ctx, c.start, c.end):
         return False  # "kata _____": who speaks is asked by who-said-what items
     title = ctx.layer.article.title or ""
-    if title and contains_phrase(title, c.text):
+    if not relaxed and title and contains_phrase(title, c.text):
         return False  # the headline gives it away
     return not looks_misspelt(ctx, c.text)
 
@@ -68,6 +81,19 @@ def looks_misspelt(ctx: Context, text: str) -> bool:
     return False
 
 
+def _protagonist(ctx: Context, type_: str) -> str | None:
+    """The group of the person (or organisation) the article names most often."""
+    memo = ctx.cache.setdefault("protagonist", {})
+    if type_ not in memo:
+        counts: dict[str, int] = {}
+        for c in ctx.layer.candidates:
+            if c.type == type_:
+                counts[ctx.group_of(c)] = counts.get(ctx.group_of(c), 0) + 1
+        best = max(sorted(counts), key=lambda g: counts[g], default=None)
+        memo[type_] = best if best is not None and counts[best] >= 3 else None
+    return memo[type_]
+
+
 def sentence_ok(ctx: Context, rs: RankedSentence) -> bool:
     """A sentence to ask about: not a quotation, not first person."""
     body = ctx.text[rs.body_start : rs.sentence.end]
@@ -89,7 +115,8 @@ def write_detail(
     if not sentence_ok(ctx, rs):
         return drafts
     for key in keys:
-        if not fact_key_ok(ctx, rs, key):
+        relaxed = not fact_key_ok(ctx, rs, key)
+        if relaxed and not fact_key_ok(ctx, rs, key, relaxed=True):
             continue
         asked = False
         if "mcq" in kinds or "short_answer" in kinds:
@@ -98,14 +125,16 @@ def write_detail(
                     d = build_mcq(ctx, rs, key, q, rng)
                     if d:
                         d.item = replace(d.item, skill="detail")
-                        d.score += 1.0
+                        d.score += 1.0 - (3.0 if relaxed else 0.0)
+                        d.relaxed = relaxed
                         drafts.append(d)
                         asked = True
                 if "short_answer" in kinds:
                     d = build_short_answer(ctx, rs, key, q)
                     if d:
                         d.item = replace(d.item, skill="detail")
-                        d.score -= 1.0
+                        d.score -= 1.0 + (3.0 if relaxed else 0.0)
+                        d.relaxed = True  # typed: reviewers keep none; only to reach a minimum
                         drafts.append(d)
         if "cloze" in kinds:
             d = None
@@ -120,10 +149,11 @@ def write_detail(
                 d = build_cloze(ctx, rs, key, rng, False)  # typed: one short name, variants accepted
                 if d is not None:
                     d.score -= 1.0
+            if d is not None and d.item.options and key.type != "number" and d.origin != "article":
+                continue  # names the article never mentions are easy to rule out
             if d is not None:
                 d.item = replace(d.item, skill="detail")
-                d.score -= 0.3 if asked else 0.0
-                if d.origin not in ("article", "typed"):
-                    d.score -= 0.5  # options the article never names are easier to rule out
+                d.score -= (0.3 if asked else 0.0) + (3.0 if relaxed else 0.0)
+                d.relaxed = relaxed
                 drafts.append(d)
     return drafts

@@ -38,7 +38,7 @@ def main_candidates(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[fl
         if c is None:
             continue
         share = len(_content(ctx, c.text) & tw) / max(1, len(tw)) if tw else 0.0
-        out.append((2.0 * share + 1.0 / (1 + pos), rs, c))
+        out.append((2.0 * share + 1.5 / (1 + pos), rs, c))
     if not out:  # no lead claim (a list, a question opening): the claim nearest the headline
         for pos, rs in enumerate(by_index):
             c = claim_of(ctx, rs)
@@ -84,23 +84,30 @@ def write_main_idea(ctx: Context, ranked: list[RankedSentence], rng: random.Rand
     prompt = ctx.t("main_idea", "Which statement best sums up the article?")
     shown_false = truth_plan(ctx, ranked)
     drafts: list[Draft] = []
+    others = [r for r in ranked if r.sentence.index in shown_false]
     for rank, (fit, rs, c) in enumerate(leads[:2]):
         key = restate(ctx, c)
-        secondary = secondary_of(ctx, ranked, rs, key, shown_false)
-        falses = falsify(ctx, c)
-        # a negated lead is too easy to rule out: swapped actors, places, times, numbers first
-        twins = [f.text for f in falses if f.how != "negated"][:1]
-        if len(twins) + len(secondary) < 2:
-            twins = [f.text for f in falses][:1]  # a negated lead as the last resort
-        picked = secondary[: 3 - len(twins)]
-        options = twins + [t for _, t in picked]
-        if len(options) < 2:
+        # wrong summaries that are false: the lead with an actor, place, time or number
+        # swapped, then false twins of other claims; a true secondary point only as a last
+        # resort (reviewers judge a true point "as good a summary")
+        twins = [(rs.sentence.index, f.text) for f in falsify(ctx, c)][:2]
+        for r in others:
+            oc = claim_of(ctx, r)
+            fs = falsify(ctx, oc) if oc is not None and r.sentence.index != rs.sentence.index else []
+            if fs and 0.4 * len(key) <= len(fs[0].text) <= 2.2 * len(key):
+                twins.append((r.sentence.index, fs[0].text))
+        picked = twins[:3]
+        if len(picked) < 3:
+            picked += secondary_of(ctx, ranked, rs, key, shown_false)[
+                : 3 - len(picked) if len(picked) < 2 else 0
+            ]
+        if len(picked) < 2:
             continue
-        if all(len(o) < len(key) for o in options):
-            longer = [(i, t) for i, t in secondary if len(t) >= len(key) and (i, t) not in picked]
-            if longer and picked:
-                picked[-1] = longer[0]
-                options = twins + [t for _, t in picked]
+        options = [t for _, t in picked]
+        shown = {rs.sentence.index: True}
+        for i, _t in picked:
+            if i != rs.sentence.index:
+                shown[i] = i not in shown_false
         drafts.append(
             choice_draft(
                 ctx,
@@ -110,10 +117,10 @@ def write_main_idea(ctx: Context, ranked: list[RankedSentence], rng: random.Rand
                 distractors=options,
                 skill="main_idea",
                 template=f"{ctx.pack.code}.main_idea",
-                why="the lead's claim (headline words shared) among its false twin and later, secondary claims",
+                why="the lead's claim (headline words shared) among false twins of it and of other claims",
                 score=4.0 + fit - rank,
                 group="main_idea",
-                shown={rs.sentence.index: True, **{i: True for i, _ in picked}},
+                shown=shown,
             )
         )
     return drafts

@@ -29,7 +29,24 @@ def _full_name(ctx: Context, c) -> str:
     """The longest form the article gives the person (``Ross Anderson`` for ``Anderson``)."""
     forms = [x.text for x in ctx.groups.get(ctx.group_of(c), ()) if x.type == "person"]
     forms = [f for f in forms if set(fold(c.text).split()) <= set(fold(f).split())] or [c.text]
-    return max(forms, key=lambda f: (len(f.split()) <= 4, len(f)))
+    name = max(forms, key=lambda f: (len(f.split()) <= 4, len(f)))
+    words = name.split()
+    while len(words) > 2 and _title_word(ctx, words[0]):
+        words = words[1:]  # "Sambas Atbah Romin Suhaili" from "Bupati Sambas ...": a title's tail
+    return " ".join(words)
+
+
+def _title_word(ctx: Context, word: str) -> bool:
+    """A word that is not part of a person's name: written lower-case in the article, or a
+    place the article names on its own."""
+    low = word.lower()
+    if re.search(r"(?<![.!?]\s)(?<!^)\b" + re.escape(low) + r"\b", ctx.text):
+        return True
+    return (
+        any(c.type in ("place", "organisation") and fold(c.text) == fold(word) for c in ctx.layer.candidates)
+        or ctx.index.count(f"{word} ") > 0
+        and any(fold(x.text).startswith(fold(word)) for x in ctx.layer.candidates if x.type == "place")
+    )
 
 
 def _people(ctx: Context) -> list[tuple[str, bool, str]]:
@@ -52,8 +69,8 @@ def _people(ctx: Context) -> list[tuple[str, bool, str]]:
 
 def write_speaker(ctx: Context, ranked: list[RankedSentence], rng: random.Random) -> list[Draft]:
     people = _people(ctx)
-    if len(people) < 3:
-        return []
+    if len(people) < 3 or sum(q for _p, q, _g in people) < 2:
+        return []  # a lone speaker is no question: at least two people are quoted
     tmpl = ctx.t("who_said", "Who said, “{quote}”?")
     drafts = []
     for rs in ranked:
@@ -74,19 +91,24 @@ def write_speaker(ctx: Context, ranked: list[RankedSentence], rng: random.Random
             continue
         c = speakers[0]
         quote = re.sub(r"\s+", " ", m.group(1)).strip().rstrip(",;:")
+        if not m.group(1).rstrip().endswith((".", "!", ",")) and m.end() < len(s.text.rstrip(" .")) - 40:
+            continue  # only a complete sentence of speech
+        if quote[:1].islower():
+            continue  # the quote starts mid-sentence
         n = len(quote.split())
         if n < 5 or n > 30 or not plain_prose(ctx, "x") or re.search(r"[“”\"]", quote):
             continue
         key = _full_name(ctx, c)
         if contains_phrase(quote, key) or any(contains_phrase(quote, w) for w in key.split() if len(w) > 3):
             continue
+        aliases = {fold(a) for a in ctx.aliases(c)} | {fold(key), fold(c.text)}
         others = [
             p
             for p, _q, g in people
             if g != ctx.group_of(c)
+            and fold(p) not in aliases
             and not same_referent(ctx, p, key)
             and not contains_phrase(quote, p)
-            and not any(same_referent(ctx, p, o) for o in ())
         ]
         picked: list[str] = []
         for p in others:
@@ -125,7 +147,7 @@ def write_reported(ctx: Context, ranked: list[RankedSentence], rng: random.Rando
     from .claims import claim_of
 
     people = _people(ctx)
-    if len(people) < 3:
+    if len(people) < 3 or sum(q for _p, q, _g in people) < 2:
         return []
     speech = set(getattr(ctx.pack, "person_verbs", ())) | set(ctx.t("speech_verbs", []))
     tmpl = ctx.t("who_reported", "Who {verb} that {rest}?")

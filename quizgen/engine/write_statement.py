@@ -134,7 +134,10 @@ def write_statements(ctx: Context, ranked: list[RankedSentence], rng: random.Ran
                         skill="statement",
                         template=f"{ctx.pack.code}.statement.true",
                         why="the true claim of this sentence among false twins of other sentences",
-                        score=2.2 + 0.3 * worth - 0.2 * sum(false_how.get(x) == "negated" for x, _ in picked) - 0.1 * variant,
+                        score=2.2
+                        + 0.3 * worth
+                        - 0.2 * sum(false_how.get(x) == "negated" for x, _ in picked)
+                        - 0.1 * variant,
                         group=f"statement:{c.sentence}",
                         salt=tag,
                         shown={c.sentence: True, **{x: False for x, _ in picked}},
@@ -168,22 +171,38 @@ def write_statements(ctx: Context, ranked: list[RankedSentence], rng: random.Ran
 
 def write_true_false(ctx: Context, ranked: list[RankedSentence]) -> list[Draft]:
     """Single statements to mark true or false: a restated claim (never the sentence copied
-    word for word) or its false twin, as the bank's truth plan shows that claim."""
+    word for word) or its false twin, as the bank's truth plan shows that claim; the other
+    version too, marked relaxed (only to reach a bank's minimum, never beside an item that
+    shows the claim the other way)."""
     true_word, false_word = ctx.pack.true_false
     tmpl = f"{ctx.pack.code}.true_false"
     shown_false = truth_plan(ctx, ranked)
     drafts: list[Draft] = []
     for rs, c in _claims(ctx, ranked):
         base = 1.0 + 0.3 * rs.score
-        if c.sentence in shown_false:
-            f = falsify(ctx, c)[0]
-            drafts.append(
-                _tf(ctx, rs, f.text, false_word, (true_word, false_word), tmpl + ".false", f.text, base, False, f.changed)
+        planned_false = c.sentence in shown_false
+        twins = falsify(ctx, c)
+        if twins:
+            f = twins[0]
+            d = _tf(
+                ctx,
+                rs,
+                f.text,
+                false_word,
+                (true_word, false_word),
+                tmpl + ".false",
+                f.text,
+                base,
+                False,
+                f.changed,
             )
-            continue
+            d.relaxed = not planned_false
+            drafts.append(d)
         stated = restate(ctx, c)
         if fold(stated) != fold(rs.sentence.text):
-            drafts.append(_tf(ctx, rs, stated, true_word, (true_word, false_word), tmpl + ".true", "", base, True))
+            d = _tf(ctx, rs, stated, true_word, (true_word, false_word), tmpl + ".true", "", base, True)
+            d.relaxed = planned_false
+            drafts.append(d)
     return drafts
 
 

@@ -40,15 +40,24 @@ def term_ok(ctx: Context, rs: RankedSentence, c) -> bool:
     return not common and (repeated or len(words) >= 2) and len(c.text) >= 5
 
 
-def _word_class(ctx: Context, text: str) -> str | None:
-    tags = [t for _, t in ctx.upos(text)]
-    return tags[-1] if tags else None
+def _class_in_context(ctx: Context, text: str) -> str | None:
+    """The word class (UPOS) of the last word of ``text`` where the article first uses it,
+    tagged within its sentence (a word alone is often mis-tagged)."""
+    c = ctx.by_text().get(text)
+    if c is None:
+        return None
+    s = ctx.sentence(c.sentence)
+    offset = c.end - s.start
+    for (_w, t), (a, b) in zip(ctx.upos(s.text), ctx.upos_spans(s.text), strict=False):
+        if a < offset <= b:
+            return t
+    return None
 
 
 def _same_class(ctx: Context, answer: str, options: tuple[str, ...]) -> bool:
-    """Do all options share the key's word class (by the tagger, the head word last)?"""
-    key = _word_class(ctx, answer)
-    return key is None or all(_word_class(ctx, o) == key for o in options)
+    """Is the key a noun, and is every option a noun where the article uses it? ("penyaluran"
+    among verbs, a verb among nouns: the slot's grammar gives the key away)."""
+    return all(_class_in_context(ctx, o) == "NOUN" for o in options)
 
 
 def write_vocabulary(
@@ -69,6 +78,9 @@ def write_vocabulary(
             d = build_cloze(ctx, rs, key, rng, False)
             if d is not None:
                 d.score -= 1.0
+                d.relaxed = cloze_choices is None  # typed by default only to reach a minimum
+        if d is not None and not (_class_in_context(ctx, key.text) == "NOUN" or d.item.options):
+            continue  # a typed blank only over a noun
         if d is not None and d.item.options and not _same_class(ctx, d.item.answer, d.item.options):
             continue  # "penyaluran" among verbs: options of another word class give it away
         if d is not None:
