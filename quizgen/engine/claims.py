@@ -115,9 +115,10 @@ def _cut_adjunct(ctx: Context, text: str, max_words: int, min_words: int = 10) -
         if (
             seen_verb
             and n_words > min_words
-            and t in ("ADP", "CCONJ", "SCONJ")
+            and t in ("ADP", "SCONJ")
             and w.lower() not in keep
             and tagged[i - 1][1] in ("NOUN", "PROPN", "NUM")
+            and "," not in text[spans[max(0, i - 4)][0] : spans[i][0]]  # not inside a list
         ):
             return text[: spans[i][0]].rstrip(" ,;:")
     return None
@@ -138,11 +139,19 @@ def _is_clause(ctx: Context, text: str) -> bool:
     inside = 0  # 1: in a relative clause before its verb; 2: after its verb
     seen_noun = False
     prev_tag = None
-    for w, t in tagged:
+    agents = set(ctx.t("passive_agent_words", []))
+    seen_aux = False
+    for k, (w, t) in enumerate(tagged):
         low = w.lower()
         if low in relative:
             inside = 1
             continue
+        if t == "AUX":
+            seen_aux = True
+        nxt = tagged[k + 1][0].lower() if k + 1 < len(tagged) else ""
+        if t == "VERB" and not seen_aux and nxt in agents:
+            prev_tag = t
+            continue  # "an NGO funded by X": a participle, not the clause's verb
         if t == "PUNCT" and w in ",;:–—":
             inside = 0
             continue
@@ -217,6 +226,9 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
     body = _strip_opener(ctx, body)
     body = re.sub(r"\s*\([^()]{0,60}\)", "", body)  # "TH (66)", "(ICANN)": asides
     body = re.sub(r"\s+[–—]\s+[^–—]{3,90}?\s+[–—]\s+", " ", body)  # "ICANN – a non-profit – has"
+    openers = "|".join(re.escape(w) for w in ctx.t("appositive_openers", []))
+    if openers:  # "SOHAY, a grassroots NGO funded by ..., has been": the name without its gloss
+        body = re.sub(r"(?<=[A-Za-z)]), (?:" + openers + r") [^,]{3,140}, (?=[a-z])", " ", body)
     body = re.sub(r"\s+", " ", body).strip()
     body = _attribution_re(ctx).sub("", body.rstrip(" .!")).strip()
     verbs = "|".join(re.escape(v) for v in ctx.t("inline_attribution", []))
@@ -232,19 +244,20 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
             return None
         body = cut
     body = body.strip(" ,;:-–—").rstrip(".!")
+    tags = [t for _, t in ctx.upos(body)]
+    if tags and tags[-1] in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "DET") and ctx.pack.code == "en":
+        return None  # "... and do": cut short
     head, sep, tail = body.rpartition(", ")
     if sep and len(tail.split()) <= 3 and len(head.split()) >= 6:
         body = head  # "..., with one": a stub left by a cut
     if body.count("(") != body.count(")"):
         return None
     first = fold(body).split()[:1]
-    if first and first[0] in ctx.t("subordinators", []):
-        m = re.match(r"^([^,]{8,120}),\s+(\S.*)$", body)
-        if (
-            not m
-            or len(m.group(2).split()) < 5
-            or not any(_is_verbish(ctx, w) for w in m.group(1).split()[1:])
-        ):
+    lead = re.match(r"^([^,]{3,60}),\s+\S", body)
+    adverbial = bool(lead) and not _has_verb(ctx, "x " + lead.group(1))  # "For 14 years, ..."
+    if first and first[0] in ctx.t("subordinators", []) and not adverbial:
+        m = re.match(r"^([^,]{8,120}),\s+([^,]+)$", body)  # one subordinate, one main clause
+        if not m or len(m.group(2).split()) < 5:
             return None
         # "Ketika balap dihentikan, Lorenzo melorot ..." -> "Lorenzo melorot ... ketika balap dihentikan"
         main = m.group(2)
@@ -252,7 +265,9 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
             main = main[:1].upper() + main[1:]
         body = f"{main} {body[:1].lower() + body[1 : m.end(1)]}"
         first = fold(body).split()[:1]
-    if first and first[0] in set(ctx.t("subordinators", [])) | set(ctx.t("pronoun_openers", [])):
+    if first and first[0] in set(ctx.t("pronoun_openers", [])) | (
+        set() if adverbial else set(ctx.t("subordinators", []))
+    ):
         return None
     from .write_detail import looks_misspelt
 

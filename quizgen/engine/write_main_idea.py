@@ -24,7 +24,8 @@ LEAD_SENTENCES = 4
 
 def _content(ctx: Context, text: str) -> set[str]:
     stop = getattr(ctx.pack, "stopwords", frozenset())
-    return {w for w in fold(text).split() if w not in stop and len(w) > 2}
+    # the first five letters stand for the word's family ("labor", "laborers")
+    return {w[:5] for w in fold(text).split() if w not in stop and len(w) > 2}
 
 
 def main_candidates(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[float, RankedSentence, Claim]]:
