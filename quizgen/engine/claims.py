@@ -325,13 +325,33 @@ def restate(ctx: Context, claim: Claim) -> str:
             lead[0] in ctx.t("time_lead_words", [])
             or any(c.type == "time" and contains_phrase(head, c.text) for c in claim.entities)
         )
-        if is_adverbial and len(head.split()) >= 2 and len(rest.split()) >= 5 and _is_verbish_any(ctx, rest):
+        rest_tags = [t for _, t in ctx.upos(rest)]
+        inverted = bool(rest_tags) and rest_tags[0] in ("VERB", "AUX")  # "To the south, rises ..."
+        if (
+            is_adverbial
+            and not inverted
+            and len(head.split()) >= 2
+            and len(rest.split()) >= 5
+            and _is_verbish_any(ctx, rest)
+        ):
             keep = head[:1].isupper() and _keeps_capital(ctx, head)
             head_lower = head if keep else head[:1].lower() + head[1:]
             first = rest.split()[0]
             rest = rest if _keeps_capital(ctx, first) else rest[:1].lower() + rest[1:]
             return capitalise_first(f"{rest} {head_lower}") + "."
     return claim.text
+
+
+def is_restated(ctx: Context, claim: Claim, text: str) -> bool:
+    """Does ``text`` read differently from the claim's sentence: words reordered, or at least
+    four of its words left out? (a true statement copied word for word, or nearly, is
+    matched without understanding)"""
+    sent = fold(ctx.sentence(claim.sentence).text).split()
+    words = fold(text).split()
+    if len(sent) - len(words) >= 4:
+        return True
+    n = len(words)
+    return not any(sent[i : i + n] == words for i in range(len(sent) - n + 1))
 
 
 def _is_verbish_any(ctx: Context, text: str) -> bool:
@@ -366,13 +386,17 @@ def _sure_person(ctx: Context, c: Candidate) -> bool:
     )
 
 
+def _letters(name: str) -> str:
+    return re.sub(r"[^a-z]", "", fold(name))
+
+
 def _person_pool(ctx: Context, c: Candidate) -> list:
     """Other people of the article, in the key's form: a full name for a full name, a
     surname for a surname (never a title's first word)."""
     from .distractors import Distractor
     from .textutil import edit_distance
     from .write_detail import looks_misspelt
-    from .write_relation import _people
+    from .write_relation import _full_name, _people
 
     short = len(c.text.split()) == 1
     last = fold(c.text).split()[-1]
@@ -382,6 +406,8 @@ def _person_pool(ctx: Context, c: Candidate) -> list:
             continue
         if edit_distance(fold(full).split()[-1], last, 2) <= 2:
             continue  # "Madiro" for "Maduro": one person misspelt, not another
+        if _letters(full) == _letters(_full_name(ctx, c)) or _letters(c.text) in _letters(full):
+            continue  # "Kim Jong Un" for "Kim Jong-un": one person written two ways
         out.append(Distractor(full.split()[-1] if short else full, "article"))
     return out
 
@@ -423,6 +449,8 @@ def falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
                 ctx.group_of(a) == ctx.group_of(b)
                 or fold(a.text) in fold(b.text)
                 or fold(b.text) in fold(a.text)
+                or _letters(a.text) in _letters(b.text)
+                or _letters(b.text) in _letters(a.text)
             ):
                 continue
             first, second = (a, b) if a.start < b.start else (b, a)

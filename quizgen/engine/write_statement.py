@@ -16,7 +16,7 @@ import re
 
 from ..bank import Item
 from .builders import Draft, _reason, _source, choice_draft
-from .claims import Claim, FalseClaim, claim_of, falsify, restate
+from .claims import Claim, FalseClaim, claim_of, falsify, is_restated, restate
 from .context import Context
 from .ids import item_id
 from .select import RankedSentence
@@ -121,7 +121,7 @@ def write_statements(ctx: Context, ranked: list[RankedSentence], rng: random.Ran
                 key = trues[c.sentence]
                 picked = _pick_alike(key, false_pool, {c.sentence}, variant=variant)
                 sig = tuple(sorted(x for x, _ in picked))
-                if not picked or sig in seen_picks or fold(key) == fold(rs.sentence.text):
+                if not picked or sig in seen_picks or not is_restated(ctx, c, key):
                     continue
                 seen_picks.add(sig)
                 drafts.append(
@@ -199,7 +199,7 @@ def write_true_false(ctx: Context, ranked: list[RankedSentence]) -> list[Draft]:
             d.relaxed = not planned_false
             drafts.append(d)
         stated = restate(ctx, c)
-        if fold(stated) != fold(rs.sentence.text):
+        if is_restated(ctx, c, stated):
             d = _tf(ctx, rs, stated, true_word, (true_word, false_word), tmpl + ".true", "", base, True)
             d.relaxed = planned_false
             drafts.append(d)
