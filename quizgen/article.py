@@ -84,6 +84,7 @@ class Candidate:
     stem: str | None = None  # for terms: the stem (PySastrawi for Indonesian)
     unit: str | None = None  # for numbers: the unit ("persen", "%", "million", "Rp")
     value: float | None = None  # for numbers: the numeric value
+    word_class: str | None = None  # UPOS class of the span (PROPN, NOUN, VERB, NUM ...), if tagged
 
 
 @dataclass(frozen=True)

@@ -87,3 +87,13 @@ def test_english_name_typing_on_the_hand_labelled_names_is_the_recorded_one() ->
     assert round(got["accuracy"], 4) == record["accuracy"]
     assert got["accuracy"] >= 0.75
     assert got["assumed"] <= 0.1
+
+
+@pytest.mark.parametrize(("key", "recall"), [("id-news", 0.98), ("id", 0.98), ("en", 0.97)])
+def test_tokens_line_up_with_the_treebanks_own_tokenisation(key: str, recall: float) -> None:
+    """Raw treebank sentences (news for id-news: CSUI), tokenised by quizgen, against the
+    treebank's tokens: the exact character spans found (see training/eval_tokens.py)."""
+    from eval_tokens import SETS, compare
+
+    r = compare(key.split("-")[0], SETS[key])
+    assert r["recall"] >= recall and r["precision"] >= recall - 0.01

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import quizgen
 from quizgen.text.wordclass import head_class, is_clause
 
@@ -73,3 +76,59 @@ def test_english_layer_is_tagged_too() -> None:
     layer = layer_of("The minister arrived in London on Monday. She didn't speak to reporters.", "en")
     words = [(t.text, t.upos) for t in layer.tokens_of(1)]
     assert ("did", "AUX") in words and ("n't", "PART") in words
+
+
+def test_inspect_json_gives_tokens_clause_and_word_class() -> None:
+    from quizgen.cli.inspect_cmd import layer_to_dict
+
+    d = layer_to_dict(quizgen.analyse(quizgen.load_article(SAMPLE)))
+    text = d["text"]
+    for s in d["sentences"]:
+        assert s["tokens"] and isinstance(s["clause"], bool)
+        for t in s["tokens"]:
+            assert set(t) == {"text", "start", "end", "upos"}
+            assert text[t["start"] : t["end"]] == t["text"] and t["upos"]
+    assert d["sentences"][0]["clause"]
+    kinds = {c["text"]: c["word_class"] for c in d["candidates"]}
+    assert kinds["Vladimir Putin"] == "PROPN"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Putin",
+                "tiba",
+                "di",
+                "Pyongyang",
+                ",",
+                ".",
+                "AS",
+                "(37)",
+                "Rp9.000",
+                "don't",
+                "—",
+                "\n\n",
+                " ",
+                "“Kami",
+                "siap.”",
+                "négara-négara",
+                "x",
+            ]
+        ),
+        max_size=40,
+    ),
+    st.sampled_from(["id", "en"]),
+)
+def test_tagged_tokens_are_exact_and_inside_their_sentences(words: list[str], lang: str) -> None:
+    from quizgen.article import Article
+
+    text = " ".join(words)
+    layer = quizgen.analyse(Article(text=text, language=lang))
+    assert len(layer.tagged_ranges) == len(layer.sentences)
+    for s in layer.sentences:
+        for t in layer.tokens_of(s.index):
+            assert text[t.start : t.end] == t.text
+            assert s.start <= t.start < t.end <= s.end
+            assert t.upos

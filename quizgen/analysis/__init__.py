@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from ..article import Token
 from .tokenize import token_spans
 
-__all__ = ["UPOS", "Token", "has_tagger", "tag", "tag_spans", "get_tagger"]
+__all__ = ["UPOS", "Token", "entities", "get_tagger", "has_tagger", "tag", "tag_spans"]
 
 UPOS = "ADJ ADP ADV AUX CCONJ DET INTJ NOUN NUM PART PRON PROPN PUNCT SCONJ SYM VERB X".split()
 
@@ -75,3 +75,12 @@ def tag(text: str, lang: str) -> list[Token]:
         Tokens ``(text, start, end, upos)`` in order.
     """
     return tag_spans(text, [(0, len(text))], lang)[0]
+
+
+def entities(text: str, lang: str) -> list:
+    """Named entities of ``text`` (Indonesian: the trained entity tagger; see
+    :func:`quizgen.analysis.ner.entities`). English has no entity model: names are typed
+    in the text layer (``quizgen.analyse``), with the name typer as evidence."""
+    from .ner import entities as _entities
+
+    return _entities(text, lang)

@@ -67,26 +67,6 @@ class _Pass:
         self.has_context = bool(np.any(self.context))
         self.table = np.zeros((0, len(POSITIONS), t), dtype=np.float32)  # rows of LinearTagger.rows
 
-    def compute(self, feats: list[list[tuple[int, str]]]) -> np.ndarray:
-        """Score vectors ``(len(feats), 5, tags)`` of word types given their features."""
-        idx = self.index
-        zero = len(self.weights) - 1
-        npos = len(POSITIONS)
-        rows: list[int] = []
-        starts: list[int] = []
-        for fs in feats:
-            per: list[list[int]] = [[] for _ in range(npos)]
-            for k, f in fs:
-                r = idx.get(f)
-                if r is not None:
-                    per[k].append(r)
-            for k in range(npos):
-                starts.append(len(rows))
-                rows.append(zero)
-                rows.extend(per[k])
-        sums = np.add.reduceat(self.weights[rows], starts, axis=0)
-        return sums.reshape(len(feats), npos, -1)
-
     def scores(self, table: np.ndarray, ids: np.ndarray, centres: np.ndarray) -> np.ndarray:
         total = self.bias + table[ids[centres - 2], 0]
         for k in range(1, len(POSITIONS)):
@@ -113,6 +93,16 @@ class LinearTagger:
         self.classes = classes
         self.passes = passes
         self._lock = threading.Lock()
+        # one index over the features of all passes, their weights side by side: a word
+        # type's features are looked up once for every pass
+        t = len(classes)
+        names = sorted(set().union(*(p.index for p in passes)))
+        self.index = {f: k for k, f in enumerate(names)}
+        self._weights = np.zeros((len(names) + 1, t * len(passes)), dtype=np.float32)
+        for j, p in enumerate(passes):
+            dst = np.fromiter((self.index[f] for f in p.index), dtype=np.int64, count=len(p.index))
+            src = np.fromiter(p.index.values(), dtype=np.int64, count=len(p.index))
+            self._weights[dst, j * t : (j + 1) * t] = p.weights[src]
         self.rows: dict[str, int] = {}  # word type -> its row in every pass's table
         self._size = 0
         # score tables of the frequent word types, computed at training time and shipped
@@ -134,6 +124,26 @@ class LinearTagger:
             self.rows.update((w, k) for k, w in enumerate(self._vocab, start=2))
             self._size = end
 
+    def _compute(self, new: list[str]) -> np.ndarray:
+        """Score vectors ``(len(new), 5, passes x tags)`` of word types, in one batch."""
+        lexicon = self.passes[0].lexicon
+        get = self.index.get
+        zero = len(self._weights) - 1
+        rows: list[int] = []
+        starts: list[int] = []
+        for w in new:
+            cur = -1
+            for k, f in type_features(w, lexicon):
+                if k != cur:  # features come grouped by position, each position has some
+                    starts.append(len(rows))
+                    rows.append(zero)
+                    cur = k
+                r = get(f)
+                if r is not None:
+                    rows.append(r)
+        sums = np.add.reduceat(self._weights[rows], starts, axis=0)
+        return sums.reshape(len(new), len(POSITIONS), -1)
+
     def frequent_tables(self, words: list[str]) -> list[np.ndarray]:
         """The score tables of ``words`` in each pass (to ship them with the model)."""
         self._add([w for w in dict.fromkeys(words) if w not in self.rows])
@@ -145,21 +155,17 @@ class LinearTagger:
         if self._size + len(new) > _CACHE_MAX:
             self._reset()
         need = self._size + len(new)
-        lexicon = self.passes[0].lexicon
-        feats = [type_features(w, lexicon) for w in new]
-        for p in self.passes:
+        sums = self._compute(new)
+        t = len(self.classes)
+        for j, p in enumerate(self.passes):
             if need > len(p.table):
                 grown = np.zeros((max(need, 2 * len(p.table)), *p.table.shape[1:]), dtype=np.float32)
                 grown[: self._size] = p.table[: self._size]
                 p.table = grown
-            p.table[self._size : need] = p.compute(feats)
+            p.table[self._size : need] = sums[:, :, j * t : (j + 1) * t]
         for k, w in enumerate(new, start=self._size):
             self.rows[w] = k
         self._size = need
-
-    @property
-    def index(self) -> dict[str, int]:
-        return self.passes[-1].index
 
     @classmethod
     def load(cls, path: Path) -> LinearTagger:

@@ -36,6 +36,7 @@ class Entity:
     end: int
     type: str  # person, place, organisation, event, food
     confidence: float  # mean marginal probability of the span's tags
+    source: str = "entity tagger"  # the model that said so (English: "name typer")
 
 
 def ner_model_path(lang: str) -> Path:

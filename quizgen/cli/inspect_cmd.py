@@ -12,7 +12,14 @@ from .common import friendly_errors
 
 
 def layer_to_dict(layer) -> dict:
-    """The JSON shape of ``inspect --json``: the article, its sentences, candidates, drops."""
+    """The JSON shape of ``inspect --json``: the article, its sentences, candidates, drops.
+
+    Each sentence carries its ``tokens`` (``text``, ``start``, ``end``, ``upos``) and
+    ``clause`` (a verb with a subject: usable as a statement); each candidate its
+    ``word_class`` (the UPOS class of the span: PROPN, NOUN, NUM, VERB ...).
+    """
+    from ..text.wordclass import is_clause
+
     art = layer.article
     out = art.to_dict()
     out["sentences"] = [
@@ -26,6 +33,7 @@ def layer_to_dict(layer) -> dict:
                 {"text": t.text, "start": t.start, "end": t.end, "upos": t.upos}
                 for t in layer.tokens_of(s.index)
             ],
+            "clause": is_clause(layer.tokens_of(s.index)),
         }
         for s in layer.sentences
     ]
@@ -43,6 +51,7 @@ def layer_to_dict(layer) -> dict:
             "stem": c.stem,
             "unit": c.unit,
             "value": c.value,
+            "word_class": c.word_class,
         }
         for c in layer.candidates
     ]

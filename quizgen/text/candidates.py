@@ -18,7 +18,7 @@ from .namewords import initial_flags
 from .numbers import find_numbers
 from .times import find_times
 from .tokens import sentence_token_ranges
-from .wordclass import TagIndex
+from .wordclass import TagIndex, head_class
 
 
 def _overlaps(kept: list[Found], starts: list[int], f: Found) -> bool:
@@ -90,6 +90,7 @@ def find_candidates(
     rejected += why
 
     sent_starts = [s.start for s in sentences]
+    tag_starts = [t.start for t in tagged]
     out: list[Candidate] = []
     for f in sorted(fixed + names + terms, key=lambda f: (f.start, f.end)):
         si = bisect.bisect_right(sent_starts, f.start) - 1
@@ -110,6 +111,7 @@ def find_candidates(
                 stem=f.stem,
                 unit=f.unit,
                 value=f.value,
+                word_class=head_class(tagged, f.start, f.end, tag_starts) if tagged else None,
             )
         )
     dropped = tuple(Dropped(text[a:b], a, b, r) for a, b, r in sorted(rejected))

@@ -176,8 +176,8 @@ def model_evidence(entities, start: int, end: int) -> Evidence | None:
         return None
     strength = round(1 + 2 * e.confidence, 2)
     if e.type in _MODEL_TYPES:
-        return Evidence(e.type, strength, f"entity tagger: {e.type} ({e.confidence:.2f})")
-    return Evidence("term", strength, f"entity tagger: {e.type} ({e.confidence:.2f})", e.type)
+        return Evidence(e.type, strength, f"{e.source}: {e.type} ({e.confidence:.2f})")
+    return Evidence("term", strength, f"{e.source}: {e.type} ({e.confidence:.2f})", e.type)
 
 
 def gazetteer_prefix(words: list[str], lex: Lexicon) -> tuple[int, str | None, str | None]:
