@@ -88,6 +88,8 @@ class Bank:
     settings: dict[str, Any] = field(
         default_factory=dict, compare=False, hash=False
     )  # e.g. {"closed_book": true}
+    # optional: further items, best first, a teacher can swap in for any item (not asked)
+    alternates: tuple[Item, ...] = field(default=(), compare=False, hash=False)
 
     @property
     def text(self) -> str:
@@ -116,6 +118,8 @@ class Bank:
         }
         if self.settings:
             d["settings"] = dict(self.settings)
+        if self.alternates:
+            d["alternates"] = [it.to_dict() for it in self.alternates]
         return d
 
     def to_json(self) -> str:
@@ -321,6 +325,14 @@ def bank_from_dict(d: Any) -> Bank:
         if it.id in seen:
             raise _fail(f"item {n + 1}", f"the id {it.id!r} is used twice (also by item {seen[it.id] + 1})")
         seen[it.id] = n
+    alternates_raw = d.get("alternates") or []
+    if not isinstance(alternates_raw, list):
+        raise _fail("top level", "the field 'alternates' should be a list of items")
+    alternates = [item_from_dict(x, n, text) for n, x in enumerate(alternates_raw)]
+    for n, it in enumerate(alternates):
+        if it.id in seen:
+            raise _fail(f"alternate {n + 1}", f"the id {it.id!r} is already used by another item")
+        seen[it.id] = n
     generator = d.get("generator") or {}
     settings = d.get("settings") or {}
     if not isinstance(generator, dict) or not isinstance(settings, dict):
@@ -334,6 +346,7 @@ def bank_from_dict(d: Any) -> Bank:
         created=str(d.get("created") or ""),
         generator=generator,
         settings=settings,
+        alternates=tuple(alternates),
     )
 
 

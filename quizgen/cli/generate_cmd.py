@@ -37,7 +37,11 @@ KIND_NAMES = "cloze,mcq,true_false,short_answer"
     show_default=True,
     help="Same article, options and seed give the same bank.",
 )
-@click.option("--cloze-choices", is_flag=True, help="Give cloze items options instead of a typed answer.")
+@click.option(
+    "--cloze-choices/--typed-cloze",
+    default=None,
+    help="Cloze items always with options, or always typed (default: options where safe ones exist).",
+)
 @friendly_errors
 def generate(article, output, language, count, kinds, difficulty, seed, cloze_choices):
     """Generate a question bank from ARTICLE (a .txt, .md, .html, .docx or .pdf file, or - for standard input).

@@ -43,6 +43,8 @@ class Draft:
     origin: str = "article"  # where the distractors came from
     truth: bool | None = None  # for true/false drafts
     features: dict = field(default_factory=dict)
+    shown: dict = field(default_factory=dict)  # sentence index -> is its claim shown true?
+    relaxed: bool = False  # made under relaxed rules: used only to reach a bank's minimum
 
 
 def _source(ctx: Context, rs: RankedSentence) -> Source:
@@ -426,3 +428,48 @@ def build_true_false(ctx: Context, rs: RankedSentence, key: Candidate, rng: rand
                 )
             )
     return drafts
+
+
+def choice_draft(
+    ctx: Context,
+    rs: RankedSentence,
+    *,
+    prompt: str,
+    answer: str,
+    distractors: list[str],
+    skill: str,
+    template: str,
+    why: str,
+    score: float,
+    group: str,
+    salt: str = "",
+    answer_span: tuple[int, int] | None = None,
+    origin: str = "article",
+    shown: dict | None = None,
+) -> Draft:
+    """A multiple-choice draft whose options a writer chose itself (statements, main idea,
+    who said it): the key last, :func:`~quizgen.engine.generate.place_keys` places it later."""
+    item = Item(
+        id=item_id("mcq", (rs.sentence.start, rs.sentence.end), answer_span, template, salt),
+        kind="mcq",
+        prompt=prompt,
+        answer=answer,
+        source=_source(ctx, rs),
+        options=tuple(distractors) + (answer,),
+        answer_span=answer_span,
+        skill=skill,
+        explanation=_explain(ctx, answer, rs),
+        reason=_reason(rs, None, why),
+        template=template,
+    )
+    return Draft(
+        item,
+        rs.sentence.paragraph,
+        rs.sentence.index,
+        group,
+        score,
+        skill,
+        origin,
+        features=guess_risk(ctx, prompt, answer, list(distractors)),
+        shown=dict(shown or {}),
+    )

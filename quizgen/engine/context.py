@@ -92,5 +92,23 @@ class Context:
     def sentence(self, i: int) -> Sentence:
         return self.layer.sentences[i]
 
+    def upos(self, text: str) -> list[tuple[str, str | None]]:
+        """(word, UPOS tag) of a short text, from the trained tagger of the analysis layer
+        (tags are ``None`` when no tagger ships for the language)."""
+        memo = self.cache.setdefault("upos", {})
+        if text not in memo:
+            from ..analysis import tag
+
+            memo[text] = [(t.text, t.upos) for t in tag(text, self.pack.code)]
+            self.cache.setdefault("upos_spans", {})[text] = [
+                (t.start, t.end) for t in tag(text, self.pack.code)
+            ]
+        return memo[text]
+
+    def upos_spans(self, text: str) -> list[tuple[int, int]]:
+        """Character spans in ``text`` of the tokens :meth:`upos` tags."""
+        self.upos(text)
+        return self.cache["upos_spans"][text]
+
     def t(self, key: str, default=None):
         return self.templates.get(key, default)

@@ -24,7 +24,9 @@ def features(ctx: Context, d: Draft) -> dict:
         "key_zipf": round(zipf, 2),
         "typed": it.kind in ("short_answer",) or (it.kind == "cloze" and not it.options),
         "distractors_from_article": d.origin == "article",
-        "cause": it.skill == "cause",
+        "cause": it.skill == "relation",
+        "statement_not": it.template.endswith("statement.false"),  # "which is NOT true": all four checked
+        "restated": it.skill in ("main_idea", "statement"),
         "sentence_words": len(it.source.sentence.split()),
         "true_false": it.kind == "true_false",
     }
@@ -38,5 +40,7 @@ def level(f: dict) -> tuple[str, float]:
     points += 0.75 if f["key_zipf"] < 2.5 else (0.25 if f["key_zipf"] < 3.5 else 0.0)
     points += 0.5 if f["sentence_words"] > 28 else 0.0
     points -= 0.5 if f["true_false"] else 0.0
+    points += 0.5 if f.get("restated") else 0.0
+    points += 0.75 if f.get("statement_not") else 0.0
     name = "easy" if points < 0.75 else ("medium" if points < 1.5 else "hard")
     return name, points

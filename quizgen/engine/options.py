@@ -18,7 +18,9 @@ class GenerateOptions:
     kinds: tuple[str, ...] = KINDS
     difficulty: str = "mixed"
     seed: int = 0
-    cloze_choices: bool = False  # cloze items with options instead of a typed answer
+    # cloze options: None (default) shows options where safe distractors exist, else a typed
+    # answer; True always options (no typed cloze); False always typed
+    cloze_choices: bool | None = None
 
     def __post_init__(self) -> None:
         if self.count is not None and (not isinstance(self.count, int) or not 1 <= self.count <= MAX_COUNT):
@@ -32,6 +34,8 @@ class GenerateOptions:
             raise OptionsError(
                 f"Unknown difficulty {self.difficulty!r}; choose from {', '.join(DIFFICULTY_CHOICES)}."
             )
+        if self.cloze_choices not in (None, True, False):
+            raise OptionsError("cloze_choices must be true, false or left unset (options where safe).")
         if not isinstance(self.seed, int) or isinstance(self.seed, bool):
             raise OptionsError("The seed must be a whole number.")
 

@@ -1,0 +1,507 @@
+"""Claims: what a sentence states, as a short statement a reader can check, and its false twins.
+
+A claim is the main clause of a self-contained sentence of the article (no quote, no
+pronoun that needs the previous sentence, no first person), cut at its first subordinate
+boundary and stripped of a trailing attribution (``, kata X`` / ``, X said``). The main-idea
+and statement writers build their options from claims:
+
+* :func:`restate` gives a true claim in other words where it can (a leading time or place
+  phrase moved to the end, a trailing one to the front, a clause cut), so a true option is
+  not the article's sentence copied word for word;
+* :func:`falsify` changes its meaning plausibly: two actors of the article swap roles, or a
+  name, place, time or number is replaced by another one of the same type from the article.
+
+Example::
+
+    >>> claim = claim_of(ctx, ranked_sentence)          # doctest: +SKIP
+    >>> claim.text
+    'TH tewas bunuh diri usai menganiaya istrinya NL karena cemburu.'
+    >>> [f.text for f in falsify(ctx, claim)][:1]
+    ['NL tewas bunuh diri usai menganiaya istrinya TH karena cemburu.']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..article import Candidate
+from .confidence import confirmed, inside_longer_name, modifier_use, person_confidence
+from .context import Context
+from .questions import _cut, _is_verbish
+from .select import RankedSentence
+from .textutil import capitalise_first, contains_phrase, fold
+
+QUOTES = '“”"‘’«»'
+SWAP_TYPES = ("person", "organisation", "place", "time", "number")
+
+
+@dataclass(frozen=True)
+class Claim:
+    sentence: int  # index of the source sentence
+    paragraph: int
+    text: str  # the statement as shown, capitalised, ending with a period
+    entities: tuple[Candidate, ...]  # candidates of SWAP_TYPES standing in the text
+    verbatim: bool  # the text is the whole sentence as the article writes it
+
+
+@dataclass(frozen=True)
+class FalseClaim:
+    claim: Claim
+    text: str
+    changed: str  # what was changed, for the item's reason
+    how: str  # "roles" (two actors swapped) or "other" (one fact replaced)
+
+
+PAIRED_QUOTE_RE = re.compile(r"[“\"]([^“”\"]*)[”\"]")
+
+
+def quotes_speech(text: str) -> bool:
+    """Does the text quote someone's words (a quotation of four words or more, or a quote
+    left open)? A quoted name or title ("BBM Satu Harga", “.amazon”) is not speech."""
+    rest = PAIRED_QUOTE_RE.sub(lambda m: "" if len(m.group(1).split()) < 4 else "\x00", text)
+    return "\x00" in rest or bool(re.search(r"[“”\"]", rest))
+
+
+def _attribution_re(ctx: Context) -> re.Pattern:
+    verbs = sorted(set(ctx.t("reporting_words", [])) | set(getattr(ctx.pack, "person_verbs", ())), key=len)
+    alt = "|".join(re.escape(v) for v in reversed(verbs) if v)
+    return re.compile(r",\s*(?:(?:" + alt + r")\b[^,.;]{0,60}|[^,.;]{0,40}\b(?:" + alt + r"))\s*[.!]?$", re.I)
+
+
+def _resolve_subject(ctx: Context, rs: RankedSentence, body: str) -> str | None:
+    """``Ia menjajakan ...`` -> ``Tutut menjajakan ...``: a sentence opening with a personal
+    pronoun (he, she) gets the name of the one person the sentence before names. ``None``
+    when that is not sure (no person, several, the pronoun is not a subject pronoun)."""
+    m = re.match(r"^(\w+)\s+(\S.*)$", body)
+    if not m or fold(m.group(1)) not in ctx.t("person_pronouns", []):
+        return None
+    prev = rs.sentence.index - 1
+    if prev < 0 or ctx.sentence(prev).paragraph not in (rs.sentence.paragraph, rs.sentence.paragraph - 1):
+        return None
+    from .confidence import person_confidence
+
+    people = {
+        ctx.group_of(c): c
+        for c in ctx.by_sentence.get(prev, ())
+        if c.type == "person" and person_confidence(ctx, c) >= 1
+    }
+    if len(people) != 1:
+        return None
+    (c,) = people.values()
+    if any(c2.type == "person" for c2 in ctx.by_sentence.get(rs.sentence.index, ())):
+        return None  # another person in the sentence: the pronoun may be theirs
+    return f"{c.text} {m.group(2)}"
+
+
+def _cut_adjunct(ctx: Context, text: str, max_words: int, min_words: int = 10) -> str | None:
+    """The clause up to the first phrase that only adds to it (a preposition or conjunction
+    after a noun, once the clause has its verb): "Scientists have connected the brains of
+    two animals | in a major step towards ..." ``None`` without a tagger or a safe cut."""
+    tagged = ctx.upos(text)
+    spans = ctx.upos_spans(text)
+    if not tagged or tagged[0][1] is None:
+        return None
+    keep = set(ctx.t("noun_phrase_preps", []))
+    seen_verb = False
+    n_words = 0
+    for i, (w, t) in enumerate(tagged):
+        if t != "PUNCT":
+            n_words += 1
+        if t in ("VERB", "AUX"):
+            seen_verb = True
+        if n_words > max_words:
+            return None
+        if (
+            seen_verb
+            and n_words > min_words
+            and t in ("ADP", "SCONJ")
+            and w.lower() not in keep
+            and tagged[i - 1][1] in ("NOUN", "PROPN", "NUM")
+            and "," not in text[spans[max(0, i - 4)][0] : spans[i][0]]  # not inside a list
+        ):
+            return text[: spans[i][0]].rstrip(" ,;:")
+    return None
+
+
+def _is_clause(ctx: Context, text: str) -> bool:
+    """A full clause: it does not open with a verb, a conjunction or a subordinator ("Led by
+    ...", "Which ..."), and it has a verb outside its relative clauses and a leading phrase
+    ("Miguel Nicolelis, who studies ..." has none)."""
+    tagged = ctx.upos(text)
+    if not tagged or tagged[0][1] is None:
+        return True
+    if tagged[0][1] in ("VERB", "SCONJ", "CCONJ", "ADV") and tagged[0][0].lower() not in ctx.t(
+        "clause_adverbs", []
+    ):
+        return False
+    relative = set(ctx.t("relative_words", []))
+    inside = 0  # 1: in a relative clause before its verb; 2: after its verb
+    seen_noun = False
+    prev_tag = None
+    agents = set(ctx.t("passive_agent_words", []))
+    seen_aux = False
+    for k, (w, t) in enumerate(tagged):
+        low = w.lower()
+        if low in relative:
+            inside = 1
+            continue
+        if t == "AUX":
+            seen_aux = True
+        nxt = tagged[k + 1][0].lower() if k + 1 < len(tagged) else ""
+        if t == "VERB" and not seen_aux and nxt in agents:
+            prev_tag = t
+            continue  # "an NGO funded by X": a participle, not the clause's verb
+        if t == "PUNCT" and w in ",;:–—":
+            inside = 0
+            continue
+        if t in ("NOUN", "PROPN", "PRON", "NUM"):
+            seen_noun = True
+        if t in ("VERB", "AUX"):
+            if inside == 1:
+                inside = 2  # the relative clause's own verb
+            elif seen_noun and (inside == 0 or prev_tag not in ("VERB", "AUX", "ADV", "PART")):
+                return True  # the main verb (after a relative clause: "yang ada di X memiliki")
+        prev_tag = t
+    return False
+
+
+def _has_verb(ctx: Context, text: str) -> bool:
+    tags = [t for _, t in ctx.upos(text)]
+    if any(t is not None for t in tags):
+        return "VERB" in tags[1:] or "AUX" in tags[1:]
+    verbs = set(ctx.t("verb_words", [])) | set(ctx.t("negations", []))
+    return any(_is_verbish(ctx, w) or fold(w) in verbs for w in text.split()[1:])
+
+
+def _strip_opener(ctx: Context, text: str) -> str:
+    low = fold(text[:60])
+    for p in sorted(ctx.t("strippable_openers", []), key=len, reverse=True):
+        fp = fold(p)
+        if low.startswith(fp + " "):
+            m = re.match(r"\W*" + r"\W+".join(re.escape(w) for w in p.split()) + r"\b[\s,]*", text, re.I)
+            if m:
+                return text[m.end() :]
+    return text
+
+
+def claim_of(ctx: Context, rs: RankedSentence, max_words: int = 28) -> Claim | None:
+    """The sentence's main statement, or ``None`` when it has none a reader can check alone."""
+    memo = ctx.cache.setdefault("claims", {})
+    if rs.sentence.index in memo:
+        return memo[rs.sentence.index]
+    memo[rs.sentence.index] = claim = _claim_of(ctx, rs, max_words)
+    return claim
+
+
+def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
+    s = rs.sentence
+    body = ctx.text[rs.body_start : s.end].strip()
+    if quotes_speech(body):
+        return None  # speech is asked as who said it, never as a statement
+    if not rs.usable:
+        # a sentence only too long, or whose pointer back stands in a leading phrase
+        # ("Saat peresmian itu, masyarakat menyambut ..."), still has a claim of its own
+        why = " ".join(rs.reasons)
+        if "quotation" in why:
+            return None
+        if "needs the previous" in why:
+            named = _resolve_subject(ctx, rs, body)
+            if named is None:
+                return None
+            body = named
+        elif "points back" in why:
+            m = re.match(r"^([^,]{3,60}),\s+(\S.*)$", body)
+            anaphors = set(ctx.t("anaphors", []))
+            if not m or not (set(fold(m.group(1)).split()) & anaphors):
+                return None
+            if set(fold(m.group(2)).split()[:4]) & anaphors:
+                return None
+            body = m.group(2)
+            body = body[:1].upper() + body[1:]
+        elif "too long" not in why:
+            return None
+    if "?" in body or "\n" in body or " -- " in body:
+        return None  # quotes belong to who-said-what items; questions and lists state nothing
+    body = _strip_opener(ctx, body)
+    body = re.sub(r"\s*\([^()]{0,60}\)", "", body)  # "TH (66)", "(ICANN)": asides
+    body = re.sub(r"\s+[–—]\s+[^–—]{3,90}?\s+[–—]\s+", " ", body)  # "ICANN – a non-profit – has"
+    openers = "|".join(re.escape(w) for w in ctx.t("appositive_openers", []))
+    if openers:  # "SOHAY, a grassroots NGO funded by ..., has been": the name without its gloss
+        body = re.sub(r"(?<=[A-Za-z)]), (?:" + openers + r") [^,]{3,140}, (?=[a-z])", " ", body)
+    body = re.sub(r"\s+", " ", body).strip()
+    body = _attribution_re(ctx).sub("", body.rstrip(" .!")).strip()
+    verbs = "|".join(re.escape(v) for v in ctx.t("inline_attribution", []))
+    if verbs:  # "Istri korban, kata Bayu, belum bisa ...": the attribution inside the clause
+        body = re.sub(r",\s*(?:" + verbs + r")\s+(?:[A-Z][\w.]*\s*){1,3},?\s*(?=[a-z])", " ", body)
+    body = re.sub(r"^(?:[A-Z]\w*\s)?[A-Za-z]\w+ly,\s+", "", body)  # "Less convincingly, ..."
+    body = body[:1].upper() + body[1:]
+    if len(body.split()) > max_words:  # a long sentence: its main clause only
+        cut = _cut(body.rstrip(".!"), ctx, min_words=7, max_words=max_words)
+        if cut is None or len(cut.split()) > max_words:
+            cut = _cut_adjunct(ctx, body.rstrip(".!"), max_words)
+        if cut is None:
+            return None
+        body = cut
+    body = body.strip(" ,;:-–—").rstrip(".!")
+    tags = [t for _, t in ctx.upos(body)]
+    if tags and tags[-1] in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "DET") and ctx.pack.code == "en":
+        return None  # "... and do": cut short
+    head, sep, tail = body.rpartition(", ")
+    if sep and len(tail.split()) <= 3 and len(head.split()) >= 6:
+        body = head  # "..., with one": a stub left by a cut
+    if body.count("(") != body.count(")"):
+        return None
+    first = fold(body).split()[:1]
+    lead = re.match(r"^([^,]{3,60}),\s+\S", body)
+    adverbial = bool(lead) and not _has_verb(ctx, "x " + lead.group(1))  # "For 14 years, ..."
+    if first and first[0] in ctx.t("subordinators", []) and not adverbial:
+        m = re.match(r"^([^,]{8,120}),\s+([^,]+)$", body)  # one subordinate, one main clause
+        if not m or len(m.group(2).split()) < 5:
+            return None
+        # "Ketika balap dihentikan, Lorenzo melorot ..." -> "Lorenzo melorot ... ketika balap dihentikan"
+        main = m.group(2)
+        if not _keeps_capital(ctx, main):
+            main = main[:1].upper() + main[1:]
+        body = f"{main} {body[:1].lower() + body[1 : m.end(1)]}"
+        first = fold(body).split()[:1]
+    if first and first[0] in set(ctx.t("pronoun_openers", [])) | (
+        set() if adverbial else set(ctx.t("subordinators", []))
+    ):
+        return None
+    from .write_detail import looks_misspelt
+
+    if looks_misspelt(ctx, body):
+        return None  # a typo of the article would be spread
+    first_word = fold(body).split()[:1]
+    if re.match(r"^\(?\d{1,2}[.)]\s", body) or (first_word and first_word[0] in ctx.t("list_openers", [])):
+        return None  # "1. Terbang selama 24 jam ...": a list item
+    words_before_verb = []
+    for w, t in ctx.upos(body):
+        if t in ("VERB", "AUX"):
+            break
+        if t in ("PRON", None):  # a pronoun, not a demonstrative after its noun ("Asia ini")
+            words_before_verb.append(fold(w))
+    if set(words_before_verb) & set(ctx.t("anaphors", [])):
+        return None  # "..., mereka juga melanggar": who "they" are is in another sentence
+    n = len(body.split())
+    if n < 6 or not _has_verb(ctx, body) or not _is_clause(ctx, body):
+        return None  # a fragment (a caption, a headline, "Led by X, ...") is not a statement
+    low = f" {fold(body)} "
+    if any(f" {w} " in low for w in ctx.t("first_person", []) + ctx.t("hedge_words", [])):
+        return None  # an opinion or a guess is not a statement a reader can check
+    dangling = set(ctx.t("list_joins", [])) | set(ctx.t("embed_words", [])) | set(ctx.t("dangling_words", []))
+    if fold(body).split()[-1] in dangling or re.search(r",\s*$", body):
+        return None  # cut short ("... Qatar 2017 dan")
+    if re.search(r"[#@]\w|https?:|www\.", body):
+        return None
+    text = capitalise_first(body) + "."
+    ents = tuple(
+        c
+        for c in ctx.by_sentence.get(s.index, ())
+        if c.type in SWAP_TYPES and c.start >= rs.body_start and contains_phrase(body, c.text)
+    )
+    verbatim = fold(text) == fold(s.text)
+    return Claim(s.index, s.paragraph, text, ents, verbatim)
+
+
+def _replace(text: str, old: str, new: str) -> str | None:
+    m = re.search(r"(?<!\w)" + re.escape(old) + r"(?!\w)", text)
+    if not m:
+        return None
+    return text[: m.start()] + new + text[m.end() :]
+
+
+def restate(ctx: Context, claim: Claim) -> str:
+    """The claim in other words where a safe rewrite exists: a leading adverbial phrase
+    (``Pada Rabu, ...`` / ``On Monday, ...``) moved to the end. Otherwise the claim itself,
+    which is already shorter than its sentence when a clause or an attribution was cut."""
+    text = claim.text.rstrip(".")
+    m = re.match(r"^([^,]{3,45}),\s+(\S.*)$", text)
+    if m:
+        head, rest = m.group(1), m.group(2)
+        lead = fold(head).split()[:1]
+        is_adverbial = bool(lead) and (
+            lead[0] in ctx.t("time_lead_words", [])
+            or any(c.type == "time" and contains_phrase(head, c.text) for c in claim.entities)
+        )
+        rest_tags = [t for _, t in ctx.upos(rest)]
+        inverted = bool(rest_tags) and rest_tags[0] in ("VERB", "AUX")  # "To the south, rises ..."
+        if (
+            is_adverbial
+            and not inverted
+            and len(head.split()) >= 2
+            and len(rest.split()) >= 5
+            and _is_verbish_any(ctx, rest)
+        ):
+            keep = head[:1].isupper() and _keeps_capital(ctx, head)
+            head_lower = head if keep else head[:1].lower() + head[1:]
+            first = rest.split()[0]
+            rest = rest if _keeps_capital(ctx, first) else rest[:1].lower() + rest[1:]
+            return capitalise_first(f"{rest} {head_lower}") + "."
+    return claim.text
+
+
+def is_restated(ctx: Context, claim: Claim, text: str) -> bool:
+    """Does ``text`` read differently from the claim's sentence: words reordered, or at least
+    four of its words left out? (a true statement copied word for word, or nearly, is
+    matched without understanding)"""
+    sent = fold(ctx.sentence(claim.sentence).text).split()
+    words = fold(text).split()
+    if len(sent) - len(words) >= 4:
+        return True
+    n = len(words)
+    return not any(sent[i : i + n] == words for i in range(len(sent) - n + 1))
+
+
+def _is_verbish_any(ctx: Context, text: str) -> bool:
+    return any(_is_verbish(ctx, w) for w in text.split())
+
+
+def _keeps_capital(ctx: Context, phrase: str) -> bool:
+    """Is the phrase's first word a name (capitalised inside sentences of the article too)?"""
+    first = phrase.split()[0].strip("(,") if phrase.split() else ""
+    if not first or (first.isupper() and len(first) > 1):
+        return bool(first)
+    return bool(re.search(r"[a-z,;]\s+" + re.escape(first) + r"\b", ctx.text))
+
+
+def _titled(ctx: Context, c: Candidate) -> bool:
+    """Is the name preceded by a capitalised title or role ("Presiden", "Bupati Sambas")?"""
+    before = ctx.text[max(0, c.start - 30) : c.start].split()[-1:]
+    return bool(before) and before[0][:1].isupper() and not before[0].endswith((",", ".", ":"))
+
+
+def _sure_person(ctx: Context, c: Candidate) -> bool:
+    """A person to swap in: the article names them in full (two words or more)."""
+    from .write_detail import looks_misspelt
+    from .write_relation import _full_name, _title_word
+
+    first = c.text.split()[0]
+    return (
+        person_confidence(ctx, c) >= 1
+        and len(_full_name(ctx, c).split()) >= 2
+        and not _title_word(ctx, first)
+        and not looks_misspelt(ctx, c.text)
+    )
+
+
+def _letters(name: str) -> str:
+    return re.sub(r"[^a-z]", "", fold(name))
+
+
+def _person_pool(ctx: Context, c: Candidate) -> list:
+    """Other people of the article, in the key's form: a full name for a full name, a
+    surname for a surname (never a title's first word)."""
+    from .distractors import Distractor
+    from .textutil import edit_distance
+    from .write_detail import looks_misspelt
+    from .write_relation import _full_name, _people
+
+    short = len(c.text.split()) == 1
+    last = fold(c.text).split()[-1]
+    out = []
+    for full, _quoted, group in _people(ctx):
+        if group == ctx.group_of(c) or len(full.split()) < 2 or looks_misspelt(ctx, full):
+            continue
+        if edit_distance(fold(full).split()[-1], last, 2) <= 2:
+            continue  # "Madiro" for "Maduro": one person misspelt, not another
+        if _letters(full) == _letters(_full_name(ctx, c)) or _letters(c.text) in _letters(full):
+            continue  # "Kim Jong Un" for "Kim Jong-un": one person written two ways
+        out.append(Distractor(full.split()[-1] if short else full, "article"))
+    return out
+
+
+def _swappable(ctx: Context, c: Candidate) -> bool:
+    before = fold(ctx.text[max(0, c.start - 25) : c.start]).split()[-2:]
+    if c.type == "number":  # an exact count or amount with its unit, or a year; not "RT 03"
+        if any(" ".join(before[i:]) in ctx.t("approximators", []) for i in range(len(before))):
+            return False  # "more than 80%": another figure may be true too
+        return bool(re.search(r"\d", c.text)) and (
+            bool(c.unit) or bool(re.fullmatch(r"(?:1[89]|20)\d\d", c.text))
+        )
+    if c.type == "person" and (not _sure_person(ctx, c) or _titled(ctx, c)):
+        return False  # "sirkuit Losail" is no person; "Presiden X": an office holder stays
+    if c.type == "place" and not (before and before[-1] in ctx.t("place_prepositions", [])):
+        return False  # "tim asuhan Bandung": only a place where something happens is swapped
+    if c.type == "time" and len(re.findall(r"(?:1[89]|20)\d\d", ctx.sentence(c.sentence).text)) > 1:
+        return False  # "pada 2017 dan 2018": the other year beside it decides
+    return confirmed(ctx, c) and not inside_longer_name(ctx, c) and not modifier_use(ctx, c)
+
+
+def falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
+    """False twins of a claim, best first: two actors of the claim swapped (who did what to
+    whom), then one name, place, time or number replaced by another of the article's."""
+    from .distractors import distractor_pool
+
+    out: list[FalseClaim] = []
+    text = claim.text
+    ents = [c for c in claim.entities if _swappable(ctx, c)]
+    seen: set[str] = set()
+    # roles: two different actors of the same kind in one claim change places
+    for i, a in enumerate(ents):
+        for b in ents[i + 1 :]:
+            if a.type != b.type or a.type not in ("person", "place"):
+                continue  # bodies may contain one another: not surely swapped roles
+            if a.type == "person" and not (_sure_person(ctx, a) and _sure_person(ctx, b)):
+                continue
+            if (
+                ctx.group_of(a) == ctx.group_of(b)
+                or fold(a.text) in fold(b.text)
+                or fold(b.text) in fold(a.text)
+                or _letters(a.text) in _letters(b.text)
+                or _letters(b.text) in _letters(a.text)
+            ):
+                continue
+            first, second = (a, b) if a.start < b.start else (b, a)
+            gap = ctx.text[first.end : second.start]
+            if not any(t in ("VERB", "AUX") for _, t in ctx.upos(gap)) if gap.strip() else True:
+                continue  # "Kementerian ESDM, BPH Migas, dan Pertamina": a list, no roles to swap
+            if any(_titled(ctx, c) for c in (a, b)):
+                continue  # "Presiden Joko Widodo": a title belongs to its holder
+            swapped = _replace(text, a.text, "\x00")
+            swapped = swapped and _replace(swapped, b.text, a.text)
+            swapped = swapped and swapped.replace("\x00", b.text)
+            if swapped and fold(swapped) != fold(text) and swapped not in seen:
+                seen.add(swapped)
+                out.append(FalseClaim(claim, swapped, f"'{a.text}' and '{b.text}' swapped", "roles"))
+    # one fact replaced by another of the article of the same type
+    for c in sorted(ents, key=lambda c: (c.type not in ("number", "person"), -c.score)):
+        if c.type == "organisation":
+            continue  # a body for another may be its parent or its part: not surely false
+        if c.type == "person":
+            pool = _person_pool(ctx, c)
+        else:
+            pool = [d for d in distractor_pool(ctx, c) if d.origin in ("article", "rule")]
+            if c.type != "number":
+                pool = [d for d in pool if d.origin == "article"]
+        by_text = ctx.by_text()
+        for d in pool[:4]:
+            if contains_phrase(text, d.text) or _still_true(ctx, claim, c, d.text):
+                continue
+            other = by_text.get(d.text)
+            if c.type != "person" and other is not None and other.type != c.type:
+                continue
+            swapped = _replace(text, c.text, d.text)
+            if swapped and fold(swapped) != fold(text) and swapped not in seen:
+                seen.add(swapped)
+                out.append(FalseClaim(claim, swapped, f"'{c.text}' replaced by '{d.text}'", "other"))
+                break
+    return out
+
+
+def _tidy(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _still_true(ctx: Context, claim: Claim, key: Candidate, other: str) -> bool:
+    """Does another sentence say much the same with ``other`` in it (so the swap is true too)?"""
+    stop = getattr(ctx.pack, "stopwords", frozenset())
+    own = {w for w in fold(claim.text).split() if w not in stop} - set(fold(key.text).split())
+    first = fold(other).split()[:1]
+    for i in ctx.sentences_with(first[0]) if first else ():
+        if i == claim.sentence or not contains_phrase(ctx.sentence(i).text, other):
+            continue
+        if own and len(own & ctx.sentence_words[i]) / len(own) >= 0.5:
+            return True
+    return False

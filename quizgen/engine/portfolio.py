@@ -1,0 +1,262 @@
+"""The portfolio: every writer's drafts for an article, then the items a teacher keeps.
+
+:func:`make_drafts` overgenerates: main idea, statements, who-said-what and why,
+facts and key terms (one writer module per skill, ``write_*.py``). :func:`select` orders
+the drafts by predicted acceptability (:mod:`.rank` when it is present, else the writers'
+own scores), drops those under the threshold (eight good items beat twenty mixed ones),
+and picks a bank with one main-idea item, the skills in proportion, spread over the
+article, one fact once; the next-best drafts become the bank's ranked ``alternates``.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+from ..bank import Item
+from .builders import Draft
+from .context import Context
+from .options import GenerateOptions
+from .select import rank_sentences
+from .textutil import BLANK_RE, contains_phrase, fold
+from .write_detail import write_detail
+from .write_main_idea import write_main_idea
+from .write_relation import write_cause, write_reported, write_speaker
+from .write_statement import write_statements, write_true_false
+from .write_vocabulary import write_vocabulary
+
+# share of a bank per skill (the main idea is one item, asked first)
+SKILL_SHARE = {"statement": 0.3, "relation": 0.25, "detail": 0.35, "vocabulary": 0.1}
+# kinds a student answers by choosing; typed kinds only when nothing better is left
+KIND_BONUS = {"mcq": 0.6, "cloze": 0.0, "true_false": -2.0, "short_answer": -1.5}
+MAX_ALTERNATES = 12
+
+
+def shortlist(ranked: list, want: int) -> list:
+    """At most ``max(60, 6 * want)`` sentences, spread over the whole article: it is cut
+    into that many runs and the best of each run is kept (bounds the work on a book)."""
+    limit = max(60, 6 * want)
+    if len(ranked) <= limit:
+        return ranked
+    step = len(ranked) / limit
+    return [
+        max(ranked[int(i * step) : int((i + 1) * step)], key=lambda r: (r.score, -r.sentence.index))
+        for i in range(limit)
+    ]
+
+
+def _keys(ctx: Context, rs) -> list:
+    from .generate import key_worth, usable_key
+
+    ranked = sorted(
+        (
+            c
+            for c in ctx.by_sentence.get(rs.sentence.index, ())
+            if c.start >= rs.body_start and usable_key(ctx, c)
+        ),
+        key=lambda c: (-key_worth(ctx, c), c.start),
+    )
+    keys: list = []
+    for c in ranked:  # the best key of each type first, then the next best, six at most
+        if all(k.type != c.type for k in keys):
+            keys.append(c)
+    return keys + [c for c in ranked if c not in keys][: max(0, 6 - len(keys))]
+
+
+def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random, want: int = 12) -> list[Draft]:
+    kinds = set(opts.kinds)
+    ranked = shortlist(rank_sentences(ctx), want)
+    every = sorted(ranked, key=lambda r: r.sentence.index)  # claims stand in some unusable ones
+    in_order = [rs for rs in every if rs.usable]
+    drafts: list[Draft] = []
+    if "mcq" in kinds:
+        drafts += write_main_idea(ctx, every, rng)
+        drafts += write_statements(ctx, every, rng)
+        drafts += write_speaker(ctx, every, rng)
+        drafts += write_reported(ctx, every, rng)
+        drafts += write_cause(ctx, in_order, rng)
+    if "true_false" in kinds:
+        drafts += write_true_false(ctx, every)
+    for rs in in_order:
+        keys = _keys(ctx, rs)
+        drafts += write_detail(ctx, rs, keys, kinds, opts.cloze_choices, rng)
+        if "cloze" in kinds:
+            drafts += write_vocabulary(ctx, rs, keys, opts.cloze_choices, rng)
+    for d in drafts:
+        d.score += KIND_BONUS.get(d.item.kind, 0.0)
+    return drafts
+
+
+def _key_context(item: Item) -> str:
+    if not item.answer_span:
+        return ""
+    s0 = item.source.start
+    start, end = item.answer_span[0] - s0, item.answer_span[1] - s0
+    sent = item.source.sentence
+    if not (0 <= start <= end <= len(sent)):
+        return ""
+    before = sent[:start].split()[-1:]
+    after = sent[end:].split()[:1]
+    return " ".join(before + [sent[start:end]] + after)
+
+
+def draft_conflicts(a: Draft, b: Draft) -> bool:
+    """:func:`conflicts`, and two items showing one sentence's claim in two versions (true in
+    one, its false twin in the other: comparing them gives both answers away)."""
+    if a.shown and b.shown:
+        common = a.shown.keys() & b.shown.keys()
+        if any(a.shown[s] != b.shown[s] for s in common):
+            return True
+    return conflicts(a.item, b.item)
+
+
+def conflicts(a: Item, b: Item) -> bool:
+    """Would one item give the other's key away (in its prompt or in its options), or ask
+    the same fact again (the same key from the same sentence)?"""
+    if a.source.start == b.source.start and fold(a.answer) == fold(b.answer):
+        return True
+    for x, y in ((a, b), (b, a)):
+        shown = (
+            BLANK_RE.sub(" ", y.prompt)
+            + " | "
+            + " | ".join(o for o in y.options if o != y.answer or y.skill in ("statement", "main_idea"))
+        )
+        if x.source.start == y.source.start:
+            if x.kind == "true_false" or y.kind == "true_false":
+                return True
+            if x.skill not in ("statement", "main_idea") and contains_phrase(shown, x.answer):
+                return True
+        ctx_words = _key_context(x)
+        if ctx_words and contains_phrase(shown, ctx_words):
+            return True
+    return False
+
+
+def _probability(ctx: Context, drafts: list[Draft]) -> dict[int, float]:
+    """Predicted keep-probability per draft: the ranker's where it exists, else the writers'
+    scores squashed into [0, 1]."""
+    try:
+        from . import rank  # written by the ranking work; optional
+    except ImportError:
+        rank = None
+    if rank is not None and hasattr(rank, "keep_probability"):
+        lang = ctx.pack.code
+        return {id(d): float(rank.keep_probability(d.item, ctx.text, lang)) for d in drafts}
+    import math
+
+    return {id(d): 1 / (1 + math.exp(-(d.score - 2.0))) for d in drafts}
+
+
+def threshold() -> float:
+    try:
+        from . import rank
+
+        return float(getattr(rank, "THRESHOLD", 0.0))
+    except ImportError:
+        return 0.0
+
+
+def select(
+    ctx: Context, drafts: list[Draft], opts: GenerateOptions, count: int, minimum: int, rng: random.Random
+) -> tuple[list[Draft], list[Draft]]:
+    """(chosen, alternates): the bank's items and the next-best drafts, best first."""
+    prob = _probability(ctx, drafts)
+    cut = threshold()
+    noise = {id(d): rng.uniform(0.0, 0.15) for d in drafts}
+    order = sorted(drafts, key=lambda d: (-(prob[id(d)] + noise[id(d)]), d.item.id))
+    chosen: list[Draft] = []
+    blocked: set[int] = set()
+    used_groups: set[str] = set()
+    sent_count: dict[int, int] = {}
+    para_count: dict[int, int] = {}
+    skill_count: dict[str, int] = {}
+    truth = {True: 0, False: 0}
+    prompts: set[str] = set()
+    shown_count: dict[int, int] = {}
+
+    def allowed(d: Draft) -> bool:
+        it = d.item
+        return (
+            id(d) not in blocked
+            and d.group not in used_groups
+            and sent_count.get(d.sentence, 0) < 2
+            and (it.prompt not in prompts or _free_wording(ctx, it, prompts) is not None)
+            and all(shown_count.get(s, 0) < 2 for s in d.shown)  # a claim read twice at most
+            and (d.truth is None or truth[d.truth] <= truth[not d.truth])
+            and (it.skill != "main_idea" or not skill_count.get("main_idea"))
+        )
+
+    def value(d: Draft) -> float:
+        v = 3.0 * (prob[id(d)] + noise[id(d)])
+        n = len(chosen) + 1
+        skill = d.item.skill
+        if skill == "main_idea":
+            v += 5.0
+        elif skill == "statement" and len(chosen) < count // 2:
+            v -= 1.0  # facts first: statements are built from many sentences and fit around them
+        else:
+            share = SKILL_SHARE.get(skill, 0.1)
+            v += 1.5 * (share * n - skill_count.get(skill, 0))
+        v += 1.5 if para_count.get(d.paragraph, 0) == 0 else -0.8 * para_count[d.paragraph]
+        v -= 0.8 * sent_count.get(d.sentence, 0)
+        if opts.difficulty not in ("mixed",) and d.item.difficulty == opts.difficulty:
+            v += 2.5
+        return v
+
+    def take(d: Draft) -> None:
+        if d.item.prompt in prompts:
+            d.item = replace(d.item, prompt=_free_wording(ctx, d.item, prompts))
+        chosen.append(d)
+        blocked.update(id(o) for o in drafts if id(o) not in blocked and draft_conflicts(o, d))
+        used_groups.add(d.group)
+        sent_count[d.sentence] = sent_count.get(d.sentence, 0) + 1
+        para_count[d.paragraph] = para_count.get(d.paragraph, 0) + 1
+        skill_count[d.item.skill] = skill_count.get(d.item.skill, 0) + 1
+        prompts.add(d.item.prompt)
+        for s in d.shown:
+            shown_count[s] = shown_count.get(s, 0) + 1
+        if d.truth is not None:
+            truth[d.truth] += 1
+
+    while len(chosen) < count:
+        pool = [d for d in order if allowed(d)]
+        good = [d for d in pool if (prob[id(d)] >= cut and not d.relaxed) or d.item.skill == "main_idea"]
+        if not good and len(chosen) >= minimum:
+            break  # under the threshold: fewer, better items
+        pool = good or pool
+        if not pool:
+            break
+        take(max(pool, key=lambda d: (value(d), d.item.id)))
+    picked = {id(d) for d in chosen}
+    alternates = [d for d in order if id(d) not in picked and id(d) not in blocked and prob[id(d)] >= cut]
+    seen_groups = set(used_groups)
+    alts: list[Draft] = []
+    for d in alternates:
+        if d.group in seen_groups:
+            continue
+        seen_groups.add(d.group)
+        alts.append(d)
+        if len(alts) >= MAX_ALTERNATES:
+            break
+    return chosen, alts
+
+
+def _free_wording(ctx: Context, it: Item, used: set[str]) -> str | None:
+    """Another wording of a statement question not yet used in the bank (or ``None``)."""
+    from .write_statement import prompt_variants
+
+    if it.skill != "statement" or it.kind != "mcq":
+        return None
+    name = "statement_false" if it.template.endswith(".false") else "statement_true"
+    return next((p for p in prompt_variants(ctx, name) if p not in used), None)
+
+
+def with_level(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    from .difficulty import features, level
+
+    for d in drafts:
+        f = features(ctx, d)
+        name, points = level(f)
+        f["points"] = points
+        d.item = replace(d.item, difficulty=name, features={**d.features, **f})
+    return drafts

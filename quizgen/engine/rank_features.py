@@ -1,0 +1,438 @@
+"""Features of a draft item that predict whether a strict reviewer keeps it.
+
+Used by :mod:`quizgen.engine.rank` at generation time and by ``training/train_ranker.py`` on
+blind-review labels, so both see exactly the same numbers. Every feature reads only what a
+bank item carries (kind, prompt, options, answer, accepted, skill) plus the article text and
+its language pack; none reads the item's ``features`` or ``reason``.
+
+Per-article work (word tokens, the article's word trigrams, the lead) is done once and kept in
+a small cache keyed by the text, so scoring many drafts of one article stays cheap.
+
+Example:
+    >>> idx = article_index("Putin tiba di Pyongyang pada Rabu pagi.\\n\\nIa disambut Kim.")
+    >>> sorted(idx.lead)[:3]
+    ['di', 'pada', 'pagi']
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Any
+
+# name -> (expected sign of its weight, what it measures). The sign is the direction a strict
+# reviewer is expected to push (+1 keeps, -1 rejects, 0 no prior); training drops a feature
+# whose fitted weight contradicts its sign, so every kept weight reads the way it is named.
+FEATURES: dict[str, tuple[int, str]] = {
+    "choice": (0, "multiple choice (mcq, or cloze with options)"),
+    "true_false": (0, "a single true/false statement"),
+    "skill_main_idea": (0, "skill main_idea"),
+    "skill_relation": (0, "skill relation (why, who said what, what followed)"),
+    "skill_statement": (0, "skill statement (which statement is true/false)"),
+    "skill_vocabulary": (0, "skill vocabulary"),
+    "copy_ratio": (-1, "longest run of the prompt copied from the article / prompt length"),
+    "true_copied": (-1, "a true statement (or the key statement) copied word for word"),
+    "key_common": (-1, "the key is a common lower-case word (Zipf above 3.5)"),
+    "key_number": (0, "the key is a number, date or amount"),
+    "negation_inserted": (-1, "a statement or option holds a negation the article does not have there"),
+    "key_stopword": (-1, "the key is only stopwords"),
+    "key_words": (0, "log(1 + words in the key)"),
+    "name_fragment": (-1, "the blank cuts a name (next to a capitalised word, or a particle)"),
+    "speaker_blank": (-1, "the blank is who said/did it, next to a person verb"),
+    "key_in_lead": (-1, "the key stands in the title or first sentence"),
+    "key_repeated": (-1, "log(1 + times the key's rarest word occurs in the article): a topic word"),
+    "distractors_in_article": (1, "share of short wrong options (names, facts) taken from the article"),
+    "options_copied": (-1, "share of sentence-long options copied word for word (found by matching)"),
+    "shape_mismatch": (-1, "share of wrong options of another shape than the key (number, name, word)"),
+    "option_length_spread": (-1, "log(longest / shortest option length)"),
+    "key_longest": (-1, "the key is clearly the longest option"),
+    "key_prompt_overlap": (-1, "the key shares more words with the prompt than any wrong option"),
+    "near_duplicate_options": (-1, "two options are near copies (spelling variant, inflection)"),
+    "prompt_words": (0, "log(words in the prompt)"),
+    "quote": (-1, "the prompt holds a quotation"),
+    "points_back": (-1, "the prompt starts with a pronoun or connective pointing back"),
+    "digit_share": (-1, "share of the prompt's words with digits (tables, scores, dates)"),
+    "glitch": (-1, "surface defects: lower-case start, unbalanced brackets, doubled word"),
+    "typed_long_key": (-1, "a typed answer of three or more words"),
+    "typed_variants": (1, "a typed answer with accepted variants"),
+}
+NAMES: tuple[str, ...] = tuple(FEATURES)
+
+_TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_BLANK_RE = re.compile(r"_{3,}")
+_BLANK = "<blank>"
+_QUOTES = ('"', "“", "”", "«", "»")
+_PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
+_PRONOUNS = {
+    "id": ("ia", "dia", "mereka", "beliau", "itu", "ini", "hal", "tersebut", "namun", "tetapi"),
+    "en": (
+        "he",
+        "she",
+        "it",
+        "they",
+        "this",
+        "that",
+        "these",
+        "those",
+        "but",
+        "however",
+        "his",
+        "her",
+        "its",
+        "their",
+    ),
+}
+_NEGATIONS = {
+    "id": frozenset({"tidak", "bukan", "tak", "belum", "tiada"}),
+    "en": frozenset({"not", "never", "no", "cannot"}),
+}
+_SKILLS = {
+    "main_idea": "main_idea",
+    "relation": "relation",
+    "cause": "relation",
+    "statement": "statement",
+    "vocabulary": "vocabulary",
+}
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word tokens; a blank (``_____``) becomes the token ``<blank>``."""
+    parts = _BLANK_RE.split(_norm(text))
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        if i:
+            out.append(_BLANK)
+        out.extend(_TOKEN_RE.findall(part))
+    return out
+
+
+def _cased_tokens(text: str) -> list[str]:
+    parts = _BLANK_RE.split(unicodedata.normalize("NFKC", text))
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        if i:
+            out.append(_BLANK)
+        out.extend(_TOKEN_RE.findall(part))
+    return out
+
+
+@dataclass(frozen=True)
+class ArticleIndex:
+    """What the features need of one article, computed once."""
+
+    unigrams: frozenset[str]
+    bigrams: frozenset[tuple[str, str]]
+    trigrams: frozenset[tuple[str, str, str]]
+    lead: frozenset[str]
+    lowercase_words: frozenset[str]  # words written in lower case somewhere in the article
+    counts: dict[str, int]  # word -> occurrences
+
+
+def _lead(text: str) -> str:
+    """The title line (a short first paragraph without a final full stop) and first sentence."""
+    body = text.strip()
+    first, _, rest = body.partition("\n")
+    lead = ""
+    if rest.strip() and len(first.split()) <= 25 and not first.rstrip().endswith((".", "!", "?")):
+        lead, body = first, rest.strip()
+    m = re.search(r"[.!?](?:[\"”’)]*)\s", body[:2000])
+    sentence = body[: m.end()] if m else body[:400]
+    return f"{lead}\n{sentence}"
+
+
+def _build_index(text: str) -> ArticleIndex:
+    cased = _TOKEN_RE.findall(unicodedata.normalize("NFKC", text))
+    toks = " ".join(cased).casefold().split(" ") if cased else []
+    return ArticleIndex(
+        unigrams=frozenset(toks),
+        bigrams=frozenset(zip(toks, toks[1:], strict=False)),
+        trigrams=frozenset(zip(toks, toks[1:], toks[2:], strict=False)),
+        lead=frozenset(tokens(_lead(text))),
+        lowercase_words=frozenset(w.casefold() for w in set(cased) if w[:1].islower()),
+        counts=dict(Counter(toks)),
+    )
+
+
+_CACHE: dict[tuple[int, int], tuple[str, ArticleIndex]] = {}
+_CACHE_SIZE = 8
+_LOCK = threading.Lock()
+
+
+def article_index(text: str) -> ArticleIndex:
+    """The (cached) :class:`ArticleIndex` of ``text``; the last few articles are kept."""
+    key = (len(text), hash(text))
+    hit = _CACHE.get(key)
+    if hit is not None and (hit[0] is text or hit[0] == text):
+        return hit[1]
+    index = _build_index(text)
+    with _LOCK:
+        while len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[key] = (text, index)
+    return index
+
+
+def copied_run(toks: list[str], index: ArticleIndex) -> int:
+    """Length in words of the longest run of ``toks`` whose every word trigram is in the
+    article (a copied stretch); runs shorter than three words count by their unigrams."""
+    best = 1 if any(t in index.unigrams for t in toks) else 0
+    run = 0
+    for i in range(len(toks) - 2):
+        if (toks[i], toks[i + 1], toks[i + 2]) in index.trigrams:
+            run = run + 1 if run else 3
+            best = max(best, run)
+        else:
+            run = 0
+    return best
+
+
+def in_article(toks: list[str], index: ArticleIndex) -> bool:
+    """Whether the words ``toks`` stand in the article in this order (up to trigram chains)."""
+    if not toks:
+        return False
+    if len(toks) == 1:
+        return toks[0] in index.unigrams
+    if len(toks) == 2:
+        return (toks[0], toks[1]) in index.bigrams
+    return copied_run(toks, index) == len(toks)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The fields of an item the ranker reads (a bank :class:`~quizgen.bank.Item` or a dict)."""
+
+    kind: str
+    prompt: str
+    options: tuple[str, ...]
+    answer: str
+    accepted: tuple[str, ...]
+    skill: str
+
+    @classmethod
+    def of(cls, item: Any) -> Draft:
+        get = item.get if isinstance(item, Mapping) else lambda k, d=None: getattr(item, k, d)
+        return cls(
+            kind=str(get("kind", "") or ""),
+            prompt=str(get("prompt", "") or ""),
+            options=tuple(str(o) for o in (get("options", ()) or ())),
+            answer=str(get("answer", "") or ""),
+            accepted=tuple(str(a) for a in (get("accepted", ()) or ())),
+            skill=str(get("skill", "") or ""),
+        )
+
+
+def _initials(toks: list[str]) -> str:
+    return "".join(t[0] for t in toks if t)
+
+
+def _same_referent(a: str, b: str, aliases: Mapping[str, str]) -> bool:
+    """An alias of the pack (AS / Amerika Serikat), an acronym (PLN / Perusahaan Listrik
+    Negara) or a contraction (Jokowi / Joko Widodo) of the other option."""
+    if aliases.get(a.strip(), "").casefold() == b.strip().casefold():
+        return True
+    ta, tb = _TOKEN_RE.findall(_norm(a)), _TOKEN_RE.findall(_norm(b))
+    if len(ta) != 1 or len(tb) < 2:
+        return False
+    one = ta[0]
+    if len(one) >= 2 and one == _initials(tb):
+        return True
+    head = tb[0]
+    return (
+        len(head) >= 3
+        and one.startswith(head)
+        and len(one) > len(head)
+        and tb[1].startswith(one[len(head) :])
+    )
+
+
+def _similar(a: str, b: str, aliases: Mapping[str, str] | None = None) -> bool:
+    if aliases is not None and (_same_referent(a, b, aliases) or _same_referent(b, a, aliases)):
+        return True
+    a, b = _norm(a).strip(), _norm(b).strip()
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    ta, tb = _TOKEN_RE.findall(a), _TOKEN_RE.findall(b)
+    short = min(len(ta), len(tb))
+    if short <= 2 and ta and tb and (set(ta) <= set(tb) or set(tb) <= set(ta)):
+        return True  # "bikes" / "e-bikes" style, or a name inside a longer one
+    if short <= 3:
+        m = SequenceMatcher(None, a, b, autojunk=False)
+        return m.quick_ratio() >= 0.8 and m.ratio() >= 0.8
+    return False
+
+
+def _negation_inserted(toks: list[str], index: ArticleIndex, negations: frozenset[str]) -> bool:
+    """A negation word whose neighbours never stand next to it in the article."""
+    for i, t in enumerate(toks):
+        if t in negations or t.endswith("n't"):
+            left = i > 0 and (toks[i - 1], t) in index.bigrams
+            right = i + 1 < len(toks) and (t, toks[i + 1]) in index.bigrams
+            if not left and not right:
+                return True
+    return False
+
+
+def _shape(option: str) -> str:
+    o = option.strip()
+    if _DIGIT_RE.search(o) and sum(c.isdigit() for c in o) * 3 >= len(o.replace(" ", "")):
+        return "number"
+    first = next((c for c in o if c.isalpha()), "")
+    return "capital" if first.isupper() else "lower"
+
+
+def _content(toks: list[str], stop: frozenset[str]) -> set[str]:
+    return {t for t in toks if t not in stop and t != _BLANK and len(t) > 1}
+
+
+def _zipf(pack: Any, word: str) -> float:
+    try:
+        return float(pack.zipf(word))
+    except Exception:  # noqa: BLE001 - an unusual pack must not stop the ranking
+        return 0.0
+
+
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _is_number(tok: str) -> bool:
+    return _DIGIT_RE.search(tok) is not None
+
+
+def item_features(item: Any, article_text: str, pack: Any) -> dict[str, float]:
+    """All :data:`FEATURES` of one draft, as floats (most in [0, 1]).
+
+    Args:
+        item: a :class:`quizgen.bank.Item` or a dict with the same field names.
+        article_text: the text the item was written from.
+        pack: the article's :class:`~quizgen.lang.pack.LanguagePack` (any object with
+            ``stopwords``, ``name_particles``, ``honorifics``, ``person_verbs``,
+            ``dependent_starts`` and ``zipf``).
+    """
+    d = Draft.of(item)
+    index = article_index(article_text)
+    stop = getattr(pack, "stopwords", frozenset())
+    lang = str(getattr(pack, "code", ""))
+    f = dict.fromkeys(NAMES, 0.0)
+
+    opts = [o for o in d.options if o.strip()]
+    is_tf = d.kind == "true_false"
+    is_choice = not is_tf and len(opts) >= 3
+    typed = not is_tf and not opts
+    f["choice"] = float(is_choice)
+    f["true_false"] = float(is_tf)
+    skill = _SKILLS.get(d.skill, "")
+    if skill:
+        f["skill_" + skill] = 1.0
+
+    ptoks = tokens(d.prompt)
+    words = [t for t in ptoks if t != _BLANK]
+    f["prompt_words"] = math.log1p(len(words))
+    if len(words) >= 4:
+        f["copy_ratio"] = copied_run(ptoks, index) / len(words)
+
+    ktoks = tokens(d.answer)
+    # a true statement copied: the true/false prompt keyed true, or a statement-long key
+    if is_tf:
+        truth = {_norm(pack.true_false[0])} if hasattr(pack, "true_false") else set()
+        if _norm(d.answer) in truth | {"true", "benar"}:
+            f["true_copied"] = f["copy_ratio"]
+    elif len(ktoks) >= 5:
+        f["true_copied"] = copied_run(ktoks, index) / len(ktoks)
+
+    if not is_tf and ktoks:
+        f["key_words"] = math.log1p(len(ktoks))
+        f["key_number"] = float(_shape(d.answer) == "number")
+        content = [t for t in ktoks if t not in stop and not _is_number(t)]
+        f["key_stopword"] = float(not content and not any(_is_number(t) for t in ktoks))
+        if len(ktoks) <= 3 and content and all(t in index.lowercase_words for t in content):
+            rarest = min(_zipf(pack, t) for t in content)
+            f["key_common"] = max(0.0, rarest - 3.5)
+        if content and len(ktoks) <= 4:
+            rarest_word = min(content, key=lambda t: (index.counts.get(t, 0), t))
+            f["key_repeated"] = math.log1p(index.counts.get(rarest_word, 0))
+        if len(ktoks) <= 4 and all(t in index.lead for t in ktoks):
+            f["key_in_lead"] = 1.0
+            if is_choice:
+                wrong = [o for o in opts if _norm(o) != _norm(d.answer)]
+                if any(all(t in index.lead for t in tokens(o)) for o in wrong):
+                    f["key_in_lead"] = 0.5  # the lead names a wrong option too
+
+    if _BLANK in ptoks and ktoks:
+        particles = getattr(pack, "name_particles", frozenset())
+        honorifics = getattr(pack, "honorifics", frozenset())
+        cased = _cased_tokens(d.prompt)
+        b = cased.index(_BLANK)
+        after = cased[b + 1] if b + 1 < len(cased) else ""
+        before = cased[b - 1] if b > 0 else ""
+        key_cap = d.answer.strip()[:1].isupper()
+        frag = any(t in particles for t in ktoks) and len(ktoks) <= 2
+        frag |= key_cap and after[:1].isupper()
+        frag |= key_cap and b > 1 and before[:1].isupper() and before.casefold() not in honorifics
+        f["name_fragment"] = float(frag)
+        verbs = getattr(pack, "person_verbs", frozenset())
+        near = {t.casefold() for t in cased[max(0, b - 1) : b + 2] if t != _BLANK}
+        f["speaker_blank"] = float(key_cap and bool(near & verbs))
+
+    if is_choice:
+        wrong = [o for o in opts if _norm(o).strip() != _norm(d.answer).strip()]
+        if wrong:
+            otoks = [tokens(o) for o in opts]
+            if sorted(len(t) for t in otoks)[len(otoks) // 2] >= 6:  # sentence-long options
+                copied = sum(copied_run(t, index) >= 0.9 * len(t) for t in otoks if t)
+                f["options_copied"] = copied / len(opts)
+            else:
+                f["distractors_in_article"] = sum(in_article(tokens(o), index) for o in wrong) / len(wrong)
+            kshape = _shape(d.answer)
+            f["shape_mismatch"] = sum(_shape(o) != kshape for o in wrong) / len(wrong)
+            lens = [max(1, len(o.strip())) for o in opts]
+            f["option_length_spread"] = math.log(max(lens) / min(lens))
+            klen = len(d.answer.strip())
+            f["key_longest"] = float(klen > 1.2 * max(len(o.strip()) for o in wrong))
+            pc = _content(ptoks, stop)
+            kov = len(_content(ktoks, stop) & pc)
+            wov = max(len(_content(tokens(o), stop) & pc) for o in wrong)
+            f["key_prompt_overlap"] = float(kov > wov)
+        dup = False
+        aliases = getattr(pack, "aliases", {}) or {}
+        for i in range(len(opts)):
+            for j in range(i + 1, len(opts)):
+                if _similar(opts[i], opts[j], aliases):
+                    dup = True
+                    break
+            if dup:
+                break
+        f["near_duplicate_options"] = float(dup)
+
+    negations = _NEGATIONS.get(lang, frozenset())
+    statements = [ptoks] if is_tf else [tokens(o) for o in opts if len(tokens(o)) >= 6]
+    f["negation_inserted"] = float(any(_negation_inserted(t, index, negations) for t in statements))
+    if words:
+        f["digit_share"] = sum(_is_number(t) for t in words) / len(words)
+    raw = d.prompt.strip()
+    f["quote"] = float(any(q in raw for q in _QUOTES) or raw.count("'") >= 2)
+    starts = tuple(getattr(pack, "dependent_starts", ())) + _PRONOUNS.get(lang, ())
+    low = " ".join(words[:4])
+    f["points_back"] = float(any(low == s or low.startswith(s + " ") for s in starts))
+    glitch = bool(raw) and raw[0].isalpha() and raw[0].islower()
+    glitch |= any(raw.count(a) != raw.count(b) for a, b in _PAIRS)
+    glitch |= any(a == b and not _is_number(a) for a, b in zip(words, words[1:], strict=False))
+    glitch |= bool(re.search(r"\s[)\].,;:?!]", raw))
+    f["glitch"] = float(glitch)
+
+    if typed and ktoks:
+        f["typed_long_key"] = float(len(ktoks) >= 3)
+        others = {_norm(a).strip() for a in d.accepted} - {_norm(d.answer).strip(), ""}
+        f["typed_variants"] = min(len(others), 2) / 2
+    return f

@@ -1,0 +1,161 @@
+"""Detail items: key facts of the article as who / what / when / where / how many questions.
+
+Asks: a template question where the sentence allows one without reordering
+(:mod:`.questions`, :mod:`.inversion`), else the sentence with a blank over the fact and
+options.
+From: usable sentences; keys are the people, organisations, places, times and numbers the
+article names (never a name fragment, a speaker's name, a name the headline gives away).
+Distractors: the article's other facts of the same type first (:mod:`.distractors`).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import replace
+
+from .builders import Draft, _speaker, build_cloze, build_mcq, build_short_answer, questions_for
+from .claims import quotes_speech
+from .confidence import confirmed, inside_longer_name, modifier_use
+from .context import Context
+from .select import RankedSentence
+from .textutil import contains_phrase, fold
+
+# places are the setting (the dateline's city, the country of the headline) or world
+# knowledge (Ducati -> Italia): reviewers find them guessable, so they are not asked
+FACT_TYPES = ("person", "organisation", "place", "time", "number")
+
+
+def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> bool:
+    """A fact worth a blank or a question. ``relaxed`` (used only to reach a bank's minimum)
+    also allows places and the article's protagonist."""
+    if c.type not in FACT_TYPES or c.start < rs.body_start:
+        return False
+    if not relaxed and c.type == "place" and (c.subtype in ("country", "capital") or not confirmed(ctx, c)):
+        return False  # a country or capital is world knowledge or the story's setting
+    if c.type == "number" and not (c.unit or re.fullmatch(r"(?:1[89]|20)\d\d", c.text)):
+        return False  # a bare figure ("RT 03") means nothing without its unit
+    if c.type != "number" and (not confirmed(ctx, c) or inside_longer_name(ctx, c) or modifier_use(ctx, c)):
+        return False
+    if c.type == "time" and "(" in c.text:
+        return False  # "Minggu (26/3)": the date in brackets gives the weekday away
+    if c.type == "time" and len(re.findall(r"(?:1[89]|20)\d\d", ctx.sentence(c.sentence).text)) > 1:
+        return False  # "pada ___ dan 2018": the year beside it forces the answer
+    if not relaxed and c.type in ("person", "organisation", "place") and ctx.group_of(c) == _protagonist(ctx, c.type):
+        return False  # the one the article is about is the obvious answer to anything
+    if ctx.text[:60].find(c.text) >= 0 and c.start > 60:
+        return False  # the dateline names it
+    after = ctx.text[c.end : c.end + 6].split()[:1]
+    if c.type == "number" and after and fold(after[0]) in ctx.t("list_joins", []):
+        return False  # "180 students and employees": the key would be cut from its phrase
+    if _speaker(ctx, c.start, c.end):
+        return False  # "kata _____": who speaks is asked by who-said-what items
+    title = ctx.layer.article.title or ""
+    if not relaxed and title and contains_phrase(title, c.text):
+        return False  # the headline gives it away
+    return not looks_misspelt(ctx, c.text)
+
+
+def looks_misspelt(ctx: Context, text: str) -> bool:
+    """A key the article spells once while a word one letter away recurs ("Madiro" beside
+    "Maduro", "wisataa" beside "wisata"): a typo the item must not spread."""
+    from .textutil import edit_distance
+
+    counts = ctx.cache.get("word_counts")
+    if counts is None:
+        import collections
+
+        counts = ctx.cache["word_counts"] = collections.Counter(fold(ctx.text).split())
+    for w in fold(text).split():
+        if len(w) < 4 or counts[w] > 1:
+            continue
+        try:
+            if ctx.pack.zipf(w) >= 2.5:
+                continue  # a word of the language
+        except Exception:
+            pass
+        if any(
+            n >= 2 and abs(len(o) - len(w)) <= 1 and o[:1] == w[:1] and edit_distance(o, w, 2) == 1
+            for o, n in counts.items()
+            if o != w
+        ):
+            return True
+    return False
+
+
+def _protagonist(ctx: Context, type_: str) -> str | None:
+    """The group of the person (or organisation) the article names most often."""
+    memo = ctx.cache.setdefault("protagonist", {})
+    if type_ not in memo:
+        counts: dict[str, int] = {}
+        for c in ctx.layer.candidates:
+            if c.type == type_:
+                counts[ctx.group_of(c)] = counts.get(ctx.group_of(c), 0) + 1
+        best = max(sorted(counts), key=lambda g: counts[g], default=None)
+        memo[type_] = best if best is not None and counts[best] >= 3 else None
+    return memo[type_]
+
+
+def sentence_ok(ctx: Context, rs: RankedSentence) -> bool:
+    """A sentence to ask about: not a quotation, not first person."""
+    body = ctx.text[rs.body_start : rs.sentence.end]
+    if quotes_speech(body):
+        return False
+    low = f" {fold(body)} "
+    return not any(f" {w} " in low for w in ctx.t("first_person", []))
+
+
+def write_detail(
+    ctx: Context,
+    rs: RankedSentence,
+    keys: list,
+    kinds: set[str],
+    cloze_choices: bool | None,
+    rng: random.Random,
+) -> list[Draft]:
+    drafts: list[Draft] = []
+    if not sentence_ok(ctx, rs):
+        return drafts
+    for key in keys:
+        relaxed = not fact_key_ok(ctx, rs, key)
+        if relaxed and not fact_key_ok(ctx, rs, key, relaxed=True):
+            continue
+        asked = False
+        if "mcq" in kinds or "short_answer" in kinds:
+            for q in questions_for(ctx, rs, key):
+                if "mcq" in kinds:
+                    d = build_mcq(ctx, rs, key, q, rng)
+                    if d:
+                        d.item = replace(d.item, skill="detail")
+                        d.score += 1.0 - (3.0 if relaxed else 0.0)
+                        d.relaxed = relaxed
+                        drafts.append(d)
+                        asked = True
+                if "short_answer" in kinds:
+                    d = build_short_answer(ctx, rs, key, q)
+                    if d:
+                        d.item = replace(d.item, skill="detail")
+                        d.score -= 1.0 + (3.0 if relaxed else 0.0)
+                        d.relaxed = True  # typed: reviewers keep none; only to reach a minimum
+                        drafts.append(d)
+        if "cloze" in kinds:
+            d = None
+            if cloze_choices is not False:
+                d = build_cloze(ctx, rs, key, rng, True)
+            if (
+                d is None
+                and cloze_choices is not True
+                and len(key.text.split()) == 1
+                and key.type != "number"
+            ):
+                d = build_cloze(ctx, rs, key, rng, False)  # typed: one short name, variants accepted
+                if d is not None:
+                    d.score -= 1.0
+            if d is not None and d.item.options and key.type != "number" and d.origin != "article":
+                continue  # names the article never mentions are easy to rule out
+            if d is not None:
+                d.item = replace(d.item, skill="detail")
+                d.score -= (0.3 if asked else 0.0) + (3.0 if relaxed else 0.0)
+                d.relaxed = relaxed
+                drafts.append(d)
+    return drafts

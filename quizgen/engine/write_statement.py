@@ -1,0 +1,234 @@
+"""Statement items: "Which of these statements is true (or not true) according to the article?"
+
+Asks: whether the reader understood what the article states, across paragraphs.
+From: the claims of self-contained sentences (:mod:`.claims`): a true claim is restated
+where a safe rewrite exists; a false claim changes the meaning plausibly (two actors swap
+roles, a name, time, place or number replaced by another of the article's).
+Distractors: for "which is true", false twins of three other claims; for "which is not
+true", three other claims that hold. Options are alike in length, from different sentences.
+Single true/false items (``--kinds true_false``) use the same claims.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from ..bank import Item
+from .builders import Draft, _reason, _source, choice_draft
+from .claims import Claim, FalseClaim, claim_of, falsify, is_restated, restate
+from .context import Context
+from .ids import item_id
+from .select import RankedSentence
+from .textutil import fold
+
+MAX_OPTION_WORDS = 28
+VARIANTS = 3
+
+
+def _claims(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[RankedSentence, Claim]]:
+    out = []
+    for rs in ranked:
+        c = claim_of(ctx, rs)
+        if c is not None and len(c.text.split()) <= MAX_OPTION_WORDS:
+            out.append((rs, c))
+    out.sort(key=lambda x: x[1].sentence)
+    return out
+
+
+def _pick_alike(
+    key: str, pool: list[tuple[int, str]], used: set[int], n: int = 3, variant: int = 0
+) -> list[tuple[int, str]]:
+    """``n`` options alike in length to the key (one of them at least as long), each from a
+    different sentence."""
+    kl = len(key)
+    cands = [(s, t) for s, t in pool if s not in used and 0.45 * kl <= len(t) <= 2.0 * kl]
+    # alike in length first (three bands), then a spread that differs from key to key, so
+    # the bank's statement items do not all show the same few claims
+    salt = len(key) + sum(map(ord, key[:12])) + 37 * variant
+    cands.sort(key=lambda x: (min(2, int(3 * abs(len(x[1]) - kl) / kl)), (x[0] * 7919 + salt) % 101))
+    chosen: list[tuple[int, str]] = []
+    seen = set(used)
+    for s, t in cands:
+        if s in seen or any(_overlap(t, c) > 0.6 for _, c in chosen) or _overlap(t, key) > 0.6:
+            continue
+        chosen.append((s, t))
+        seen.add(s)
+        if len(chosen) == n:
+            break
+    if len(chosen) < 2:
+        return []  # three options at least
+    if all(len(t) < kl for _, t in chosen):
+        longer = [(s, t) for s, t in cands if len(t) >= kl and s not in seen and _overlap(t, key) <= 0.6]
+        if longer:
+            chosen[-1] = longer[0]
+    return chosen
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = set(fold(a).split()), set(fold(b).split())
+    return len(wa & wb) / max(1, min(len(wa), len(wb)))
+
+
+def prompt_variants(ctx: Context, name: str) -> list[str]:
+    """The pack's wordings of a statement question (a bank asks each wording once)."""
+    v = ctx.t(name, [])
+    if isinstance(v, str):
+        v = [v]
+    default = {
+        "statement_true": "Which of these statements is true according to the article?",
+        "statement_false": "Which of these statements is NOT true according to the article?",
+    }
+    return list(v) or [default[name]]
+
+
+def truth_plan(ctx: Context, ranked: list[RankedSentence]) -> frozenset[int]:
+    """The sentences whose claim the bank shows as its false twin. Each claim is shown in one
+    version in the whole bank (a reader who saw both versions in two items would need no
+    article): every other claim that has a twin, never the first (the lead stays true)."""
+    if "truth_plan" in ctx.cache:
+        return ctx.cache["truth_plan"]
+    out: set[int] = set()
+    flip = True  # the first claim with a twin after the lead is shown false: at least half are
+    for n, (_, c) in enumerate(_claims(ctx, ranked)):
+        if n > 0 and falsify(ctx, c):
+            if flip:
+                out.add(c.sentence)
+            flip = not flip
+    ctx.cache["truth_plan"] = plan = frozenset(out)
+    return plan
+
+
+def write_statements(ctx: Context, ranked: list[RankedSentence], rng: random.Random) -> list[Draft]:
+    claims = _claims(ctx, ranked)
+    if len(claims) < 4:
+        return []
+    twins: dict[int, list[FalseClaim]] = {c.sentence: falsify(ctx, c) for _, c in claims}
+    trues = {c.sentence: restate(ctx, c) for _, c in claims}
+    shown_false = truth_plan(ctx, ranked)
+    false_pool = [(s, twins[s][0].text) for s in sorted(shown_false)]
+    false_how = {s: twins[s][0].how for s in shown_false}
+    true_pool = [(s, t) for s, t in trues.items() if s not in shown_false]
+    q_true = prompt_variants(ctx, "statement_true")[0]
+    q_false = prompt_variants(ctx, "statement_false")[0]
+    drafts: list[Draft] = []
+    for rs, c in claims:
+        worth = rs.score + 0.4 * len(c.entities)
+        seen_picks: set[tuple[int, ...]] = set()
+        for variant in range(VARIANTS):  # other option sets: selection takes one that fits the bank
+            tag = f"v{variant}" if variant else ""
+            if c.sentence not in shown_false:
+                key = trues[c.sentence]
+                picked = _pick_alike(key, false_pool, {c.sentence}, variant=variant)
+                sig = tuple(sorted(x for x, _ in picked))
+                if not picked or sig in seen_picks or not is_restated(ctx, c, key):
+                    continue
+                seen_picks.add(sig)
+                drafts.append(
+                    choice_draft(
+                        ctx,
+                        rs,
+                        prompt=q_true,
+                        answer=key,
+                        distractors=[t for _, t in picked],
+                        skill="statement",
+                        template=f"{ctx.pack.code}.statement.true",
+                        why="the true claim of this sentence among false twins of other sentences",
+                        score=2.2
+                        + 0.3 * worth
+                        - 0.2 * sum(false_how.get(x) == "negated" for x, _ in picked)
+                        - 0.1 * variant,
+                        group=f"statement:{c.sentence}",
+                        salt=tag,
+                        shown={c.sentence: True, **{x: False for x, _ in picked}},
+                    )
+                )
+                continue
+            f = twins[c.sentence][0]
+            picked = _pick_alike(f.text, true_pool, {c.sentence}, variant=variant)
+            sig = tuple(sorted(x for x, _ in picked))
+            if not picked or sig in seen_picks:
+                continue
+            seen_picks.add(sig)
+            drafts.append(
+                choice_draft(
+                    ctx,
+                    rs,
+                    prompt=q_false,
+                    answer=f.text,
+                    distractors=[t for _, t in picked],
+                    skill="statement",
+                    template=f"{ctx.pack.code}.statement.false",
+                    why=f"the false twin of this sentence ({f.changed}) among true claims",
+                    score=1.6 + 0.3 * worth + {"roles": 0.4, "negated": -0.5}.get(f.how, 0.0) - 0.1 * variant,
+                    group=f"statement:{c.sentence}",
+                    salt=f.text + tag,
+                    shown={c.sentence: False, **{x: True for x, _ in picked}},
+                )
+            )
+    return drafts
+
+
+def write_true_false(ctx: Context, ranked: list[RankedSentence]) -> list[Draft]:
+    """Single statements to mark true or false: a restated claim (never the sentence copied
+    word for word) or its false twin, as the bank's truth plan shows that claim; the other
+    version too, marked relaxed (only to reach a bank's minimum, never beside an item that
+    shows the claim the other way)."""
+    true_word, false_word = ctx.pack.true_false
+    tmpl = f"{ctx.pack.code}.true_false"
+    shown_false = truth_plan(ctx, ranked)
+    drafts: list[Draft] = []
+    for rs, c in _claims(ctx, ranked):
+        base = 1.0 + 0.3 * rs.score
+        planned_false = c.sentence in shown_false
+        twins = falsify(ctx, c)
+        if twins:
+            f = twins[0]
+            d = _tf(
+                ctx,
+                rs,
+                f.text,
+                false_word,
+                (true_word, false_word),
+                tmpl + ".false",
+                f.text,
+                base,
+                False,
+                f.changed,
+            )
+            d.relaxed = not planned_false
+            drafts.append(d)
+        stated = restate(ctx, c)
+        if is_restated(ctx, c, stated):
+            d = _tf(ctx, rs, stated, true_word, (true_word, false_word), tmpl + ".true", "", base, True)
+            d.relaxed = planned_false
+            drafts.append(d)
+    return drafts
+
+
+def _tf(ctx, rs, prompt, answer, options, template, salt, score, truth, changed="") -> Draft:
+    key_text = "tf_true_explanation" if truth else "tf_false_explanation"
+    expl = ctx.t(key_text, "{sentence}")
+    expl = re.sub(r"\{(key|wrong)\}", "", expl) if not truth else expl
+    item = Item(
+        id=item_id("true_false", (rs.sentence.start, rs.sentence.end), None, template, salt),
+        kind="true_false",
+        prompt=prompt,
+        answer=answer,
+        source=_source(ctx, rs),
+        options=options,
+        skill="statement",
+        explanation=expl.format(sentence=rs.sentence.text.strip(), key="", wrong=""),
+        reason=_reason(rs, None, "restated claim" if truth else f"false twin: {changed}"),
+        template=template,
+    )
+    return Draft(
+        item,
+        rs.sentence.paragraph,
+        rs.sentence.index,
+        f"statement:{rs.sentence.index}",
+        score,
+        "statement",
+        truth=truth,
+        shown={rs.sentence.index: truth},
+    )

@@ -1,0 +1,89 @@
+"""Vocabulary items: a key term the article defines or repeats, as a blank with options.
+
+Asks: which term completes the article's sentence.
+From: usable sentences holding a term the article repeats (or a rare one), a noun, not
+the sentence's first word.
+Distractors: the article's other key terms of the same word class (:mod:`.distractors`);
+typed only when no safe options exist and the term is one short word.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+from .builders import Draft, build_cloze, typed_key_ok
+from .context import Context
+from .questions import _is_verbish
+from .select import RankedSentence
+from .textutil import contains_phrase, fold
+
+
+def term_ok(ctx: Context, rs: RankedSentence, c) -> bool:
+    if c.type != "term" or c.start <= rs.body_start or _is_verbish(ctx, c.text.split()[0]):
+        return False
+    title = ctx.layer.article.title or ""
+    if title and contains_phrase(title, c.text):
+        return False
+    words = fold(c.text).split()
+    if not words or words[-1] in ctx.t("vague_terms", []):
+        return False
+    from .write_detail import looks_misspelt
+
+    if looks_misspelt(ctx, c.text):
+        return False
+    try:
+        common = min(ctx.pack.zipf(w) for w in words) >= 4.0
+    except Exception:
+        common = False
+    repeated = len(ctx.groups.get(ctx.group_of(c), ())) >= 2
+    return not common and (repeated or len(words) >= 2) and len(c.text) >= 5
+
+
+def _class_in_context(ctx: Context, text: str) -> str | None:
+    """The word class (UPOS) of the last word of ``text`` where the article first uses it,
+    tagged within its sentence (a word alone is often mis-tagged)."""
+    c = ctx.by_text().get(text)
+    if c is None:
+        return None
+    s = ctx.sentence(c.sentence)
+    offset = c.end - s.start
+    for (_w, t), (a, b) in zip(ctx.upos(s.text), ctx.upos_spans(s.text), strict=False):
+        if a < offset <= b:
+            return t
+    return None
+
+
+def _same_class(ctx: Context, answer: str, options: tuple[str, ...]) -> bool:
+    """Is the key a noun, and is every option a noun where the article uses it? ("penyaluran"
+    among verbs, a verb among nouns: the slot's grammar gives the key away)."""
+    return all(_class_in_context(ctx, o) == "NOUN" for o in options)
+
+
+def write_vocabulary(
+    ctx: Context, rs: RankedSentence, keys: list, cloze_choices: bool | None, rng: random.Random
+) -> list[Draft]:
+    from .write_detail import sentence_ok
+
+    drafts = []
+    if not sentence_ok(ctx, rs):
+        return drafts
+    for key in keys:
+        if not term_ok(ctx, rs, key):
+            continue
+        d = None
+        if cloze_choices is not False:
+            d = build_cloze(ctx, rs, key, rng, True)
+        if d is None and cloze_choices is not True and typed_key_ok(ctx, rs, key, key.text):
+            d = build_cloze(ctx, rs, key, rng, False)
+            if d is not None:
+                d.score -= 1.0
+                d.relaxed = cloze_choices is None  # typed by default only to reach a minimum
+        if d is not None and not (_class_in_context(ctx, key.text) == "NOUN" or d.item.options):
+            continue  # a typed blank only over a noun
+        if d is not None and d.item.options and not _same_class(ctx, d.item.answer, d.item.options):
+            continue  # "penyaluran" among verbs: options of another word class give it away
+        if d is not None:
+            d.item = replace(d.item, skill="vocabulary")
+            drafts.append(d)
+    return drafts

@@ -1,0 +1,224 @@
+"""The draft ranker: shipped weights reproduce from the labelled data, scores behave."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from quizgen.bank import Item, Source
+from quizgen.engine import rank
+from quizgen.engine.rank_features import FEATURES, NAMES, article_index, copied_run, item_features, tokens
+from quizgen.lang import get_pack
+
+ROOT = Path(__file__).resolve().parents[1]
+
+ID_TEXT = (
+    "Presiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu pagi untuk bertemu pemimpin "
+    "Korea Utara Kim Jong Un. Kedua pemimpin menandatangani perjanjian kemitraan strategis yang "
+    "mencakup bantuan militer jika salah satu negara diserang. Kunjungan itu adalah yang pertama "
+    "sejak tahun 2000, ketika Putin datang ke Pyongyang untuk menemui Kim Jong Il. Amerika Serikat "
+    "dan Korea Selatan menyatakan khawatir perjanjian itu akan memperkuat program senjata Korea "
+    "Utara. Setelah dari Pyongyang, Putin melanjutkan perjalanan ke Vietnam pada Kamis malam. "
+    "Kim sendiri pernah mengunjungi Rusia pada tahun 2019 dan tahun 2023."
+)
+EN_TEXT = (
+    "Researchers in Britain and the Netherlands have developed a new lie detector that watches "
+    "the whole body. The team at Lancaster University tested the method on 180 students, half of "
+    "whom were told to lie. The new method was right in more than 70 percent of the tests, while "
+    "the polygraph, invented in 1921 by the policeman John Larson after research by the "
+    "psychologist William Marston, is often no better than chance. "
+    "Ross Anderson, who led the study, said that guilty people fidget more. The researchers hope "
+    "that police stations in Europe could use the method within ten years, said Aldert Vrij."
+)
+
+
+def _item(kind, prompt, answer, options=(), accepted=(), skill="detail", sentence=""):
+    return Item(
+        id="t",
+        kind=kind,
+        prompt=prompt,
+        answer=answer,
+        options=tuple(options),
+        accepted=tuple(accepted),
+        skill=skill,
+        source=Source(sentence or prompt, 0, 1),
+    )
+
+
+def _cases(lang):
+    if lang == "id":
+        text = ID_TEXT
+        good = [
+            _item(
+                "mcq",
+                "Ke negara mana Putin pergi setelah meninggalkan Pyongyang?",
+                "Vietnam",
+                ("Vietnam", "Korea Selatan", "Amerika Serikat", "Rusia"),
+            ),
+            _item(
+                "mcq",
+                "Kapan Putin terakhir datang ke Pyongyang sebelum kunjungan ini?",
+                "tahun 2000",
+                ("tahun 2000", "tahun 2019", "tahun 2023", "tahun 2024"),
+                skill="relation",
+            ),
+        ]
+        bad = [
+            _item(
+                "true_false",
+                "Kedua pemimpin menandatangani perjanjian kemitraan strategis yang mencakup "
+                "bantuan militer jika salah satu negara diserang.",
+                "Benar",
+                ("Benar", "Salah"),
+                skill="statement",
+            ),
+            _item(
+                "cloze",
+                "Kunjungan itu adalah yang pertama sejak tahun 2000, ketika Putin datang _____ "
+                "Pyongyang untuk menemui Kim Jong Il.",
+                "ke",
+                accepted=("ke",),
+            ),
+            _item(
+                "cloze",
+                "Presiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu pagi untuk bertemu "
+                "pemimpin Korea Utara Kim _____ Un.",
+                "Jong",
+                accepted=("Jong",),
+            ),
+        ]
+    else:
+        text = EN_TEXT
+        good = [
+            _item(
+                "mcq",
+                "How many students took part in the Lancaster tests?",
+                "180",
+                ("180", "70", "1921", "ten"),
+                skill="detail",
+            ),
+            _item(
+                "mcq",
+                "Who invented the polygraph?",
+                "John Larson",
+                ("John Larson", "Ross Anderson", "William Marston", "Aldert Vrij"),
+            ),
+        ]
+        bad = [
+            _item(
+                "true_false",
+                "The team at Lancaster University tested the method on 180 students, half "
+                "of whom were told to lie.",
+                "True",
+                ("True", "False"),
+                skill="statement",
+            ),
+            _item(
+                "cloze",
+                "Researchers in Britain and the Netherlands have developed a new lie detector "
+                "that watches _____ whole body.",
+                "the",
+                accepted=("the",),
+            ),
+            _item(
+                "cloze",
+                "Ross Anderson, who led the study, _____ that guilty people fidget more.",
+                "said",
+                accepted=("said",),
+            ),
+        ]
+    return text, good, bad
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_obviously_bad_drafts_rank_below_good_ones(lang):
+    text, good, bad = _cases(lang)
+    pg = [rank.keep_probability(it, text, lang) for it in good]
+    pb = [rank.keep_probability(it, text, lang) for it in bad]
+    assert min(pg) > max(pb), (pg, pb)
+    assert min(pg) >= rank.THRESHOLD > max(pb[1:])  # blanks on a stopword / inside a name
+    print(lang, [round(p, 3) for p in pg], [round(p, 3) for p in pb])
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_scores_are_probabilities_and_deterministic(lang):
+    text, good, bad = _cases(lang)
+    for it in good + bad:
+        p = rank.keep_probability(it, text, lang)
+        assert 0.0 <= p <= 1.0 and math.isfinite(p)
+        assert rank.keep_probability(it, text, lang) == p
+        assert rank.keep_probability(it.to_dict(), text, lang) == p  # a dict works the same
+
+
+def test_explain_names_what_pushed_the_score():
+    text, good, bad = _cases("en")
+    verbatim = bad[0]
+    parts = rank.explain(verbatim, text, "en")
+    assert parts and all(name in FEATURES for name, _ in parts)
+    assert dict(parts).get("copy_ratio", 0) < 0  # copied word for word counts against it
+    assert [abs(c) for _, c in parts] == sorted((abs(c) for _, c in parts), reverse=True)
+    good_parts = dict(rank.explain(good[0], text, "en"))
+    assert good_parts.get("choice", 0) > 0
+
+
+def test_features_read_the_item_the_way_they_are_named():
+    pack = get_pack("id")
+    text, good, bad = _cases("id")
+    f_tf = item_features(bad[0], text, pack)
+    assert f_tf["true_false"] == 1 and f_tf["copy_ratio"] == 1.0
+    f_stop = item_features(bad[1], text, pack)
+    assert f_stop["key_stopword"] == 1 and f_stop["choice"] == 0
+    assert item_features(bad[2], text, pack)["name_fragment"] == 1
+    f_mcq = item_features(good[0], text, pack)
+    assert f_mcq["choice"] == 1 and f_mcq["distractors_in_article"] == 1.0
+    assert f_mcq["copy_ratio"] < 0.5
+    spelled = _item("mcq", "Apa yang dipasang di mobil itu?", "pelat", ("pelat", "plat", "sirene", "lampu"))
+    assert item_features(spelled, text, pack)["near_duplicate_options"] == 1
+    speaker = _item("cloze", "Perjanjian itu penting, kata _____ di Pyongyang.", "Putin", accepted=("Putin",))
+    assert item_features(speaker, text, pack)["speaker_blank"] == 1
+
+
+def test_copied_run_and_tokens():
+    idx = article_index(EN_TEXT)
+    assert tokens("Who _____ the polygraph?") == ["who", "<blank>", "the", "polygraph"]
+    assert copied_run(tokens("tested the method on 180 students"), idx) == 6
+    assert copied_run(tokens("tested the method on 181 students"), idx) == 4
+    assert copied_run(tokens("nothing of this appears"), idx) <= 1
+    assert article_index(EN_TEXT) is idx  # cached per article
+
+
+def test_unknown_language_and_empty_item_still_score():
+    it = _item("short_answer", "", "")
+    for lang in ("xx", "id"):
+        p = rank.keep_probability(it, "", lang)
+        assert 0.0 <= p <= 1.0
+
+
+def test_weights_agree_with_the_expected_direction_of_each_feature():
+    model = json.loads(rank.MODEL_PATH.read_text(encoding="utf-8"))
+    assert model["features"] == list(NAMES)
+    for name, w in zip(model["features"], model["weights"], strict=True):
+        assert FEATURES[name][0] * w >= 0, name
+    assert 0.0 < rank.THRESHOLD < 1.0
+    assert "CC BY-SA" in model["licence"]
+
+
+def test_shipped_model_is_what_training_produces():
+    spec = importlib.util.spec_from_file_location("train_ranker", ROOT / "training" / "train_ranker.py")
+    trainer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(trainer)
+    rows = trainer.read_rows(ROOT / "training" / "data" / "review_labels.jsonl")
+    assert sum(r["origin"] == "gen" for r in rows) >= 100  # the labels are kept in the repository
+    fresh = trainer.train(rows, verbose=False)
+    shipped = json.loads(rank.MODEL_PATH.read_text(encoding="utf-8"))
+    assert trainer.same_model(fresh, shipped)
+    assert abs(fresh["held_out"]["auc"] - shipped["held_out"]["auc"]) <= 0.02
+    assert fresh == trainer.train(rows, verbose=False)  # deterministic: same data, same model
+    edited = json.loads(json.dumps(shipped))
+    k = max(range(len(NAMES)), key=lambda i: abs(edited["weights"][i]))
+    edited["weights"][k] += 0.2  # a hand-edited weight is noticed
+    assert not trainer.same_model(fresh, edited)
