@@ -159,8 +159,13 @@ def assign(store, name: str, code: str, *, open_names=True, **rules):
 
 def field(scope, label: str):
     """The visible text field (input or text area) labelled ``label`` (not its help button; not a
-    copy in a tab being replaced by a rerun)."""
-    return scope.locator(f'input[aria-label="{label}"], textarea[aria-label="{label}"]').filter(visible=True)
+    copy in a tab being replaced by a rerun: waits, up to 15 s, until only one is left)."""
+    loc = scope.locator(f'input[aria-label="{label}"], textarea[aria-label="{label}"]').filter(visible=True)
+    for _ in range(75):
+        if loc.count() <= 1:
+            break
+        time.sleep(0.2)
+    return loc
 
 
 def login_student(pg, url: str, name: str, code: str, personal: str | None = None) -> None:
@@ -319,9 +324,12 @@ def test_a_whole_class(server, browser):
     open_tab(teacher, "Tugas")
     teacher.get_by_label("Kuis", exact=True).click()
     teacher.get_by_role("option", name=re.compile(r"kim-putin-7a\.json")).click()
+    teacher.wait_for_timeout(500)  # the quiz choice reruns the page: fill the form it draws after
+    teacher.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=30_000)
     form = teacher.locator('[data-testid="stForm"]').filter(has_text="Berikan ke kelas").filter(visible=True)
     field(form, "Kode kelas").fill("7A")
     field(form, "Batas waktu (menit, 0 = tanpa batas)").fill("10")
+    field(form, "Batas waktu (menit, 0 = tanpa batas)").press("Tab")  # a number field commits on leaving it
     form.get_by_role("button", name="Berikan ke kelas").click()
     teacher.get_by_text(re.compile(r"sudah diberikan ke kelas 7A")).wait_for()
     (a,) = store.assignments_for("7A")

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import quizgen
+from quizgen.article import Article
 from quizgen.text.wordclass import head_class, is_clause
 
 SAMPLE = Path(__file__).parent / "data" / "id-kim-putin-2024.txt"
@@ -132,3 +133,11 @@ def test_tagged_tokens_are_exact_and_inside_their_sentences(words: list[str], la
             assert text[t.start : t.end] == t.text
             assert s.start <= t.start < t.end <= s.end
             assert t.upos
+
+
+def test_initials_used_twice_with_and_without_an_age_are_one_typed_group():
+    """Found by the property test: ``AS (37)`` typed the group a person, the bare ``AS`` had
+    no evidence of its own, and typing its mention crashed."""
+    text = "AS tiba AS (37)"
+    layer = quizgen.analyse(Article(text=text, language="id"))
+    assert all(text[c.start : c.end] == c.text for c in layer.candidates)

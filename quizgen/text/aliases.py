@@ -162,7 +162,7 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Found]:
             m = mentions[i]
             n = len(m.words)
             reasons = ["acronym" if m.acronym else f"capitalised name of {n} word{'s' if n != 1 else ''}"]
-            own = _best(m.evidence)
+            own = _best(m.evidence) if m.evidence else best  # a mention typed only by its group
             borrowed = own.type != best.type or (own.strength < 2 <= best.strength)
             reasons += [
                 e.reason for e in m.evidence if (e.strength >= 1 or e is own) and not (borrowed and e is own)
