@@ -3,6 +3,7 @@ go through every exporter and come back through the importers."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -60,7 +61,8 @@ def _check_bank(bank, tmp_path):
     for fmt in ("csv", "xlsx"):
         path = tmp_path / f"b.{fmt}"
         export_bank(bank, fmt, path)
-        assert import_file(path).bank.to_json() == bank.to_json()
+        # a table holds the bank's items; the ranked alternates stay in the JSON bank only
+        assert import_file(path).bank.to_json() == replace(bank, alternates=()).to_json()
 
 
 def test_engine_banks_export_everywhere(engine_bank, tmp_path):

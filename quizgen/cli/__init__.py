@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "formats": ("quizgen.cli.export_cmd", "formats", "List the export formats."),
     "import": ("quizgen.cli.export_cmd", "import_", "Read a bank back from json, csv, xlsx or gift."),
     "batch": ("quizgen.cli.batch_cmd", "batch", "Generate banks for many articles in parallel."),
+    "swap": ("quizgen.cli.swap_cmd", "swap", "Swap items for the generator's next-best drafts."),
     "take": ("quizgen.cli.take_cmd", "take", "Take a quiz in the terminal."),
     "results": ("quizgen.cli.results_cmd", "results", "Export stored attempts as csv, json or xlsx."),
     "copy-db": ("quizgen.cli.db_cmd", "copy_db", "Copy the whole database into a new, empty one."),
