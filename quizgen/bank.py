@@ -96,7 +96,10 @@ class Bank:
         return self.article.get("text", "")
 
     def with_items(self, items) -> Bank:
-        return replace(self, items=tuple(items))
+        """The bank with these items; an alternate now among them leaves the alternates."""
+        items = tuple(items)
+        ids = {it.id for it in items}
+        return replace(self, items=items, alternates=tuple(a for a in self.alternates if a.id not in ids))
 
     def item(self, item_id: str) -> Item:
         for it in self.items:

@@ -62,3 +62,13 @@ def test_cli_swap_writes_a_valid_bank(bank, tmp_path):
         [sys.executable, "-m", "quizgen", "swap", str(path), "x-0"], capture_output=True, text=True
     )
     assert r.returncode == 1 and "No item with id x-0" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_an_alternate_taken_into_the_items_leaves_the_alternates(bank):
+    """The Create page's regenerate put alternates among the items and kept them in the list
+    too: the saved bank was refused ("id already used by another item")."""
+    from quizgen.bank import bank_from_dict
+
+    mixed = bank.with_items([bank.alternates[0], *bank.items[1:]])
+    assert bank.alternates[0].id not in {a.id for a in mixed.alternates}
+    assert bank_from_dict(__import__("json").loads(mixed.to_json())).items == mixed.items
