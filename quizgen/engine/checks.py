@@ -75,6 +75,13 @@ class ArticleIndex:
         visited (two pointers over the sorted positions)."""
         if not self.words:
             return 0.0
+        key = (frozenset(target), size)
+        memo = self.__dict__.setdefault("_window_memo", {})
+        if key not in memo:
+            memo[key] = self._window_score(target, size)
+        return memo[key]
+
+    def _window_score(self, target: set[str], size: int) -> float:
         size = max(1, min(size, len(self.words)))
         index = self.positions()
         n_hits = sum(len(index[w]) for w in target if w in index)

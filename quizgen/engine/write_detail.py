@@ -41,7 +41,11 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> b
         return False  # "Minggu (26/3)": the date in brackets gives the weekday away
     if c.type == "time" and len(re.findall(r"(?:1[89]|20)\d\d", ctx.sentence(c.sentence).text)) > 1:
         return False  # "pada ___ dan 2018": the year beside it forces the answer
-    if not relaxed and c.type in ("person", "organisation", "place") and ctx.group_of(c) == _protagonist(ctx, c.type):
+    if (
+        not relaxed
+        and c.type in ("person", "organisation", "place")
+        and ctx.group_of(c) == _protagonist(ctx, c.type)
+    ):
         return False  # the one the article is about is the obvious answer to anything
     if ctx.text[:60].find(c.text) >= 0 and c.start > 60:
         return False  # the dateline names it
@@ -59,6 +63,13 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> b
 def looks_misspelt(ctx: Context, text: str) -> bool:
     """A key the article spells once while a word one letter away recurs ("Madiro" beside
     "Maduro", "wisataa" beside "wisata"): a typo the item must not spread."""
+    memo = ctx.cache.setdefault("misspelt", {})
+    if text not in memo:
+        memo[text] = _looks_misspelt(ctx, text)
+    return memo[text]
+
+
+def _looks_misspelt(ctx: Context, text: str) -> bool:
     from .textutil import edit_distance
 
     counts = ctx.cache.get("word_counts")
