@@ -13,7 +13,8 @@ Figures (``--only`` takes their section names, comma-separated):
 ``generate``  ``quizgen.generate(article, seed=0)`` on the sample article
               (``tests/data/id-kim-putin-2024.txt``, loaded once with ``load_article``) vs
               YAKE ``KeywordExtractor(lan="id", n=3, top=20).extract_keywords(text)``;
-              target ratio generate/YAKE <= 0.25. Also "cold" generate: a fresh process
+              target ratio generate/YAKE <= 0.25 (issue 6; not met since the ranked writers of
+              issue 10, whose own target is <= 3). Also "cold" generate: a fresh process
               that imports quizgen, loads the article and generates once (reported only).
 ``growth``    ``quizgen.generate(text, language="id", seed=0)`` on ~10 KB, 100 KB and 1 MB
               texts made by joining the articles of ``../shared/corpus/id-news`` (cycled
@@ -175,7 +176,8 @@ def bench_generate(reps: int) -> list[Figure]:
     return [
         Figure(f"generate, sample article ({kb:.1f} KB), warm", median(g), "s", samples=g),
         Figure("YAKE id n=3 top=20, same text", median(y), "s", samples=y),
-        Figure("generate / YAKE (ratio of medians)", ratio, "x", "<= 0.25", ratio <= 0.25, samples=ratios),
+        Figure("generate / YAKE (ratio of medians), issue 6", ratio, "x", "<= 0.25", ratio <= 0.25, samples=ratios),
+        Figure("generate / YAKE (ratio of medians), issue 10", ratio, "x", "<= 3", ratio <= 3, samples=ratios),
         Figure("generate, cold (fresh process, incl. imports)", median(cold), "s", samples=cold),
     ]
 
