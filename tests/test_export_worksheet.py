@@ -80,6 +80,14 @@ def test_html_escapes_hostile_text():
     assert '<script>alert("x")</script> & “kutip”' in soup.select_one("li.q").get_text()
 
 
+def test_html_writes_control_characters_as_spaces():
+    bank = fixture_bank()
+    item = Item(id="c", kind="short_answer", prompt="A\x01B\x1fC?", answer="x\x7fy", source=Source("", 0, 0))
+    data = EXPORTERS["worksheet-html"](bank.with_items([item])).data.decode("utf-8")
+    assert not any(ch in data for ch in "\x01\x1f\x7f")
+    assert "A B C?" in data and "x y" in data
+
+
 def test_chromium_renders_the_html_worksheet(tmp_path):
     chromium = need("chromium")
     html_path = tmp_path / "ws.html"
