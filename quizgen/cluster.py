@@ -7,9 +7,12 @@ receives the article's bytes and returns the bank's JSON, and the client writes 
 (or one Parquet table). The generation itself is the same function with the same options,
 so the items are the same as on one machine.
 
-A task that raises (a worker that died, a lost connection) is retried once by Dask; an
-article that fails for a reason of its own (empty, not a language quizgen knows) is a
-failure with its reason, as on one machine, and does not stop the others.
+A worker process that dies while it works (killed, out of memory, its machine gone) does not
+lose the article: the scheduler gives the task to another worker (up to Dask's
+``distributed.scheduler.allowed-failures``, 3 by default). A task that raises an unexpected
+exception in a worker is retried once (``retries=1``). An article that fails for a reason of
+its own (empty, not a language quizgen knows) is a failure with its reason, as on one machine,
+and does not stop the others.
 
 Example:
     >>> jobs = collect_jobs(["articles/"])                              # doctest: +SKIP
@@ -142,11 +145,10 @@ def run_on_cluster(
             i = futures[fut]
             try:
                 outcome, bank_json = fut.result()
-            except Exception as e:  # noqa: BLE001 - failed twice: a worker fault, report it
-                outcome, bank_json = (
-                    Outcome(jobs[i].name, jobs[i].label, False, error=f"the worker failed twice ({e})"),
-                    None,
-                )
+            except Exception as e:  # noqa: BLE001 - raised twice, or its workers kept dying
+                detail = " ".join(str(e).split())[:160]
+                error = f"the cluster could not run it ({type(e).__name__}: {detail})"
+                outcome, bank_json = Outcome(jobs[i].name, jobs[i].label, False, error=error), None
             if bank_json is not None and not to_parquet:
                 import json
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .bank import Bank, Item
 from .grading import Score, is_typed, score
+from .lang.ui import table
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 WIDTH = 78
@@ -26,8 +27,6 @@ TEXT_KEYS = ("question", "answer", "typed", "choose", "invalid", "review", "your
 def texts(language: str) -> dict[str, str]:
     """The terminal's words in ``language`` (English for a language without a UI table), from the
     same ``quizgen/lang/<code>/ui.json`` table as the app (keys ``take_*``)."""
-    from .app.strings import table
-
     ui = table(language)
     return {k: ui["take_" + k] for k in TEXT_KEYS}
 

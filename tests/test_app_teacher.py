@@ -279,3 +279,63 @@ def test_a_reload_keeps_the_teacher_and_the_unsaved_draft(app_env, app_bank_file
     kept = reloaded.session_state["draft_bank"]
     assert len(kept.items) == 5 and kept.items[0].prompt.endswith("(diubah)")
     assert any("dipulihkan" in s.value for s in reloaded.success)
+
+
+def _generated(count: int, app_bank_file) -> AppTest:
+    article = json.loads(app_bank_file.read_text(encoding="utf-8"))["article"]["text"]
+    at = page(CREATE)
+    at.text_area(key="paste_text").input("Kim Jong-un dan Vladimir Putin\n" + article)
+    at.number_input(key="gen_count").set_value(count)
+    at.button(key="FormSubmitter:create_source-Buat soal").click().run()
+    assert not at.exception and not at.error, unescaped(at.error)
+    return at
+
+
+def test_create_shows_each_items_reason_and_replaces_a_ticked_row_with_an_alternate(app_env, app_bank_file):
+    at = _generated(8, app_bank_file)
+    draft = at.session_state["draft_bank"]
+    assert draft.alternates, "the engine keeps ranked alternates for this article"
+    editor = at.data_editor[0]
+    # the engine's reason for every item, in a read-only column headed in the UI language
+    assert list(editor.value["reason"]) == [it.reason for it in draft.items]
+    assert all(r.strip() for r in editor.value["reason"])
+    columns = json.loads(editor.proto.columns)
+    assert columns["reason"]["label"] == "Alasan mesin" and columns["reason"]["disabled"] is True
+    # nothing ticked: the Replace button is there but cannot be pressed
+    assert at.button(key="replace_ticked").disabled
+    # tick "Ganti" on the row whose kind the best alternate has: that alternate takes its place
+    best = draft.alternates[0]
+    row = next(n for n, it in enumerate(draft.items) if it.kind == best.kind)
+    at.session_state[f"editor_{at.session_state['draft_version']}"] = {
+        "edited_rows": {row: {"replace": True}}, "added_rows": [], "deleted_rows": []}  # fmt: skip
+    at.run()
+    button = at.button(key="replace_ticked")
+    assert not button.disabled and button.label == "Ganti 1 soal yang dicentang"
+    button.click().run()
+    assert not at.exception and not at.error, unescaped(at.error)
+    after = at.session_state["draft_bank"]
+    assert after.items[row] == best  # the engine's best alternate, same kind, in the same place
+    assert [it for n, it in enumerate(after.items) if n != row] == [
+        it for n, it in enumerate(draft.items) if n != row
+    ]  # the other rows untouched
+    assert best.id not in {a.id for a in after.alternates}  # used once, not offered again
+    assert "1 soal diganti." in unescaped(at.success)
+    assert at.data_editor[0].value["id"].tolist()[row] == best.id  # the table shows the new item
+    # the draft with the replacement saves (no item is also an alternate)
+    at.text_input(key="save_name").input("diganti.json")
+    at.button(key="FormSubmitter:save_bank-Simpan").click().run()
+    assert not at.error, unescaped(at.error)
+    assert open_store().load_bank("diganti.json").items[row].id == best.id
+
+
+def test_regenerate_brings_the_drafts_alternates_first(app_env, app_bank_file):
+    at = _generated(8, app_bank_file)
+    draft = at.session_state["draft_bank"]
+    alternates = {a.id for a in draft.alternates} - {it.id for it in draft.items}
+    assert alternates
+    at.button(key="regenerate").click().run()  # no edits: it does not ask
+    assert not at.exception and not at.error, unescaped(at.error)
+    after = at.session_state["draft_bank"]
+    assert alternates <= {it.id for it in after.items}, "the engine's ranked alternates come first"
+    assert not alternates & {a.id for a in after.alternates}
+    assert len(after.items) == len(draft.items)

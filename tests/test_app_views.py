@@ -113,7 +113,12 @@ def test_results_view_grid_questions_and_follow_up(app_bank_file):
     assert any(line.startswith("8:") and "terlalu mudah" in line for line in view.flagged)
 
 
-ENGLISH = re.compile(r"\b(the|and|your|please|submit|question|answer|item|key|seed|score|of)\b", re.I)
+ENGLISH = re.compile(
+    r"\b(the|and|your|please|submit|questions?|answers?|items?|key|seed|score|of|is|are|was|were|this|that"
+    r"|with|for|than|cannot|holds?|failed|stopped|took|longer|skipped|shortened|character|control|facility"
+    r"|discrimination|diskriminasi|export)\b",
+    re.I,
+)
 
 
 def test_the_indonesian_ui_table_holds_no_english():
@@ -123,3 +128,65 @@ def test_the_indonesian_ui_table_holds_no_english():
         k: v for k, v in table.items() if k not in allowed and ENGLISH.search(re.sub(r"\{\w+\}", "", v))
     }
     assert not english, english
+
+
+# Keys the code builds from a prefix and a value (t("kind_" + kind, lang)).
+DYNAMIC = ("acol_", "difficulty_", "edit_col_", "err_", "fmt_", "how_", "kind_", "sheet_", "show_keys_",
+           "state_", "take_")  # fmt: skip
+
+
+def test_every_ui_key_is_used_by_the_code():
+    """Dead keys (the old statistics table's Facility, Diskriminasi) are removed, not left to rot."""
+    root = LANG_DIR.parent
+    code = "\n".join(p.read_text(encoding="utf-8") for p in root.rglob("*.py"))
+    code += (root.parent / "streamlit_app.py").read_text(encoding="utf-8")
+    table = json.loads((LANG_DIR / "id" / "ui.json").read_text(encoding="utf-8"))
+    dead = [k for k in table if not k.startswith(DYNAMIC) and not re.search(rf"[\"']{k}[\"']", code)]
+    assert not dead, dead
+
+
+def _says_in_indonesian(text: str, bank) -> None:
+    assert not ENGLISH.search(text), text
+    assert not any(it.id in text for it in bank.items), text  # numbers, never ids
+
+
+def test_export_problems_and_notes_reach_the_indonesian_ui_without_english_or_ids(app_bank_file):
+    from dataclasses import replace
+
+    from quizgen.app.downloads import problem_text
+    from quizgen.errors import ExportError
+    from quizgen.exporters.budget import build_export
+
+    bank = read_bank(app_bank_file)
+    items = list(bank.items)
+    # a control character in question 2: the XML formats and Excel refuse it
+    broken = bank.with_items(items[:1] + [replace(items[1], prompt=items[1].prompt + "\x01")] + items[2:])
+    for fmt in ("kahoot", "quizizz", "moodle-xml", "qti", "xlsx"):
+        built = build(broken, fmt, "id")
+        assert built.problem.startswith("Soal 2 memuat karakter kendali"), (fmt, built.problem)
+        _says_in_indonesian(built.problem, bank)
+    assert build(broken, "kahoot", "en").problem.startswith("Question 2 holds a control character")
+    # a title with a control character: no question number to name
+    titled = replace(bank, title=bank.title + "\x02")
+    assert build(titled, "moodle-xml", "id").problem.startswith("Judul, sumber, atau teks artikel")
+    # nothing fits: a quiz of typed answers only, as Aiken
+    typed = bank.with_items([it for it in items if it.kind == "short_answer"])
+    built = build(typed, "aiken", "id")
+    assert built.problem.startswith("Tidak ada soal kuis ini")
+    _says_in_indonesian(built.problem, bank)
+    # the PDF shortens an over-long option (question 2): a note in Indonesian
+    long = bank.with_items(items[:1] + [replace(items[1], options=(*items[1].options[:-1], "kata " * 200))])
+    built = build(long, "worksheet-pdf", "id")
+    assert any(w.startswith("PDF: 1 teks terlalu panjang") for w in built.warnings), built.warnings
+    for w in built.warnings:
+        _says_in_indonesian(w, bank)
+    # a time budget run out (a real child process stopped after 0.01 s)
+    try:
+        build_export(bank, "worksheet-pdf", budget=0.01)
+    except ExportError as e:
+        text = problem_text(bank, "worksheet-pdf", str(e), "id")
+    assert text.startswith("Pembuatan file worksheet-pdf memakan waktu lebih dari 0.01 detik"), text
+    _says_in_indonesian(text, bank)
+    # a message this page does not know: the general sentence, not the English
+    text = problem_text(bank, "gift", "Item m-sekutu has a brand new problem.", "id")
+    assert text == "Format ini tidak dapat dibuat untuk kuis ini; format lain tetap bisa."

@@ -280,20 +280,65 @@ def teacher_login(pg, url: str, path: str) -> None:
     pg.get_by_role("button", name="Masuk").click()
 
 
-def test_problem5_regenerate_changes_the_items_and_asks_before_discarding(server, browser):
+def _grid_cells(pg) -> list[str]:
+    """The texts of the create page's table cells (the grid's accessible copy of its canvas)."""
+    pg.locator('[data-testid="stDataFrame"] [role="gridcell"]').first.wait_for(state="attached")
+    return pg.evaluate(
+        "() => [...document.querySelectorAll('[data-testid=stDataFrame] [role=gridcell]')].map(c => c.textContent)"
+    )
+
+
+def _edit_first_prompt(pg, suffix: str) -> None:
+    """Type ``suffix`` at the end of row 1's question in the data editor, as a teacher does: click
+    the first cell, arrow to the question column, Enter to edit, type, Enter to commit."""
+    grid = pg.locator('[data-testid="stDataFrame"]').first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    pg.mouse.click(box["x"] + 65, box["y"] + 35 + 17)  # row 1, column "No." (past the row marker)
+    for _ in range(3):  # No. -> Ganti -> Jenis -> Pertanyaan
+        pg.keyboard.press("ArrowRight")
+    pg.keyboard.press("Enter")
+    editor = pg.locator("textarea.gdg-input").first  # the grid's cell editor
+    editor.wait_for()
+    editor.press("End")
+    editor.type(suffix)
+    editor.press("Enter")
+    pg.wait_for_timeout(300)
+    pg.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=30_000)
+
+
+def test_problem5_regenerate_asks_before_discarding_an_edit_and_then_changes_the_items(server, browser):
     pg = new_page(browser)
     teacher_login(pg, server["url"], "teacher_create")
     text = (ROOT / "tests" / "data" / "id-kim-putin-2024.txt").read_text(encoding="utf-8")
     pg.get_by_label("Tempel teks artikel").fill(text)
     pg.get_by_role("button", name="Buat soal").click()
     pg.get_by_text(re.compile(r"10 soal dibuat dalam .* \(variasi 0\)")).wait_for(timeout=60_000)
-    pg.get_by_role("button", name="Buat ulang: soal lain dari artikel yang sama").click()
+    # the teacher edits question 1, then presses regenerate: the page asks first
+    _edit_first_prompt(pg, " (diubah guru)")
+    assert any(c.endswith("(diubah guru)") for c in _grid_cells(pg)), "the edit did not reach the table"
+    regenerate = pg.get_by_role("button", name="Buat ulang: soal lain dari artikel yang sama")
+    regenerate.click()
+    question = pg.get_by_text("Kamu sudah mengubah soal-soal ini. Membuat ulang akan membuang perubahanmu.")
+    question.wait_for()
+    shot(pg, "class-05-regenerate-asks")
+    # cancel: the question goes, the edit stays, nothing was regenerated
+    pg.get_by_role("button", name="Batal").click()
+    question.wait_for(state="detached")
+    pg.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=30_000)
+    assert any(c.endswith("(diubah guru)") for c in _grid_cells(pg)), "cancel lost the edit"
+    assert pg.get_by_text(re.compile(r"soal dibuat ulang")).count() == 0
+    # regenerate again and confirm: other questions, the edit is gone
+    regenerate.click()
+    question.wait_for()
+    pg.get_by_role("button", name="Ya, buang perubahan dan buat ulang").click()
     note = pg.get_by_text(re.compile(r"10 soal dibuat ulang .*\((\d+) soal baru, variasi 1\)"))
     note.wait_for(timeout=60_000)
     changed = int(re.search(r"\((\d+) soal baru", note.inner_text()).group(1))
     # problem 5 was "seed 0 and 1: the same 10 items"; now at least half are new (as many as the
     # article's sentences and the engine's ranked alternates allow)
     assert changed >= 5, note.inner_text()
+    assert not any("(diubah guru)" in c for c in _grid_cells(pg))
     # the exports are built only when a format is picked, and named by the title
     pg.locator('[data-testid="stSelectbox"]').filter(has_text="Format").click()
     pg.keyboard.type("kahoot")  # the option list is virtualised and below the fold: filter, then Enter
@@ -315,7 +360,9 @@ def test_a_whole_class(server, browser):
     teacher_login(teacher, server["url"], "teacher_classes")
     # class 7A with a roster of three
     open_tab(teacher, "Kelas & daftar siswa")
-    class_form = teacher.locator('[data-testid="stForm"]').filter(has_text="Simpan kelas").filter(visible=True)
+    class_form = (
+        teacher.locator('[data-testid="stForm"]').filter(has_text="Simpan kelas").filter(visible=True)
+    )
     field(class_form, "Kode kelas").fill("7A")
     field(class_form, "Nama siswa (satu per baris)").fill("Ani Lestari\nBayu Pratama\nCici Paramida")
     class_form.get_by_role("button", name="Simpan kelas").click()

@@ -6,13 +6,17 @@ from __future__ import annotations
 import io
 import subprocess
 
+import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 from test_export_support import fixture_bank, need
 
-from quizgen.bank import Item, Source
+from quizgen.bank import Item, Source, read_bank
 from quizgen.exporters import EXPORTERS
 from quizgen.exporters.worksheet_layout import paragraphs
+from quizgen.lang.ui import LANG_DIR, t, table
+
+BANKS = LANG_DIR.parent.parent / "question_banks"
 
 
 def _soup(bank) -> BeautifulSoup:
@@ -40,6 +44,28 @@ def test_html_has_article_questions_and_key_page():
     assert "Kunci" not in student
 
 
+@pytest.mark.parametrize("bank_file", ["id-kim-putin-2024.json", "en-norwegian-sun.json"])
+def test_worksheet_words_are_the_language_packs_ui_vocabulary(bank_file):
+    """Issue 11: one vocabulary table per language (ui.json) for app, worksheets and take."""
+    bank = read_bank(BANKS / bank_file)
+    lang = bank.language
+    soup = _soup(bank)
+    header = [s.get_text() for s in soup.select("header.student span:not(.fill)")]
+    assert header == [t(f"sheet_{w}", lang) for w in ("name", "class", "date", "score")]
+    instructions = [p.get_text() for p in soup.select("p.instruction")]
+    assert instructions[0] == t("sheet_read", lang)
+    kinds = {"true_false": "sheet_true_false", "short_answer": "sheet_typed", "cloze": "sheet_typed"}
+    wanted = {table(lang)[kinds.get(it.kind, "sheet_choice")].split("{")[0] for it in bank.items}
+    assert {w for w in wanted for i in instructions[1:] if i.startswith(w)} == wanted
+    assert len(instructions) == len(wanted) + 1
+    assert soup.h2.get_text() == t("sheet_questions", lang)
+    assert soup.select_one("section.key h1").get_text() == t("sheet_key", lang)
+    pdf = PdfReader(io.BytesIO(EXPORTERS["worksheet-pdf"](bank).data))
+    last = pdf.pages[-1].extract_text()
+    assert t("sheet_key", lang) in last
+    assert f"{t('sheet_name', lang)}:" in pdf.pages[0].extract_text()
+
+
 def test_html_escapes_hostile_text():
     bank = fixture_bank()
     evil = Item(
@@ -52,6 +78,14 @@ def test_html_escapes_hostile_text():
     soup = _soup(bank.with_items([evil]))
     assert soup.find("script") is None and soup.find("b") is None
     assert '<script>alert("x")</script> & “kutip”' in soup.select_one("li.q").get_text()
+
+
+def test_html_writes_control_characters_as_spaces():
+    bank = fixture_bank()
+    item = Item(id="c", kind="short_answer", prompt="A\x01B\x1fC?", answer="x\x7fy", source=Source("", 0, 0))
+    data = EXPORTERS["worksheet-html"](bank.with_items([item])).data.decode("utf-8")
+    assert not any(ch in data for ch in "\x01\x1f\x7f")
+    assert "A B C?" in data and "x y" in data
 
 
 def test_chromium_renders_the_html_worksheet(tmp_path):

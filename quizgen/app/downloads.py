@@ -1,8 +1,9 @@
 """Exports on the create page: one format at a time, built only when the teacher picks it.
 
 The file is named by the quiz's title and the format (``kim-jong-un-dan-vladimir-putin.kahoot.xlsx``);
-what the format leaves out is said in the UI language by question number, and before the
-download the page says how many of the quiz's questions the file carries.
+what the format leaves out, what it changes and why it cannot be made are said in the UI language
+by question number (never an item id, never the exporter's English), and before the download the
+page says how many of the quiz's questions the file carries.
 
 Example:
     >>> from quizgen.exporters import EXPORTERS
@@ -36,7 +37,26 @@ _NOTES = (
     (re.compile(r"^aiken: line breaks"), "note_aiken_breaks"),
     (re.compile(r"^quizizz: item (\S+) has more than (\d+) accepted"), "note_quizizz_accepted"),
     (re.compile(r"^worksheet-pdf: the font has no glyph for (\d+)"), "note_pdf_glyphs"),
+    (
+        re.compile(r"^worksheet-pdf: (\d+) text\(s\) too long for the page were shortened"),
+        "note_pdf_shortened",
+    ),
 )
+# Why an exporter refused (its English ExportError) -> the UI key. Named groups: ``item`` (an
+# item id, shown as its question number), ``fmt`` (a format name), ``n``, ``s``, ``error``.
+_PROBLEMS = (
+    (re.compile(r"^Item (?P<item>.+?)(?:, column \S+)? holds a control character that (?P<fmt>.+?) files"),
+     "problem_control_item"),
+    (re.compile(r"holds a control character that (?P<fmt>.+?) files"), "problem_control_quiz"),
+    (re.compile(r"^Item (?P<item>.+?)(?:, column \S+)? is (?P<n>\d+) characters; an Excel cell"), "problem_cell_item"),
+    (re.compile(r" is (?P<n>\d+) characters; an Excel cell"), "problem_cell_quiz"),
+    (re.compile(r"^No item of this bank fits"), "problem_nothing_fits"),
+    (re.compile(r"^Item (?P<item>.+?): a true/false item needs two options"), "problem_true_false"),
+    (re.compile(r"took longer than (?P<s>[\d.]+) s and was stopped"), "problem_too_slow"),
+    (re.compile(r"its process ended with status"), "problem_crashed"),
+    (re.compile(r"needs more memory than quizgen allows"), "problem_memory"),
+    (re.compile(r"export failed \((?P<error>\w+):"), "export_failed"),
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -73,12 +93,29 @@ def _numbers(ids, positions: dict[str, int]) -> str:
     return ", ".join(str(n) for n in sorted(positions.get(i, 0) for i in ids))
 
 
-def explain(bank: Bank, skipped, notes, lang: str) -> list[str]:
+def problem_text(bank: Bank, fmt: str, message: str, lang: str) -> str:
+    """Why ``fmt`` could not be made, from the exporter's English ``message``, said in ``lang``
+    with question numbers; a message not known here gets the general sentence (and is logged)."""
+    positions = {it.id: n for n, it in enumerate(bank.items, 1)}
+    for pattern, ui_key in _PROBLEMS:
+        m = pattern.search(message)
+        if m:
+            found = m.groupdict()
+            fields = {"fmt": found.get("fmt") or fmt}
+            if "item" in found:
+                fields["numbers"] = str(positions.get(found["item"], "?"))
+            fields.update({k: found[k] for k in ("n", "s", "error") if k in found})
+            return t(ui_key, lang, **fields)
+    logging.getLogger("quizgen.app").warning("export %s: no UI message for %r", fmt, message)
+    return t("err_class_ExportError", lang)
+
+
+def explain(bank: Bank, skipped, notes, lang: str, fmt: str = "") -> list[str]:
     """The exporter's skipped items and notes as sentences in ``lang``, naming question numbers."""
     positions = {it.id: n for n, it in enumerate(bank.items, 1)}
     groups: dict[tuple[str, tuple], list[str]] = {}
     for iid, reason in skipped:
-        key, args = "skip_other", (reason,)
+        key, args = "skip_other", ()
         for pattern, ui_key in _REASONS:
             m = pattern.search(reason)
             if m:
@@ -88,8 +125,6 @@ def explain(bank: Bank, skipped, notes, lang: str) -> list[str]:
     out = []
     for (key, args), ids in groups.items():
         fields = {"n": args[0]} if args else {}
-        if key == "skip_other":
-            fields = {"reason": args[0]}
         out.append(t("skipped_questions", lang, numbers=_numbers(ids, positions), why=t(key, lang, **fields)))
     for note in notes:
         for pattern, ui_key in _NOTES:
@@ -100,8 +135,9 @@ def explain(bank: Bank, skipped, notes, lang: str) -> list[str]:
                 else:
                     out.append(t(ui_key, lang, **({"n": m.group(1)} if m.groups() else {})))
                 break
-        else:
-            out.append(note)
+        else:  # a note not known here: say that the file changes something, never in English
+            logging.getLogger("quizgen.app").warning("export %s: no UI message for note %r", fmt, note)
+            out.append(t("note_other", lang, fmt=fmt or "?"))
     return out
 
 
@@ -126,11 +162,11 @@ def build(bank: Bank, fmt: str, lang: str) -> Built:
     try:
         result = _run(bank, fmt)
     except QuizgenError as e:
-        return Built(b"", 0, total, (), str(e))
+        return Built(b"", 0, total, (), problem_text(bank, fmt, str(e), lang))
     except Exception as e:  # a bug in one exporter must not take the page down
         logging.getLogger("quizgen.app").exception("export %s failed", fmt)
         return Built(b"", 0, total, (), t("export_failed", lang, error=type(e).__name__))
     skipped = tuple(result.skipped)
     notes = [w for w in result.warnings if not re.match(r"^\S+: skipped \d+ item", w)]
     carried = total - len({i for i, _ in skipped})
-    return Built(result.data, carried, total, tuple(explain(bank, skipped, notes, lang)))
+    return Built(result.data, carried, total, tuple(explain(bank, skipped, notes, lang, fmt)))

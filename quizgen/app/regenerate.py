@@ -1,9 +1,10 @@
 """New items for a draft: regenerate the whole draft, or replace chosen items, without repeating
 what the teacher already has.
 
-The engine is deterministic, so another seed alone can give nearly the same quiz. Here a
-larger pool is generated (plus the bank's ranked ``alternates`` when the engine provides
-them) and items the draft already holds, by id or by source sentence, go last.
+The engine is deterministic, so another seed alone can give nearly the same quiz. The create
+page offers the draft's own ranked ``alternates`` first, then a larger pool generated here
+(with that generation's alternates); items the draft already holds, by id or by source
+sentence, go last.
 
 Example:
     >>> chosen, spare = fresh_items(pool_items, current_items, 10)  # doctest: +SKIP

@@ -1,4 +1,5 @@
-"""UI strings in Indonesian and English, read from ``quizgen/lang/<code>/ui.json``.
+"""UI strings in Indonesian and English: the app's view of the language packs' ``ui.json``
+tables (:mod:`quizgen.lang.ui`, shared with the worksheets and ``quizgen take``).
 
 ``t("submit", "id")`` gives the Indonesian text; ``{name}`` fields are filled from keyword
 arguments. Both tables have the same keys (a test checks it); an unknown key is a bug and
@@ -7,28 +8,9 @@ raises ``KeyError``.
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
-from types import MappingProxyType
+from quizgen.lang.ui import LANG_DIR, UI_LANGUAGES, t, table
 
-UI_LANGUAGES = ("id", "en")
-LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
-
-
-@cache
-def table(lang: str) -> MappingProxyType:
-    """The read-only string table of one UI language."""
-    if lang not in UI_LANGUAGES:
-        lang = "en"
-    with open(LANG_DIR / lang / "ui.json", encoding="utf-8") as f:
-        return MappingProxyType(json.load(f))
-
-
-def t(key: str, lang: str, **fields) -> str:
-    """The UI string ``key`` in ``lang`` (``id`` or ``en``; others get English)."""
-    text = table(lang)[key]
-    return text.format(**fields) if fields else text
+__all__ = ["LANG_DIR", "UI_LANGUAGES", "t", "table", "ui_language"]
 
 
 def ui_language(choice: str, bank_language: str | None) -> str:

@@ -188,7 +188,8 @@ def _regenerate(draft: Bank, opts: dict, lang: str) -> None:
     except QuizgenError as e:
         data.show_error(e, lang)
         return
-    chosen, spares = fresh_items(candidates, draft.items, count)
+    # the draft's own ranked alternates first: the engine's next best items for this article
+    chosen, spares = fresh_items([*draft.alternates, *candidates], draft.items, count)
     new = draft.with_items(chosen)
     new = replace(new, generator=dict(draft.generator, seed=seed))
     ss["last_seed"] = seed
@@ -330,14 +331,16 @@ def _editor(draft: Bank, lang: str) -> Bank:
 
 
 def _replace_ticked(draft: Bank, edited: Bank, lang: str) -> None:
-    """Put a new item (from the regenerated pool or the engine's alternates) in place of each ticked row."""
+    """Put a new item in place of each ticked row: the draft's ranked alternates first (same kind
+    preferred), then the regenerated pool, then a fresh pool."""
     from .regenerate import pool, replacement
 
     ticked = [i for i in ss.get("ticked", []) if any(it.id == i for it in edited.items)]
     label = t("replace_ticked", lang, n=len(ticked)) if ticked else t("replace_none", lang)
     if not st.button(label, key="replace_ticked", disabled=not ticked):
         return
-    spares = list(ss.get("spares") or [])
+    # the draft's ranked alternates first (what ``quizgen swap`` uses), then the regenerated pool
+    spares = [*edited.alternates, *(ss.get("spares") or [])]
     if len(spares) < len(ticked):
         seed = int(ss.get("last_seed", 0)) + 101
         try:

@@ -8,12 +8,13 @@ import html
 import importlib.resources
 
 from ..bank import BLANK_RE, Bank, Item
-from .base import LETTERS, ExportResult, Skips, tf_words
+from .base import LETTERS, ExportResult, Skips, plain_text, tf_words
 from .worksheet_layout import key_text, labels, paragraphs, sections
 
 
 def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+    """Escaped for HTML; control characters written as spaces (HTML has no place for them)."""
+    return html.escape(plain_text(text), quote=True)
 
 
 def _prompt(item: Item) -> str:

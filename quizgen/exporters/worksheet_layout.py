@@ -1,51 +1,25 @@
-"""What the two worksheet formats (HTML and PDF) share: labels in the bank's language and the
-order of the sections (choice items, true/false, typed answers), numbered throughout."""
+"""What the two worksheet formats (HTML and PDF) share: labels in the bank's language (from the
+language pack's ``ui.json``) and the order of the sections (choice items, true/false, typed
+answers), numbered throughout."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..bank import Bank, Item
+from ..lang.ui import table
 from .base import LETTERS, is_choice, key_index, tf_truth
 
-LABELS = {
-    "id": {
-        "name": "Nama",
-        "class": "Kelas",
-        "date": "Tanggal",
-        "score": "Nilai",
-        "read": "Bacalah teks berikut dengan saksama, lalu jawablah pertanyaan-pertanyaan di bawahnya.",
-        "questions": "Pertanyaan",
-        "key": "Kunci Jawaban",
-        "choice": "Pilihlah jawaban yang paling tepat dengan melingkari huruf {letters}.",
-        "or": "atau",
-        "true_false": "Tentukan apakah pernyataan berikut benar atau salah menurut teks.",
-        "typed": "Jawablah pertanyaan berikut dengan singkat.",
-        "accepted": "juga diterima",
-        "source": "Sumber",
-        "paragraph": "paragraf",
-    },
-    "en": {
-        "name": "Name",
-        "class": "Class",
-        "date": "Date",
-        "score": "Score",
-        "read": "Read the text carefully, then answer the questions below it.",
-        "questions": "Questions",
-        "key": "Answer key",
-        "choice": "Choose the best answer by circling {letters}.",
-        "or": "or",
-        "true_false": "Decide whether each statement is true or false according to the text.",
-        "typed": "Answer the questions briefly.",
-        "accepted": "also accepted",
-        "source": "Source",
-        "paragraph": "paragraph",
-    },
-}
+#: The words a worksheet prints, each under the key ``sheet_<word>`` of the language's ``ui.json``.
+WORDS = ("name", "class", "date", "score", "read", "questions", "key", "choice", "or", "true_false",
+         "typed", "accepted", "true", "false")  # fmt: skip
 
 
 def labels(language: str) -> dict[str, str]:
-    return LABELS.get(language, LABELS["en"])
+    """The worksheet's words in ``language``, from the language pack's ``ui.json`` (the app's
+    and ``quizgen take``'s table; English for a language without one)."""
+    ui = table(language)
+    return {w: ui["sheet_" + w] for w in WORDS}
 
 
 @dataclass(frozen=True)
@@ -91,7 +65,7 @@ def key_text(item: Item, language: str) -> str:
     """The answer as the key page shows it: ``B. Pyongyang``, ``Benar``, or the typed answer."""
     lab = labels(language)
     if item.kind == "true_false":
-        return item.answer if item.answer else ("True" if tf_truth(item) else "False")
+        return item.answer if item.answer else lab["true" if tf_truth(item) else "false"]
     if is_choice(item):
         return f"{LETTERS[key_index(item)]}. {item.answer}"
     others = [a for a in item.accepted if a.strip() and a != item.answer]
