@@ -479,6 +479,8 @@ def falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
         for d in pool[:4]:
             if contains_phrase(text, d.text) or _still_true(ctx, claim, c, d.text):
                 continue
+            if c.type == "person" and _letters(d.text) in _letters(text):
+                continue  # "Kim Jong Un" beside "Kim Jong-un": one person twice, not a swap
             other = by_text.get(d.text)
             if c.type != "person" and other is not None and other.type != c.type:
                 continue

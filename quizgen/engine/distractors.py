@@ -341,7 +341,7 @@ def choose_options(
     reader who checks the article finds the key while a test-wise reader (longest option,
     most frequent option) does not."""
     # an option the question itself names (or whose surname it names) is no distractor
-    in_prompt = set(words(BLANK_RE.sub(" ", prompt)))
+    in_prompt = set(words(BLANK_RE.sub(" ", prompt))) - set(words(key_text))  # "berapa persen": units stay
     pool = [d for d in pool if not any(w in in_prompt and len(w) > 3 for w in words(d.text))]
     if len(pool) < n:
         return None

@@ -30,6 +30,7 @@ SKILL_SHARE = {"statement": 0.3, "relation": 0.25, "detail": 0.35, "vocabulary":
 # kinds a student answers by choosing; typed kinds only when nothing better is left
 KIND_BONUS = {"mcq": 0.6, "cloze": 0.0, "true_false": -2.0, "short_answer": -1.5}
 MAX_ALTERNATES = 12
+CHOICE_SHARE = 0.6  # at least this share of a bank is choice items (when any can be made)
 
 
 def shortlist(ranked: list, want: int) -> list:
@@ -63,6 +64,14 @@ def _keys(ctx: Context, rs) -> list:
     return keys + [c for c in ranked if c not in keys][: max(0, 6 - len(keys))]
 
 
+def leans_back(rs) -> bool:
+    """Unusable only because its first words point back to the sentence before."""
+    if rs.usable:
+        return False
+    why = [r for r in rs.reasons if not r.endswith("candidates") and not r.startswith("connective")]
+    return bool(why) and all("previous sentence" in r or "points back" in r for r in why)
+
+
 def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random, want: int = 12) -> list[Draft]:
     kinds = set(opts.kinds)
     ranked = shortlist(rank_sentences(ctx), want)
@@ -82,6 +91,15 @@ def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random, want: i
         drafts += write_detail(ctx, rs, keys, kinds, opts.cloze_choices, rng)
         if "cloze" in kinds:
             drafts += write_vocabulary(ctx, rs, keys, opts.cloze_choices, rng)
+    if "cloze" in kinds and opts.cloze_choices is not False:
+        # a sentence that only leans on the one before ("Dia menyebut ...", "Pertemuan
+        # tersebut ...") is still the article's own sentence: a fact in it can be a blank
+        # with options (the reader has the article), though not a question or a statement
+        for rs in every:
+            if leans_back(rs):
+                for d in write_detail(ctx, rs, _keys(ctx, rs), {"cloze"}, True, rng):
+                    d.score -= 0.5
+                    drafts.append(d)
     for d in drafts:
         d.score += KIND_BONUS.get(d.item.kind, 0.0)
     return drafts
@@ -219,14 +237,22 @@ def select(
             truth[d.truth] += 1
 
     while len(chosen) < count:
+        n_choice = sum(is_choice(d.item) for d in chosen)
+        # choice items are most of a bank: another true/false or typed item only while the
+        # bank stays at CHOICE_SHARE or above with it
+        room = n_choice >= CHOICE_SHARE * (len(chosen) + 1)
         pool = [d for d in order if allowed(d)]
+        if not room and any(is_choice(d.item) for d in pool):
+            pool = [d for d in pool if is_choice(d.item)]  # none left: the others fill in
         good = [d for d in pool if (prob[id(d)] >= cut and not d.relaxed) or d.item.skill == "main_idea"]
-        if not good and len(chosen) >= minimum:
+        if good:
+            take(max(good, key=lambda d: (value(d), d.item.id)))
+            continue
+        if len(chosen) >= minimum or not pool:
             break  # under the threshold: fewer, better items
-        pool = good or pool
-        if not pool:
-            break
-        take(max(pool, key=lambda d: (value(d), d.item.id)))
+        # fewer drafts pass the threshold than the bank needs: the best of the rest, in tiers
+        # (choice items first, drafts made under relaxed rules and typed items last)
+        take(min(pool, key=lambda d: (fallback_tier(d), -value(d), d.item.id)))
     picked = {id(d) for d in chosen}
     alternates = [d for d in order if id(d) not in picked and id(d) not in blocked and prob[id(d)] >= cut]
     seen_groups = set(used_groups)
@@ -239,6 +265,17 @@ def select(
         if len(alts) >= MAX_ALTERNATES:
             break
     return chosen, alts
+
+
+def is_choice(item: Item) -> bool:
+    """An item answered by choosing among three options or more (mcq, cloze with options)."""
+    return item.kind in ("mcq", "cloze") and len(item.options) >= 3
+
+
+def fallback_tier(d: Draft) -> int:
+    """Order of the drafts under the threshold that fill a bank to its minimum."""
+    typed = d.item.kind == "short_answer" or (d.item.kind == "cloze" and not d.item.options)
+    return (2 if d.relaxed else 0) + (1 if not is_choice(d.item) else 0) + (4 if typed else 0)
 
 
 def _free_wording(ctx: Context, it: Item, used: set[str]) -> str | None:
