@@ -221,6 +221,17 @@ def select(
             v += 2.5
         return v
 
+    def crowding(d: Draft, pool: list[Draft]) -> float:
+        """What taking ``d`` costs the rest of the bank when drafts are scarce: the other
+        facts (groups) it would block, as a statement whose options show four sentences
+        blocks every blank on them. Nothing while the pool holds plenty."""
+        groups = {o.group for o in pool}
+        need = min(count, max(minimum, len(chosen) + 1)) - len(chosen)
+        if len(groups) > 3 * need:
+            return 0.0
+        lost = {o.group for o in pool if o is not d and o.group != d.group and draft_conflicts(o, d)}
+        return 1.2 * len(lost)
+
     def take(d: Draft) -> None:
         if d.item.prompt in prompts:
             d.item = replace(d.item, prompt=_free_wording(ctx, d.item, prompts))
@@ -246,13 +257,15 @@ def select(
             pool = [d for d in pool if is_choice(d.item)]  # none left: the others fill in
         good = [d for d in pool if (prob[id(d)] >= cut and not d.relaxed) or d.item.skill == "main_idea"]
         if good:
-            take(max(good, key=lambda d: (value(d), d.item.id)))
+            take(max(good, key=lambda d: (value(d) - crowding(d, good), d.item.id)))
             continue
         if len(chosen) >= minimum or not pool:
             break  # under the threshold: fewer, better items
         # fewer drafts pass the threshold than the bank needs: the best of the rest, in tiers
         # (choice items first, drafts made under relaxed rules and typed items last)
-        take(min(pool, key=lambda d: (fallback_tier(d), -value(d), d.item.id)))
+        tier = min(fallback_tier(d) for d in pool)
+        top = [d for d in pool if fallback_tier(d) == tier]
+        take(max(top, key=lambda d: (value(d) - crowding(d, pool), d.item.id)))
     picked = {id(d) for d in chosen}
     alternates = [d for d in order if id(d) not in picked and id(d) not in blocked and prob[id(d)] >= cut]
     seen_groups = set(used_groups)
