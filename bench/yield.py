@@ -49,7 +49,11 @@ def summarise(name: str, out_dir: Path, report, kinds: str | None) -> dict:
     counts = [len(b["items"]) for b in banks]
     n_words = {b["id"]: len(b["article"]["text"].split()) for b in banks}
     floor = 300 if kinds == "mcq" else 250
-    short = [(b["id"], n_words[b["id"]], len(b["items"])) for b in banks if n_words[b["id"]] >= floor and len(b["items"]) < 6]
+    short = [
+        (b["id"], n_words[b["id"]], len(b["items"]))
+        for b in banks
+        if n_words[b["id"]] >= floor and len(b["items"]) < 6
+    ]
     items = [it for b in banks for it in b["items"]]
     choice = sum(map(_choice, items))
     shares = [sum(map(_choice, b["items"])) / len(b["items"]) for b in banks if b["items"]]
@@ -128,7 +132,9 @@ def why(corpus: Path, limit: int | None) -> None:
         passed.update(fam(d) for d in ok if prob[id(d)] >= cut and not d.relaxed)
         chosen, _ = select(ctx, ok, opts, want, minimum_count(art, want), rng)
         chosen_c.update(fam(d) for d in chosen)
-    print(f"\n   drafts over {len(jobs)} articles (threshold {cut:.3f}): made / checked / >= threshold / chosen")
+    print(
+        f"\n   drafts over {len(jobs)} articles (threshold {cut:.3f}): made / checked / >= threshold / chosen"
+    )
     for k in sorted(made, key=lambda k: -made[k]):
         print(f"   {k:45} {made[k]:6} {checked[k]:6} {passed[k]:6} {chosen_c[k]:6}")
 

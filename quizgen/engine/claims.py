@@ -59,7 +59,10 @@ PAIRED_QUOTE_RE = re.compile(r"[“\"]([^“”\"]*)[”\"]")
 def quotes_speech(text: str) -> bool:
     """Does the text quote someone's words (a quotation of four words or more, or a quote
     left open)? A quoted name or title ("BBM Satu Harga", “.amazon”) is not speech."""
-    rest = PAIRED_QUOTE_RE.sub(lambda m: "" if len(m.group(1).split()) < 4 else "\x00", text)
+    # a quotation closed after a comma ("Sebentar, jangan buru-buru," kilah X) is speech
+    rest = PAIRED_QUOTE_RE.sub(
+        lambda m: "" if len(m.group(1).split()) < 4 and not m.group(1).rstrip().endswith(",") else "\x00", text
+    )
     return "\x00" in rest or bool(re.search(r"[“”\"]", rest))
 
 

@@ -31,6 +31,7 @@ SKILL_SHARE = {"statement": 0.3, "relation": 0.25, "detail": 0.35, "vocabulary":
 KIND_BONUS = {"mcq": 0.6, "cloze": 0.0, "true_false": -2.0, "short_answer": -1.5}
 MAX_ALTERNATES = 12
 CHOICE_SHARE = 0.6  # at least this share of a bank is choice items (when any can be made)
+FLOOR = 6  # items a bank of a 250-word article needs, choice items or not
 
 
 def shortlist(ranked: list, want: int) -> list:
@@ -253,8 +254,9 @@ def select(
         # bank stays at CHOICE_SHARE or above with it
         room = n_choice >= CHOICE_SHARE * (len(chosen) + 1)
         pool = [d for d in order if allowed(d)]
-        if not room and any(is_choice(d.item) for d in pool):
-            pool = [d for d in pool if is_choice(d.item)]  # none left: the others fill in
+        if not room and (any(is_choice(d.item) for d in pool) or len(chosen) >= FLOOR):
+            # with none left, the others fill in only up to the floor of a bank
+            pool = [d for d in pool if is_choice(d.item)]
         good = [d for d in pool if (prob[id(d)] >= cut and not d.relaxed) or d.item.skill == "main_idea"]
         if good:
             take(max(good, key=lambda d: (value(d) - crowding(d, good), d.item.id)))

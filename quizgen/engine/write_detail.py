@@ -37,6 +37,8 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> b
         return False  # a bare figure ("RT 03") means nothing without its unit
     if c.type != "number" and (not confirmed(ctx, c) or inside_longer_name(ctx, c) or modifier_use(ctx, c)):
         return False
+    if c.type in ("person", "organisation", "place") and splits_name(ctx, c):
+        return False
     if c.type == "time" and "(" in c.text:
         return False  # "Minggu (26/3)": the date in brackets gives the weekday away
     if c.type == "time" and len(re.findall(r"(?:1[89]|20)\d\d", ctx.sentence(c.sentence).text)) > 1:
@@ -54,6 +56,22 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> b
     if not relaxed and title and contains_phrase(title, c.text):
         return False  # the headline gives it away
     return not looks_misspelt(ctx, c.text)
+
+
+def splits_name(ctx: Context, c) -> bool:
+    """Does a blank over the key split a longer name: a model number or a capitalised word
+    that no other name of the article starts with, right after it ("_____ 8" for "Galaxy
+    Note 8")?"""
+    m = re.match(r"[ \t]+([^\s,.;:()\"”]+)", ctx.text[c.end : c.end + 30])
+    if not m:
+        return False
+    word = m.group(1)
+    if word[:1].isdigit():
+        return True
+    if not word[:1].isupper() or fold(word) in getattr(ctx.pack, "stopwords", ()):
+        return False
+    start = c.end + m.start(1)
+    return not any(o.start == start for o in ctx.by_sentence.get(c.sentence, ()))
 
 
 def looks_misspelt(ctx: Context, text: str) -> bool:

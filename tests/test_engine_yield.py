@@ -1,0 +1,59 @@
+"""Yield of default generation (issue 10): enough items, mostly choice items, a main idea.
+
+Measured over the whole dev corpora by ``bench/yield.py``; pinned here on real articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import quizgen
+from quizgen.engine.claims import quotes_speech
+from quizgen.engine.portfolio import is_choice
+
+DATA = Path(__file__).parent / "data"
+SAMPLE = DATA / "id-kim-putin-2024.txt"
+ENGINE = DATA / "engine"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [SAMPLE, ENGINE / "id-kim-rapat.txt", ENGINE / "en-amazon.txt", ENGINE / "id-samsung-note.txt"],
+    ids=lambda p: p.name,
+)
+def test_default_bank_is_mostly_choice_items_with_a_main_idea(path):
+    bank = quizgen.generate(path, seed=0)
+    assert sum(map(is_choice, bank.items)) >= 0.6 * len(bank.items)
+    assert any(it.skill == "main_idea" for it in bank.items)
+
+
+@pytest.mark.parametrize("path", [SAMPLE, ENGINE / "id-kim-rapat.txt"], ids=lambda p: p.name)
+def test_six_items_from_a_news_article(path):
+    assert len(quizgen.generate(path, seed=0).items) >= 6
+
+
+def test_an_article_with_one_voice_and_no_figures_still_gets_a_main_idea():
+    """One speaker, no number, no second person: no false twin exists, yet the bank is made
+    (before: "No questions could be made") and its main idea's options come from outside
+    the lead paragraph (the lead's neighbours would be second right answers)."""
+    bank = quizgen.generate(ENGINE / "id-one-voice.txt", seed=0)
+    main = [it for it in bank.items if it.skill == "main_idea"]
+    assert main and len(main[0].options) >= 3
+    lead_paragraph = bank.text.split("\n\n")[0]
+    for o in main[0].options:
+        if o != main[0].answer:
+            assert o.rstrip(".") not in lead_paragraph
+
+
+def test_a_blank_never_splits_a_product_name():
+    """'Galaxy Note 8': no '_____ 8' (r2 review: the blank split the name)."""
+    bank = quizgen.generate(ENGINE / "id-samsung-note.txt", seed=0, kinds=["cloze"], count=12)
+    assert bank.items
+    for it in bank.items:
+        assert not any(ch.isdigit() for ch in it.prompt.split("_____", 1)[-1][:3]), it.prompt
+
+
+def test_a_short_quote_closed_after_a_comma_is_speech():
+    assert quotes_speech("“Sebentar, jangan buru-buru,” kilah Heryawan, saat ditanya.")
+    assert not quotes_speech("Program “BBM Satu Harga” berjalan di Papua.")
