@@ -57,3 +57,36 @@ def test_a_blank_never_splits_a_product_name():
 def test_a_short_quote_closed_after_a_comma_is_speech():
     assert quotes_speech("“Sebentar, jangan buru-buru,” kilah Heryawan, saat ditanya.")
     assert not quotes_speech("Program “BBM Satu Harga” berjalan di Papua.")
+
+
+def test_numbers_are_asked_with_what_they_count():
+    """'berapa tahun', 'berapa rupiah': a count in words or a sum of money is asked in place,
+    and its options are written as the key is (words for words)."""
+    import random
+
+    from quizgen.article import Article
+    from quizgen.engine.builders import build_mcq
+    from quizgen.engine.context import Context
+    from quizgen.engine.questions import number_question
+    from quizgen.engine.select import rank_sentences
+    from quizgen.lang import get_pack
+    from quizgen.text import analyse
+
+    text = (
+        "Arema FC resmi mengontrak pemain muda Hanif Sjahbandi pada Selasa. "
+        "Hanif mendapatkan kontrak dua tahun di Arema dan mengaku senang. "
+        "Klub itu juga membayar biaya transfer senilai Rp 200 juta kepada klub lamanya. "
+        "Sebelumnya, Dwi Andika mendapat kontrak lima tahun dari klub yang sama."
+    )
+    article = Article(text=text, language="id", paragraphs=((0, len(text)),))
+    pack = get_pack("id")
+    ctx = Context(analyse(article, pack), pack, pack.templates)
+    ranked = {r.sentence.index: r for r in rank_sentences(ctx)}
+    key = next(c for c in ctx.by_sentence[1] if c.type == "number")
+    q = number_question(ctx, ranked[1], key)
+    assert q is not None and "berapa tahun" in q.prompt and q.prompt.endswith("?")
+    d = build_mcq(ctx, ranked[1], key, q, random.Random(0))
+    assert d is not None and all(not o[:1].isdigit() for o in d.item.options)
+    money = next(c for c in ctx.by_sentence[2] if c.type == "number")
+    q = number_question(ctx, ranked[2], money)
+    assert q is not None and "berapa rupiah" in q.prompt

@@ -119,10 +119,42 @@ def _format_number(value: float, template: str, decimal_comma: bool) -> str:
     return m.group("pre") + s + m.group("post")
 
 
+NUMBER_NAMES = {
+    "id": "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh".split(),
+    "en": "one two three four five six seven eight nine ten".split(),
+}
+
+
+def _word_number_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distractor]:
+    """"dua tahun": the article's other counts of the same thing written in words, then the
+    neighbouring numbers (words for words: an option in digits would stand out)."""
+    names = NUMBER_NAMES.get(ctx.pack.code, [])
+    first, _, tail = key.text.partition(" ")
+    if first.lower() not in names or not tail:
+        return []
+    v = names.index(first.lower()) + 1
+    cap = first[:1].isupper()
+    out = [
+        Distractor(c.text, "article")
+        for c in ctx.layer.candidates
+        if c.type == "number"
+        and c.sentence != key.sentence
+        and c.text.partition(" ")[2] == tail
+        and c.text.partition(" ")[0].lower() in names
+        and fold(c.text) != fold(key.text)
+    ]
+    vals = [x for x in (v + 1, v + 2, v - 1, v + 3, v * 2, v - 2) if 1 <= x <= len(names) and x != v]
+    rng.shuffle(vals)
+    for x in dict.fromkeys(vals):
+        word = names[x - 1]
+        out.append(Distractor(f"{word.capitalize() if cap else word} {tail}", "rule"))
+    return out
+
+
 def _number_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distractor]:
     m = NUM_RE.match(key.text)
     if not m:
-        return []
+        return _word_number_pool(ctx, key, rng)
     decimal_comma = getattr(ctx.pack, "decimal_separator", "," if ctx.pack.code == "id" else ".") == ","
     raw = m.group("num")
     try:  # the number as written (not the scaled value: "10 juta" is 10 here, its unit "juta")
