@@ -118,10 +118,12 @@ def _cut_adjunct(ctx: Context, text: str, max_words: int, min_words: int = 10) -
         if (
             seen_verb
             and n_words > min_words
-            and t in ("ADP", "SCONJ")
+            and t == "ADP"  # never before "that"/"bahwa": what was said is the claim
             and w.lower() not in keep
             and tagged[i - 1][1] in ("NOUN", "PROPN", "NUM")
             and "," not in text[spans[max(0, i - 4)][0] : spans[i][0]]  # not inside a list
+            and not any(x[1] == "ADP" for x in tagged[max(0, i - 4) : i])  # "with a success rate | in"
+            and len([x for x in tagged[i:] if x[1] != "PUNCT"]) >= 3
         ):
             return text[: spans[i][0]].rstrip(" ,;:")
     return None
@@ -317,8 +319,66 @@ def _replace(text: str, old: str, new: str) -> str | None:
 
 def restate(ctx: Context, claim: Claim) -> str:
     """The claim in other words where a safe rewrite exists: a leading adverbial phrase
-    (``Pada Rabu, ...`` / ``On Monday, ...``) moved to the end. Otherwise the claim itself,
-    which is already shorter than its sentence when a clause or an attribution was cut."""
+    (``Pada Rabu, ...`` / ``On Monday, ...``) moved to the end, or a person named in full
+    inside the clause called as the article calls them elsewhere (``... bertemu Kim Jong Un
+    di ...`` -> ``... bertemu Kim di ...``). Otherwise the claim itself, which is already
+    shorter than its sentence when a clause or an attribution was cut."""
+    moved = _move_adverbial(ctx, claim)
+    if moved is not None:
+        return moved
+    return _move_inner_adverbial(ctx, claim) or _short_names(ctx, claim) or claim.text
+
+
+def _move_inner_adverbial(ctx: Context, claim: Claim) -> str | None:
+    """``X have, for almost 100 years, relied on Y`` -> ``X have relied on Y for almost 100
+    years``: a phrase set off by commas inside the clause, opened by a preposition of time
+    or place, moved to the end."""
+    text = claim.text.rstrip(".")
+    m = re.match(r"^(\S.{8,}?)\s*,\s+([^,]{3,40}),\s+(\S.*)$", text)
+    if not m:
+        return None
+    first, middle, rest = m.groups()
+    preps = set(ctx.t("time_lead_words", [])) | set(ctx.t("place_prepositions", []))
+    lead = fold(middle).split()[:1]
+    if not lead or lead[0] not in preps or not middle[:1].islower():
+        return None
+    if fold(rest).split()[:1] and fold(rest).split()[0] in set(ctx.t("list_joins", [])) | {"and", "or", "dan", "atau"}:
+        return None  # "A, in B, and C": a list
+    if len(rest.split()) < 3 or "," in rest or not _has_verb(ctx, "x " + rest) and not _has_verb(ctx, first):
+        return None
+    return capitalise_first(f"{first} {rest} {middle}") + "."
+
+
+def _short_names(ctx: Context, claim: Claim) -> str | None:
+    """The claim with a person's full name, not its first words, replaced by the shorter
+    form the article uses for the same person (their surname): a rewording that keeps the
+    meaning and that a reader matches only by knowing who is who."""
+    text = claim.text
+    for c in claim.entities:
+        if c.type != "person" or len(c.text.split()) < 2 or person_confidence(ctx, c) < 1:
+            continue
+        at = text.find(c.text)
+        if at <= 0 or _titled(ctx, c):
+            continue  # the subject's name opens the claim: a shorter one is still a cut
+        words = set(fold(c.text).split())
+        shorter = sorted(
+            {
+                x.text
+                for x in ctx.groups.get(ctx.group_of(c), ())
+                if x.type == "person" and x.text != c.text and set(fold(x.text).split()) < words
+            },
+            key=lambda t: (-ctx.index.count(t), t),
+        )
+        if not shorter or any(
+            o.type == "person" and ctx.group_of(o) != ctx.group_of(c) and contains_phrase(o.text, shorter[0])
+            for o in ctx.layer.candidates
+        ):
+            continue  # no short form, or another person shares it
+        return text[:at] + shorter[0] + text[at + len(c.text) :]
+    return None
+
+
+def _move_adverbial(ctx: Context, claim: Claim) -> str | None:
     text = claim.text.rstrip(".")
     m = re.match(r"^([^,]{3,45}),\s+(\S.*)$", text)
     if m:
@@ -342,7 +402,7 @@ def restate(ctx: Context, claim: Claim) -> str:
             first = rest.split()[0]
             rest = rest if _keeps_capital(ctx, first) else rest[:1].lower() + rest[1:]
             return capitalise_first(f"{rest} {head_lower}") + "."
-    return claim.text
+    return None
 
 
 def is_restated(ctx: Context, claim: Claim, text: str) -> bool:
