@@ -125,22 +125,24 @@ def write_statements(ctx: Context, ranked: list[RankedSentence], rng: random.Ran
                     continue
                 seen_picks.add(sig)
                 drafts.append(
-                    choice_draft(
-                        ctx,
-                        rs,
-                        prompt=q_true,
-                        answer=key,
-                        distractors=[t for _, t in picked],
-                        skill="statement",
-                        template=f"{ctx.pack.code}.statement.true",
-                        why="the true claim of this sentence among false twins of other sentences",
-                        score=2.2
-                        + 0.3 * worth
-                        - 0.2 * sum(false_how.get(x) == "negated" for x, _ in picked)
-                        - 0.1 * variant,
-                        group=f"statement:{c.sentence}",
-                        salt=tag,
-                        shown={c.sentence: True, **{x: False for x, _ in picked}},
+                    _short_relaxed(
+                        choice_draft(
+                            ctx,
+                            rs,
+                            prompt=q_true,
+                            answer=key,
+                            distractors=[t for _, t in picked],
+                            skill="statement",
+                            template=f"{ctx.pack.code}.statement.true",
+                            why="the true claim of this sentence among false twins of other sentences",
+                            score=2.2
+                            + 0.3 * worth
+                            - 0.2 * sum(false_how.get(x) == "negated" for x, _ in picked)
+                            - 0.1 * variant,
+                            group=f"statement:{c.sentence}",
+                            salt=tag,
+                            shown={c.sentence: True, **{x: False for x, _ in picked}},
+                        )
                     )
                 )
                 continue
@@ -151,22 +153,36 @@ def write_statements(ctx: Context, ranked: list[RankedSentence], rng: random.Ran
                 continue
             seen_picks.add(sig)
             drafts.append(
-                choice_draft(
-                    ctx,
-                    rs,
-                    prompt=q_false,
-                    answer=f.text,
-                    distractors=[t for _, t in picked],
-                    skill="statement",
-                    template=f"{ctx.pack.code}.statement.false",
-                    why=f"the false twin of this sentence ({f.changed}) among true claims",
-                    score=1.6 + 0.3 * worth + {"roles": 0.4, "negated": -0.5}.get(f.how, 0.0) - 0.1 * variant,
-                    group=f"statement:{c.sentence}",
-                    salt=f.text + tag,
-                    shown={c.sentence: False, **{x: True for x, _ in picked}},
+                _short_relaxed(
+                    choice_draft(
+                        ctx,
+                        rs,
+                        prompt=q_false,
+                        answer=f.text,
+                        distractors=[t for _, t in picked],
+                        skill="statement",
+                        template=f"{ctx.pack.code}.statement.false",
+                        why=f"the false twin of this sentence ({f.changed}) among true claims",
+                        score=1.6
+                        + 0.3 * worth
+                        + {"roles": 0.4, "negated": -0.5}.get(f.how, 0.0)
+                        - 0.1 * variant,
+                        group=f"statement:{c.sentence}",
+                        salt=f.text + tag,
+                        shown={c.sentence: False, **{x: True for x, _ in picked}},
+                    )
                 )
             )
     return drafts
+
+
+def _short_relaxed(d: Draft) -> Draft:
+    """A statement item with three options (two distractors) is used only to reach a bank's
+    minimum: reviewers want four ("only two distractors")."""
+    if len(d.item.options) < 4:
+        d.relaxed = True
+        d.score -= 0.5
+    return d
 
 
 def write_true_false(ctx: Context, ranked: list[RankedSentence]) -> list[Draft]:
