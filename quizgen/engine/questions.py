@@ -116,6 +116,16 @@ def joined_with_peer(ctx: Context, key: Candidate) -> bool:
     return False
 
 
+def _role_head(ctx: Context, head: str) -> bool:
+    """Does the phrase open with a title or a role ("Pelatih fisik timnas Portugal", "Mantan
+    pemain Liverpool")? Then it is an appositive of the name after it, not an adverbial."""
+    first = fold(head).split()[:1]
+    if not first:
+        return False
+    titles = {h.split()[0] for h in getattr(ctx.pack, "honorifics", ()) if h}
+    return first[0] in titles or first[0] in set(ctx.t("role_nouns", []))
+
+
 def subject_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Question | None:
     """``Siapa yang menerima ...?`` / ``Who lodged objections ...?``: the key is the subject."""
     text = ctx.text
@@ -127,6 +137,13 @@ def subject_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Questi
         for c in ctx.by_sentence.get(key.sentence, ())
         if c.type in ("person", "place", "organisation")
     ]
+    if (
+        re.fullmatch(r"[A-Z][^,;:“”\"()]{2,60},\s*", head)
+        and not any(_is_verbish(ctx, w) for w in head.split())
+        and key.type == "person"
+        and _role_head(ctx, head)
+    ):
+        head = ""  # "Pelatih fisik timnas Portugal, Joao Aroso yakin ...": a role set off by a comma
     for m in TOKEN_RE.finditer(head):
         w, at = m.group(), rs.body_start + m.start()
         in_name = any(s <= at < e for s, e in names)
