@@ -264,7 +264,17 @@ def select(
             pool = [d for d in pool if is_choice(d.item)]
         good = [d for d in pool if (prob[id(d)] >= cut and not d.relaxed) or d.item.skill == "main_idea"]
         if good:
-            take(max(good, key=lambda d: (value(d), d.item.id)))
+            # the main idea is asked in every bank: of its versions, the one that leaves the
+            # most other facts askable when they are scarce
+            take(
+                max(
+                    good,
+                    key=lambda d: (
+                        value(d) - (crowding(d, pool) if d.item.skill == "main_idea" else 0.0),
+                        d.item.id,
+                    ),
+                )
+            )
             continue
         if not pool and len(chosen) < min(minimum, FLOOR) and not spare[0]:
             spare[0] = 1  # short of the floor: a sentence or a claim may serve a third item

@@ -112,7 +112,8 @@ def _main_drafts(ctx, ranked, leads, others, shown_false, prompt, overlap) -> li
         # wrong summaries that are false: the lead with an actor, place, time or number
         # swapped, then false twins of other claims; a true secondary point only as a last
         # resort (reviewers judge a true point "as good a summary")
-        twins = [(rs.sentence.index, f.text) for f in falsify(ctx, c)][:2]
+        own = [(rs.sentence.index, f.text) for f in falsify(ctx, c)]
+        twins = own[:2]
         for r in others:
             oc = claim_of(ctx, r)
             fs = falsify(ctx, oc) if oc is not None and r.sentence.index != rs.sentence.index else []
@@ -123,26 +124,31 @@ def _main_drafts(ctx, ranked, leads, others, shown_false, prompt, overlap) -> li
             picked += secondary_of(ctx, ranked, rs, key, shown_false, overlap)[
                 : 3 - len(picked) if len(picked) < 2 else 0
             ]
-        if len(picked) < 2:
-            continue
-        options = [t for _, t in picked]
-        shown = {rs.sentence.index: True}
-        for i, _t in picked:
-            if i != rs.sentence.index:
-                shown[i] = i not in shown_false
-        drafts.append(
-            choice_draft(
-                ctx,
-                rs,
-                prompt=prompt,
-                answer=key,
-                distractors=options,
-                skill="main_idea",
-                template=f"{ctx.pack.code}.main_idea",
-                why="the lead's claim (headline words shared) among false twins of it and of other claims",
-                score=4.0 + fit - rank,
-                group="main_idea",
-                shown=shown,
+        variants = [picked]
+        if len(own) >= 3 and own[:3] != picked:
+            variants.append(own[:3])  # the lead's own twins only: shows no other sentence's claim
+        for v, picked in enumerate(variants):
+            if len(picked) < 2:
+                continue
+            options = [t for _, t in picked]
+            shown = {rs.sentence.index: True}
+            for i, _t in picked:
+                if i != rs.sentence.index:
+                    shown[i] = i not in shown_false
+            drafts.append(
+                choice_draft(
+                    ctx,
+                    rs,
+                    prompt=prompt,
+                    answer=key,
+                    distractors=options,
+                    skill="main_idea",
+                    template=f"{ctx.pack.code}.main_idea",
+                    why="the lead's claim (headline words shared) among false twins of it and of other claims",
+                    score=4.0 + fit - rank - 0.1 * v,
+                    group="main_idea",
+                    salt=f"v{v}" if v else "",
+                    shown=shown,
+                )
             )
-        )
     return drafts
