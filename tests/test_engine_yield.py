@@ -90,3 +90,25 @@ def test_numbers_are_asked_with_what_they_count():
     money = next(c for c in ctx.by_sentence[2] if c.type == "number")
     q = number_question(ctx, ranked[2], money)
     assert q is not None and "berapa rupiah" in q.prompt
+
+
+def test_news_outlets_are_neither_keys_nor_options():
+    """r2 review: 'CNNIndonesia' offered beside football clubs. A web address, or a name the
+    article gives only after a reporting cue ('dilansir', 'diberitakan'), is the outlet."""
+    from quizgen.article import Article
+    from quizgen.engine.context import Context
+    from quizgen.engine.distractors import news_source
+    from quizgen.lang import get_pack
+    from quizgen.text import analyse
+
+    text = (
+        "PT LIB memutuskan memperpanjang jeda kompetisi Liga 1, seperti diberitakan Sport English. "
+        "Borneo FC akan menghadapi Madura United pada 3 Juli, kata Risha kepada CNNIndonesia.com. "
+        "Madura United meminta jadwal diubah karena para pemainnya merayakan Idul Fitri."
+    )
+    article = Article(text=text, language="id", paragraphs=((0, len(text)),))
+    pack = get_pack("id")
+    ctx = Context(analyse(article, pack), pack, pack.templates)
+    assert news_source(ctx, "CNNIndonesia")
+    assert news_source(ctx, "Sport English")
+    assert not news_source(ctx, "Madura United") and not news_source(ctx, "PT LIB")

@@ -126,7 +126,7 @@ NUMBER_NAMES = {
 
 
 def _word_number_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distractor]:
-    """"dua tahun": the article's other counts of the same thing written in words, then the
+    """ "dua tahun": the article's other counts of the same thing written in words, then the
     neighbouring numbers (words for words: an option in digits would stand out)."""
     names = NUMBER_NAMES.get(ctx.pack.code, [])
     first, _, tail = key.text.partition(" ")
@@ -342,6 +342,40 @@ def _shares_name_word(a: str, b: str) -> bool:
     return bool(wa & {w for w in b.split() if w[:1].isupper() and len(w) > 3})
 
 
+SOURCE_CUES = (
+    "dilansir",
+    "melansir",
+    "dikutip",
+    "mengutip",
+    "diterima",
+    "dihubungi",
+    "diulas",
+    "diberitakan",
+    "laporan",
+    "lansiran",
+    "memberitakan",
+    "reported",
+    "told",
+    "according",
+)
+
+
+def news_source(ctx: Context, name: str) -> bool:
+    """Is the name a news outlet: a web address ("CNNIndonesia.com"), or named only right
+    after a reporting cue ("dilansir Dailymail", "diberitakan Sport English")?"""
+    memo = ctx.cache.setdefault("news_source", {})
+    if name not in memo:
+        spots = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", ctx.text)]
+        web = any(
+            re.match(r"\.(?:com|co|id|net|org)\b", ctx.text[p + len(name) : p + len(name) + 4]) for p in spots
+        )
+        cued = bool(spots) and all(
+            any(w in SOURCE_CUES for w in fold(ctx.text[max(0, p - 40) : p]).split()[-3:]) for p in spots
+        )
+        memo[name] = web or cued
+    return memo[name]
+
+
 def filter_pool(ctx: Context, key: Candidate, pool: list[Distractor]) -> list[Distractor]:
     sentence = ctx.sentence(key.sentence).text
     aliases = {fold(a) for a in ctx.aliases(key)} | {fold(key.text)}
@@ -352,6 +386,8 @@ def filter_pool(ctx: Context, key: Candidate, pool: list[Distractor]) -> list[Di
             continue
         if re.search(r"-(?:yang|nya|lah|kah)$", d.text):
             continue  # "Robert De Niro-yang": a clitic glued to the name
+        if news_source(ctx, d.text):
+            continue  # "CNNIndonesia", "Sport English": who reports the news is no actor in it
         if same_referent(ctx, key.text, d.text):
             continue  # "Sandi" for "Sandiaga", "Felix" for "Baumgartner": the same person
         if contains_phrase(sentence, d.text) or near_duplicate(d.text, key.text):

@@ -39,6 +39,11 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> b
         return False
     if c.type in ("person", "organisation", "place") and splits_name(ctx, c):
         return False
+    if c.type in ("person", "organisation"):
+        from .distractors import news_source
+
+        if news_source(ctx, c.text):
+            return False  # the outlet that reports the news: no fact of the story
     if c.type == "time" and "(" in c.text:
         return False  # "Minggu (26/3)": the date in brackets gives the weekday away
     if c.type == "time" and len(re.findall(r"(?:1[89]|20)\d\d", ctx.sentence(c.sentence).text)) > 1:
