@@ -365,13 +365,9 @@ def news_source(ctx: Context, name: str) -> bool:
     after a reporting cue ("dilansir Dailymail", "diberitakan Sport English")?"""
     memo = ctx.cache.setdefault("news_source", {})
     if name not in memo:
-        spots = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", ctx.text)]
-        web = any(
-            re.match(r"\.(?:com|co|id|net|org)\b", ctx.text[p + len(name) : p + len(name) + 4]) for p in spots
-        )
-        cued = bool(spots) and all(
-            any(w in SOURCE_CUES for w in fold(ctx.text[max(0, p - 40) : p]).split()[-3:]) for p in spots
-        )
+        web = any(f"{name}.{tld}" in ctx.text for tld in ("com", "co", "id", "net", "org"))
+        n = ctx.index.count(name)
+        cued = n > 0 and sum(ctx.index.count(f"{cue} {name}") for cue in SOURCE_CUES) >= n
         memo[name] = web or cued
     return memo[name]
 

@@ -89,19 +89,26 @@ def looks_misspelt(ctx: Context, text: str) -> bool:
         import collections
 
         counts = ctx.cache["word_counts"] = collections.Counter(fold(ctx.text).split())
+        by_start = ctx.cache["recurring_by_start"] = collections.defaultdict(list)
+        for o, n in counts.items():
+            if n >= 2:
+                by_start[(o[:1], len(o))].append(o)  # the words a typo could be of, by shape
+    by_start = ctx.cache["recurring_by_start"]
+    memo = ctx.cache.setdefault("misspelt", {})
     for w in fold(text).split():
         if len(w) < 4 or counts[w] > 1:
             continue
-        try:
-            if ctx.pack.zipf(w) >= 2.5:
-                continue  # a word of the language
-        except Exception:
-            pass
-        if any(
-            n >= 2 and abs(len(o) - len(w)) <= 1 and o[:1] == w[:1] and edit_distance(o, w, 2) == 1
-            for o, n in counts.items()
-            if o != w
-        ):
+        if w not in memo:
+            try:
+                common = ctx.pack.zipf(w) >= 2.5  # a word of the language
+            except Exception:
+                common = False
+            memo[w] = not common and any(
+                o != w and edit_distance(o, w, 2) == 1
+                for size in (len(w) - 1, len(w), len(w) + 1)
+                for o in by_start.get((w[:1], size), ())
+            )
+        if memo[w]:
             return True
     return False
 

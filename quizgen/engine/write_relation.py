@@ -27,6 +27,14 @@ QUOTE_RE = re.compile(r"[“\"]\s*([^“”\"]{20,260}?)\s*[”\"]")
 
 def _full_name(ctx: Context, c) -> str:
     """The longest form the article gives the person (``Ross Anderson`` for ``Anderson``)."""
+    memo = ctx.cache.setdefault("full_name", {})
+    k = (ctx.group_of(c), c.text)
+    if k not in memo:
+        memo[k] = _longest_name(ctx, c)
+    return memo[k]
+
+
+def _longest_name(ctx: Context, c) -> str:
     forms = [x.text for x in ctx.groups.get(ctx.group_of(c), ()) if x.type == "person"]
     forms = [f for f in forms if set(fold(c.text).split()) <= set(fold(f).split())] or [c.text]
     name = max(forms, key=lambda f: (len(f.split()) <= 4, len(f)))
@@ -39,14 +47,20 @@ def _full_name(ctx: Context, c) -> str:
 def _title_word(ctx: Context, word: str) -> bool:
     """A word that is not part of a person's name: written lower-case in the article, or a
     place the article names on its own."""
-    low = word.lower()
-    if re.search(r"(?<![.!?]\s)(?<!^)\b" + re.escape(low) + r"\b", ctx.text):
-        return True
-    return (
-        any(c.type in ("place", "organisation") and fold(c.text) == fold(word) for c in ctx.layer.candidates)
-        or ctx.index.count(f"{word} ") > 0
-        and any(fold(x.text).startswith(fold(word)) for x in ctx.layer.candidates if x.type == "place")
-    )
+    memo = ctx.cache.setdefault("title_word", {})
+    if word not in memo:
+        lower = ctx.cache.get("lower_words")
+        if lower is None:  # the words the article writes in lower case inside a sentence
+            lower = ctx.cache["lower_words"] = {
+                m.group(1) for m in re.finditer(r"(?<![.!?])\s+([a-z][\w]*)\b", ctx.text)
+            }
+        low = word.lower()
+        memo[word] = low in lower or (
+            any(c.type in ("place", "organisation") and fold(c.text) == fold(word) for c in ctx.layer.candidates)
+            or ctx.index.count(f"{word} ") > 0
+            and any(fold(x.text).startswith(fold(word)) for x in ctx.layer.candidates if x.type == "place")
+        )
+    return memo[word]
 
 
 def _people(ctx: Context) -> list[tuple[str, bool, str]]:
