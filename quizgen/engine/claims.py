@@ -461,10 +461,16 @@ def _person_pool(ctx: Context, c: Candidate) -> list:
     from .write_detail import looks_misspelt
     from .write_relation import _full_name, _people
 
+    memo = ctx.cache.setdefault("person_pool", {})
+    k = (ctx.group_of(c), c.text)
+    if k in memo:
+        return list(memo[k])
     short = len(c.text.split()) == 1
     last = fold(c.text).split()[-1]
     out = []
     for full, _quoted, group in _people(ctx):
+        if len(out) >= 8:
+            break  # the most quoted and named first: enough to pick a swap from
         if group == ctx.group_of(c) or len(full.split()) < 2 or looks_misspelt(ctx, full):
             continue
         if edit_distance(fold(full).split()[-1], last, 2) <= 2:
@@ -472,6 +478,7 @@ def _person_pool(ctx: Context, c: Candidate) -> list:
         if _letters(full) == _letters(_full_name(ctx, c)) or _letters(c.text) in _letters(full):
             continue  # "Kim Jong Un" for "Kim Jong-un": one person written two ways
         out.append(Distractor(full.split()[-1] if short else full, "article"))
+    memo[k] = tuple(out)
     return out
 
 

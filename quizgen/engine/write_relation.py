@@ -54,11 +54,18 @@ def _title_word(ctx: Context, word: str) -> bool:
             lower = ctx.cache["lower_words"] = {
                 m.group(1) for m in re.finditer(r"(?<![.!?])\s+([a-z][\w]*)\b", ctx.text)
             }
+        names = ctx.cache.get("place_org_names")
+        if names is None:  # folded names of places and bodies, and the places' texts
+            names = ctx.cache["place_org_names"] = (
+                {fold(c.text) for c in ctx.layer.candidates if c.type in ("place", "organisation")},
+                {fold(c.text) for c in ctx.layer.candidates if c.type == "place"},
+            )
         low = word.lower()
+        fw = fold(word)
         memo[word] = low in lower or (
-            any(c.type in ("place", "organisation") and fold(c.text) == fold(word) for c in ctx.layer.candidates)
+            fw in names[0]
             or ctx.index.count(f"{word} ") > 0
-            and any(fold(x.text).startswith(fold(word)) for x in ctx.layer.candidates if x.type == "place")
+            and any(p.startswith(fw) for p in names[1])
         )
     return memo[word]
 
