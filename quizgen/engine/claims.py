@@ -482,6 +482,24 @@ def _person_pool(ctx: Context, c: Candidate) -> list:
     return out
 
 
+def _title_names_claim(ctx: Context, name: str, claim_text: str) -> bool:
+    """Does the article's title for this person name a place or body the claim holds
+    ("Presiden Rusia Vladimir Putin" for a claim about relations with Russia)? Swapped in,
+    the person would contradict the claim on its face (guessable without reading)."""
+    surname = name.split()[-1]
+    claim = f" {fold(claim_text)} "
+    for m in re.finditer(r"(?<!\w)" + re.escape(surname) + r"(?!\w)", ctx.text):
+        title = []
+        for w in reversed(ctx.text[max(0, m.start() - 60) : m.start()].split()[-6:]):
+            if not w[:1].isupper() or w[-1:] in ",.;:":
+                break  # the title is the run of capitalised words right before the name
+            title.append(w.strip("()"))
+        for w in title:
+            if len(w) > 2 and fold(w) not in fold(name).split() and f" {fold(w)} " in claim:
+                return True
+    return False
+
+
 def _swappable(ctx: Context, c: Candidate) -> bool:
     before = fold(ctx.text[max(0, c.start - 25) : c.start]).split()[-2:]
     if c.type == "number":  # an exact count or amount with its unit, or a year; not "RT 03"
@@ -551,6 +569,8 @@ def falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
                 continue
             if c.type == "person" and _letters(d.text) in _letters(text):
                 continue  # "Kim Jong Un" beside "Kim Jong-un": one person twice, not a swap
+            if c.type == "person" and _title_names_claim(ctx, d.text, text):
+                continue  # "Presiden Rusia Vladimir Putin" into "... hubungan dengan Rusia": absurd
             other = by_text.get(d.text)
             if c.type != "person" and other is not None and other.type != c.type:
                 continue

@@ -134,6 +134,10 @@ def conflicts(a: Item, b: Item) -> bool:
     the same fact again (the same key from the same sentence)?"""
     if a.source.start == b.source.start and fold(a.answer) == fold(b.answer):
         return True
+    restated = ("statement", "main_idea")
+    if a.skill not in restated and b.skill not in restated and a.kind != "true_false" and b.kind != "true_false":
+        if contains_phrase(a.answer, b.answer) or contains_phrase(b.answer, a.answer):
+            return True  # "Rabu" and "Rabu pagi": one fact asked twice
     for x, y in ((a, b), (b, a)):
         shown = (
             BLANK_RE.sub(" ", y.prompt)
@@ -285,7 +289,7 @@ def select(
         # (choice items first, drafts made under relaxed rules and typed items last)
         tier = min(fallback_tier(d) for d in pool)
         top = [d for d in pool if fallback_tier(d) == tier]
-        take(max(top, key=lambda d: (value(d) - crowding(d, pool), d.item.id)))
+        take(max(top, key=lambda d: (value(d) + 1.0 * is_choice(d.item) - crowding(d, pool), d.item.id)))
     picked = {id(d) for d in chosen}
     alternates = [d for d in order if id(d) not in picked and id(d) not in blocked and prob[id(d)] >= cut]
     seen_groups = set(used_groups)
@@ -308,7 +312,7 @@ def is_choice(item: Item) -> bool:
 def fallback_tier(d: Draft) -> int:
     """Order of the drafts under the threshold that fill a bank to its minimum."""
     typed = d.item.kind == "short_answer" or (d.item.kind == "cloze" and not d.item.options)
-    return (2 if d.relaxed else 0) + (1 if not is_choice(d.item) else 0) + (4 if typed else 0)
+    return (1 if d.relaxed else 0) + (2 if typed else 0)
 
 
 def _free_wording(ctx: Context, it: Item, used: set[str]) -> str | None:

@@ -28,11 +28,14 @@ FACT_TYPES = ("person", "organisation", "place", "time", "number")
 
 def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> bool:
     """A fact worth a blank or a question. ``relaxed`` (used only to reach a bank's minimum)
-    also allows places and the article's protagonist."""
+    also allows countries, places the analysis only assumes and names the headline holds
+    (never a capital or the article's protagonist: reviewers find those guessable)."""
     if c.type not in FACT_TYPES or c.start < rs.body_start:
         return False
-    if not relaxed and c.type == "place" and (c.subtype in ("country", "capital") or not confirmed(ctx, c)):
-        return False  # a country or capital is world knowledge or the story's setting
+    if c.type == "place" and (
+        c.subtype == "capital" or (not relaxed and (c.subtype == "country" or not confirmed(ctx, c)))
+    ):
+        return False  # a capital is the story's setting; a country world knowledge (an actor: relaxed)
     if c.type == "number" and not (c.unit or re.fullmatch(r"(?:1[89]|20)\d\d", c.text)):
         return False  # a bare figure ("RT 03") means nothing without its unit
     if c.type != "number" and (not confirmed(ctx, c) or inside_longer_name(ctx, c) or modifier_use(ctx, c)):
@@ -48,7 +51,7 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> b
         return False  # "Minggu (26/3)": the date in brackets gives the weekday away
     if c.type == "time" and len(re.findall(r"(?:1[89]|20)\d\d", ctx.sentence(c.sentence).text)) > 1:
         return False  # "pada ___ dan 2018": the year beside it forces the answer
-    if not relaxed and c.type in ("person", "organisation", "place") and ctx.group_of(c) == _protagonist(ctx, c.type):
+    if c.type in ("person", "organisation", "place") and ctx.group_of(c) == _protagonist(ctx, c.type):
         return False  # the one the article is about is the obvious answer to anything
     if ctx.text[:60].find(c.text) >= 0 and c.start > 60:
         return False  # the dateline names it
