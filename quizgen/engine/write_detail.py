@@ -38,6 +38,10 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> b
         return False  # a capital is the story's setting; a country world knowledge (an actor: relaxed)
     if c.type == "number" and not (c.unit or re.fullmatch(r"(?:1[89]|20)\d\d", c.text)):
         return False  # a bare figure ("RT 03") means nothing without its unit
+    if c.type == "number":
+        before = fold(ctx.text[max(0, c.start - 25) : c.start]).split()[-2:]
+        if any(" ".join(before[i:]) in ctx.t("approximators", []) for i in range(len(before))):
+            return False  # "lebih dari _____", "hingga _____": a smaller or larger option holds too
     if c.type != "number" and (not confirmed(ctx, c) or inside_longer_name(ctx, c) or modifier_use(ctx, c)):
         return False
     if c.type in ("person", "organisation", "place") and splits_name(ctx, c):
