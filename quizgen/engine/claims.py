@@ -482,6 +482,28 @@ def _person_pool(ctx: Context, c: Candidate) -> list:
     return out
 
 
+def _time_shape(ctx: Context, text: str) -> str:
+    """How a time is written: weekday, day number, month, year, bracketed date, other words."""
+    days = getattr(ctx.pack, "weekdays", {}) or {}
+    months = getattr(ctx.pack, "months", {}) or {}
+    out = []
+    for t in text.split():
+        low = t.lower().strip("(),.")
+        if "(" in t or "/" in t:
+            out.append("P")
+        elif low in days:
+            out.append("W")
+        elif low in months:
+            out.append("M")
+        elif re.fullmatch(r"(?:1[89]|20)\d\d", low):
+            out.append("Y")
+        elif low.isdigit():
+            out.append("D")
+        else:
+            out.append("w:" + low)
+    return " ".join(out)
+
+
 def _title_names_claim(ctx: Context, name: str, claim_text: str) -> bool:
     """Does the article's title for this person name a place or body the claim holds
     ("Presiden Rusia Vladimir Putin" for a claim about relations with Russia)? Swapped in,
@@ -561,7 +583,14 @@ def falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
             pool = _person_pool(ctx, c)
         else:
             pool = [d for d in distractor_pool(ctx, c) if d.origin in ("article", "rule")]
-            if c.type != "number":
+            if c.type == "time" and "(" not in c.text:
+                # another day or a neighbouring month ("Rabu" -> "Kamis"), the article's first,
+                # written as the key is ("Maret 2005" for a month and year, never "Senin")
+                shape = _time_shape(ctx, c.text)
+                pool = sorted(
+                    (d for d in pool if _time_shape(ctx, d.text) == shape), key=lambda d: d.origin != "article"
+                )
+            elif c.type != "number":
                 pool = [d for d in pool if d.origin == "article"]
         by_text = ctx.by_text()
         for d in pool[:4]:
