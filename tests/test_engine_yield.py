@@ -112,3 +112,39 @@ def test_news_outlets_are_neither_keys_nor_options():
     assert news_source(ctx, "CNNIndonesia")
     assert news_source(ctx, "Sport English")
     assert not news_source(ctx, "Madura United") and not news_source(ctx, "PT LIB")
+
+
+def _ctx(text: str, lang: str = "id"):
+    from quizgen.article import Article
+    from quizgen.engine.context import Context
+    from quizgen.lang import get_pack
+    from quizgen.text import analyse
+
+    article = Article(text=text, language=lang, paragraphs=((0, len(text)),))
+    pack = get_pack(lang)
+    return Context(analyse(article, pack), pack, pack.templates)
+
+
+def test_a_time_is_swapped_for_one_written_the_same_way():
+    from quizgen.engine.claims import _time_shape
+
+    ctx = _ctx("Putin tiba pada Rabu pagi. Kasparov pensiun pada Maret 2005.")
+    assert _time_shape(ctx, "Maret 2005") == _time_shape(ctx, "Juni 2017")
+    assert _time_shape(ctx, "Maret 2005") != _time_shape(ctx, "Senin")
+    assert _time_shape(ctx, "Rabu pagi") == _time_shape(ctx, "Kamis pagi")
+
+
+def test_no_number_key_after_more_than_or_up_to():
+    """'lebih dari _____' with 30 / 50 / 80: a smaller option would hold too."""
+    from quizgen.engine.select import rank_sentences
+    from quizgen.engine.write_detail import fact_key_ok
+
+    ctx = _ctx(
+        "Polisi menyita lebih dari 300 paspor calon jemaah di Depok pada Selasa. "
+        "Petugas juga memeriksa 45 orang saksi dalam kasus penipuan umrah tersebut."
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(ctx)}
+    first = next(c for c in ctx.by_sentence[0] if c.type == "number")
+    second = next(c for c in ctx.by_sentence[1] if c.type == "number")
+    assert not fact_key_ok(ctx, ranked[0], first, relaxed=True)
+    assert fact_key_ok(ctx, ranked[1], second)
