@@ -207,7 +207,7 @@ def select(
             and sent_count.get(d.sentence, 0) < 2 + spare[0]
             and (it.prompt not in prompts or _free_wording(ctx, it, prompts) is not None)
             and all(shown_count.get(s, 0) < 2 + spare[0] for s in d.shown)  # a claim read twice at most
-            and (d.truth is None or truth[d.truth] <= truth[not d.truth] + spare[0])
+            and (d.truth is None or truth[d.truth] <= truth[not d.truth] + (spare[0] if opts.count else 0))
             and (it.skill != "main_idea" or not skill_count.get("main_idea"))
         )
 
@@ -281,8 +281,8 @@ def select(
             )
             continue
         if not pool and len(chosen) < minimum and not spare[0]:
-            # short of the minimum: a sentence or a claim may serve a third item, and the
-            # true/false items may lean one way by one
+            # short of the minimum: a sentence or a claim may serve a third item, and (for a
+            # count asked for) the true/false items may lean one way by one
             spare[0] = 1
             continue
         if len(chosen) >= minimum or not pool:
