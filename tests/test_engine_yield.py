@@ -148,3 +148,19 @@ def test_no_number_key_after_more_than_or_up_to():
     second = next(c for c in ctx.by_sentence[1] if c.type == "number")
     assert not fact_key_ok(ctx, ranked[0], first, relaxed=True)
     assert fact_key_ok(ctx, ranked[1], second)
+
+
+def test_no_blank_on_the_end_of_a_title_and_no_claim_opening_with_yaitu():
+    from quizgen.engine.claims import claim_of
+    from quizgen.engine.select import rank_sentences
+    from quizgen.engine.write_detail import fact_key_ok
+
+    ctx = _ctx(
+        "Song Joong Ki dan Song Hye Kyo membintangi drama Descendants of The Sun pada 2016 lalu. "
+        "Yaitu petugas keamanan untuk menjaga rumah dan petugas keamanan untuk menjaga kantor milik AGIT."
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(ctx)}
+    for c in ctx.by_sentence[0]:
+        if c.text in ("The Sun", "Sun"):
+            assert not fact_key_ok(ctx, ranked[0], c, relaxed=True)
+    assert claim_of(ctx, ranked[1]) is None

@@ -74,6 +74,8 @@ def splits_name(ctx: Context, c) -> bool:
     """Does a blank over the key split a longer name: a model number or a capitalised word
     that no other name of the article starts with, right after it ("_____ 8" for "Galaxy
     Note 8")?"""
+    if _title_before(ctx, c):
+        return True
     m = re.match(r"[ \t]+([^\s,.;:()\"”]+)", ctx.text[c.end : c.end + 30])
     if not m:
         return False
@@ -84,6 +86,23 @@ def splits_name(ctx: Context, c) -> bool:
         return False
     start = c.end + m.start(1)
     return not any(o.start == start for o in ctx.by_sentence.get(c.sentence, ()))
+
+
+def _title_before(ctx: Context, c) -> bool:
+    """Is the key the end of a title ("Descendants of _____", "Can't Stop the _____")? A
+    capitalised word, then a small word, right before it, inside the sentence."""
+    before = ctx.text[max(ctx.sentence(c.sentence).start, c.start - 40) : c.start].split()
+    if len(before) < 3:
+        return False  # at the sentence's start, a capital means nothing
+    small, cap = before[-1], before[-2]
+    stop = getattr(ctx.pack, "stopwords", ())
+    return (
+        small.islower()
+        and fold(small) in ctx.t("title_joins", ["of", "the", "for"])
+        and cap[:1].isupper()
+        and fold(cap) not in stop
+        and not cap.endswith((",", ".", ":", ";"))
+    )
 
 
 def looks_misspelt(ctx: Context, text: str) -> bool:
