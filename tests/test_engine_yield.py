@@ -164,3 +164,26 @@ def test_no_blank_on_the_end_of_a_title_and_no_claim_opening_with_yaitu():
         if c.text in ("The Sun", "Sun"):
             assert not fact_key_ok(ctx, ranked[0], c, relaxed=True)
     assert claim_of(ctx, ranked[1]) is None
+
+
+def test_multiple_choice_only_still_gives_six_items_from_the_sample():
+    bank = quizgen.generate(SAMPLE, kinds=["mcq"], seed=0)
+    assert len(bank.items) >= 6 and {it.kind for it in bank.items} == {"mcq"}
+
+
+def test_two_countries_acting_on_each_other_change_roles_in_a_false_twin():
+    """'Ancaman Amerika Serikat terhadap Korea Utara' -> 'Ancaman Korea Utara terhadap Amerika
+    Serikat'; a list ('Korea Selatan dan Jepang') or one name written twice is never swapped."""
+    from quizgen.engine.claims import claim_of, falsify
+    from quizgen.engine.select import rank_sentences
+
+    ctx = _ctx(
+        "Korea Utara telah lama menjadi fokus Amerika Serikat karena program nuklirnya. "
+        "Pasukan Korea Selatan dan Jepang berlatih bersama di laut setiap tahun sejak 2010."
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(ctx)}
+    twins = [f.text for f in falsify(ctx, claim_of(ctx, ranked[0]))]
+    assert "Amerika Serikat telah lama menjadi fokus Korea Utara karena program nuklirnya." in twins
+    second = claim_of(ctx, ranked[1])
+    if second is not None:
+        assert not any("Jepang dan Korea Selatan" in f.text for f in falsify(ctx, second))

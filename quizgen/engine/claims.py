@@ -549,8 +549,20 @@ def falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
     ents = [c for c in claim.entities if _swappable(ctx, c)]
     seen: set[str] = set()
     # roles: two different actors of the same kind in one claim change places
-    for i, a in enumerate(ents):
-        for b in ents[i + 1 :]:
+    # places as actors ("Ancaman Amerika Serikat terhadap Korea Utara") may change roles too
+    actors = ents + [
+        c
+        for c in claim.entities
+        if c not in ents
+        and c.type == "place"
+        and c.subtype == "country"
+        and confirmed(ctx, c)
+        and not inside_longer_name(ctx, c)
+        and not modifier_use(ctx, c)
+    ]
+    actors.sort(key=lambda c: c.start)
+    for i, a in enumerate(actors):
+        for b in actors[i + 1 :]:
             if a.type != b.type or a.type not in ("person", "place"):
                 continue  # bodies may contain one another: not surely swapped roles
             if a.type == "person" and not (_sure_person(ctx, a) and _sure_person(ctx, b)):
@@ -565,10 +577,16 @@ def falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
                 continue
             first, second = (a, b) if a.start < b.start else (b, a)
             gap = ctx.text[first.end : second.start]
-            if not any(t in ("VERB", "AUX") for _, t in ctx.upos(gap)) if gap.strip() else True:
+            directed = set(fold(gap).split()) & set(ctx.t("directed_preps", [])) and not (
+                set(fold(gap).split()) & (set(ctx.t("list_joins", [])) | {"dan", "and", "atau", "or"})
+            )
+            has_verb = any(t in ("VERB", "AUX") for _, t in ctx.upos(gap)) if gap.strip() else False
+            if not (has_verb or directed) or "," in gap:
                 continue  # "Kementerian ESDM, BPH Migas, dan Pertamina": a list, no roles to swap
             if any(_titled(ctx, c) for c in (a, b)):
                 continue  # "Presiden Joko Widodo": a title belongs to its holder
+            if any(len(re.findall(r"(?<!\w)" + re.escape(x.text) + r"(?!\w)", text)) > 1 for x in (a, b)):
+                continue  # named twice in the claim: a swap would leave one of them twice
             swapped = _replace(text, a.text, "\x00")
             swapped = swapped and _replace(swapped, b.text, a.text)
             swapped = swapped and swapped.replace("\x00", b.text)

@@ -147,7 +147,6 @@ def _main_drafts(ctx, ranked, leads, others, shown_false, prompt, overlap) -> li
                     why="the lead's claim (headline words shared) among false twins of it and of other claims",
                     score=4.0 + fit - rank - 0.1 * v,
                     group="main_idea",
-                    salt=f"v{v}" if v else "",
                     shown=shown,
                 )
             )

@@ -115,8 +115,7 @@ def write_statements(ctx: Context, ranked: list[RankedSentence], rng: random.Ran
     for rs, c in claims:
         worth = rs.score + 0.4 * len(c.entities)
         seen_picks: set[tuple[int, ...]] = set()
-        for variant in range(VARIANTS):  # other option sets: selection takes one that fits the bank
-            tag = f"v{variant}" if variant else ""
+        for variant in range(VARIANTS):  # other option sets (one id: what is asked is the same)
             if c.sentence not in shown_false:
                 key = trues[c.sentence]
                 picked = _pick_alike(key, false_pool, {c.sentence}, variant=variant)
@@ -140,7 +139,7 @@ def write_statements(ctx: Context, ranked: list[RankedSentence], rng: random.Ran
                             - 0.2 * sum(false_how.get(x) == "negated" for x, _ in picked)
                             - 0.1 * variant,
                             group=f"statement:{c.sentence}",
-                            salt=tag,
+                            salt="",
                             shown={c.sentence: True, **{x: False for x, _ in picked}},
                         )
                     )
@@ -168,7 +167,7 @@ def write_statements(ctx: Context, ranked: list[RankedSentence], rng: random.Ran
                         + {"roles": 0.4, "negated": -0.5}.get(f.how, 0.0)
                         - 0.1 * variant,
                         group=f"statement:{c.sentence}",
-                        salt=f.text + tag,
+                        salt=f.text,
                         shown={c.sentence: False, **{x: True for x, _ in picked}},
                     )
                 )
