@@ -60,13 +60,15 @@ def test_teacher_creates_edits_saves_and_students_see_it(app_env, app_bank_file)
     article = json.loads(app_bank_file.read_text(encoding="utf-8"))["article"]["text"]
     at = page(CREATE)
     at.text_area(key="paste_text").input("Kim Jong-un dan Vladimir Putin\n" + article)
-    at.number_input(key="gen_count").set_value(8)
+    # a count the sample supports under the item rules (issue 10: no capitals, protagonists or
+    # one person's two spellings to make up numbers)
+    at.number_input(key="gen_count").set_value(6)
     at.button(key="FormSubmitter:create_source-Buat soal").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     draft = at.session_state["draft_bank"]
-    assert len(draft.items) == 8
+    assert len(draft.items) == 6
     assert draft.title == "Kim Jong-un dan Vladimir Putin"  # the headline, not the first sentence
-    assert any("8 soal dibuat" in s.value for s in at.success)
+    assert any("6 soal dibuat" in s.value for s in at.success)
     editor = at.data_editor[0]
     assert list(editor.value["id"]) == [it.id for it in draft.items]
     assert editor.value["source"].str.len().min() > 20  # source sentences shown
@@ -75,7 +77,7 @@ def test_teacher_creates_edits_saves_and_students_see_it(app_env, app_bank_file)
     at.session_state[key] = {
         "edited_rows": {0: {"prompt": draft.items[0].prompt + " (diubah)"}},
         "added_rows": [],
-        "deleted_rows": [7],
+        "deleted_rows": [5],
     }
     at.run()
     assert not at.exception and not at.error
@@ -100,7 +102,7 @@ def test_teacher_creates_edits_saves_and_students_see_it(app_env, app_bank_file)
     assert not at.error, unescaped(at.error)
     assert "Kuis disimpan sebagai kuis-kim-putin.json" in unescaped(at.success)[0]
     saved = open_store().load_bank("kuis-kim-putin.json")  # a version in the database
-    assert saved.title == "Kuis Kim dan Putin" and len(saved.items) == 7
+    assert saved.title == "Kuis Kim dan Putin" and len(saved.items) == 5
     assert "(diubah)" in saved.items[0].prompt
     assert saved.settings["closed_book"] is True
     # saving again under the same name is refused unless confirmed
@@ -228,7 +230,7 @@ def test_create_from_an_uploaded_docx_and_refuse_a_huge_file(app_env, app_bank_f
     )
     at.button(key="FormSubmitter:create_source-Buat soal").click().run()
     assert not at.exception and not at.error, unescaped(at.error)
-    assert len(at.session_state["draft_bank"].items) == 10
+    assert 6 <= len(at.session_state["draft_bank"].items) <= 10  # fewer when drafts run out
     assert at.session_state["draft_bank"].language == "id"
     at.file_uploader(key="upload").set_value(("besar.txt", b"a " * (6 * 1024 * 1024), "text/plain"))
     at.button(key="FormSubmitter:create_source-Buat soal").click().run()

@@ -132,6 +132,8 @@ def build_cloze(
     ctx: Context, rs: RankedSentence, key: Candidate, rng: random.Random, choices: bool
 ) -> Draft | None:
     text = ctx.text
+    if text[key.start - 1 : key.start] in ("-", "–") or text[key.end : key.end + 1] in ("-", "–"):
+        return None  # "the 100-_____ waterfall": a blank inside a hyphenated word
     answer, clitic = _clitic_split(ctx, key)
     a_start, a_end = key.start, key.start + len(answer)
     prompt = capitalise_first((text[rs.body_start : a_start] + BLANK + text[a_end : rs.sentence.end]).strip())

@@ -59,7 +59,10 @@ PAIRED_QUOTE_RE = re.compile(r"[“\"]([^“”\"]*)[”\"]")
 def quotes_speech(text: str) -> bool:
     """Does the text quote someone's words (a quotation of four words or more, or a quote
     left open)? A quoted name or title ("BBM Satu Harga", “.amazon”) is not speech."""
-    rest = PAIRED_QUOTE_RE.sub(lambda m: "" if len(m.group(1).split()) < 4 else "\x00", text)
+    # a quotation closed after a comma ("Sebentar, jangan buru-buru," kilah X) is speech
+    rest = PAIRED_QUOTE_RE.sub(
+        lambda m: "" if len(m.group(1).split()) < 4 and not m.group(1).rstrip().endswith(",") else "\x00", text
+    )
     return "\x00" in rest or bool(re.search(r"[“”\"]", rest))
 
 
@@ -115,10 +118,12 @@ def _cut_adjunct(ctx: Context, text: str, max_words: int, min_words: int = 10) -
         if (
             seen_verb
             and n_words > min_words
-            and t in ("ADP", "SCONJ")
+            and t == "ADP"  # never before "that"/"bahwa": what was said is the claim
             and w.lower() not in keep
             and tagged[i - 1][1] in ("NOUN", "PROPN", "NUM")
             and "," not in text[spans[max(0, i - 4)][0] : spans[i][0]]  # not inside a list
+            and not any(x[1] == "ADP" for x in tagged[max(0, i - 4) : i])  # "with a success rate | in"
+            and len([x for x in tagged[i:] if x[1] != "PUNCT"]) >= 3
         ):
             return text[: spans[i][0]].rstrip(" ,;:")
     return None
@@ -314,8 +319,66 @@ def _replace(text: str, old: str, new: str) -> str | None:
 
 def restate(ctx: Context, claim: Claim) -> str:
     """The claim in other words where a safe rewrite exists: a leading adverbial phrase
-    (``Pada Rabu, ...`` / ``On Monday, ...``) moved to the end. Otherwise the claim itself,
-    which is already shorter than its sentence when a clause or an attribution was cut."""
+    (``Pada Rabu, ...`` / ``On Monday, ...``) moved to the end, or a person named in full
+    inside the clause called as the article calls them elsewhere (``... bertemu Kim Jong Un
+    di ...`` -> ``... bertemu Kim di ...``). Otherwise the claim itself, which is already
+    shorter than its sentence when a clause or an attribution was cut."""
+    moved = _move_adverbial(ctx, claim)
+    if moved is not None:
+        return moved
+    return _move_inner_adverbial(ctx, claim) or _short_names(ctx, claim) or claim.text
+
+
+def _move_inner_adverbial(ctx: Context, claim: Claim) -> str | None:
+    """``X have, for almost 100 years, relied on Y`` -> ``X have relied on Y for almost 100
+    years``: a phrase set off by commas inside the clause, opened by a preposition of time
+    or place, moved to the end."""
+    text = claim.text.rstrip(".")
+    m = re.match(r"^(\S.{8,}?)\s*,\s+([^,]{3,40}),\s+(\S.*)$", text)
+    if not m:
+        return None
+    first, middle, rest = m.groups()
+    preps = set(ctx.t("time_lead_words", [])) | set(ctx.t("place_prepositions", []))
+    lead = fold(middle).split()[:1]
+    if not lead or lead[0] not in preps or not middle[:1].islower():
+        return None
+    if fold(rest).split()[:1] and fold(rest).split()[0] in set(ctx.t("list_joins", [])) | {"and", "or", "dan", "atau"}:
+        return None  # "A, in B, and C": a list
+    if len(rest.split()) < 3 or "," in rest or not _has_verb(ctx, "x " + rest) and not _has_verb(ctx, first):
+        return None
+    return capitalise_first(f"{first} {rest} {middle}") + "."
+
+
+def _short_names(ctx: Context, claim: Claim) -> str | None:
+    """The claim with a person's full name, not its first words, replaced by the shorter
+    form the article uses for the same person (their surname): a rewording that keeps the
+    meaning and that a reader matches only by knowing who is who."""
+    text = claim.text
+    for c in claim.entities:
+        if c.type != "person" or len(c.text.split()) < 2 or person_confidence(ctx, c) < 1:
+            continue
+        at = text.find(c.text)
+        if at <= 0 or _titled(ctx, c):
+            continue  # the subject's name opens the claim: a shorter one is still a cut
+        words = set(fold(c.text).split())
+        shorter = sorted(
+            {
+                x.text
+                for x in ctx.groups.get(ctx.group_of(c), ())
+                if x.type == "person" and x.text != c.text and set(fold(x.text).split()) < words
+            },
+            key=lambda t: (-ctx.index.count(t), t),
+        )
+        if not shorter or any(
+            o.type == "person" and ctx.group_of(o) != ctx.group_of(c) and contains_phrase(o.text, shorter[0])
+            for o in ctx.layer.candidates
+        ):
+            continue  # no short form, or another person shares it
+        return text[:at] + shorter[0] + text[at + len(c.text) :]
+    return None
+
+
+def _move_adverbial(ctx: Context, claim: Claim) -> str | None:
     text = claim.text.rstrip(".")
     m = re.match(r"^([^,]{3,45}),\s+(\S.*)$", text)
     if m:
@@ -339,7 +402,7 @@ def restate(ctx: Context, claim: Claim) -> str:
             first = rest.split()[0]
             rest = rest if _keeps_capital(ctx, first) else rest[:1].lower() + rest[1:]
             return capitalise_first(f"{rest} {head_lower}") + "."
-    return claim.text
+    return None
 
 
 def is_restated(ctx: Context, claim: Claim, text: str) -> bool:
@@ -398,10 +461,16 @@ def _person_pool(ctx: Context, c: Candidate) -> list:
     from .write_detail import looks_misspelt
     from .write_relation import _full_name, _people
 
+    memo = ctx.cache.setdefault("person_pool", {})
+    k = (ctx.group_of(c), c.text)
+    if k in memo:
+        return list(memo[k])
     short = len(c.text.split()) == 1
     last = fold(c.text).split()[-1]
     out = []
     for full, _quoted, group in _people(ctx):
+        if len(out) >= 8:
+            break  # the most quoted and named first: enough to pick a swap from
         if group == ctx.group_of(c) or len(full.split()) < 2 or looks_misspelt(ctx, full):
             continue
         if edit_distance(fold(full).split()[-1], last, 2) <= 2:
@@ -409,7 +478,48 @@ def _person_pool(ctx: Context, c: Candidate) -> list:
         if _letters(full) == _letters(_full_name(ctx, c)) or _letters(c.text) in _letters(full):
             continue  # "Kim Jong Un" for "Kim Jong-un": one person written two ways
         out.append(Distractor(full.split()[-1] if short else full, "article"))
+    memo[k] = tuple(out)
     return out
+
+
+def _time_shape(ctx: Context, text: str) -> str:
+    """How a time is written: weekday, day number, month, year, bracketed date, other words."""
+    days = getattr(ctx.pack, "weekdays", {}) or {}
+    months = getattr(ctx.pack, "months", {}) or {}
+    out = []
+    for t in text.split():
+        low = t.lower().strip("(),.")
+        if "(" in t or "/" in t:
+            out.append("P")
+        elif low in days:
+            out.append("W")
+        elif low in months:
+            out.append("M")
+        elif re.fullmatch(r"(?:1[89]|20)\d\d", low):
+            out.append("Y")
+        elif low.isdigit():
+            out.append("D")
+        else:
+            out.append("w:" + low)
+    return " ".join(out)
+
+
+def _title_names_claim(ctx: Context, name: str, claim_text: str) -> bool:
+    """Does the article's title for this person name a place or body the claim holds
+    ("Presiden Rusia Vladimir Putin" for a claim about relations with Russia)? Swapped in,
+    the person would contradict the claim on its face (guessable without reading)."""
+    surname = name.split()[-1]
+    claim = f" {fold(claim_text)} "
+    for m in re.finditer(r"(?<!\w)" + re.escape(surname) + r"(?!\w)", ctx.text):
+        title = []
+        for w in reversed(ctx.text[max(0, m.start() - 60) : m.start()].split()[-6:]):
+            if not w[:1].isupper() or w[-1:] in ",.;:":
+                break  # the title is the run of capitalised words right before the name
+            title.append(w.strip("()"))
+        for w in title:
+            if len(w) > 2 and fold(w) not in fold(name).split() and f" {fold(w)} " in claim:
+                return True
+    return False
 
 
 def _swappable(ctx: Context, c: Candidate) -> bool:
@@ -439,8 +549,20 @@ def falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
     ents = [c for c in claim.entities if _swappable(ctx, c)]
     seen: set[str] = set()
     # roles: two different actors of the same kind in one claim change places
-    for i, a in enumerate(ents):
-        for b in ents[i + 1 :]:
+    # places as actors ("Ancaman Amerika Serikat terhadap Korea Utara") may change roles too
+    actors = ents + [
+        c
+        for c in claim.entities
+        if c not in ents
+        and c.type == "place"
+        and c.subtype == "country"
+        and confirmed(ctx, c)
+        and not inside_longer_name(ctx, c)
+        and not modifier_use(ctx, c)
+    ]
+    actors.sort(key=lambda c: c.start)
+    for i, a in enumerate(actors):
+        for b in actors[i + 1 :]:
             if a.type != b.type or a.type not in ("person", "place"):
                 continue  # bodies may contain one another: not surely swapped roles
             if a.type == "person" and not (_sure_person(ctx, a) and _sure_person(ctx, b)):
@@ -455,10 +577,16 @@ def falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
                 continue
             first, second = (a, b) if a.start < b.start else (b, a)
             gap = ctx.text[first.end : second.start]
-            if not any(t in ("VERB", "AUX") for _, t in ctx.upos(gap)) if gap.strip() else True:
+            directed = set(fold(gap).split()) & set(ctx.t("directed_preps", [])) and not (
+                set(fold(gap).split()) & (set(ctx.t("list_joins", [])) | {"dan", "and", "atau", "or"})
+            )
+            has_verb = any(t in ("VERB", "AUX") for _, t in ctx.upos(gap)) if gap.strip() else False
+            if not (has_verb or directed) or "," in gap:
                 continue  # "Kementerian ESDM, BPH Migas, dan Pertamina": a list, no roles to swap
             if any(_titled(ctx, c) for c in (a, b)):
                 continue  # "Presiden Joko Widodo": a title belongs to its holder
+            if any(len(re.findall(r"(?<!\w)" + re.escape(x.text) + r"(?!\w)", text)) > 1 for x in (a, b)):
+                continue  # named twice in the claim: a swap would leave one of them twice
             swapped = _replace(text, a.text, "\x00")
             swapped = swapped and _replace(swapped, b.text, a.text)
             swapped = swapped and swapped.replace("\x00", b.text)
@@ -473,12 +601,23 @@ def falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
             pool = _person_pool(ctx, c)
         else:
             pool = [d for d in distractor_pool(ctx, c) if d.origin in ("article", "rule")]
-            if c.type != "number":
+            if c.type == "time" and "(" not in c.text:
+                # another day or a neighbouring month ("Rabu" -> "Kamis"), the article's first,
+                # written as the key is ("Maret 2005" for a month and year, never "Senin")
+                shape = _time_shape(ctx, c.text)
+                pool = sorted(
+                    (d for d in pool if _time_shape(ctx, d.text) == shape), key=lambda d: d.origin != "article"
+                )
+            elif c.type != "number":
                 pool = [d for d in pool if d.origin == "article"]
         by_text = ctx.by_text()
         for d in pool[:4]:
             if contains_phrase(text, d.text) or _still_true(ctx, claim, c, d.text):
                 continue
+            if c.type == "person" and _letters(d.text) in _letters(text):
+                continue  # "Kim Jong Un" beside "Kim Jong-un": one person twice, not a swap
+            if c.type == "person" and _title_names_claim(ctx, d.text, text):
+                continue  # "Presiden Rusia Vladimir Putin" into "... hubungan dengan Rusia": absurd
             other = by_text.get(d.text)
             if c.type != "person" and other is not None and other.type != c.type:
                 continue

@@ -119,10 +119,42 @@ def _format_number(value: float, template: str, decimal_comma: bool) -> str:
     return m.group("pre") + s + m.group("post")
 
 
+NUMBER_NAMES = {
+    "id": "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh".split(),
+    "en": "one two three four five six seven eight nine ten".split(),
+}
+
+
+def _word_number_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distractor]:
+    """ "dua tahun": the article's other counts of the same thing written in words, then the
+    neighbouring numbers (words for words: an option in digits would stand out)."""
+    names = NUMBER_NAMES.get(ctx.pack.code, [])
+    first, _, tail = key.text.partition(" ")
+    if first.lower() not in names or not tail:
+        return []
+    v = names.index(first.lower()) + 1
+    cap = first[:1].isupper()
+    out = [
+        Distractor(c.text, "article")
+        for c in ctx.layer.candidates
+        if c.type == "number"
+        and c.sentence != key.sentence
+        and c.text.partition(" ")[2] == tail
+        and c.text.partition(" ")[0].lower() in names
+        and fold(c.text) != fold(key.text)
+    ]
+    vals = [x for x in (v + 1, v + 2, v - 1, v + 3, v * 2, v - 2) if 1 <= x <= len(names) and x != v]
+    rng.shuffle(vals)
+    for x in dict.fromkeys(vals):
+        word = names[x - 1]
+        out.append(Distractor(f"{word.capitalize() if cap else word} {tail}", "rule"))
+    return out
+
+
 def _number_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distractor]:
     m = NUM_RE.match(key.text)
     if not m:
-        return []
+        return _word_number_pool(ctx, key, rng)
     decimal_comma = getattr(ctx.pack, "decimal_separator", "," if ctx.pack.code == "id" else ".") == ","
     raw = m.group("num")
     try:  # the number as written (not the scaled value: "10 juta" is 10 here, its unit "juta")
@@ -310,6 +342,36 @@ def _shares_name_word(a: str, b: str) -> bool:
     return bool(wa & {w for w in b.split() if w[:1].isupper() and len(w) > 3})
 
 
+SOURCE_CUES = (
+    "dilansir",
+    "melansir",
+    "dikutip",
+    "mengutip",
+    "diterima",
+    "dihubungi",
+    "diulas",
+    "diberitakan",
+    "laporan",
+    "lansiran",
+    "memberitakan",
+    "reported",
+    "told",
+    "according",
+)
+
+
+def news_source(ctx: Context, name: str) -> bool:
+    """Is the name a news outlet: a web address ("CNNIndonesia.com"), or named only right
+    after a reporting cue ("dilansir Dailymail", "diberitakan Sport English")?"""
+    memo = ctx.cache.setdefault("news_source", {})
+    if name not in memo:
+        web = any(f"{name}.{tld}" in ctx.text for tld in ("com", "co", "id", "net", "org"))
+        n = ctx.index.count(name)
+        cued = n > 0 and sum(ctx.index.count(f"{cue} {name}") for cue in SOURCE_CUES) >= n
+        memo[name] = web or cued
+    return memo[name]
+
+
 def filter_pool(ctx: Context, key: Candidate, pool: list[Distractor]) -> list[Distractor]:
     sentence = ctx.sentence(key.sentence).text
     aliases = {fold(a) for a in ctx.aliases(key)} | {fold(key.text)}
@@ -320,6 +382,8 @@ def filter_pool(ctx: Context, key: Candidate, pool: list[Distractor]) -> list[Di
             continue
         if re.search(r"-(?:yang|nya|lah|kah)$", d.text):
             continue  # "Robert De Niro-yang": a clitic glued to the name
+        if news_source(ctx, d.text):
+            continue  # "CNNIndonesia", "Sport English": who reports the news is no actor in it
         if same_referent(ctx, key.text, d.text):
             continue  # "Sandi" for "Sandiaga", "Felix" for "Baumgartner": the same person
         if contains_phrase(sentence, d.text) or near_duplicate(d.text, key.text):
@@ -341,7 +405,7 @@ def choose_options(
     reader who checks the article finds the key while a test-wise reader (longest option,
     most frequent option) does not."""
     # an option the question itself names (or whose surname it names) is no distractor
-    in_prompt = set(words(BLANK_RE.sub(" ", prompt)))
+    in_prompt = set(words(BLANK_RE.sub(" ", prompt))) - set(words(key_text))  # "berapa persen": units stay
     pool = [d for d in pool if not any(w in in_prompt and len(w) > 3 for w in words(d.text))]
     if len(pool) < n:
         return None

@@ -30,6 +30,8 @@ SKILL_SHARE = {"statement": 0.3, "relation": 0.25, "detail": 0.35, "vocabulary":
 # kinds a student answers by choosing; typed kinds only when nothing better is left
 KIND_BONUS = {"mcq": 0.6, "cloze": 0.0, "true_false": -2.0, "short_answer": -1.5}
 MAX_ALTERNATES = 12
+CHOICE_SHARE = 0.6  # at least this share of a bank is choice items (when any can be made)
+FLOOR = 6  # items a bank of a 250-word article needs, choice items or not
 
 
 def shortlist(ranked: list, want: int) -> list:
@@ -63,6 +65,14 @@ def _keys(ctx: Context, rs) -> list:
     return keys + [c for c in ranked if c not in keys][: max(0, 6 - len(keys))]
 
 
+def leans_back(rs) -> bool:
+    """Unusable only because its first words point back to the sentence before."""
+    if rs.usable:
+        return False
+    why = [r for r in rs.reasons if not r.endswith("candidates") and not r.startswith("connective")]
+    return bool(why) and all("previous sentence" in r or "points back" in r for r in why)
+
+
 def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random, want: int = 12) -> list[Draft]:
     kinds = set(opts.kinds)
     ranked = shortlist(rank_sentences(ctx), want)
@@ -82,6 +92,15 @@ def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random, want: i
         drafts += write_detail(ctx, rs, keys, kinds, opts.cloze_choices, rng)
         if "cloze" in kinds:
             drafts += write_vocabulary(ctx, rs, keys, opts.cloze_choices, rng)
+    if "cloze" in kinds and opts.cloze_choices is not False:
+        # a sentence that only leans on the one before ("Dia menyebut ...", "Pertemuan
+        # tersebut ...") is still the article's own sentence: a fact in it can be a blank
+        # with options (the reader has the article), though not a question or a statement
+        for rs in every:
+            if leans_back(rs):
+                for d in write_detail(ctx, rs, _keys(ctx, rs), {"cloze"}, True, rng):
+                    d.score -= 0.5
+                    drafts.append(d)
     for d in drafts:
         d.score += KIND_BONUS.get(d.item.kind, 0.0)
     return drafts
@@ -115,6 +134,10 @@ def conflicts(a: Item, b: Item) -> bool:
     the same fact again (the same key from the same sentence)?"""
     if a.source.start == b.source.start and fold(a.answer) == fold(b.answer):
         return True
+    restated = ("statement", "main_idea")
+    if a.skill not in restated and b.skill not in restated and a.kind != "true_false" and b.kind != "true_false":
+        if contains_phrase(a.answer, b.answer) or contains_phrase(b.answer, a.answer):
+            return True  # "Rabu" and "Rabu pagi": one fact asked twice
     for x, y in ((a, b), (b, a)):
         shown = (
             BLANK_RE.sub(" ", y.prompt)
@@ -174,15 +197,17 @@ def select(
     prompts: set[str] = set()
     shown_count: dict[int, int] = {}
 
+    spare = [0]
+
     def allowed(d: Draft) -> bool:
         it = d.item
         return (
             id(d) not in blocked
             and d.group not in used_groups
-            and sent_count.get(d.sentence, 0) < 2
+            and sent_count.get(d.sentence, 0) < 2 + spare[0]
             and (it.prompt not in prompts or _free_wording(ctx, it, prompts) is not None)
-            and all(shown_count.get(s, 0) < 2 for s in d.shown)  # a claim read twice at most
-            and (d.truth is None or truth[d.truth] <= truth[not d.truth])
+            and all(shown_count.get(s, 0) < 2 + spare[0] for s in d.shown)  # a claim read twice at most
+            and (d.truth is None or truth[d.truth] <= truth[not d.truth] + (spare[0] if opts.count else 0))
             and (it.skill != "main_idea" or not skill_count.get("main_idea"))
         )
 
@@ -197,11 +222,25 @@ def select(
         else:
             share = SKILL_SHARE.get(skill, 0.1)
             v += 1.5 * (share * n - skill_count.get(skill, 0))
+        # a test-wise reader (the option the article names most, the one sharing most words
+        # with the stem) should not find the key: such drafts come after the others
+        v -= 0.8 * d.features.get("freq_guess", 0.0) + 0.5 * d.features.get("prompt_guess", 0.0)
         v += 1.5 if para_count.get(d.paragraph, 0) == 0 else -0.8 * para_count[d.paragraph]
         v -= 0.8 * sent_count.get(d.sentence, 0)
         if opts.difficulty not in ("mixed",) and d.item.difficulty == opts.difficulty:
             v += 2.5
         return v
+
+    def crowding(d: Draft, pool: list[Draft]) -> float:
+        """What taking ``d`` costs the rest of the bank when drafts are scarce: the other
+        facts (groups) it would block, as a statement whose options show four sentences
+        blocks every blank on them. Nothing while the pool holds plenty."""
+        groups = {o.group for o in pool}
+        need = min(count, max(minimum, len(chosen) + 1)) - len(chosen)
+        if len(groups) > 3 * need:
+            return 0.0
+        lost = {o.group for o in pool if o is not d and o.group != d.group and draft_conflicts(o, d)}
+        return 1.2 * len(lost)
 
     def take(d: Draft) -> None:
         if d.item.prompt in prompts:
@@ -219,14 +258,40 @@ def select(
             truth[d.truth] += 1
 
     while len(chosen) < count:
+        n_choice = sum(is_choice(d.item) for d in chosen)
+        # choice items are most of a bank: another true/false or typed item only while the
+        # bank stays at CHOICE_SHARE or above with it
+        room = n_choice >= CHOICE_SHARE * (len(chosen) + 1)
         pool = [d for d in order if allowed(d)]
+        if not room and (any(is_choice(d.item) for d in pool) or len(chosen) >= FLOOR):
+            # with none left, the others fill in only up to the floor of a bank
+            pool = [d for d in pool if is_choice(d.item)]
         good = [d for d in pool if (prob[id(d)] >= cut and not d.relaxed) or d.item.skill == "main_idea"]
-        if not good and len(chosen) >= minimum:
+        if good:
+            # the main idea is asked in every bank: of its versions, the one that leaves the
+            # most other facts askable when they are scarce
+            take(
+                max(
+                    good,
+                    key=lambda d: (
+                        value(d) - (crowding(d, pool) if d.item.skill == "main_idea" else 0.0),
+                        d.item.id,
+                    ),
+                )
+            )
+            continue
+        if not pool and len(chosen) < minimum and not spare[0]:
+            # short of the minimum: a sentence or a claim may serve a third item, and (for a
+            # count asked for) the true/false items may lean one way by one
+            spare[0] = 1
+            continue
+        if len(chosen) >= minimum or not pool:
             break  # under the threshold: fewer, better items
-        pool = good or pool
-        if not pool:
-            break
-        take(max(pool, key=lambda d: (value(d), d.item.id)))
+        # fewer drafts pass the threshold than the bank needs: the best of the rest, in tiers
+        # (choice items first, drafts made under relaxed rules and typed items last)
+        tier = min(fallback_tier(d) for d in pool)
+        top = [d for d in pool if fallback_tier(d) == tier]
+        take(max(top, key=lambda d: (value(d) + 1.0 * is_choice(d.item) - crowding(d, pool), d.item.id)))
     picked = {id(d) for d in chosen}
     alternates = [d for d in order if id(d) not in picked and id(d) not in blocked and prob[id(d)] >= cut]
     seen_groups = set(used_groups)
@@ -239,6 +304,17 @@ def select(
         if len(alts) >= MAX_ALTERNATES:
             break
     return chosen, alts
+
+
+def is_choice(item: Item) -> bool:
+    """An item answered by choosing among three options or more (mcq, cloze with options)."""
+    return item.kind in ("mcq", "cloze") and len(item.options) >= 3
+
+
+def fallback_tier(d: Draft) -> int:
+    """Order of the drafts under the threshold that fill a bank to its minimum."""
+    typed = d.item.kind == "short_answer" or (d.item.kind == "cloze" and not d.item.options)
+    return (1 if d.relaxed else 0) + (2 if typed else 0)
 
 
 def _free_wording(ctx: Context, it: Item, used: set[str]) -> str | None:

@@ -116,6 +116,16 @@ def joined_with_peer(ctx: Context, key: Candidate) -> bool:
     return False
 
 
+def _role_head(ctx: Context, head: str) -> bool:
+    """Does the phrase open with a title or a role ("Pelatih fisik timnas Portugal", "Mantan
+    pemain Liverpool")? Then it is an appositive of the name after it, not an adverbial."""
+    first = fold(head).split()[:1]
+    if not first:
+        return False
+    titles = {h.split()[0] for h in getattr(ctx.pack, "honorifics", ()) if h}
+    return first[0] in titles or first[0] in set(ctx.t("role_nouns", []))
+
+
 def subject_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Question | None:
     """``Siapa yang menerima ...?`` / ``Who lodged objections ...?``: the key is the subject."""
     text = ctx.text
@@ -127,6 +137,13 @@ def subject_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Questi
         for c in ctx.by_sentence.get(key.sentence, ())
         if c.type in ("person", "place", "organisation")
     ]
+    if (
+        re.fullmatch(r"[A-Z][^,;:“”\"()]{2,60},\s*", head)
+        and not any(_is_verbish(ctx, w) for w in head.split())
+        and key.type == "person"
+        and _role_head(ctx, head)
+    ):
+        head = ""  # "Pelatih fisik timnas Portugal, Joao Aroso yakin ...": a role set off by a comma
     for m in TOKEN_RE.finditer(head):
         w, at = m.group(), rs.body_start + m.start()
         in_name = any(s <= at < e for s, e in names)
@@ -270,25 +287,67 @@ def place_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Question
     return _adverbial(ctx, rs, key, "place") if key.type == "place" else None
 
 
+NUMBER_WORDS = frozenset(
+    "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas seratus seribu "
+    "belas puluh ratus setengah".split()
+)
+CURRENCY_WORDS = {"rp": "rupiah", "rp.": "rupiah", "usd": "dolar AS", "us$": "dolar AS"}
+
+
+def _asked_unit(key: Candidate) -> str | None:
+    """``berapa`` + what the key counts: "10 juta euro" -> "juta euro", "tiga video" ->
+    "video", "Rp 200 ribu" -> "rupiah"; ``None`` for a bare figure."""
+    tokens = key.text.split()
+    if not tokens:
+        return None
+    first = tokens[0].lower()
+    if first in CURRENCY_WORDS:
+        return CURRENCY_WORDS[first]
+    k = 0
+    while k < len(tokens) and (re.fullmatch(r"\d[\d.,]*", tokens[k]) or tokens[k].lower() in NUMBER_WORDS):
+        k += 1
+    if k == 0 or k == len(tokens):
+        return None
+    return " ".join(tokens[k:])
+
+
 def number_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Question | None:
-    """``Harga naik berapa persen?``: the number asked in place (Indonesian allows it)."""
+    """``Harga naik berapa persen?``: the number asked in place (Indonesian allows it), with
+    what it counts ("berapa video", "berapa juta euro", "berapa rupiah"). The clause before
+    it stays as the article writes it; the question ends where the key's clause ends."""
     word = ctx.t("number_in_situ")
     if key.type != "number" or not word:
         return None
-    m = re.match(r"^(\d[\d.,]*)(\s+\S.*)?$", key.text)
-    if not m or not m.group(2):
-        return None  # a bare number or a currency in front: no natural "berapa" question
+    unit = _asked_unit(key)
+    if not unit:
+        return None  # a bare number: no natural "berapa" question
     text = ctx.text
     head = text[rs.body_start : key.start]
-    if re.search(r"[,;:(]", head) or len(head.split()) < 2:
+    if re.search(r"[;:(“”\"]", head) or len(head.split()) < 2:
         return None
     if fold(head.split()[0]) in set(ctx.t("subordinators", [])) | set(ctx.t("clause_openers", [])):
         return None  # "Dengan populasi berapa juta?": no subject and verb left
+    before = fold(head).split()[-2:]
+    if any(" ".join(before[i:]) in ctx.t("approximators", []) for i in range(len(before))):
+        return None  # "sekitar berapa peserta": the article gives no exact figure
+    if re.search(r",\s*$", head) or re.search(r"\d", head.split()[-1]) or re.search(r"\d\S*\s+\S+\s*$", head):
+        return None  # the key opens a list item or goes on a figure ("1 menit 47 detik")
+    if re.match(r"\s*\d", text[key.end : key.end + 3]) or re.match(r"\s*\(?\d{1,2}[.)]\s", head):
+        return None  # another figure right after it; a numbered list item
+    if fold(head.split()[-1]) in ctx.t("number_phrase_heads", ["salah"]):
+        return None  # "salah satu negara": one of, not a count
     end = re.search(r"[,;](?!\d)|\s[-–—(]", text[key.end : rs.sentence.end])
     tail = text[key.end : key.end + end.start()] if end else text[key.end : rs.sentence.end]
-    clause = _clean_clause(head + word + m.group(2) + tail)
+    tail = re.split(r"\s(?:yaitu|yakni|antara lain|namely|including)\s", tail)[0]  # the list would tell
+    if re.match(r"\s*(?:dan|atau|hingga|sampai)\s", tail):
+        return None  # "Rp 700 ribu hingga Rp 1 juta": one end of a range
+    clause = _clean_clause(head + word + " " + unit + tail)
     if len(clause.split()) < 4 or len(clause.split()) > 30:
         return None
+    from .claims import _is_clause
+
+    if not _is_clause(ctx, clause):
+        return None  # a subject and a finite verb, or no question
     prompt = clause[:1].upper() + clause[1:] + "?"
     return Question(
         prompt,

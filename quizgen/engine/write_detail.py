@@ -28,24 +28,34 @@ FACT_TYPES = ("person", "organisation", "place", "time", "number")
 
 def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> bool:
     """A fact worth a blank or a question. ``relaxed`` (used only to reach a bank's minimum)
-    also allows places and the article's protagonist."""
+    also allows countries, places the analysis only assumes and names the headline holds
+    (never a capital or the article's protagonist: reviewers find those guessable)."""
     if c.type not in FACT_TYPES or c.start < rs.body_start:
         return False
-    if not relaxed and c.type == "place" and (c.subtype in ("country", "capital") or not confirmed(ctx, c)):
-        return False  # a country or capital is world knowledge or the story's setting
+    if c.type == "place" and (
+        c.subtype == "capital" or (not relaxed and (c.subtype == "country" or not confirmed(ctx, c)))
+    ):
+        return False  # a capital is the story's setting; a country world knowledge (an actor: relaxed)
     if c.type == "number" and not (c.unit or re.fullmatch(r"(?:1[89]|20)\d\d", c.text)):
         return False  # a bare figure ("RT 03") means nothing without its unit
+    if c.type == "number":
+        before = fold(ctx.text[max(0, c.start - 25) : c.start]).split()[-2:]
+        if any(" ".join(before[i:]) in ctx.t("approximators", []) for i in range(len(before))):
+            return False  # "lebih dari _____", "hingga _____": a smaller or larger option holds too
     if c.type != "number" and (not confirmed(ctx, c) or inside_longer_name(ctx, c) or modifier_use(ctx, c)):
         return False
+    if c.type in ("person", "organisation", "place") and splits_name(ctx, c):
+        return False
+    if c.type in ("person", "organisation"):
+        from .distractors import news_source
+
+        if news_source(ctx, c.text):
+            return False  # the outlet that reports the news: no fact of the story
     if c.type == "time" and "(" in c.text:
         return False  # "Minggu (26/3)": the date in brackets gives the weekday away
     if c.type == "time" and len(re.findall(r"(?:1[89]|20)\d\d", ctx.sentence(c.sentence).text)) > 1:
         return False  # "pada ___ dan 2018": the year beside it forces the answer
-    if (
-        not relaxed
-        and c.type in ("person", "organisation", "place")
-        and ctx.group_of(c) == _protagonist(ctx, c.type)
-    ):
+    if c.type in ("person", "organisation", "place") and ctx.group_of(c) == _protagonist(ctx, c.type):
         return False  # the one the article is about is the obvious answer to anything
     if ctx.text[:60].find(c.text) >= 0 and c.start > 60:
         return False  # the dateline names it
@@ -60,16 +70,44 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> b
     return not looks_misspelt(ctx, c.text)
 
 
+def splits_name(ctx: Context, c) -> bool:
+    """Does a blank over the key split a longer name: a model number or a capitalised word
+    that no other name of the article starts with, right after it ("_____ 8" for "Galaxy
+    Note 8")?"""
+    if _title_before(ctx, c):
+        return True
+    m = re.match(r"[ \t]+([^\s,.;:()\"”]+)", ctx.text[c.end : c.end + 30])
+    if not m:
+        return False
+    word = m.group(1)
+    if word[:1].isdigit():
+        return True
+    if not word[:1].isupper() or fold(word) in getattr(ctx.pack, "stopwords", ()):
+        return False
+    start = c.end + m.start(1)
+    return not any(o.start == start for o in ctx.by_sentence.get(c.sentence, ()))
+
+
+def _title_before(ctx: Context, c) -> bool:
+    """Is the key the end of a title ("Descendants of _____", "Can't Stop the _____")? A
+    capitalised word, then a small word, right before it, inside the sentence."""
+    before = ctx.text[max(ctx.sentence(c.sentence).start, c.start - 40) : c.start].split()
+    if len(before) < 3:
+        return False  # at the sentence's start, a capital means nothing
+    small, cap = before[-1], before[-2]
+    stop = getattr(ctx.pack, "stopwords", ())
+    return (
+        small.islower()
+        and fold(small) in ctx.t("title_joins", ["of", "the", "for"])
+        and cap[:1].isupper()
+        and fold(cap) not in stop
+        and not cap.endswith((",", ".", ":", ";"))
+    )
+
+
 def looks_misspelt(ctx: Context, text: str) -> bool:
     """A key the article spells once while a word one letter away recurs ("Madiro" beside
     "Maduro", "wisataa" beside "wisata"): a typo the item must not spread."""
-    memo = ctx.cache.setdefault("misspelt", {})
-    if text not in memo:
-        memo[text] = _looks_misspelt(ctx, text)
-    return memo[text]
-
-
-def _looks_misspelt(ctx: Context, text: str) -> bool:
     from .textutil import edit_distance
 
     counts = ctx.cache.get("word_counts")
@@ -77,19 +115,26 @@ def _looks_misspelt(ctx: Context, text: str) -> bool:
         import collections
 
         counts = ctx.cache["word_counts"] = collections.Counter(fold(ctx.text).split())
+        by_start = ctx.cache["recurring_by_start"] = collections.defaultdict(list)
+        for o, n in counts.items():
+            if n >= 2:
+                by_start[(o[:1], len(o))].append(o)  # the words a typo could be of, by shape
+    by_start = ctx.cache["recurring_by_start"]
+    memo = ctx.cache.setdefault("misspelt", {})
     for w in fold(text).split():
         if len(w) < 4 or counts[w] > 1:
             continue
-        try:
-            if ctx.pack.zipf(w) >= 2.5:
-                continue  # a word of the language
-        except Exception:
-            pass
-        if any(
-            n >= 2 and abs(len(o) - len(w)) <= 1 and o[:1] == w[:1] and edit_distance(o, w, 2) == 1
-            for o, n in counts.items()
-            if o != w
-        ):
+        if w not in memo:
+            try:
+                common = ctx.pack.zipf(w) >= 2.5  # a word of the language
+            except Exception:
+                common = False
+            memo[w] = not common and any(
+                o != w and edit_distance(o, w, 2) == 1
+                for size in (len(w) - 1, len(w), len(w) + 1)
+                for o in by_start.get((w[:1], size), ())
+            )
+        if memo[w]:
             return True
     return False
 

@@ -52,7 +52,12 @@ def main_candidates(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[fl
 
 
 def secondary_of(
-    ctx: Context, ranked: list[RankedSentence], lead: RankedSentence, key: str, shown_false: frozenset[int]
+    ctx: Context,
+    ranked: list[RankedSentence],
+    lead: RankedSentence,
+    key: str,
+    shown_false: frozenset[int],
+    overlap: float = 0.4,
 ) -> list[tuple[int, str]]:
     """Claims of other sentences, from the end of the article first, that say something
     else than the key (true but secondary: tempting, yet not what the article is about)."""
@@ -60,7 +65,7 @@ def secondary_of(
     kw = _content(ctx, key)
     out: list[tuple[int, str]] = []
     for r in sorted(ranked, key=lambda r: (-r.sentence.paragraph, r.sentence.index)):
-        if r.sentence.index == lead.sentence.index or (n_par >= 3 and r.sentence.paragraph < 1):
+        if r.sentence.index == lead.sentence.index or (n_par >= 3 and r.sentence.paragraph < 1 and overlap <= 0.4):
             continue
         if r.sentence.index in shown_false:
             continue  # the bank shows this claim's false twin elsewhere
@@ -68,7 +73,7 @@ def secondary_of(
         if s is None or not 0.4 * len(key) <= len(s.text) <= 2.2 * len(key):
             continue
         sw = _content(ctx, s.text)
-        if len(sw & kw) / max(1, min(len(sw), len(kw))) > 0.4:
+        if len(sw & kw) / max(1, min(len(sw), len(kw))) > overlap:
             continue  # says much the same as the key: a second right answer
         if any(len(sw & _content(ctx, o)) / max(1, len(sw)) > 0.5 for _, o in out):
             continue
@@ -86,12 +91,29 @@ def write_main_idea(ctx: Context, ranked: list[RankedSentence], rng: random.Rand
     shown_false = truth_plan(ctx, ranked)
     drafts: list[Draft] = []
     others = [r for r in ranked if r.sentence.index in shown_false]
+    drafts = _main_drafts(ctx, ranked, leads, others, shown_false, prompt, 0.4)
+    if not drafts:
+        # an article that keeps to one topic (an interview, an opinion): no false twin, and
+        # every other claim shares the lead's words; the points that share fewest of them
+        # (only the best lead, and no distractor from its paragraph: the lead's neighbours sum
+        # up too)
+        lead = leads[0][1].sentence
+        rest = [r for r in ranked if r.sentence.paragraph != lead.paragraph or r.sentence.index == lead.index]
+        drafts = _main_drafts(ctx, rest, leads[:1], others, shown_false, prompt, 0.6)
+        for d in drafts:
+            d.score -= 1.0
+    return drafts
+
+
+def _main_drafts(ctx, ranked, leads, others, shown_false, prompt, overlap) -> list[Draft]:
+    drafts: list[Draft] = []
     for rank, (fit, rs, c) in enumerate(leads[:2]):
         key = restate(ctx, c)
         # wrong summaries that are false: the lead with an actor, place, time or number
         # swapped, then false twins of other claims; a true secondary point only as a last
         # resort (reviewers judge a true point "as good a summary")
-        twins = [(rs.sentence.index, f.text) for f in falsify(ctx, c)][:2]
+        own = [(rs.sentence.index, f.text) for f in falsify(ctx, c)]
+        twins = own[:2]
         for r in others:
             oc = claim_of(ctx, r)
             fs = falsify(ctx, oc) if oc is not None and r.sentence.index != rs.sentence.index else []
@@ -99,29 +121,33 @@ def write_main_idea(ctx: Context, ranked: list[RankedSentence], rng: random.Rand
                 twins.append((r.sentence.index, fs[0].text))
         picked = twins[:3]
         if len(picked) < 3:
-            picked += secondary_of(ctx, ranked, rs, key, shown_false)[
+            picked += secondary_of(ctx, ranked, rs, key, shown_false, overlap)[
                 : 3 - len(picked) if len(picked) < 2 else 0
             ]
-        if len(picked) < 2:
-            continue
-        options = [t for _, t in picked]
-        shown = {rs.sentence.index: True}
-        for i, _t in picked:
-            if i != rs.sentence.index:
-                shown[i] = i not in shown_false
-        drafts.append(
-            choice_draft(
-                ctx,
-                rs,
-                prompt=prompt,
-                answer=key,
-                distractors=options,
-                skill="main_idea",
-                template=f"{ctx.pack.code}.main_idea",
-                why="the lead's claim (headline words shared) among false twins of it and of other claims",
-                score=4.0 + fit - rank,
-                group="main_idea",
-                shown=shown,
+        variants = [picked]
+        if len(own) >= 3 and own[:3] != picked:
+            variants.append(own[:3])  # the lead's own twins only: shows no other sentence's claim
+        for v, picked in enumerate(variants):
+            if len(picked) < 2:
+                continue
+            options = [t for _, t in picked]
+            shown = {rs.sentence.index: True}
+            for i, _t in picked:
+                if i != rs.sentence.index:
+                    shown[i] = i not in shown_false
+            drafts.append(
+                choice_draft(
+                    ctx,
+                    rs,
+                    prompt=prompt,
+                    answer=key,
+                    distractors=options,
+                    skill="main_idea",
+                    template=f"{ctx.pack.code}.main_idea",
+                    why="the lead's claim (headline words shared) among false twins of it and of other claims",
+                    score=4.0 + fit - rank - 0.1 * v,
+                    group="main_idea",
+                    shown=shown,
+                )
             )
-        )
     return drafts

@@ -28,13 +28,13 @@ QUOTE_RE = re.compile(r"[“\"]\s*([^“”\"]{20,260}?)\s*[”\"]")
 def _full_name(ctx: Context, c) -> str:
     """The longest form the article gives the person (``Ross Anderson`` for ``Anderson``)."""
     memo = ctx.cache.setdefault("full_name", {})
-    key = (ctx.group_of(c), c.text)
-    if key not in memo:
-        memo[key] = _full_name_of(ctx, c)
-    return memo[key]
+    k = (ctx.group_of(c), c.text)
+    if k not in memo:
+        memo[k] = _longest_name(ctx, c)
+    return memo[k]
 
 
-def _full_name_of(ctx: Context, c) -> str:
+def _longest_name(ctx: Context, c) -> str:
     forms = [x.text for x in ctx.groups.get(ctx.group_of(c), ()) if x.type == "person"]
     forms = [f for f in forms if set(fold(c.text).split()) <= set(fold(f).split())] or [c.text]
     name = max(forms, key=lambda f: (len(f.split()) <= 4, len(f)))
@@ -49,40 +49,25 @@ def _title_word(ctx: Context, word: str) -> bool:
     place the article names on its own."""
     memo = ctx.cache.setdefault("title_word", {})
     if word not in memo:
-        memo[word] = _is_title_word(ctx, word)
+        lower = ctx.cache.get("lower_words")
+        if lower is None:  # the words the article writes in lower case inside a sentence
+            lower = ctx.cache["lower_words"] = {
+                m.group(1) for m in re.finditer(r"(?<![.!?])\s+([a-z][\w]*)\b", ctx.text)
+            }
+        names = ctx.cache.get("place_org_names")
+        if names is None:  # folded names of places and bodies, and the places' texts
+            names = ctx.cache["place_org_names"] = (
+                {fold(c.text) for c in ctx.layer.candidates if c.type in ("place", "organisation")},
+                {fold(c.text) for c in ctx.layer.candidates if c.type == "place"},
+            )
+        low = word.lower()
+        fw = fold(word)
+        memo[word] = low in lower or (
+            fw in names[0]
+            or ctx.index.count(f"{word} ") > 0
+            and any(p.startswith(fw) for p in names[1])
+        )
     return memo[word]
-
-
-def _title_word_tables(ctx: Context) -> tuple[set[str], set[str], list[str]]:
-    """Built once per article: the words written lower-case inside sentences (not at the
-    text's start nor right after a sentence end), the folded names of places and
-    organisations, the folded names of places."""
-    tables = ctx.cache.get("title_word_tables")
-    if tables is None:
-        text = ctx.text
-        lower = {
-            m.group()
-            for m in re.finditer(r"\w+", text)
-            if m.start() > 0 and m.group().islower() and not (m.start() >= 2 and text[m.start() - 2] in ".!?" and text[m.start() - 1].isspace())
-        }  # fmt: skip
-        cands = ctx.layer.candidates
-        named = {fold(c.text) for c in cands if c.type in ("place", "organisation")}
-        places = [fold(x.text) for x in cands if x.type == "place"]
-        tables = ctx.cache["title_word_tables"] = (lower, named, places)
-    return tables
-
-
-def _is_title_word(ctx: Context, word: str) -> bool:
-    low = word.lower()
-    lower, named, places = _title_word_tables(ctx)
-    if re.fullmatch(r"\w+", low):
-        if low in lower:
-            return True
-    elif re.search(r"(?<![.!?]\s)(?<!^)\b" + re.escape(low) + r"\b", ctx.text):
-        return True
-    return fold(word) in named or (
-        ctx.index.count(f"{word} ") > 0 and any(p.startswith(fold(word)) for p in places)
-    )
 
 
 def _people(ctx: Context) -> list[tuple[str, bool, str]]:

@@ -115,8 +115,7 @@ def write_statements(ctx: Context, ranked: list[RankedSentence], rng: random.Ran
     for rs, c in claims:
         worth = rs.score + 0.4 * len(c.entities)
         seen_picks: set[tuple[int, ...]] = set()
-        for variant in range(VARIANTS):  # other option sets: selection takes one that fits the bank
-            tag = f"v{variant}" if variant else ""
+        for variant in range(VARIANTS):  # other option sets (one id: what is asked is the same)
             if c.sentence not in shown_false:
                 key = trues[c.sentence]
                 picked = _pick_alike(key, false_pool, {c.sentence}, variant=variant)
@@ -125,22 +124,24 @@ def write_statements(ctx: Context, ranked: list[RankedSentence], rng: random.Ran
                     continue
                 seen_picks.add(sig)
                 drafts.append(
-                    choice_draft(
-                        ctx,
-                        rs,
-                        prompt=q_true,
-                        answer=key,
-                        distractors=[t for _, t in picked],
-                        skill="statement",
-                        template=f"{ctx.pack.code}.statement.true",
-                        why="the true claim of this sentence among false twins of other sentences",
-                        score=2.2
-                        + 0.3 * worth
-                        - 0.2 * sum(false_how.get(x) == "negated" for x, _ in picked)
-                        - 0.1 * variant,
-                        group=f"statement:{c.sentence}",
-                        salt=tag,
-                        shown={c.sentence: True, **{x: False for x, _ in picked}},
+                    _short_relaxed(
+                        choice_draft(
+                            ctx,
+                            rs,
+                            prompt=q_true,
+                            answer=key,
+                            distractors=[t for _, t in picked],
+                            skill="statement",
+                            template=f"{ctx.pack.code}.statement.true",
+                            why="the true claim of this sentence among false twins of other sentences",
+                            score=2.2
+                            + 0.3 * worth
+                            - 0.2 * sum(false_how.get(x) == "negated" for x, _ in picked)
+                            - 0.1 * variant,
+                            group=f"statement:{c.sentence}",
+                            salt="",
+                            shown={c.sentence: True, **{x: False for x, _ in picked}},
+                        )
                     )
                 )
                 continue
@@ -151,22 +152,36 @@ def write_statements(ctx: Context, ranked: list[RankedSentence], rng: random.Ran
                 continue
             seen_picks.add(sig)
             drafts.append(
-                choice_draft(
-                    ctx,
-                    rs,
-                    prompt=q_false,
-                    answer=f.text,
-                    distractors=[t for _, t in picked],
-                    skill="statement",
-                    template=f"{ctx.pack.code}.statement.false",
-                    why=f"the false twin of this sentence ({f.changed}) among true claims",
-                    score=1.6 + 0.3 * worth + {"roles": 0.4, "negated": -0.5}.get(f.how, 0.0) - 0.1 * variant,
-                    group=f"statement:{c.sentence}",
-                    salt=f.text + tag,
-                    shown={c.sentence: False, **{x: True for x, _ in picked}},
+                _short_relaxed(
+                    choice_draft(
+                        ctx,
+                        rs,
+                        prompt=q_false,
+                        answer=f.text,
+                        distractors=[t for _, t in picked],
+                        skill="statement",
+                        template=f"{ctx.pack.code}.statement.false",
+                        why=f"the false twin of this sentence ({f.changed}) among true claims",
+                        score=1.6
+                        + 0.3 * worth
+                        + {"roles": 0.4, "negated": -0.5}.get(f.how, 0.0)
+                        - 0.1 * variant,
+                        group=f"statement:{c.sentence}",
+                        salt=f.text,
+                        shown={c.sentence: False, **{x: True for x, _ in picked}},
+                    )
                 )
             )
     return drafts
+
+
+def _short_relaxed(d: Draft) -> Draft:
+    """A statement item with three options (two distractors) is used only to reach a bank's
+    minimum: reviewers want four ("only two distractors")."""
+    if len(d.item.options) < 4:
+        d.relaxed = True
+        d.score -= 0.5
+    return d
 
 
 def write_true_false(ctx: Context, ranked: list[RankedSentence]) -> list[Draft]:
