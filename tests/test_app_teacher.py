@@ -92,7 +92,7 @@ def test_teacher_creates_edits_saves_and_students_see_it(app_env, app_bank_file)
     label = buttons[0].proto.label
     assert label.startswith("Unduh kim-jong-un-dan-vladimir-putin") and label.endswith(".kahoot.xlsx"), label
     said = [e.value for e in [*at.info, *at.warning] if "kahoot memuat" in e.value]
-    assert said and ("dari 7 soal" in said[0] or "semua 7 soal" in said[0]), said
+    assert said and ("dari 5 soal" in said[0] or "semua 5 soal" in said[0]), said
     notes = " ".join(c.value for c in at.caption)
     assert "Soal " in notes and "c-" not in notes and "s-" not in notes  # question numbers, not ids
     at.text_input(key="save_title").input("Kuis Kim dan Putin")
