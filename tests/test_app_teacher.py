@@ -279,3 +279,28 @@ def test_a_reload_keeps_the_teacher_and_the_unsaved_draft(app_env, app_bank_file
     kept = reloaded.session_state["draft_bank"]
     assert len(kept.items) == 5 and kept.items[0].prompt.endswith("(diubah)")
     assert any("dipulihkan" in s.value for s in reloaded.success)
+
+
+def test_create_generates_in_a_budgeted_child_and_says_so_in_the_ui_language(
+    app_env, app_bank_file, monkeypatch
+):
+    """Generation runs in a child process with a time budget (issue 13 finding 2): with a budget
+    too short for any child, the page says, in Indonesian, that it took too long; with the
+    default budget the same article gives its items; regenerate's pool goes the same way."""
+    article = json.loads(app_bank_file.read_text(encoding="utf-8"))["article"]["text"]
+    monkeypatch.setenv("QUIZGEN_GENERATE_BUDGET", "0.01")
+    at = page(CREATE)
+    at.text_area(key="paste_text").input(article)
+    at.button(key="FormSubmitter:create_source-Buat soal").click().run()
+    assert not at.exception
+    assert unescaped(at.error) == ["Pembuatan soal terlalu lama dan dihentikan. Perpendek artikelnya "
+                                           "(misalnya satu bab saja) lalu coba lagi."]  # fmt: skip
+    assert at.session_state["draft_bank"] is None  # no draft: nothing was made
+    monkeypatch.delenv("QUIZGEN_GENERATE_BUDGET")
+    at.button(key="FormSubmitter:create_source-Buat soal").click().run()
+    assert not at.error and not at.exception
+    assert any("soal dibuat dalam" in s.value for s in at.success)
+    monkeypatch.setenv("QUIZGEN_GENERATE_BUDGET", "0.01")
+    at.button(key="regenerate").click().run()
+    assert unescaped(at.error)[:1] == ["Pembuatan soal terlalu lama dan dihentikan. Perpendek artikelnya "
+                                               "(misalnya satu bab saja) lalu coba lagi."]  # fmt: skip
