@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -66,9 +67,12 @@ def _run_child(args: list[str], payload: object, budget: float, what: str, code:
         **os.environ,
         "PYTHONPATH": os.pathsep.join(filter(None, [_PACKAGE_ROOT, os.environ.get("PYTHONPATH")])),
     }
+    nice = shutil.which("nice")  # lowered from its first instruction (imports included), not after
+    level = _NICE_CALL if args[0] == "call" else _NICE
+    prefix = [nice, "-n", str(level)] if nice else []
     try:
         proc = subprocess.run(
-            [sys.executable, "-m", "quizgen.exporters.budget", *args],
+            [*prefix, sys.executable, "-m", "quizgen.exporters.budget", *args],
             input=pickle.dumps(payload),
             capture_output=True,
             timeout=budget,
@@ -186,7 +190,8 @@ def _child(mode: str, name: str = "") -> None:
     except (ImportError, ValueError, OSError):  # not on every platform
         pass
     try:
-        os.nice(_NICE_CALL if mode == "call" else _NICE)
+        if os.nice(0) == 0:  # not started through nice(1)
+            os.nice(_NICE_CALL if mode == "call" else _NICE)
     except (AttributeError, OSError):
         pass
     given = pickle.loads(sys.stdin.buffer.read())
