@@ -31,7 +31,7 @@ DEFAULT_BUDGET_S = 30.0
 #: Address space the child may use (bytes); an export needing more fails cleanly.
 MEMORY_CAP_BYTES = 2 * 1024**3
 _NICE = 4  # below the server's priority, not so far that a busy machine starves it
-_NICE_CALL = 10  # a generation (seconds of CPU) yields more: the students' pages come first
+_NICE_CALL = 10  # a generation (seconds of CPU) yields more: the students' pages come first (worker.NICE)
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
 
 
@@ -68,7 +68,7 @@ def _run_child(args: list[str], payload: object, budget: float, what: str, code:
         "PYTHONPATH": os.pathsep.join(filter(None, [_PACKAGE_ROOT, os.environ.get("PYTHONPATH")])),
     }
     nice = shutil.which("nice")  # lowered from its first instruction (imports included), not after
-    level = _NICE_CALL if args[0] == "call" else _NICE
+    level = _NICE
     prefix = [nice, "-n", str(level)] if nice else []
     try:
         proc = subprocess.run(
@@ -128,6 +128,7 @@ def build_export(bank: Bank, fmt: str, *, budget: float | None = DEFAULT_BUDGET_
 def generate_in_child(source, *, budget: float = DEFAULT_BUDGET_S, **options) -> Bank:
     """``quizgen.generate(source, **options)`` in a child process at lower priority: a server
     thread waiting on it holds no lock other sessions need (Python runs one thread at a time).
+    The child stays warm for the next call (:mod:`quizgen.exporters.worker`).
 
     Raises:
         QuizgenError: what ``generate`` raises (same class and message), or ExportError when
@@ -144,9 +145,21 @@ def call_in_child(name: str, *args, budget: float = DEFAULT_BUDGET_S, **kwargs):
         QuizgenError: what the call raises (same class and message); ExportError with ``code``
             ``generate_timeout`` / ``generate_died`` when it ran past ``budget`` or died.
     """
+    from . import worker
+
     if name not in CALLS:
         raise ValueError(f"no such child call: {name}")
-    status, answer = _run_child(["call", name], (args, kwargs), budget, "Making the questions", "generate")
+    try:
+        status, answer = worker.run((name, args, kwargs), budget)
+    except worker.Timeout:
+        raise _coded(
+            f"Making the questions took longer than {budget:g} s and was stopped; shorten the article.",
+            "generate_timeout",
+        ) from None
+    except worker.Died:
+        raise _coded(
+            "Making the questions failed (its process ended); shorten the article.", "generate_died"
+        ) from None
     if status == "ok":
         return answer
     cls, message, code = answer
@@ -180,9 +193,23 @@ def _pool(bank: Bank, **kwargs):
 CALLS = {"generate": _generate, "load_and_generate": _load_and_generate, "pool": _pool}
 
 
+def _call(request) -> tuple:
+    """Run one ``(name, args, kwargs)`` of :data:`CALLS`: ``("ok", answer)`` or
+    ``("error", (class, message, code))``."""
+    name, args, kwargs = request
+    try:
+        return ("ok", CALLS[name](*args, **kwargs))
+    except QuizgenError as exc:
+        return ("error", (type(exc), " ".join(str(exc).split()), getattr(exc, "code", "")))
+    except MemoryError:
+        return ("error", (ExportError, "Making the questions needs more memory than quizgen allows.",
+                          "generate_memory"))  # fmt: skip
+
+
 def _child(mode: str, name: str = "") -> None:
-    """The child process: its input pickled on stdin, ``("ok", answer)`` or ``("error", ...)``
-    pickled on stdout."""
+    """The child process: ``serve`` answers :func:`_call` requests until stdin closes (a warm
+    worker, :mod:`quizgen.exporters.worker`); ``export`` reads one bank pickled on stdin and
+    writes ``("ok", ...)`` or ``("error", message)`` pickled on stdout."""
     try:
         import resource
 
@@ -191,31 +218,20 @@ def _child(mode: str, name: str = "") -> None:
         pass
     try:
         if os.nice(0) == 0:  # not started through nice(1)
-            os.nice(_NICE_CALL if mode == "call" else _NICE)
+            os.nice(_NICE_CALL if mode == "serve" else _NICE)
     except (AttributeError, OSError):
         pass
+    if mode == "serve":
+        from .worker import serve
+
+        serve(sys.stdin.buffer, sys.stdout.buffer, _call)
+        return
     given = pickle.loads(sys.stdin.buffer.read())
-    if mode == "call":
-        args, kwargs = given
-        try:
-            out = ("ok", CALLS[name](*args, **kwargs))
-        except QuizgenError as exc:
-            out = ("error", (type(exc), " ".join(str(exc).split()), getattr(exc, "code", "")))
-        except MemoryError:
-            out = (
-                "error",
-                (
-                    ExportError,
-                    "Making the questions needs more memory than quizgen allows.",
-                    "generate_memory",
-                ),
-            )
-    else:
-        try:
-            r = run_export(given, name)
-            out = ("ok", (r.data, list(r.skipped), list(r.warnings)))
-        except QuizgenError as exc:
-            out = ("error", str(exc))
+    try:
+        r = run_export(given, name)
+        out = ("ok", (r.data, list(r.skipped), list(r.warnings)))
+    except QuizgenError as exc:
+        out = ("error", str(exc))
     sys.stdout.buffer.write(pickle.dumps(out))
     sys.stdout.flush()
 
