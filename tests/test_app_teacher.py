@@ -288,7 +288,7 @@ def test_create_generates_in_a_budgeted_child_and_says_so_in_the_ui_language(
     too short for any child, the page says, in Indonesian, that it took too long; with the
     default budget the same article gives its items; regenerate's pool goes the same way."""
     article = json.loads(app_bank_file.read_text(encoding="utf-8"))["article"]["text"]
-    monkeypatch.setenv("QUIZGEN_GENERATE_BUDGET", "0.01")
+    monkeypatch.setenv("QUIZGEN_GENERATE_BUDGET", "0.001")
     at = page(CREATE)
     at.text_area(key="paste_text").input(article)
     at.button(key="FormSubmitter:create_source-Buat soal").click().run()
@@ -300,7 +300,7 @@ def test_create_generates_in_a_budgeted_child_and_says_so_in_the_ui_language(
     at.button(key="FormSubmitter:create_source-Buat soal").click().run()
     assert not at.error and not at.exception
     assert any("soal dibuat dalam" in s.value for s in at.success)
-    monkeypatch.setenv("QUIZGEN_GENERATE_BUDGET", "0.01")
+    monkeypatch.setenv("QUIZGEN_GENERATE_BUDGET", "0.001")
     at.button(key="regenerate").click().run()
     assert unescaped(at.error)[:1] == ["Pembuatan soal terlalu lama dan dihentikan. Perpendek artikelnya "
                                                "(misalnya satu bab saja) lalu coba lagi."]  # fmt: skip
