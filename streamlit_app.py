@@ -10,6 +10,7 @@ Each page is a small module under ``quizgen/app/``; this file only wires them to
 import streamlit as st
 
 from quizgen.app import auth, layout, state
+from quizgen.app.safe import no_table_export
 from quizgen.app.strings import t
 
 st.set_page_config(page_title="quizgen", page_icon="📝", layout="wide")
@@ -31,5 +32,7 @@ nav = st.navigation(
         ],
     }
 )
+if no_table_export():  # config.toml was not read: the browser learns the setting on the next run
+    st.rerun()  # (after st.navigation, so that the rerun stays on the page asked for)
 layout.language_switch()
 nav.run()

@@ -513,7 +513,7 @@ def bench_app(reps: int, tmp: Path) -> list[Figure]:
         at = AppTest.from_file(str(APP), default_timeout=120)
         t_open = clock(at.run)
         at.text_input(key="name_input").input("Bench Student")
-        at.text_input(key="class_input").input("")  # no class code: the bundled demo quiz
+        at.text_input(key="class_input").input("")  # no class code: the bundled demo quiz (practice)
         t_show = clock(at.button(key="start").click().run)
         assert at.session_state["phase"] == "answer", "the quiz did not start"
         rnd = at.session_state["round"]
@@ -563,8 +563,18 @@ def bench_app(reps: int, tmp: Path) -> list[Figure]:
         ),
         Figure("app: open the student page (quiz list)", median(opens), "s", samples=opens),
         Figure(f"app: start the sample quiz ({n} items rendered)", median(shows), "s", samples=shows),
-        Figure("app: submit all-correct (grade+store+review)", median(submits), "s", samples=submits),
-        Figure("app: teacher generate+render, sample article", median(creates), "s", samples=creates),
+        Figure(
+            "app: submit all-correct, demo quiz (practice: grade+close+review, no attempt stored)",
+            median(submits),
+            "s",
+            samples=submits,
+        ),
+        Figure(
+            "app: teacher generate (child process)+render, sample article",
+            median(creates),
+            "s",
+            samples=creates,
+        ),
         Figure(f"grading.score alone, {n} items all correct", median(grades), "s", samples=grades),
     ]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_app_student import ANSWERS, fill, start_quiz
+from test_app_student import ANSWERS, assign_7a, fill, start_quiz
 
 from quizgen.storage import close_store, open_store
 
@@ -37,8 +37,8 @@ def _texts(at: AppTest) -> str:
     return "\n".join(str(e.value) for e in [*at.error, *at.warning, *at.success, *at.markdown, *at.info])
 
 
-def test_submit_while_the_database_restarts(pg_app, pg_server):
-    at = start_quiz("Rina Marlina")
+def test_submit_while_the_database_restarts(pg_app, pg_server, app_env):
+    at = start_quiz("Rina Marlina", code=assign_7a(app_env))  # a class attempt (demo quizzes are practice)
     fill(at, ANSWERS)
     at.run()
     pg_server.stop("fast")

@@ -52,6 +52,26 @@ def start_quiz(name: str = "Sari Dewi", code: str = "") -> AppTest:
     return at
 
 
+@pytest.fixture
+def class_7a(app_env):
+    return assign_7a(app_env)
+
+
+def assign_7a(app_env) -> str:
+    """The fixture bank assigned to class 7A (open names, 3 attempts, keys at once):
+    a class attempt is stored; a demo quiz without a class code is practice and is not."""
+    from quizgen.bank import read_bank
+
+    store = open_store()
+    bank = read_bank(app_env["banks"] / "app_bank_id.json")
+    v = store.save_bank(bank, "kuis-7a.json", replace=True)
+    store.create_class("7A", open_names=True)
+    store.publish(
+        v.version, "7A", title=bank.title, quiz="kuis-7a.json", attempts_allowed=3, show_keys="at_once"
+    )
+    return "7A"
+
+
 def key_of(at: AppTest, item_id: str) -> str:
     """The widget key of an item's answer: by its position in the round, never its id."""
     if at.session_state["practice"]:
@@ -92,8 +112,8 @@ def test_quiz_picker_lists_the_bank(app_env):
     assert at.error[0].value == "Tulis namamu terlebih dahulu\\."  # in the UI language
 
 
-def test_student_takes_quiz_and_sees_score_and_review(app_env):
-    at = start_quiz()
+def test_student_takes_quiz_and_sees_score_and_review(app_env, class_7a):
+    at = start_quiz(code=class_7a)
     assert len(at.radio) == 5 and len([t for t in at.text_input if t.key.startswith("ans_")]) == 3
     dump = page_dump(at)
     bank = json.loads(Path(app_env["banks"], "app_bank_id.json").read_text(encoding="utf-8"))
@@ -116,14 +136,14 @@ def test_student_takes_quiz_and_sees_score_and_review(app_env):
     # stored once, with the grading
     att = attempts_frame()
     assert len(att) == 1
-    assert (att.loc[0, "student"], att.loc[0, "class_code"], att.loc[0, "correct"]) == ("Sari Dewi", "", 5)
+    assert (att.loc[0, "student"], att.loc[0, "class_code"], att.loc[0, "correct"]) == ("Sari Dewi", "7A", 5)
     ans = answers_frame().set_index("item_id")
     assert ans.loc["s-nuklir", "how"] == "clitic variant"
     assert ans.loc["m-sekutu", "response"] == "Jepang"
 
 
-def test_double_submit_stores_one_attempt(app_env):
-    at = start_quiz()
+def test_double_submit_stores_one_attempt(app_env, class_7a):
+    at = start_quiz(code=class_7a)
     fill(at, ANSWERS)
     submit(at)
     token = at.session_state["attempt_token"]
@@ -137,8 +157,8 @@ def test_double_submit_stores_one_attempt(app_env):
     assert any("5 dari 8 benar" in h.value for h in at.subheader)  # the stored attempt stands
 
 
-def test_retry_the_ones_i_missed(app_env):
-    at = start_quiz()
+def test_retry_the_ones_i_missed(app_env, class_7a):
+    at = start_quiz(code=class_7a)
     fill(at, ANSWERS)
     submit(at)
     retry = at.button(key="retry")
@@ -262,8 +282,8 @@ def test_a_reload_resumes_the_attempt_with_every_answer(app_env):
     assert other.session_state["attempt_token"] == token
 
 
-def test_a_blank_submit_asks_first(app_env):
-    at = start_quiz()
+def test_a_blank_submit_asks_first(app_env, class_7a):
+    at = start_quiz(code=class_7a)
     fill(at, {"m-kawasan": 2})
     submit(at)
     assert at.session_state["phase"] == "answer" and attempts_frame().empty
@@ -296,3 +316,28 @@ def test_bundled_bank_scores_full_marks_with_its_keys(app_env, bank_file):
     # the UI follows the quiz's language
     expected = f"{n} dari {n} benar" if bank.language == "id" else f"Your score: {n} of {n} right"
     assert any(expected in h.value for h in at.subheader)
+
+
+def test_a_demo_quiz_without_a_class_code_is_practice_and_never_stored(app_env):
+    """The audit's retake (issue 13 finding 6): "Sari" takes a demo quiz blank, reads all the
+    keys in the review, then takes it again with them. Neither round is an attempt: no
+    "best = 100" for anyone, and the page says the score is not recorded."""
+    bank = json.loads(Path(app_env["banks"], "app_bank_id.json").read_text(encoding="utf-8"))
+    at = start_quiz(name="Sari")
+    assert any("nilainya tidak disimpan" in i.value for i in at.info)  # said before answering
+    submit(at)
+    at.button(key="submit_anyway").click().run()
+    assert any("0 dari 8 benar" in h.value for h in at.subheader)
+    assert sum(t.value.startswith("Jawaban yang benar:") for t in at.text) == 8  # every key shown
+    assert any("tidak disimpan" in c.value for c in at.caption)
+    at.button(key="other_quiz").click().run()
+    at = start_quiz(name="Sari")
+    keys = {
+        it["id"]: it["options"].index(it["answer"]) if it.get("options") else it["answer"]
+        for it in bank["items"]
+    }
+    fill(at, keys)
+    submit(at)
+    assert any("8 dari 8 benar" in h.value for h in at.subheader)
+    assert attempts_frame().empty and answers_frame().empty  # neither round was stored
+    assert open_store().open_attempts_frame().empty  # nor left as an attempt to follow up

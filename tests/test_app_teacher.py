@@ -341,3 +341,28 @@ def test_regenerate_brings_the_drafts_alternates_first(app_env, app_bank_file):
     assert alternates <= {it.id for it in after.items}, "the engine's ranked alternates come first"
     assert not alternates & {a.id for a in after.alternates}
     assert len(after.items) == len(draft.items)
+
+
+def test_create_generates_in_a_budgeted_child_and_says_so_in_the_ui_language(
+    app_env, app_bank_file, monkeypatch
+):
+    """Generation runs in a child process with a time budget (issue 13 finding 2): with a budget
+    too short for any child, the page says, in Indonesian, that it took too long; with the
+    default budget the same article gives its items; regenerate's pool goes the same way."""
+    article = json.loads(app_bank_file.read_text(encoding="utf-8"))["article"]["text"]
+    monkeypatch.setenv("QUIZGEN_GENERATE_BUDGET", "0.001")
+    at = page(CREATE)
+    at.text_area(key="paste_text").input(article)
+    at.button(key="FormSubmitter:create_source-Buat soal").click().run()
+    assert not at.exception
+    assert unescaped(at.error) == ["Pembuatan soal terlalu lama dan dihentikan. Perpendek artikelnya "
+                                           "(misalnya satu bab saja) lalu coba lagi."]  # fmt: skip
+    assert at.session_state["draft_bank"] is None  # no draft: nothing was made
+    monkeypatch.delenv("QUIZGEN_GENERATE_BUDGET")
+    at.button(key="FormSubmitter:create_source-Buat soal").click().run()
+    assert not at.error and not at.exception
+    assert any("soal dibuat dalam" in s.value for s in at.success)
+    monkeypatch.setenv("QUIZGEN_GENERATE_BUDGET", "0.001")
+    at.button(key="regenerate").click().run()
+    assert unescaped(at.error)[:1] == ["Pembuatan soal terlalu lama dan dihentikan. Perpendek artikelnya "
+                                               "(misalnya satu bab saja) lalu coba lagi."]  # fmt: skip

@@ -13,7 +13,7 @@ import threading
 from contextlib import closing
 
 import pytest
-from test_app_student import ANSWERS, fill, start_quiz, submit
+from test_app_student import ANSWERS, assign_7a, fill, start_quiz, submit
 
 from quizgen.bank import read_bank
 from quizgen.grading import score
@@ -136,7 +136,7 @@ def test_same_token_from_twenty_threads_stores_one(bank, tmp_path):
 
 
 def test_student_retries_after_a_failed_save_in_the_app(app_env):
-    at = start_quiz()
+    at = start_quiz(code=assign_7a(app_env))  # a class attempt (demo quizzes are practice, not stored)
     fill(at, ANSWERS)
     arm_failure(app_env["db"])
     submit(at)

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from quizgen.app import auth
 
+pytest_plugins = ["pg_server"]  # fixtures store, store_url (SQLite and PostgreSQL)
 APP = str(Path(__file__).parents[1] / "streamlit_app.py")
 CREATE = "quizgen/app/pages/teacher_create.py"
 
@@ -109,8 +110,8 @@ def test_wrong_tries_lock_the_session(app_env, monkeypatch):
     assert logged_in(other)
 
 
-def test_address_lock_is_bounded_and_not_extended():
-    th = auth.Throttle()
+def test_address_lock_is_bounded_and_not_extended(store):
+    th = auth.Throttle(lambda: store)
     now = 1000.0
     for n in range(auth.ADDRESS_TRIES):
         th.failed(f"s{n}", "10.0.0.7", now + n)  # a new session for every try
@@ -120,8 +121,51 @@ def test_address_lock_is_bounded_and_not_extended():
     for n in range(100):  # tries during the lock do not extend it
         th.failed(f"x{n}", "10.0.0.7", t_lock + 1 + n)
     assert th.wait("teacher", "10.0.0.7", t_lock + auth.ADDRESS_LOCK_S + 1) == 0
+    # after the lock the count starts again: one more wrong try does not lock
+    th.failed("y", "10.0.0.7", t_lock + auth.ADDRESS_LOCK_S + 2)
+    assert th.wait("teacher", "10.0.0.7", t_lock + auth.ADDRESS_LOCK_S + 3) == 0
     th.failed("s", "", now)  # no address: only the session counts
     assert th.wait("other", "", now) == 0
+
+
+def test_replicas_share_the_address_count_through_the_database(store_url):
+    """Two app replicas (two Throttles, each with its own sessions, and its own connection to
+    one database): wrong tries from one address alternate between them; the lock comes after
+    ADDRESS_TRIES in all, not ADDRESS_TRIES on each, and both replicas enforce it."""
+    from quizgen.storage import Store, open_store
+    from quizgen.storage.engine import make_engine
+
+    first = open_store(store_url)
+    second = Store(first.key, make_engine(first.key))  # another replica's own connection pool
+    a, b = auth.Throttle(lambda: first), auth.Throttle(lambda: second)
+    now = 5000.0
+    for n in range(auth.ADDRESS_TRIES - 1):
+        (a if n % 2 else b).failed(f"s{n}", "203.0.113.5", now + n)
+    assert a.wait("t", "203.0.113.5", now + 30) == 0 and b.wait("t", "203.0.113.5", now + 30) == 0
+    a.failed("last", "203.0.113.5", now + 30)
+    assert a.wait("t", "203.0.113.5", now + 31) == auth.ADDRESS_LOCK_S - 1
+    assert b.wait("t", "203.0.113.5", now + 31) == auth.ADDRESS_LOCK_S - 1
+    second.close()
+
+
+def test_the_client_address_comes_from_a_trusted_proxy_only():
+    nginx = {"X-Forwarded-For": "192.0.2.9", "Host": "quiz.example"}
+    assert auth.client_address(None, nginx) == "192.0.2.9"  # loopback peer: the shipped nginx
+    # a client's own X-Forwarded-For is kept by nginx on the left; the peer nginx saw is last
+    assert auth.client_address(None, {"X-Forwarded-For": "1.1.1.1, 192.0.2.9"}) == "192.0.2.9"
+    assert (
+        auth.client_address(None, {"X-Real-IP": "192.0.2.10", "X-Forwarded-For": "1.1.1.1"}) == "192.0.2.10"
+    )
+    # a direct visitor cannot pick an address with the header
+    assert auth.client_address("198.51.100.4", {"X-Forwarded-For": "1.1.1.1"}) == "198.51.100.4"
+    # nginx on another host: trusted only when named
+    assert auth.client_address("10.0.0.2", nginx) == "10.0.0.2"
+    assert auth.client_address("10.0.0.2", nginx, trusted="10.0.0.2") == "192.0.2.9"
+    assert (
+        auth.client_address("10.0.0.2", {"X-Forwarded-For": "192.0.2.9, 10.0.0.3"}, "10.0.0.2,10.0.0.3")
+        == "192.0.2.9"
+    )
+    assert auth.client_address(None, {}) == ""  # local, no proxy: unknown (the session still counts)
 
 
 def test_session_lock_doubles_up_to_its_cap():

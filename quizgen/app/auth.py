@@ -10,9 +10,11 @@ and that must not change the passcode.
 
 It is compared in constant time; a wrong one is refused with no hint. After
 :data:`SESSION_TRIES` wrong tries a session waits (30 s, doubling, at most 5 minutes), and
-after :data:`ADDRESS_TRIES` wrong tries within 10 minutes from one network address every
-session from that address waits :data:`ADDRESS_LOCK_S` seconds: a fixed, short lock that
-further tries do not extend, so a prankster cannot keep the real teacher out for long.
+after :data:`ADDRESS_TRIES` wrong tries from one network address every session from that
+address waits :data:`ADDRESS_LOCK_S` seconds: a fixed, short lock that further tries do not
+extend, so a prankster cannot keep the real teacher out for long. Address counts live in the
+database (``login_failures``), so replicas share them; behind the shipped nginx (a loopback
+peer) the address is the one nginx forwards (:func:`client_address`).
 
 After login the session holds a signed token that expires (:data:`TOKEN_HOURS`); it is put
 in the page's address (``?teacher=...``) so a reload keeps the teacher logged in. The token
@@ -188,23 +190,53 @@ def revoke_token(token: str | None) -> None:
 
 
 class Throttle:
-    """Wrong tries counted per session and per network address, and the locks they cause."""
+    """Wrong tries counted per session (in this process) and per network address (in the
+    database, so every replica sees the same count), and the locks they cause.
 
-    def __init__(self) -> None:
+    An address is locked for :data:`ADDRESS_LOCK_S` after :data:`ADDRESS_TRIES` wrong tries
+    (each within :data:`ADDRESS_WINDOW_S` of the one before); tries during the lock are not
+    counted and do not extend it, and the count starts again after it: one prankster, or a
+    whole class behind one address, keeps the real teacher out for at most 5 minutes at a time.
+    When the database cannot be reached the address is not counted (the session still is).
+    """
+
+    def __init__(self, store: Callable[[], object] | None = None) -> None:
         self._lock = threading.Lock()
         self._sessions: dict[str, tuple[int, float]] = {}  # id -> (wrong tries, locked until)
-        self._addresses: dict[str, tuple[list[float], float]] = {}  # -> (times of tries, locked until)
+        self._store = store
+
+    def _db(self):
+        if self._store is not None:
+            return self._store()
+        from .data import store
+
+        return store()
+
+    def _address_wait(self, address: str, now: float) -> float:
+        from ..errors import QuizgenError
+
+        try:
+            locked = self._db().last_login_failure("lock:" + address)
+        except QuizgenError:
+            return 0.0
+        if locked is None:
+            return 0.0
+        return max(0.0, locked.timestamp() + ADDRESS_LOCK_S - now)
 
     def wait(self, session: str, address: str, now: float | None = None) -> float:
         """Seconds this session must wait before its next try (0: it may try now)."""
         now = time.time() if now is None else now
         with self._lock:
             s_until = self._sessions.get(session, (0, 0.0))[1]
-            a_until = self._addresses.get(address, ([], 0.0))[1] if address else 0.0
-        return max(0.0, s_until - now, a_until - now)
+        a_wait = self._address_wait(address, now) if address else 0.0
+        return max(0.0, s_until - now, a_wait)
 
     def failed(self, session: str, address: str, now: float | None = None) -> None:
         """Count a wrong try (ignored while locked: tries then do not extend the lock)."""
+        import datetime as _dt
+
+        from ..errors import QuizgenError
+
         now = time.time() if now is None else now
         with self._lock:
             count, until = self._sessions.get(session, (0, 0.0))
@@ -214,16 +246,22 @@ class Throttle:
                     extra = count - SESSION_TRIES
                     until = now + min(SESSION_LOCK_S * 2**extra, SESSION_LOCK_MAX_S)
                 self._sessions[session] = (count, until)
-            times, a_until = self._addresses.get(address, ([], 0.0))
-            if address and a_until <= now:
-                times = [x for x in times if now - x < ADDRESS_WINDOW_S] + [now]
-                if len(times) >= ADDRESS_TRIES:
-                    times, a_until = [], now + ADDRESS_LOCK_S
-                self._addresses[address] = (times, a_until)
-            if len(self._addresses) > 10_000:  # forget the oldest quiet addresses
-                for key in list(self._addresses)[:5_000]:
-                    if self._addresses[key][1] <= now:
-                        del self._addresses[key]
+            if len(self._sessions) > 10_000:  # forget the oldest unlocked sessions
+                for key in list(self._sessions)[:5_000]:
+                    if self._sessions[key][1] <= now:
+                        del self._sessions[key]
+        if not address or self._address_wait(address, now) > 0:
+            return
+        when = _dt.datetime.fromtimestamp(now, _dt.UTC)
+        try:
+            db = self._db()
+            n = db.record_login_failure("addr:" + address, window_s=int(ADDRESS_WINDOW_S), now=when)
+            if n >= ADDRESS_TRIES:
+                db.clear_login_failures("lock:" + address)  # a fresh lock from now, not a longer one
+                db.record_login_failure("lock:" + address, window_s=int(ADDRESS_LOCK_S), now=when)
+                db.clear_login_failures("addr:" + address)
+        except QuizgenError:
+            pass  # the database is away: only the session is counted
 
     def succeeded(self, session: str) -> None:
         with self._lock:
@@ -231,14 +269,49 @@ class Throttle:
 
 
 THROTTLE = Throttle()
+TRUSTED_PROXIES_ENV = "QUIZGEN_TRUSTED_PROXIES"
+_LOOPBACK = ("127.", "::1", "::ffff:127.")
+
+
+def client_address(peer: str | None, headers, trusted: str = "") -> str:
+    """The visitor's address: the direct peer, or, when the peer is a trusted proxy (loopback,
+    as Streamlit reports it with ``peer`` None, or an address in ``trusted``, comma-separated),
+    the address that proxy saw: ``X-Real-IP``, else the rightmost ``X-Forwarded-For`` entry
+    that is not itself a trusted proxy. A client cannot choose its address by sending these
+    headers itself: they are read only from a trusted peer, and nginx's
+    ``$proxy_add_x_forwarded_for`` appends the real peer after whatever the client sent.
+
+    Example:
+        >>> client_address(None, {"X-Forwarded-For": "6.6.6.6, 10.1.2.3"})
+        '10.1.2.3'
+        >>> client_address("10.9.9.9", {"X-Forwarded-For": "6.6.6.6"})
+        '10.9.9.9'
+    """
+    proxies = {a.strip() for a in trusted.split(",") if a.strip()}
+
+    def is_proxy(addr: str) -> bool:
+        return addr.startswith(_LOOPBACK) or addr in proxies
+
+    if peer and not is_proxy(peer):
+        return peer
+    get = headers.get if hasattr(headers, "get") else dict(headers).get
+    real = (get("X-Real-IP") or "").strip()
+    if real:
+        return real
+    for addr in reversed([a.strip() for a in (get("X-Forwarded-For") or "").split(",")]):
+        if addr and not is_proxy(addr):
+            return addr
+    return peer or ""
 
 
 def _address() -> str:
     """The visitor's network address ("" when unknown: then only the session is counted)."""
     try:
-        return st.context.ip_address or ""
+        headers = st.context.headers
+        peer = st.context.ip_address
     except Exception:  # outside a served page
         return ""
+    return client_address(peer, headers or {}, os.environ.get(TRUSTED_PROXIES_ENV, ""))
 
 
 def _session_id() -> str:

@@ -68,6 +68,47 @@ def plain_frame(frame):
     return out
 
 
+def guarded(frame):
+    """A copy whose text cells cannot run as spreadsheet formulas (``'`` before = + - @ tab CR LF)."""
+    import pandas as pd
+
+    from ..exporters.base import guard_formula
+
+    out = frame.copy()
+    for col in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[col]):
+            out[col] = out[col].map(lambda v: guard_formula(v) if isinstance(v, str) else v)
+    return out
+
+
+def export_off() -> bool:
+    """Whether Streamlit's own table download (``client.disableDataExport``) is off."""
+    try:
+        return bool(st.get_option("client.disableDataExport"))
+    except Exception:  # an older Streamlit without the option
+        return False
+
+
+def no_table_export() -> bool:
+    """Turn Streamlit's own "Download as CSV" on tables off for every session, whether or not
+    ``.streamlit/config.toml`` was read (an app started from another folder does not read it).
+
+    Returns True when the option was on: the browser learns the setting at the start of a run,
+    so the caller reruns before showing anything.
+    """
+    if export_off():
+        return False
+    st.set_option("client.disableDataExport", True)
+    return True
+
+
+def shown(frame):
+    """``frame`` as a read-only table shows it: text made :func:`plain`, and guarded too when
+    Streamlit's own table download is on anyway, so its CSV cannot carry a formula either."""
+    frame = plain_frame(frame)  # bidi controls and autolinks neutralised in names and answers
+    return frame if export_off() else guarded(frame)
+
+
 def literal(text: str, **kwargs) -> None:
     """Plain text, shown as given (bidi controls removed: :func:`neutral`)."""
     st.text(neutral(text), **kwargs)

@@ -1,5 +1,5 @@
 """The student page: pick a quiz (the class's assignments, or the demo quizzes without a class
-code), read, answer with every answer saved on the server as it is given, confirm, see the
+code: practice, graded but never stored as attempts), read, answer with every answer saved on the server as it is given, confirm, see the
 score and the review.
 
 Phases (``state.PHASE``): ``pick`` -> ``read`` (closed-book quizzes) -> ``answer`` -> ``review``.
@@ -171,7 +171,9 @@ def _pick(lang: str) -> None:
     if kind == "assignment":
         att = store.start_attempt(student=student, class_code=code, assignment_id=what.id)
     else:
-        att = store.start_attempt(student=student, class_code="", version=what.version)
+        # a demo quiz without a class code is practice: graded and reviewed, never stored as an
+        # attempt (its keys show at once, so a stored retake would be a "best = 100" for anyone)
+        att = store.start_attempt(student=student, class_code="", version=what.version, practice=True)
     ss[state.STUDENT], ss[state.CLASS_CODE] = student, code
     ss[state.TOKEN] = att.token
     st.query_params[QP] = att.token
@@ -312,6 +314,8 @@ def _answer(att, bank: Bank, lang: str) -> None:
             st.info(t("resumed", lang, n=len([v for v in att.answers.values() if v])))
     if ss[state.PRACTICE]:
         st.info(t("practice_note", lang))
+    elif att.practice:
+        st.info(t("demo_practice_note", lang))
     _progress_line(att, order, lang)
     closed = bool(bank.settings.get("closed_book"))
     if closed:
@@ -418,7 +422,7 @@ def _review(att, bank: Bank, lang: str) -> None:
         t("your_score", lang, correct=result.correct, total=result.total, percent=round(result.percent))
     )
     st.progress(result.percent / 100)
-    st.caption(t("saved" if not res.get("score") else "practice_not_saved", lang))
+    st.caption(t("saved" if not res.get("score") and not att.practice else "practice_not_saved", lang))
     if not keys:
         st.info(t("keys_later", lang))
     missed = [i for i in shown_ids if i in result.grades and not result.grades[i].correct]

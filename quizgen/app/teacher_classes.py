@@ -16,7 +16,7 @@ from ..errors import QuizgenError
 from . import data
 from .auth import require_teacher
 from .layout import language
-from .safe import error, heading, md_escape, plain, plain_frame, success
+from .safe import error, heading, md_escape, plain, shown, success
 from .strings import t
 
 ss = st.session_state
@@ -123,7 +123,7 @@ def _assignment_list(lang: str) -> None:
          for a in rows]
     )  # fmt: skip
     st.dataframe(
-        plain_frame(frame), hide_index=True, width="stretch",
+        shown(frame), hide_index=True, width="stretch",
         column_config={c: st.column_config.Column(t("acol_" + c, lang)) for c in frame.columns},
     )  # fmt: skip
     active = [a for a in rows if a.active]
@@ -197,7 +197,7 @@ def _classes(lang: str) -> None:
         import pandas as pd
 
         frame = pd.DataFrame([{"name": s.name, "code": s.personal_code} for s in students])
-        st.dataframe(plain_frame(frame), hide_index=True, column_config={
+        st.dataframe(shown(frame), hide_index=True, column_config={
             "name": st.column_config.Column(t("col_student", lang)),
             "code": st.column_config.Column(t("personal_code", lang)),
         })  # fmt: skip

@@ -1,13 +1,17 @@
 """The teacher's create page: article in, items out, edit, save to the bank folder, export.
 
 Pasted text and uploads go through ``quizgen.load_article`` (txt, md, html, docx, pdf), then
-``quizgen.generate``. The draft bank lives in this session only until it is saved.
+``quizgen.generate``; both (and regenerate's larger pool) run in a child process at lower
+priority (:func:`quizgen.exporters.budget.call_in_child`), so a long article never holds up the
+students' pages, and one stopped after :func:`generate_budget` seconds ends with a message in the
+UI language. The draft bank lives in this session only until it is saved.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import threading
 import time
 from collections import OrderedDict
@@ -17,6 +21,7 @@ import streamlit as st
 
 from ..bank import KINDS, Bank, bank_from_dict
 from ..errors import BankError, QuizgenError
+from ..exporters.budget import call_in_child
 from . import banks, data, state
 from .auth import require_teacher
 from .layout import language
@@ -26,6 +31,7 @@ from .strings import t
 ss = st.session_state
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "docx", "pdf"]
 UPLOAD_LIMIT_MB = 10
+GENERATE_BUDGET_S = 120.0  # default; a 300 KB one-paragraph article takes 7-20 s on a busy server
 SEP = " | "  # between options / accepted answers in one table cell
 EDIT_COLUMNS = ["id", "kind", "prompt", "options", "answer", "accepted", "explanation", "difficulty",
                 "source", "reason"]  # fmt: skip
@@ -177,14 +183,16 @@ def _regenerate_controls(opts: dict, lang: str) -> None:
 
 
 def _regenerate(draft: Bank, opts: dict, lang: str) -> None:
-    from .regenerate import fresh_items, pool
+    from .regenerate import fresh_items
 
     seed = int(ss.get("last_seed", opts["seed"])) + 1
     count = len(draft.items) or int(opts["count"])
     started = time.perf_counter()
     try:
-        with st.spinner(t("generating", lang)):
-            candidates = pool(draft, seed=seed, count=count, options=opts)
+        with st.spinner(t("generating", lang), show_time=True):
+            candidates = call_in_child(
+                "pool", draft, seed=seed, count=count, options=opts, budget=generate_budget()
+            )
     except QuizgenError as e:
         data.show_error(e, lang)
         return
@@ -231,14 +239,19 @@ def _source_bytes(text: str, upload, lang: str) -> tuple[bytes, str] | None:
     return source
 
 
-def _generate(source: tuple[bytes, str], opts: dict, lang: str) -> None:
-    import quizgen
+def generate_budget() -> float:
+    """Seconds a generation may run: ``$QUIZGEN_GENERATE_BUDGET``, else ``GENERATE_BUDGET_S``."""
+    try:
+        return float(os.environ.get("QUIZGEN_GENERATE_BUDGET", "") or GENERATE_BUDGET_S)
+    except ValueError:
+        return GENERATE_BUDGET_S
 
+
+def _generate(source: tuple[bytes, str], opts: dict, lang: str) -> None:
     started = time.perf_counter()
     try:
-        with st.spinner(t("generating", lang)):
-            article = quizgen.load_article(source[0], name=source[1], language=opts["language"])
-            bank = quizgen.generate(article, **opts)
+        with st.spinner(t("generating", lang), show_time=True):
+            bank = call_in_child("load_and_generate", *source, budget=generate_budget(), **opts)
     except QuizgenError as e:
         data.show_error(e, lang)
         return
@@ -332,8 +345,8 @@ def _editor(draft: Bank, lang: str) -> Bank:
 
 def _replace_ticked(draft: Bank, edited: Bank, lang: str) -> None:
     """Put a new item in place of each ticked row: the draft's ranked alternates first (same kind
-    preferred), then the regenerated pool, then a fresh pool."""
-    from .regenerate import pool, replacement
+    preferred), then the regenerated pool, then a fresh pool made in a child process."""
+    from .regenerate import replacement
 
     ticked = [i for i in ss.get("ticked", []) if any(it.id == i for it in edited.items)]
     label = t("replace_ticked", lang, n=len(ticked)) if ticked else t("replace_none", lang)
@@ -344,8 +357,11 @@ def _replace_ticked(draft: Bank, edited: Bank, lang: str) -> None:
     if len(spares) < len(ticked):
         seed = int(ss.get("last_seed", 0)) + 101
         try:
-            with st.spinner(t("generating", lang)):
-                spares += pool(draft, seed=seed, count=len(draft.items), options=ss.get("last_opts"))
+            with st.spinner(t("generating", lang), show_time=True):
+                spares += call_in_child(
+                    "pool", draft, seed=seed, count=len(draft.items), options=ss.get("last_opts"),
+                    budget=generate_budget(),
+                )  # fmt: skip
         except QuizgenError as e:
             data.show_error(e, lang)
             return

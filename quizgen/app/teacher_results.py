@@ -13,38 +13,15 @@ import io
 import streamlit as st
 
 from ..errors import QuizgenError
-from ..exporters.base import guard_formula
 from . import data
 from .auth import require_teacher
 from .layout import language
 from .results_view import build_view
-from .safe import heading, literal, md_escape, plain, plain_frame, success
+from .safe import guarded, heading, literal, md_escape, plain, shown, success
 from .strings import t
 
 ALL = "__all__"
 ss = st.session_state
-
-
-def guarded(frame):
-    """A copy whose text cells cannot run as spreadsheet formulas (``'`` before = + - @ tab CR LF)."""
-    import pandas as pd
-
-    out = frame.copy()
-    for col in out.columns:
-        if not pd.api.types.is_numeric_dtype(out[col]):
-            out[col] = out[col].map(lambda v: guard_formula(v) if isinstance(v, str) else v)
-    return out
-
-
-def shown(frame):
-    """``frame`` as a table shows it: guarded too when Streamlit's own table download is on
-    (``client.disableDataExport`` off), so its CSV cannot carry a formula either."""
-    try:
-        off = bool(st.get_option("client.disableDataExport"))
-    except Exception:  # an older Streamlit without the option
-        off = False
-    frame = plain_frame(frame)  # bidi controls and autolinks neutralised in names and answers
-    return frame if off else guarded(frame)
 
 
 def to_csv(frame) -> bytes:

@@ -216,5 +216,14 @@ class PeopleStore(StoreBase):
 
         return self._write(tx, failed="The login attempt could not be counted")
 
+    def last_login_failure(self, key: str) -> _dt.datetime | None:
+        """When the last failed login for ``key`` was counted (None: never, or cleared)."""
+        row = self._read(
+            lambda c: c.execute(
+                select(s.login_failures.c.last_at).where(s.login_failures.c.key == key)
+            ).first()
+        )
+        return None if row is None else from_iso(row.last_at)
+
     def clear_login_failures(self, key: str) -> None:
         self._write(lambda c: c.execute(delete(s.login_failures).where(s.login_failures.c.key == key)))

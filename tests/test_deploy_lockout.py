@@ -1,0 +1,186 @@
+"""Issue 13 finding 4 behind the shipped deploy: deploy/nginx.conf run by a real nginx in front
+of two real Streamlit replicas sharing one database, and Chromium sending wrong teacher
+passcodes through nginx. Every visitor reaches Streamlit from loopback (nginx), so the app
+must take the address nginx forwards; the wrong tries are spread over several sessions (each
+below the per-session limit) and both replicas, and still lock that address, on every
+replica, for a bounded time; a visitor from another address logs in meanwhile.
+
+The browser runs on this machine, so it plays a remote visitor by sending the address it
+stands for in ``X-Forwarded-For``: nginx appends the peer it saw (127.0.0.1) after it, as it
+appends a real visitor's address after whatever that visitor sent.
+
+Needs nginx, Debian's ``/usr/bin/chromium`` and playwright; skipped without them unless
+``QUIZGEN_REQUIRE_EXTERNAL=1``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from quizgen.app import auth
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+CONF = ROOT / "deploy" / "nginx.conf"
+NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+CHROMIUM = "/usr/bin/chromium"
+PASSCODE = "lockout-test-passcode"
+
+
+def _require_external() -> None:
+    missing = NGINX is None or not Path(CHROMIUM).exists()
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing = True
+    if missing:
+        if os.environ.get("QUIZGEN_REQUIRE_EXTERNAL") == "1":
+            pytest.fail("nginx, chromium or playwright is missing (QUIZGEN_REQUIRE_EXTERNAL=1)")
+        pytest.skip("needs nginx, chromium and playwright")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait(url: str, proc: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            pytest.fail(f"{url} did not start:\n" + log.read_text())
+        time.sleep(0.3)
+
+
+@pytest.fixture(scope="module")
+def deploy(tmp_path_factory):
+    _require_external()
+    tmp = tmp_path_factory.mktemp("lockout")
+    (tmp / "banks").mkdir()
+    env = dict(os.environ, QUIZGEN_DB=str(tmp / "quizgen.sqlite3"), QUIZGEN_BANKS=str(tmp / "banks"),
+               QUIZGEN_TEACHER_PASSWORD=PASSCODE, PYTHONPATH=str(ROOT))  # fmt: skip
+    env.pop("QUIZGEN_TRUSTED_PROXIES", None)
+    procs, ports = [], [_free_port(), _free_port()]
+    for n, port in enumerate(ports):
+        log = tmp / f"replica{n}.log"
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.headless", "true",
+             "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+             "--server.fileWatcherType", "none"],
+            cwd=ROOT, env=env, stdout=open(log, "w"), stderr=subprocess.STDOUT,  # noqa: SIM115
+        )  # fmt: skip
+        procs.append(proc)
+        _wait(f"http://127.0.0.1:{port}/_stcore/health", proc, log)
+    front = _free_port()
+    conf = CONF.read_text(encoding="utf-8")
+    conf = conf.replace("server 127.0.0.1:8501", f"server 127.0.0.1:{ports[0]}")
+    conf = conf.replace("server 127.0.0.1:8502", f"server 127.0.0.1:{ports[1]}")
+    conf = re.sub(r"listen 80;", f"listen 127.0.0.1:{front};", conf)
+    (tmp / "logs").mkdir()
+    main_conf = tmp / "nginx.conf"
+    main_conf.write_text(
+        f"""daemon off;
+pid {tmp}/nginx.pid;
+error_log {tmp}/logs/error.log warn;
+events {{ worker_connections 256; }}
+http {{
+    log_format up '$upstream_addr $request_uri';
+    access_log {tmp}/logs/access.log up;
+    client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fcgi; uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
+    {conf}
+}}
+""",
+        encoding="utf-8",
+    )
+    nginx = subprocess.Popen([NGINX, "-c", str(main_conf), "-p", str(tmp)], stderr=subprocess.DEVNULL)
+    procs.append(nginx)
+    _wait(f"http://127.0.0.1:{front}/_stcore/health", nginx, main_conf)
+    yield {"url": f"http://127.0.0.1:{front}", "tmp": tmp, "ports": ports}
+    for proc in procs:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser(deploy):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu"],
+        )
+        yield b
+        b.close()
+
+
+def visitor(browser, url: str, address: str):
+    """A new browser (its own route cookie, so nginx may pick either replica) at ``address``."""
+    ctx = browser.new_context(extra_http_headers={"X-Forwarded-For": address})
+    pg = ctx.new_page()
+    pg.set_default_timeout(30_000)
+    pg.goto(url + "/teacher_create")
+    pg.get_by_label("Kode akses guru").wait_for()
+    return pg
+
+
+def try_passcode(pg, code: str) -> str:
+    pg.get_by_label("Kode akses guru").fill(code)
+    pg.get_by_role("button", name="Masuk").click()
+    box = pg.locator('[data-testid="stAlert"], [data-testid="stTextArea"]').first
+    box.wait_for()
+    return box.inner_text()
+
+
+def test_wrong_tries_through_nginx_lock_the_address_on_every_replica(deploy, browser):
+    url, per_session = deploy["url"], auth.SESSION_TRIES - 1  # each session stays below its own lock
+    routes = set()
+    tries = 0
+    while tries < auth.ADDRESS_TRIES:
+        pg = visitor(browser, url, "192.0.2.50")
+        for _ in range(min(per_session, auth.ADDRESS_TRIES - tries)):
+            assert "Kode akses salah" in try_passcode(pg, f"guess-{tries}")
+            pg.wait_for_timeout(300)
+            tries += 1
+        routes |= {c["value"] for c in pg.context.cookies() if c["name"] == "quizgen_route"}
+        pg.context.close()
+    assert len(routes) >= 5  # five browsers, five routes
+    sessions = [
+        ln
+        for ln in (deploy["tmp"] / "logs" / "access.log").read_text().splitlines()
+        if "_stcore/stream" in ln
+    ]
+    assert {p for p in deploy["ports"] if any(f":{p} " in ln for ln in sessions)} == set(deploy["ports"]), (
+        sessions
+    )
+    # the right passcode from the locked address is refused, in new sessions on any replica
+    for _ in range(3):
+        pg = visitor(browser, url, "192.0.2.50")
+        assert "Terlalu banyak percobaan" in try_passcode(pg, PASSCODE)
+        pg.context.close()
+    # another address (another school, another teacher) is not locked
+    pg = visitor(browser, url, "198.51.100.7")
+    try_passcode(pg, PASSCODE)
+    pg.get_by_label("Tempel teks artikel").wait_for()
+    pg.context.close()
