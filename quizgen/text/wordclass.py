@@ -81,12 +81,17 @@ def entity_index(
 ):
     """What the trained models say of names, as an index with ``lookup(start, end)``:
     the entity tagger's spans (Indonesian), else the name typer (English), else ``None``."""
-    from ..analysis.ner import EntityIndex, entities_in, has_ner
+    from ..analysis.ner import LazyEntityIndex, has_ner
 
     if has_ner(lang):
-        spans = [(s.start, s.end) for s in sentences if s.end <= NER_MAX_CHARS]
+        # tagged on first lookup, sentence by sentence, from the tokens already made
+        keep = [n for n, s in enumerate(sentences) if s.end <= NER_MAX_CHARS]
+        spans = [(sentences[n].start, sentences[n].end) for n in keep]
+        words = None
+        if len(ranges) == len(sentences):
+            words = [[(t.text, t.start, t.end) for t in tagged[a:b]] for a, b in (ranges[n] for n in keep)]
         try:
-            return EntityIndex(entities_in(text, spans, lang))
+            return LazyEntityIndex(text, spans, lang, words)
         except ImportError:  # python-crfsuite missing: names are typed by the cues alone
             return None
     from ..analysis.entity_types import TyperIndex, name_typer
