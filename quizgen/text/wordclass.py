@@ -45,6 +45,7 @@ class TagIndex:
         self.tokens = tagged
         self.starts = [t.start for t in tagged]
         self.lexicon = lexicon  # lowercase word -> "NOUN|VERB" (the tagger's word list), if any
+        self._common: dict[str, str | None] = {}  # lowercase word -> its first common-word tag
 
     def common_words(self, words: Sequence[str]) -> tuple[str, ...] | None:
         """The word-list tags of ``words`` when every one is also used as a common word
@@ -52,12 +53,17 @@ class TagIndex:
         if not self.lexicon:
             return None
         out = []
+        memo = self._common
         for w in words:
-            tags = self.lexicon.get(w.lower())
-            common = [t for t in (tags or "").split("|") if t and t != "PROPN"]
-            if not common:
+            low = w.lower()
+            first = memo.get(low, "")
+            if first == "":
+                tags = self.lexicon.get(low)
+                common = [t for t in (tags or "").split("|") if t and t != "PROPN"]
+                first = memo[low] = common[0] if common else None
+            if first is None:
                 return None
-            out.append(common[0])
+            out.append(first)
         return tuple(out)
 
     def classes(self, start: int, end: int) -> tuple[str, ...]:
