@@ -25,6 +25,7 @@ LABELS = {"PPL": "person", "PLC": "place", "IND": "organisation", "EVT": "event"
 
 _MODELS: dict[str, object] = {}
 _MEMO_MAX = 100_000  # cached word features per model; beyond, the cache starts afresh
+_SEEN_MAX = 5_000  # sentences whose entities are kept per model
 _LOCK = threading.Lock()
 
 
@@ -58,6 +59,9 @@ class _Model:
         self.tags = upos.passes[0].lexicon if upos is not None else None
         self.lock = threading.Lock()
         self.memo: dict = {}  # per-word features (see sentence_features), used under lock
+        # entities of the sentences tagged lately, by their words: the same article again
+        # (another seed, other kinds) is not tagged again; used under lock
+        self.seen: dict[tuple[str, ...], tuple[tuple[int, int, str, float], ...]] = {}
 
 
 def _model(lang: str) -> _Model | None:
@@ -85,7 +89,6 @@ def entities_in(
     ``words_of`` may give each span's ``(word, start, end)`` tokens (those of
     :func:`~quizgen.analysis.tokenize.token_spans`) when they are already at hand.
     """
-    from .ner_features import sentence_features
 
     model = _model(lang)
     if model is None:
@@ -96,24 +99,38 @@ def entities_in(
             toks = token_spans(text, lang, a, b) if words_of is None else words_of[n]
             if not toks:
                 continue
-            words = [w for w, _, _ in toks]
-            if len(model.memo) > _MEMO_MAX:
-                model.memo.clear()
-            tags = model.tagger.tag(sentence_features(words, model.lex, model.tags, model.memo))
-            start = None
-            for i, t in enumerate([*tags, "O"]):
-                inside = t.startswith("I-") and start is not None and t[2:] == tags[start][2:]
-                if start is not None and not inside:
-                    kind = tags[start][2:]
-                    probs = [model.tagger.marginal(tags[k], k) for k in range(start, i)]
-                    s, e = toks[start][1], toks[i - 1][2]
-                    out.append(
-                        Entity(text[s:e], s, e, LABELS.get(kind, kind.lower()), sum(probs) / len(probs))
-                    )
-                    start = None
-                if t.startswith("B-") or (t.startswith("I-") and start is None):
-                    start = i
+            words = tuple(w for w, _, _ in toks)
+            found = model.seen.get(words)
+            if found is None:
+                found = _tag_words(model, words)
+                if len(model.seen) >= _SEEN_MAX:
+                    model.seen.pop(next(iter(model.seen)))  # the oldest sentence
+                model.seen[words] = found
+            for first, last, kind, confidence in found:
+                s, e = toks[first][1], toks[last][2]
+                out.append(Entity(text[s:e], s, e, kind, confidence))
     return out
+
+
+def _tag_words(model: _Model, words: tuple[str, ...]) -> tuple[tuple[int, int, str, float], ...]:
+    """``(first token, last token, type, confidence)`` of each entity of one sentence."""
+    from .ner_features import sentence_features
+
+    if len(model.memo) > _MEMO_MAX:
+        model.memo.clear()
+    tags = model.tagger.tag(sentence_features(list(words), model.lex, model.tags, model.memo))
+    out = []
+    start = None
+    for i, t in enumerate([*tags, "O"]):
+        inside = t.startswith("I-") and start is not None and t[2:] == tags[start][2:]
+        if start is not None and not inside:
+            kind = tags[start][2:]
+            probs = [model.tagger.marginal(tags[k], k) for k in range(start, i)]
+            out.append((start, i - 1, LABELS.get(kind, kind.lower()), sum(probs) / len(probs)))
+            start = None
+        if t.startswith("B-") or (t.startswith("I-") and start is None):
+            start = i
+    return tuple(out)
 
 
 def entities(text: str, lang: str) -> list[Entity]:
