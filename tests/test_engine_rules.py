@@ -84,8 +84,9 @@ def test_quotes_and_first_person_are_not_statements():
 
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
 def test_typed_cloze_blanks_are_recallable(path):
-    bank = quizgen.generate(path, kinds="cloze", count=10, seed=0)
-    for it in bank.items:
+    # the whole bank: an article may hold no cloze key once names of no confirmed type are out
+    bank = quizgen.generate(path, count=10, seed=0)
+    for it in (it for it in bank.items if it.kind == "cloze"):
         before = BLANK_RE.split(it.prompt)[0]
         if it.skill == "term":  # a name may open a sentence; a common word there is a guess
             assert before.strip(), f"{it.id}: the blank opens the sentence: {it.prompt}"
