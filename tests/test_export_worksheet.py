@@ -54,8 +54,12 @@ def test_worksheet_words_are_the_language_packs_ui_vocabulary(bank_file):
     assert header == [t(f"sheet_{w}", lang) for w in ("name", "class", "date", "score")]
     instructions = [p.get_text() for p in soup.select("p.instruction")]
     assert instructions[0] == t("sheet_read", lang)
-    kinds = {"true_false": "sheet_true_false", "short_answer": "sheet_typed", "cloze": "sheet_typed"}
-    wanted = {table(lang)[kinds.get(it.kind, "sheet_choice")].split("{")[0] for it in bank.items}
+    from quizgen.exporters.base import is_choice
+
+    def section(it):  # a cloze with options is chosen, not typed (as the worksheet lays it out)
+        return "sheet_true_false" if it.kind == "true_false" else "sheet_choice" if is_choice(it) else "sheet_typed"
+
+    wanted = {table(lang)[section(it)].split("{")[0] for it in bank.items}
     assert {w for w in wanted for i in instructions[1:] if i.startswith(w)} == wanted
     assert len(instructions) == len(wanted) + 1
     assert soup.h2.get_text() == t("sheet_questions", lang)

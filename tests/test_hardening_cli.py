@@ -30,6 +30,7 @@ COMMANDS = {
     "take": (".json", ["take", "{}"]),
     "results": (".sqlite3", ["results", "--db", "{}", "-o", "{out}/bank.json"]),
     "copy-db": (".sqlite3", ["copy-db", "{}", "{out}/copy.sqlite3"]),
+    "swap": (".json", ["swap", "{}", "m-00000000", "-o", "{out}/bank.json"]),
 }
 NO_FILE = {"formats", "results"}  # commands that take no file
 
