@@ -275,10 +275,8 @@ def _actions(ctx: Context, ranked: list[RankedSentence]) -> list[dict]:
         cut = next(
             (i for i, ((_w, t), _sp) in enumerate(tagged) if t not in ("DET", "ADJ", "NOUN", "PROPN", "NUM")), None
         )
-        if not cut or cut > 6 or tagged[cut][0][1] not in ("VERB", "AUX", "ADV"):
-            continue  # the predicate opens with its verb (or an adverb of it: "juga gagal ...")
-        if tagged[cut][0][1] == "ADV" and not any(t in ("VERB", "AUX") for (_w, t), _sp in tagged[cut : cut + 3]):
-            continue
+        if not cut or cut > 6 or tagged[cut][0][1] not in ("VERB", "AUX"):
+            continue  # the predicate opens with its verb ("juga gagal ...", "also failed": another did it too)
         subj_tags = [t for (_w, t), _sp in tagged[:cut]]
         if not set(subj_tags) <= {"DET", "ADJ", "NOUN", "PROPN", "NUM"} or subj_tags[-1] not in ("NOUN", "PROPN"):
             continue  # "The decision to", "Ahli dari mereka": no plain noun phrase before the verb
@@ -302,8 +300,8 @@ def _actions(ctx: Context, ranked: list[RankedSentence]) -> list[dict]:
             for e in c.entities
             if e.type in ("person", "organisation") and subj.endswith(e.text) and confirmed(ctx, e)
         ]
-        if not ents or (ents[0].type == "person" and subj != ents[0].text):
-            continue  # an actor the article names (a person by name alone, a body with its head noun)
+        if not ents or len(subj.split()) - len(ents[0].text.split()) > 4:
+            continue  # an actor the article names (with its title or head noun: "Pelatih Persipura Wanderley Jr")
         kind = ents[0].type
         seen.add(c.sentence)
         out.append(
