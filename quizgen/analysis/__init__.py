@@ -74,7 +74,18 @@ def tag(text: str, lang: str) -> list[Token]:
     Returns:
         Tokens ``(text, start, end, upos)`` in order.
     """
-    return tag_spans(text, [(0, len(text))], lang)[0]
+    last = _LAST_TAG[0]
+    if last[0] == text and last[1] == lang:
+        return list(last[2])
+    toks = tag_spans(text, [(0, len(text))], lang)[0]
+    _LAST_TAG[0] = (text, lang, tuple(toks))  # one assignment: safe across threads
+    return toks
+
+
+# The last text :func:`tag` tagged and its tokens: callers often ask for the same short
+# text twice in a row (its words, then their spans). Tokens are immutable; the answer a
+# pure function of its input.
+_LAST_TAG: list[tuple[str, str, tuple[Token, ...]]] = [("", "", ())]
 
 
 def entities(text: str, lang: str) -> list:

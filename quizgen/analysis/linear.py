@@ -223,7 +223,7 @@ class LinearTagger:
         return total
 
     def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
-        best = self.scores(sentences).argmax(axis=1)
+        best = self.scores(sentences).argmax(axis=1).tolist()
         names = self.classes
         out: list[list[str]] = []
         k = 0

@@ -24,6 +24,8 @@ from .tokenize import token_spans
 LABELS = {"PPL": "person", "PLC": "place", "IND": "organisation", "EVT": "event", "FNB": "food"}
 
 _MODELS: dict[str, object] = {}
+_MEMO_MAX = 100_000  # cached word features per model; beyond, the cache starts afresh
+_SEEN_MAX = 5_000  # sentences whose entities are kept per model
 _LOCK = threading.Lock()
 
 
@@ -56,6 +58,10 @@ class _Model:
         upos = get_tagger(lang)
         self.tags = upos.passes[0].lexicon if upos is not None else None
         self.lock = threading.Lock()
+        self.memo: dict = {}  # per-word features (see sentence_features), used under lock
+        # entities of the sentences tagged lately, by their words: the same article again
+        # (another seed, other kinds) is not tagged again; used under lock
+        self.seen: dict[tuple[str, ...], tuple[tuple[int, int, str, float], ...]] = {}
 
 
 def _model(lang: str) -> _Model | None:
@@ -72,35 +78,59 @@ def has_ner(lang: str) -> bool:
     return ner_model_path(lang).is_file()
 
 
-def entities_in(text: str, spans: Sequence[tuple[int, int]], lang: str) -> list[Entity]:
-    """The entities of each ``(start, end)`` span of ``text`` (sentences), in text order."""
-    from .ner_features import sentence_features
+def entities_in(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    lang: str,
+    words_of: Sequence[Sequence[tuple[str, int, int]]] | None = None,
+) -> list[Entity]:
+    """The entities of each ``(start, end)`` span of ``text`` (sentences), in text order.
+
+    ``words_of`` may give each span's ``(word, start, end)`` tokens (those of
+    :func:`~quizgen.analysis.tokenize.token_spans`) when they are already at hand.
+    """
 
     model = _model(lang)
     if model is None:
         return []
     out: list[Entity] = []
     with model.lock:
-        for a, b in spans:
-            toks = token_spans(text, lang, a, b)
+        for n, (a, b) in enumerate(spans):
+            toks = token_spans(text, lang, a, b) if words_of is None else words_of[n]
             if not toks:
                 continue
-            words = [w for w, _, _ in toks]
-            tags = model.tagger.tag(sentence_features(words, model.lex, model.tags))
-            start = None
-            for i, t in enumerate([*tags, "O"]):
-                inside = t.startswith("I-") and start is not None and t[2:] == tags[start][2:]
-                if start is not None and not inside:
-                    kind = tags[start][2:]
-                    probs = [model.tagger.marginal(tags[k], k) for k in range(start, i)]
-                    s, e = toks[start][1], toks[i - 1][2]
-                    out.append(
-                        Entity(text[s:e], s, e, LABELS.get(kind, kind.lower()), sum(probs) / len(probs))
-                    )
-                    start = None
-                if t.startswith("B-") or (t.startswith("I-") and start is None):
-                    start = i
+            words = tuple(w for w, _, _ in toks)
+            found = model.seen.get(words)
+            if found is None:
+                found = _tag_words(model, words)
+                if len(model.seen) >= _SEEN_MAX:
+                    model.seen.pop(next(iter(model.seen)))  # the oldest sentence
+                model.seen[words] = found
+            for first, last, kind, confidence in found:
+                s, e = toks[first][1], toks[last][2]
+                out.append(Entity(text[s:e], s, e, kind, confidence))
     return out
+
+
+def _tag_words(model: _Model, words: tuple[str, ...]) -> tuple[tuple[int, int, str, float], ...]:
+    """``(first token, last token, type, confidence)`` of each entity of one sentence."""
+    from .ner_features import sentence_features
+
+    if len(model.memo) > _MEMO_MAX:
+        model.memo.clear()
+    tags = model.tagger.tag(sentence_features(list(words), model.lex, model.tags, model.memo))
+    out = []
+    start = None
+    for i, t in enumerate([*tags, "O"]):
+        inside = t.startswith("I-") and start is not None and t[2:] == tags[start][2:]
+        if start is not None and not inside:
+            kind = tags[start][2:]
+            probs = [model.tagger.marginal(tags[k], k) for k in range(start, i)]
+            out.append((start, i - 1, LABELS.get(kind, kind.lower()), sum(probs) / len(probs)))
+            start = None
+        if t.startswith("B-") or (t.startswith("I-") and start is None):
+            start = i
+    return tuple(out)
 
 
 def entities(text: str, lang: str) -> list[Entity]:
@@ -138,3 +168,45 @@ class EntityIndex:
         if best is not None and best_cover * 2 > end - start:
             return best
         return None
+
+
+class LazyEntityIndex:
+    """An :class:`EntityIndex` that runs the entity tagger on a sentence only when a span
+    inside it is looked up: most sentences of a long article are never asked about.
+
+    ``lookup`` answers as the full index would: the entities of a sentence lie inside it,
+    so those overlapping ``[start, end)`` all come from the sentences that overlap it.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int]],
+        lang: str,
+        words_of: Sequence[Sequence[tuple[str, int, int]]] | None = None,
+    ) -> None:
+        if _model(lang) is None:  # loads the model now: python-crfsuite missing raises here
+            spans = ()
+        self.text = text
+        self.lang = lang
+        self.spans = list(spans)
+        self.span_starts = [a for a, _ in self.spans]
+        self.words_of = words_of
+        self.done: dict[int, list[Entity]] = {}
+
+    def _sentence(self, n: int) -> list[Entity]:
+        hit = self.done.get(n)
+        if hit is None:
+            words = None if self.words_of is None else [self.words_of[n]]
+            hit = self.done[n] = entities_in(self.text, [self.spans[n]], self.lang, words)
+        return hit
+
+    def lookup(self, start: int, end: int) -> Entity | None:
+        """The entity covering most of ``[start, end)`` (more than half of it), if any."""
+        n = max(0, bisect.bisect_right(self.span_starts, start) - 1)
+        found: list[Entity] = []
+        while n < len(self.spans) and self.spans[n][0] < end:
+            if self.spans[n][1] > start:
+                found.extend(self._sentence(n))
+            n += 1
+        return EntityIndex(found).lookup(start, end) if found else None

@@ -52,46 +52,36 @@ def _word(w: str) -> str:
 
 
 def sentence_features(
-    words: list[str], lex: NerLexicon, tags: dict[str, str] | None = None
+    words: list[str],
+    lex: NerLexicon,
+    tags: dict[str, str] | None = None,
+    memo: dict | None = None,
 ) -> list[list[str]]:
     """CRF features for each (lowercased) word of a sentence.
 
     ``tags`` is the tagger's word list (lowercase word -> ``"NOUN|PROPN"``), if any.
+    ``memo`` (a dict kept with the same ``lex`` and ``tags``) caches each word's own
+    features and those it gives its neighbours; the features come out the same, in the
+    same order.
     """
+    if memo is None:
+        memo = {}
     low = [w.lower() for w in words]
     n = len(low)
     out: list[list[str]] = []
     for i, w in enumerate(low):
-        f = ["b", "w=" + _word(w), "sh=" + shape(words[i]), "s3=" + w[-3:], "s2=" + w[-2:], "p3=" + w[:3]]
-        if len(w) <= 2:
-            f.append("short")
-        if w in lex.place_words:
-            f.append("gz")
-        if w in lex.place_firsts:
-            f.append("gzf")
-        if w in lex.titles:
-            f.append("ti")
-        if w in lex.org_words:
-            f.append("og")
-        if tags is not None:
-            f.append("lx=" + tags.get(w, "?"))
+        f = memo.get(words[i])
+        if f is None:
+            f = memo[words[i]] = _own(words[i], w, lex, tags)
+        f = list(f)
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
-                v = low[j]
-                f.append(f"{d}w=" + _word(v))
-                if d in (-1, 1):
-                    f.append(f"{d}s3=" + v[-3:])
-                if v in lex.titles:
-                    f.append(f"{d}ti")
-                if v in lex.place_words:
-                    f.append(f"{d}gz")
-                if v in lex.org_words:
-                    f.append(f"{d}og")
-                if v in lex.speech:
-                    f.append(f"{d}sp")
-                if tags is not None and d in (-1, 1):
-                    f.append(f"{d}lx=" + tags.get(v, "?"))
+                key = (d, low[j])
+                part = memo.get(key)
+                if part is None:
+                    part = memo[key] = _neighbour(d, low[j], lex, tags)
+                f.extend(part)
             else:
                 f.append(f"{d}pad")
         if i > 0:
@@ -102,3 +92,39 @@ def sentence_features(
             f.append("tg=" + _word(low[i - 1]) + "|" + _word(w) + "|" + _word(low[i + 1]))
         out.append(f)
     return out
+
+
+def _own(word: str, w: str, lex: NerLexicon, tags: dict[str, str] | None) -> tuple[str, ...]:
+    """The features of a word about itself (``w`` is ``word`` lowercased)."""
+    f = ["b", "w=" + _word(w), "sh=" + shape(word), "s3=" + w[-3:], "s2=" + w[-2:], "p3=" + w[:3]]
+    if len(w) <= 2:
+        f.append("short")
+    if w in lex.place_words:
+        f.append("gz")
+    if w in lex.place_firsts:
+        f.append("gzf")
+    if w in lex.titles:
+        f.append("ti")
+    if w in lex.org_words:
+        f.append("og")
+    if tags is not None:
+        f.append("lx=" + tags.get(w, "?"))
+    return tuple(f)
+
+
+def _neighbour(d: int, v: str, lex: NerLexicon, tags: dict[str, str] | None) -> tuple[str, ...]:
+    """The features the lowercase word ``v`` gives the word ``d`` positions before it."""
+    f = [f"{d}w=" + _word(v)]
+    if d in (-1, 1):
+        f.append(f"{d}s3=" + v[-3:])
+    if v in lex.titles:
+        f.append(f"{d}ti")
+    if v in lex.place_words:
+        f.append(f"{d}gz")
+    if v in lex.org_words:
+        f.append(f"{d}og")
+    if v in lex.speech:
+        f.append(f"{d}sp")
+    if tags is not None and d in (-1, 1):
+        f.append(f"{d}lx=" + tags.get(v, "?"))
+    return tuple(f)

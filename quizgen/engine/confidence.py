@@ -18,20 +18,81 @@ CAPITAL_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'’-]*")
 
 
 def person_confidence(ctx: Context, c: Candidate) -> int:
-    """2: a cue says person (a title, a speech verb); 1: a full name later shortened (the way
-    news names people); 0: only assumed from capitals."""
+    """2: a cue says person (a title, a verb of saying, the entity tagger sure of it); 1: a
+    full name later shortened (the way news names people), or a name of two to four proper
+    nouns the tagger takes for a person; 0: only assumed, or a name no person has (an
+    acronym word: "PS TNI", "Marc VDS"; a one-word name on a weak guess: "Allah")."""
     memo = ctx.cache.setdefault("person_confidence", {})
     g = ctx.group_of(c)
     if g not in memo:
         members = ctx.groups.get(g, [c])
         forms = {m.text for m in members}
-        if any(not any("assumed" in r for r in m.reasons) for m in members):
+        if any(_not_a_name(ctx, f) for f in forms):
+            memo[g] = 0
+        elif any(_strong_cue(ctx, r, len(m.text.split())) for m in members for r in m.reasons):
             memo[g] = 2
         elif _shortened_to_surname(forms):
+            memo[g] = 1
+        elif any(
+            _weak_cue(r) and 2 <= len(m.text.split()) <= 4 and _proper_nouns(ctx, m)
+            for m in members
+            for r in m.reasons
+        ):
             memo[g] = 1
         else:
             memo[g] = 0
     return memo[g]
+
+
+# words of team and company names in any language the packs cover
+TEAM_WORDS = frozenset({"racing", "team", "motors", "motorsport", "united", "fc", "club", "group", "corp"})
+_TAGGER_RE = re.compile(r"(?:entity tagger|name typer): person \((\d(?:\.\d+)?)\)")
+_CUE_WORD_RE = re.compile(r"(?:after '([^']+)'|'([^']+)' after it)")
+
+
+def _strong_cue(ctx: Context, reason: str, n_words: int) -> bool:
+    """A title before the name, a verb of saying beside it, or (for a name of two words or
+    more: "Google", "Apple" are no people) the tagger at least 0.9 sure."""
+    if "title '" in reason:
+        return True
+    m = _TAGGER_RE.search(reason)
+    if m and float(m.group(1)) >= 0.9 and n_words >= 2:
+        return True
+    speech = ctx.cache.get("speech_words")
+    if speech is None:
+        speech = ctx.cache["speech_words"] = {
+            fold(w) for w in set(getattr(ctx.pack, "person_verbs", ())) | set(ctx.t("speech_verbs", []) or [])
+        }
+    return any(fold(w) in speech for pair in _CUE_WORD_RE.findall(reason) for w in pair if w)
+
+
+def _weak_cue(reason: str) -> bool:
+    return "assumed" not in reason and bool(_TAGGER_RE.search(reason) or _CUE_WORD_RE.search(reason))
+
+
+def _not_a_name(ctx: Context, form: str) -> bool:
+    """A word no person's name holds: an acronym ("TNI", "VDS") or a word of a team or body
+    ("Racing", "Team", "FC": the pack's organisation cues)."""
+    cues = set(getattr(ctx.pack, "org_cues", frozenset())) | TEAM_WORDS
+    for w in form.split():
+        bare = w.strip(".,'’")
+        if len(bare) >= 2 and bare.isupper() and bare.isalpha() and not re.fullmatch(r"[IVX]+", bare):
+            return True
+        if bare.lower() in cues:
+            return True
+    return False
+
+
+def _proper_nouns(ctx: Context, c: Candidate) -> bool:
+    """Does the tagger read every word of the name, in its sentence, as a proper noun?"""
+    s = ctx.sentence(c.sentence)
+    off = c.start - s.start
+    tags = [
+        t
+        for (_w, t), (a, b) in zip(ctx.upos(s.text), ctx.upos_spans(s.text), strict=False)
+        if a >= off and b <= off + len(c.text)
+    ]
+    return bool(tags) and all(t in ("PROPN", None) for t in tags)
 
 
 def _shortened_to_surname(forms: set[str]) -> bool:

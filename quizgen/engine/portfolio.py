@@ -21,7 +21,7 @@ from .select import rank_sentences
 from .textutil import BLANK_RE, contains_phrase, fold
 from .write_detail import write_detail
 from .write_main_idea import write_main_idea
-from .write_relation import write_cause, write_reported, write_speaker
+from .write_relation import write_actions, write_cause, write_reported, write_speaker
 from .write_statement import write_statements, write_true_false
 from .write_vocabulary import write_vocabulary
 
@@ -84,6 +84,7 @@ def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random, want: i
         drafts += write_statements(ctx, every, rng)
         drafts += write_speaker(ctx, every, rng)
         drafts += write_reported(ctx, every, rng)
+        drafts += write_actions(ctx, every, rng)
         drafts += write_cause(ctx, in_order, rng)
     if "true_false" in kinds:
         drafts += write_true_false(ctx, every)

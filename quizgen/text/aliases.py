@@ -61,6 +61,21 @@ def _person_initials(m: Mention) -> bool:
     return any(e.type == "person" and e.strength >= _STRONG for e in m.evidence)
 
 
+def _pieces(names: list[str]) -> dict[str, list[str]]:
+    """For each ``name``, every leading and trailing part of it cut at a space: the names
+    that start with ``piece + " "`` or end with ``" " + piece``, each once, in order."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for k in names:
+        seen: set[str] = set()
+        for i, c in enumerate(k):
+            if c == " ":
+                for piece in (k[:i], k[i + 1 :]):
+                    if piece not in seen:
+                        seen.add(piece)
+                        out[piece].append(k)
+    return out
+
+
 def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Found]:
     """Group and type name mentions; return one Found per mention.
 
@@ -137,11 +152,12 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Found]:
             _merge(members, keys, key, fits[0])
     # 5: a shorter multi-word form of exactly one person ("Yong Jin" = "Ri Yong Jin")
     persons = [k for k in members if len(k.split()) > 2 and group_type(k).type == "person"]
+    by_piece = _pieces(persons)  # what each person's name starts or ends with, at a space
     for key in list(members):
         n = len(key.split())
         if n < 2 or mentions[members[key][0]].acronym:
             continue
-        fits = [k for k in persons if k != key and (k.endswith(" " + key) or k.startswith(key + " "))]
+        fits = [k for k in by_piece.get(key, ()) if k != key]
         if len(fits) == 1 and group_type(key).strength < 5 and key in members:
             link_reason[key] = f"same person as '{mentions[members[fits[0]][0]].text}'"
             _merge(members, keys, key, fits[0])

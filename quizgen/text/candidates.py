@@ -31,6 +31,16 @@ def _overlaps(kept: list[Found], starts: list[int], f: Found) -> bool:
 def _token_flags(tokens: list[Token], spans: list[Found]) -> list[bool]:
     """Per token, whether it overlaps one of ``spans`` (sorted, non-overlapping)."""
     flags = [False] * len(tokens)
+    if all(a.start <= b.start for a, b in zip(spans, spans[1:], strict=False)):
+        # tokens come in order without overlaps: each span marks the run of tokens it
+        # touches, found by bisection instead of a walk over every token
+        starts = [t.start for t in tokens]
+        ends = [t.end for t in tokens]
+        for f in spans:
+            lo = bisect.bisect_right(ends, f.start)
+            hi = bisect.bisect_left(starts, f.end, lo)
+            flags[lo:hi] = [True] * (hi - lo)
+        return flags
     j = 0
     for k, t in enumerate(tokens):
         while j < len(spans) and spans[j].end <= t.start:

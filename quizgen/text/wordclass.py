@@ -45,6 +45,7 @@ class TagIndex:
         self.tokens = tagged
         self.starts = [t.start for t in tagged]
         self.lexicon = lexicon  # lowercase word -> "NOUN|VERB" (the tagger's word list), if any
+        self._common: dict[str, str | None] = {}  # lowercase word -> its first common-word tag
 
     def common_words(self, words: Sequence[str]) -> tuple[str, ...] | None:
         """The word-list tags of ``words`` when every one is also used as a common word
@@ -52,12 +53,17 @@ class TagIndex:
         if not self.lexicon:
             return None
         out = []
+        memo = self._common
         for w in words:
-            tags = self.lexicon.get(w.lower())
-            common = [t for t in (tags or "").split("|") if t and t != "PROPN"]
-            if not common:
+            low = w.lower()
+            first = memo.get(low, "")
+            if first == "":
+                tags = self.lexicon.get(low)
+                common = [t for t in (tags or "").split("|") if t and t != "PROPN"]
+                first = memo[low] = common[0] if common else None
+            if first is None:
                 return None
-            out.append(common[0])
+            out.append(first)
         return tuple(out)
 
     def classes(self, start: int, end: int) -> tuple[str, ...]:
@@ -81,12 +87,17 @@ def entity_index(
 ):
     """What the trained models say of names, as an index with ``lookup(start, end)``:
     the entity tagger's spans (Indonesian), else the name typer (English), else ``None``."""
-    from ..analysis.ner import EntityIndex, entities_in, has_ner
+    from ..analysis.ner import LazyEntityIndex, has_ner
 
     if has_ner(lang):
-        spans = [(s.start, s.end) for s in sentences if s.end <= NER_MAX_CHARS]
+        # tagged on first lookup, sentence by sentence, from the tokens already made
+        keep = [n for n, s in enumerate(sentences) if s.end <= NER_MAX_CHARS]
+        spans = [(sentences[n].start, sentences[n].end) for n in keep]
+        words = None
+        if len(ranges) == len(sentences):
+            words = [[(t.text, t.start, t.end) for t in tagged[a:b]] for a, b in (ranges[n] for n in keep)]
         try:
-            return EntityIndex(entities_in(text, spans, lang))
+            return LazyEntityIndex(text, spans, lang, words)
         except ImportError:  # python-crfsuite missing: names are typed by the cues alone
             return None
     from ..analysis.entity_types import TyperIndex, name_typer
