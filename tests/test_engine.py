@@ -171,10 +171,11 @@ def test_kinds_difficulty_and_count_options():
     bank = quizgen.generate(SAMPLE, kinds=["cloze"], count=5, seed=1)
     assert 1 <= len(bank.items) <= 5 and {it.kind for it in bank.items} == {"cloze"}
     assert len(quizgen.generate(SAMPLE, count=4, seed=1).items) == 4
-    # the difficulty asked for steers the choice among the drafts that pass the item rules:
-    # ask fewer items than the sample's default bank (which takes nearly all of them)
-    easy = quizgen.generate(SAMPLE, difficulty="easy", seed=1, count=4)
-    hard = quizgen.generate(SAMPLE, difficulty="hard", seed=1, count=4)
+    # the difficulty asked for steers the choice among the drafts that pass the item rules: on
+    # a long article (the sample's few drafts nearly all go into any bank of its size)
+    long_article = Path(__file__).parent / "data" / "engine" / "en-norwegian-sun.txt"
+    easy = quizgen.generate(long_article, difficulty="easy", seed=1, count=6)
+    hard = quizgen.generate(long_article, difficulty="hard", seed=1, count=6)
     share = lambda b, lvl: sum(it.difficulty == lvl for it in b.items) / len(b.items)  # noqa: E731
     assert share(easy, "easy") > share(hard, "easy")
     assert share(hard, "hard") > share(easy, "hard")
