@@ -135,9 +135,34 @@ def browser(deploy):
         b.close()
 
 
-def visitor(browser, url: str, address: str):
-    """A new browser (its own route cookie, so nginx may pick either replica) at ``address``."""
+def route_to(deploy, port: int) -> str:
+    """A ``quizgen_route`` cookie value nginx's consistent hash sends to the replica on
+    ``port`` (found by asking nginx: the access log names the upstream of each request)."""
+    log = deploy["tmp"] / "logs" / "access.log"
+    for k in range(200):
+        value = f"route-{k}"
+        req = urllib.request.Request(
+            deploy["url"] + f"/_stcore/health?probe={k}", headers={"Cookie": f"quizgen_route={value}"}
+        )
+        with urllib.request.urlopen(req, timeout=5):
+            pass
+        line = ""
+        for _ in range(40):  # nginx writes the line after the reply
+            line = next((ln for ln in reversed(log.read_text().splitlines()) if f"probe={k}" in ln), "")
+            if line:
+                break
+            time.sleep(0.05)
+        if f":{port} " in line:
+            return value
+    raise AssertionError(f"no route value reaches port {port}")
+
+
+def visitor(browser, url: str, address: str, route: str | None = None):
+    """A new browser at ``address``: its own route cookie (nginx may pick either replica), or
+    ``route`` pinning it to one."""
     ctx = browser.new_context(extra_http_headers={"X-Forwarded-For": address})
+    if route:
+        ctx.add_cookies([{"name": "quizgen_route", "value": route, "url": url}])
     pg = ctx.new_page()
     pg.set_default_timeout(30_000)
     pg.goto(url + "/teacher_create")
@@ -156,16 +181,20 @@ def try_passcode(pg, code: str) -> str:
 def test_wrong_tries_through_nginx_lock_the_address_on_every_replica(deploy, browser):
     url, per_session = deploy["url"], auth.SESSION_TRIES - 1  # each session stays below its own lock
     routes = set()
-    tries = 0
+    # the first two sessions pinned one to each replica (five random routes all land on one
+    # replica once in sixteen runs), the others wherever nginx sends them
+    pinned = [route_to(deploy, port) for port in deploy["ports"]]
+    tries = sessions_opened = 0
     while tries < auth.ADDRESS_TRIES:
-        pg = visitor(browser, url, "192.0.2.50")
+        pg = visitor(browser, url, "192.0.2.50", pinned[sessions_opened] if sessions_opened < 2 else None)
+        sessions_opened += 1
         for _ in range(min(per_session, auth.ADDRESS_TRIES - tries)):
             assert "Kode akses salah" in try_passcode(pg, f"guess-{tries}")
             pg.wait_for_timeout(300)
             tries += 1
         routes |= {c["value"] for c in pg.context.cookies() if c["name"] == "quizgen_route"}
         pg.context.close()
-    assert len(routes) >= 5  # five browsers, five routes
+    assert len(routes) >= 5  # five browsers, five routes (two pinned)
     sessions = [
         ln
         for ln in (deploy["tmp"] / "logs" / "access.log").read_text().splitlines()
