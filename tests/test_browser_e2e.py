@@ -183,7 +183,7 @@ def test_student_takes_the_indonesian_quiz(server, page):
     page.get_by_text("Soal 8 dari 8").wait_for()
     shot(page, "02-student-answer")
     # nothing of the keys beyond what the page shows: no hidden copies, no explanations
-    html, visible = page.content(), page.inner_text("body")
+    html, visible = page.evaluate("() => [document.documentElement.outerHTML, document.body.innerText]")
     for item in bank["items"]:
         assert item["explanation"] not in html
         assert item["id"] not in html  # ids such as "c-pyongyang" could name the key
@@ -235,7 +235,9 @@ def test_student_takes_the_bundled_indonesian_quiz(server, page):
     page.get_by_role("button", name="Mulai").click()
     total = len(bank.items)
     page.get_by_text(f"Soal {total} dari {total}").wait_for()
-    html, visible = page.content(), page.inner_text("body")
+    page.wait_for_timeout(500)
+    # both read in one step: two reads during a rerun could see two different pages
+    html, visible = page.evaluate("() => [document.documentElement.outerHTML, document.body.innerText]")
     for it in bank.items:
         if it.explanation:
             assert it.explanation not in html
@@ -268,7 +270,7 @@ def test_hostile_bank_text_shows_literally_and_keys_stay_hidden(server, page):
     page.get_by_text("Soal 2 dari 2").wait_for()
     page.get_by_text("[x](javascript:alert(4))", exact=True).wait_for()  # options rendered
     shot(page, "07-hostile-answer")
-    html, visible = page.content(), page.inner_text("body")
+    html, visible = page.evaluate("() => [document.documentElement.outerHTML, document.body.innerText]")
     assert SECRET_KEY not in html  # ... then hidden: the typed key is nowhere in the page
     for literal_text in (HOSTILE_PROMPT, "Uji <b>tebal</b> [tautan](javascript:alert(3))", "**tebal**",
                          "<script>alert(2)</script>", "[x](javascript:alert(4))",
