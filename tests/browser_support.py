@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu"]
@@ -194,3 +195,32 @@ def answers(url: str, *, tries: int = 100, timeout: float = 2) -> bool:
         except OSError:
             time.sleep(0.1)
     return False
+
+
+def app_folder(tmp_path_factory, name: str) -> tuple[Path, Path]:
+    """:func:`require_browser`, then a new temporary folder ``name`` holding an empty ``banks``
+    folder: (folder, banks)."""
+    require_browser()
+    tmp = tmp_path_factory.mktemp(name)
+    banks = tmp / "banks"
+    banks.mkdir()
+    return tmp, banks
+
+
+def shot(pg, name: str, *, settle: int = 500, max_height: int = 5000) -> Path:
+    """A screenshot of the whole page in ``test-artifacts/name.png`` (Streamlit scrolls inside its
+    main block, so the viewport is made as tall as that block first, up to ``max_height``);
+    ``settle`` ms to wait before measuring."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.wait_for_timeout(settle)
+    height = pg.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], [data-testid=stMainBlockContainer]')]"
+        ".map(e => e.scrollHeight), 800)"
+    )
+    size = pg.viewport_size
+    pg.set_viewport_size({"width": size["width"], "height": min(int(height) + 80, max_height)})
+    pg.wait_for_timeout(300)
+    path = ARTIFACTS / f"{name}.png"
+    pg.screenshot(path=str(path), full_page=True)
+    pg.set_viewport_size(size)
+    return path

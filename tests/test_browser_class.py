@@ -18,12 +18,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from browser_support import ROOT, chromium, require_browser, streamlit_server
+from browser_support import ROOT, app_folder, chromium, streamlit_server
 from browser_support import new_page as _new_page
+from browser_support import shot as shot
 
 pytestmark = pytest.mark.browser
 
-ARTIFACTS = ROOT / "test-artifacts"
 PASSCODE = "class-test-passcode"
 PHONE_UA = (
     "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -33,10 +33,7 @@ PHONE_UA = (
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    require_browser()
-    tmp = tmp_path_factory.mktemp("class")
-    banks = tmp / "banks"
-    banks.mkdir()
+    tmp, banks = app_folder(tmp_path_factory, "class")
     bundled = ROOT / "question_banks" / "id-kim-putin-2024.json"
     if bundled.exists():
         shutil.copy(bundled, banks / bundled.name)
@@ -64,23 +61,6 @@ def new_page(browser, *, phone: bool = False):
         return _new_page(browser, width=390, height=844, user_agent=PHONE_UA, is_mobile=True, has_touch=True,
                          device_scale_factor=2)  # fmt: skip
     return _new_page(browser)
-
-
-def shot(pg, name: str) -> Path:
-    """A screenshot of the whole page (the viewport is made as tall as Streamlit's main block)."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    pg.wait_for_timeout(500)
-    height = pg.evaluate(
-        "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], [data-testid=stMainBlockContainer]')]"
-        ".map(e => e.scrollHeight), 800)"
-    )
-    size = pg.viewport_size
-    pg.set_viewport_size({"width": size["width"], "height": min(int(height) + 80, 5000)})
-    pg.wait_for_timeout(300)
-    path = ARTIFACTS / f"{name}.png"
-    pg.screenshot(path=str(path), full_page=True)
-    pg.set_viewport_size(size)
-    return path
 
 
 def fixture_bank():

@@ -15,11 +15,11 @@ import time
 from pathlib import Path
 
 import pytest
-from browser_support import ROOT, chromium, new_page, require_browser, streamlit_server
+from browser_support import ROOT, app_folder, chromium, new_page, streamlit_server
+from browser_support import shot as _shot
 
 pytestmark = pytest.mark.browser
 
-ARTIFACTS = ROOT / "test-artifacts"
 PASSCODE = "browser-test-passcode"
 HOSTILE_PROMPT = "<img src=x onerror=alert(1)> [link](javascript:alert(1))"
 SECRET_KEY = "Zorvakian"  # the typed key of the hostile bank: in its article only
@@ -53,10 +53,7 @@ def _hostile_bank() -> dict:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    require_browser()
-    tmp = tmp_path_factory.mktemp("browser")
-    banks = tmp / "banks"
-    banks.mkdir()
+    tmp, banks = app_folder(tmp_path_factory, "browser")
     fixture = json.loads((ROOT / "tests" / "data" / "app_bank_id.json").read_text(encoding="utf-8"))
     fixture["title"] = "Kuis uji: " + fixture["title"]
     (banks / "app_bank_id.json").write_text(json.dumps(fixture, ensure_ascii=False), encoding="utf-8")
@@ -88,19 +85,8 @@ def page(browser):
 
 
 def shot(pg, name: str) -> None:
-    """A screenshot of the whole page (Streamlit scrolls inside its main block, so the
-    viewport is made as tall as that block first)."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    pg.wait_for_timeout(400)
-    height = pg.evaluate(
-        "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], [data-testid=stMainBlockContainer]')]"
-        ".map(e => e.scrollHeight), 800)"
-    )
-    size = pg.viewport_size
-    pg.set_viewport_size({"width": size["width"], "height": min(int(height) + 80, 6000)})
-    pg.wait_for_timeout(300)
-    pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-    pg.set_viewport_size(size)
+    """A whole-page screenshot in ``test-artifacts/`` (up to 6000 px tall)."""
+    _shot(pg, name, settle=400, max_height=6000)
 
 
 def choose_quiz(pg, title_start: str) -> None:

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
-from browser_support import ROOT, chromium, new_page, require_browser, streamlit_server
+from browser_support import ROOT, app_folder, chromium, new_page, require_browser, streamlit_server
 
 pytestmark = pytest.mark.browser
 
@@ -30,10 +30,7 @@ LOGOUT = "Keluar dari halaman guru"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    require_browser()
-    tmp = tmp_path_factory.mktemp("security-browser")
-    banks = tmp / "banks"
-    banks.mkdir()
+    tmp, banks = app_folder(tmp_path_factory, "security-browser")
     (banks / "app_bank_id.json").write_bytes((ROOT / "tests" / "data" / "app_bank_id.json").read_bytes())
     env = {k: v for k, v in os.environ.items() if k != "QUIZGEN_TEACHER_PASSWORD"}
     env.update(QUIZGEN_DB=str(tmp / "quizgen.sqlite3"), QUIZGEN_BANKS=str(banks), PYTHONPATH=str(ROOT))

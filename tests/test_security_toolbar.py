@@ -18,7 +18,7 @@ import os
 import re
 
 import pytest
-from browser_support import ROOT, chromium, new_page, require_browser, streamlit_server
+from browser_support import ROOT, app_folder, chromium, new_page, streamlit_server
 
 pytestmark = pytest.mark.browser
 
@@ -31,14 +31,11 @@ DOWNLOAD = TOOLBAR + ' [aria-label*="Download"], ' + TOOLBAR + '[aria-label*="Do
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """The app, run from a folder with no ``.streamlit/``, one class, one assigned quiz, attempts."""
-    require_browser()
     from quizgen.bank import read_bank
     from quizgen.grading import score
     from quizgen.storage import close_store, open_store
 
-    tmp = tmp_path_factory.mktemp("toolbar")
-    banks = tmp / "banks"
-    banks.mkdir()
+    tmp, banks = app_folder(tmp_path_factory, "toolbar")
     db = tmp / "quizgen.sqlite3"
     store = open_store(str(db))
     bank = read_bank(ROOT / "tests" / "data" / "app_bank_id.json")
