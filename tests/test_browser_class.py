@@ -13,21 +13,17 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from browser_support import ROOT, app_folder, chromium, streamlit_server
+from browser_support import new_page as _new_page
+from browser_support import shot as shot
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).parents[1]
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = ROOT / "test-artifacts"
 PASSCODE = "class-test-passcode"
 PHONE_UA = (
     "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -35,111 +31,36 @@ PHONE_UA = (
 )
 
 
-def _require_external() -> None:
-    missing = not Path(CHROMIUM).exists()
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        missing = True
-    if missing:
-        if os.environ.get("QUIZGEN_REQUIRE_EXTERNAL") == "1":
-            pytest.fail(f"{CHROMIUM} or the playwright package is missing (QUIZGEN_REQUIRE_EXTERNAL=1)")
-        pytest.skip(f"needs {CHROMIUM} and playwright")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    _require_external()
-    tmp = tmp_path_factory.mktemp("class")
-    banks = tmp / "banks"
-    banks.mkdir()
+    tmp, banks = app_folder(tmp_path_factory, "class")
     bundled = ROOT / "question_banks" / "id-kim-putin-2024.json"
     if bundled.exists():
         shutil.copy(bundled, banks / bundled.name)
     shutil.copytree(ROOT / ".streamlit", tmp / ".streamlit")  # the real config: viewer toolbar, no table CSV
     db = tmp / "quizgen.sqlite3"
-    port = _free_port()
     env = dict(os.environ, QUIZGEN_DB=str(db), QUIZGEN_BANKS=str(banks), QUIZGEN_TEACHER_PASSWORD=PASSCODE,
                QUIZGEN_TIMEZONE="Asia/Jakarta")  # fmt: skip
-    log = open(tmp / "server.log", "w")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=tmp, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                if r.read().strip() == b"ok":
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            log.close()
-            pytest.fail("streamlit did not start:\n" + (tmp / "server.log").read_text())
-        time.sleep(0.3)
-    from quizgen.storage import close_store, open_store
+    log = tmp / "server.log"
+    with streamlit_server(ROOT / "streamlit_app.py", cwd=tmp, env=env, log_path=log) as (_, url):
+        from quizgen.storage import close_store, open_store
 
-    store = open_store(str(db))
-    yield {"url": url, "db": db, "store": store, "log": tmp / "server.log"}
-    close_store(str(db))
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+        store = open_store(str(db))
+        yield {"url": url, "db": db, "store": store, "log": log}
+        close_store(str(db))
 
 
 @pytest.fixture(scope="module")
 def browser(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu"],
-        )
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def new_page(browser, *, phone: bool = False):
     if phone:
-        ctx = browser.new_context(viewport={"width": 390, "height": 844}, user_agent=PHONE_UA, is_mobile=True,
-                                  has_touch=True, device_scale_factor=2)  # fmt: skip
-    else:
-        ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
-    pg = ctx.new_page()
-    pg.set_default_timeout(30_000)
-    return pg
-
-
-def shot(pg, name: str) -> Path:
-    """A screenshot of the whole page (the viewport is made as tall as Streamlit's main block)."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    pg.wait_for_timeout(500)
-    height = pg.evaluate(
-        "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], [data-testid=stMainBlockContainer]')]"
-        ".map(e => e.scrollHeight), 800)"
-    )
-    size = pg.viewport_size
-    pg.set_viewport_size({"width": size["width"], "height": min(int(height) + 80, 5000)})
-    pg.wait_for_timeout(300)
-    path = ARTIFACTS / f"{name}.png"
-    pg.screenshot(path=str(path), full_page=True)
-    pg.set_viewport_size(size)
-    return path
+        return _new_page(browser, width=390, height=844, user_agent=PHONE_UA, is_mobile=True, has_touch=True,
+                         device_scale_factor=2)  # fmt: skip
+    return _new_page(browser)
 
 
 def fixture_bank():

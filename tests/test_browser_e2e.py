@@ -11,35 +11,18 @@ import json
 import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from browser_support import ROOT, app_folder, chromium, new_page, streamlit_server
+from browser_support import shot as _shot
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).parents[1]
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = ROOT / "test-artifacts"
 PASSCODE = "browser-test-passcode"
 HOSTILE_PROMPT = "<img src=x onerror=alert(1)> [link](javascript:alert(1))"
 SECRET_KEY = "Zorvakian"  # the typed key of the hostile bank: in its article only
-
-
-def _require_external() -> None:
-    missing = not Path(CHROMIUM).exists()
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        missing = True
-    if missing:
-        if os.environ.get("QUIZGEN_REQUIRE_EXTERNAL") == "1":
-            pytest.fail(f"{CHROMIUM} or the playwright package is missing (QUIZGEN_REQUIRE_EXTERNAL=1)")
-        pytest.skip(f"needs {CHROMIUM} and playwright")
 
 
 def _hostile_bank() -> dict:
@@ -68,18 +51,9 @@ def _hostile_bank() -> dict:
     }  # fmt: skip
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    _require_external()
-    tmp = tmp_path_factory.mktemp("browser")
-    banks = tmp / "banks"
-    banks.mkdir()
+    tmp, banks = app_folder(tmp_path_factory, "browser")
     fixture = json.loads((ROOT / "tests" / "data" / "app_bank_id.json").read_text(encoding="utf-8"))
     fixture["title"] = "Kuis uji: " + fixture["title"]
     (banks / "app_bank_id.json").write_text(json.dumps(fixture, ensure_ascii=False), encoding="utf-8")
@@ -88,77 +62,31 @@ def server(tmp_path_factory):
         shutil.copy(bundled, banks / bundled.name)
     (banks / "hostile.json").write_text(json.dumps(_hostile_bank(), ensure_ascii=False), encoding="utf-8")
     db = tmp / "quizgen.sqlite3"
-    port = _free_port()
     env = dict(os.environ, QUIZGEN_DB=str(db), QUIZGEN_BANKS=str(banks), QUIZGEN_TEACHER_PASSWORD=PASSCODE)
-    log = open(tmp / "server.log", "w")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=tmp, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                if r.read().strip() == b"ok":
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            log.close()
-            pytest.fail("streamlit did not start:\n" + (tmp / "server.log").read_text())
-        time.sleep(0.3)
-    yield {"url": url, "db": db, "banks": banks, "log": tmp / "server.log"}
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    log = tmp / "server.log"
+    with streamlit_server(ROOT / "streamlit_app.py", cwd=tmp, env=env, log_path=log) as (_, url):
+        yield {"url": url, "db": db, "banks": banks, "log": log}
 
 
 @pytest.fixture(scope="module")
 def browser(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu"],
-        )
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture
 def page(browser):
-    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
-    pg = ctx.new_page()
+    pg = new_page(browser)
     dialogs: list[str] = []
     pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    pg.set_default_timeout(30_000)
     yield pg
-    ctx.close()
+    pg.context.close()
     assert not dialogs, f"a script ran in the page: {dialogs}"
 
 
 def shot(pg, name: str) -> None:
-    """A screenshot of the whole page (Streamlit scrolls inside its main block, so the
-    viewport is made as tall as that block first)."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    pg.wait_for_timeout(400)
-    height = pg.evaluate(
-        "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], [data-testid=stMainBlockContainer]')]"
-        ".map(e => e.scrollHeight), 800)"
-    )
-    size = pg.viewport_size
-    pg.set_viewport_size({"width": size["width"], "height": min(int(height) + 80, 6000)})
-    pg.wait_for_timeout(300)
-    pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-    pg.set_viewport_size(size)
+    """A whole-page screenshot in ``test-artifacts/`` (up to 6000 px tall)."""
+    _shot(pg, name, settle=400, max_height=6000)
 
 
 def choose_quiz(pg, title_start: str) -> None:

@@ -16,57 +16,33 @@ import re
 import shutil
 import subprocess
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from browser_support import NGINX, answers, chromium, nginx_config, require_browser, require_nginx, stop
+from test_browser_class import answer as answer_items
 from test_browser_class import (
-    _free_port,
-    _require_external,
     fixture_bank,
     login_student,
     new_page,
     shot,
     wait_saved,
 )
-from test_browser_class import answer as answer_items
-from test_browser_replicas import _start, _wait
+from test_browser_replicas import _start
 
 pytestmark = pytest.mark.browser
 pytest_plugins = ["pg_server"]
 ROOT = Path(__file__).parents[1]
-NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 
 
 def _nginx(tmp: Path, ports: list[int]) -> tuple[subprocess.Popen, str]:
     """deploy/nginx.conf as shipped, its two upstreams pointed at ``ports``, on a free port."""
-    if NGINX is None:
-        if os.environ.get("QUIZGEN_REQUIRE_EXTERNAL") == "1":
-            pytest.fail("nginx is required (QUIZGEN_REQUIRE_EXTERNAL=1): apt-get install nginx-light")
-        pytest.skip("nginx is not installed")
-    front = _free_port()
-    conf = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    conf = conf.replace("server 127.0.0.1:8501", f"server 127.0.0.1:{ports[0]}")
-    conf = conf.replace("server 127.0.0.1:8502", f"server 127.0.0.1:{ports[1]}")
-    conf = re.sub(r"listen 80;", f"listen 127.0.0.1:{front};", conf)
-    (tmp / "logs").mkdir()
-    main = tmp / "nginx.conf"
-    main.write_text(
-        f"daemon off;\npid {tmp}/nginx.pid;\nerror_log {tmp}/logs/error.log warn;\n"
-        "events { worker_connections 256; }\n"
-        f"http {{\n access_log off;\n client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy;\n"
-        f" fastcgi_temp_path {tmp}/fcgi; uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;\n"
-        f"{conf}\n}}\n",
-        encoding="utf-8",
-    )
+    require_nginx()
+    main, front = nginx_config(tmp, ports)
     proc = subprocess.Popen([NGINX, "-c", str(main), "-p", str(tmp)], stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{front}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=2).read()
-            return proc, url
-        except OSError:
-            time.sleep(0.1)
+    if answers(url + "/_stcore/health"):
+        return proc, url
     proc.kill()
     pytest.fail("nginx did not start")
 
@@ -74,7 +50,7 @@ def _nginx(tmp: Path, ports: list[int]) -> tuple[subprocess.Popen, str]:
 @pytest.fixture
 def farm(tmp_path, pg_server):
     """Replicas ``a`` and ``b`` behind nginx."""
-    _require_external()
+    require_browser()
     (tmp_path / ".streamlit").mkdir()
     shutil.copy(ROOT / ".streamlit" / "config.toml", tmp_path / ".streamlit" / "config.toml")
     url = pg_server.create_db()
@@ -85,7 +61,6 @@ def farm(tmp_path, pg_server):
         env = dict(os.environ, QUIZGEN_DB=url, QUIZGEN_BANKS=str(banks),
                    QUIZGEN_TEACHER_PASSWORD="failover-passcode")  # fmt: skip
         procs[name], urls[name] = _start(tmp_path, name, env)
-        _wait(procs[name], urls[name], tmp_path / f"{name}.log")
     ports = [int(urls[n].rsplit(":", 1)[1]) for n in ("a", "b")]
     front, front_url = _nginx(tmp_path, ports)
     from quizgen.storage import close_store, open_store
@@ -96,25 +71,14 @@ def farm(tmp_path, pg_server):
     front.wait(10)
     for proc in procs.values():
         if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            stop(proc)
 
 
 @pytest.fixture(scope="module")
 def browser():
-    _require_external()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu"],
-        )
+    require_browser()
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def _blocked_backend(conn, procs: dict, timeout: float = 30.0) -> tuple[str, int]:

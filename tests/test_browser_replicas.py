@@ -14,15 +14,12 @@ import os
 import re
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from browser_support import chromium, launch_streamlit, require_browser, stop, wait_up
 from test_browser_class import (
     PASSCODE,
-    _free_port,
-    _require_external,
     field,
     fixture_bank,
     login_student,
@@ -40,35 +37,15 @@ ROOT = Path(__file__).parents[1]
 
 
 def _start(tmp: Path, name: str, env: dict) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    log = open(tmp / f"{name}.log", "w")  # noqa: SIM115 - the process owns it until the end
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=tmp, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    return proc, f"http://127.0.0.1:{port}"
-
-
-def _wait(proc: subprocess.Popen, url: str, log: Path) -> None:
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                if r.read().strip() == b"ok":
-                    return
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail("a replica did not start:\n" + log.read_text())
-        time.sleep(0.3)
+    """A replica on a free port, its output in ``tmp/<name>.log``, waited for (90 s)."""
+    proc, url = launch_streamlit(ROOT / "streamlit_app.py", cwd=tmp, env=env, log_path=tmp / f"{name}.log")
+    wait_up(proc, url + "/_stcore/health", tmp / f"{name}.log", timeout=90, what="a replica")
+    return proc, url
 
 
 @pytest.fixture(scope="module")
 def replicas(tmp_path_factory, pg_server):
-    _require_external()
+    require_browser()
     tmp = tmp_path_factory.mktemp("replicas")
     (tmp / ".streamlit").mkdir()
     (tmp / ".streamlit" / "config.toml").write_text(
@@ -79,33 +56,20 @@ def replicas(tmp_path_factory, pg_server):
     banks.mkdir()
     env = dict(os.environ, QUIZGEN_DB=url, QUIZGEN_BANKS=str(banks), QUIZGEN_TEACHER_PASSWORD=PASSCODE,
                QUIZGEN_TIMEZONE="Asia/Jakarta")  # fmt: skip
-    a, url_a = _start(tmp, "a", env)
-    _wait(a, url_a, tmp / "a.log")  # the first replica migrates the schema; then the second starts
+    a, url_a = _start(tmp, "a", env)  # the first replica migrates the schema; then the second starts
     b, url_b = _start(tmp, "b", env)
-    _wait(b, url_b, tmp / "b.log")
     from quizgen.storage import close_store, open_store
 
     yield {"a": url_a, "b": url_b, "db": url, "store": open_store(url), "env": env}
     close_store(url)
     for proc in (a, b):
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
 
 
 @pytest.fixture(scope="module")
 def browser(replicas):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu"],
-        )
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def _results_on(pg, base: str, names) -> list[str]:

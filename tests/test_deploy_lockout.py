@@ -16,123 +16,63 @@ Needs nginx, Debian's ``/usr/bin/chromium`` and playwright; skipped without them
 from __future__ import annotations
 
 import os
-import re
-import shutil
-import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+from browser_support import (
+    NGINX,
+    ROOT,
+    chromium,
+    free_port,
+    launch_streamlit,
+    nginx_config,
+    require_browser,
+    stop,
+    wait_up,
+)
 
 from quizgen.app import auth
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[1]
-CONF = ROOT / "deploy" / "nginx.conf"
-NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
-CHROMIUM = "/usr/bin/chromium"
 PASSCODE = "lockout-test-passcode"
 
 
-def _require_external() -> None:
-    missing = NGINX is None or not Path(CHROMIUM).exists()
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        missing = True
-    if missing:
-        if os.environ.get("QUIZGEN_REQUIRE_EXTERNAL") == "1":
-            pytest.fail("nginx, chromium or playwright is missing (QUIZGEN_REQUIRE_EXTERNAL=1)")
-        pytest.skip("needs nginx, chromium and playwright")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _wait(url: str, proc: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            pytest.fail(f"{url} did not start:\n" + log.read_text())
-        time.sleep(0.3)
+    wait_up(proc, url, log, what=url, expect=None, kill=False)
 
 
 @pytest.fixture(scope="module")
 def deploy(tmp_path_factory):
-    _require_external()
+    require_browser(nginx=True)
     tmp = tmp_path_factory.mktemp("lockout")
     (tmp / "banks").mkdir()
     env = dict(os.environ, QUIZGEN_DB=str(tmp / "quizgen.sqlite3"), QUIZGEN_BANKS=str(tmp / "banks"),
                QUIZGEN_TEACHER_PASSWORD=PASSCODE, PYTHONPATH=str(ROOT))  # fmt: skip
     env.pop("QUIZGEN_TRUSTED_PROXIES", None)
-    procs, ports = [], [_free_port(), _free_port()]
+    procs, ports = [], [free_port(), free_port()]
     for n, port in enumerate(ports):
         log = tmp / f"replica{n}.log"
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-             "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=open(log, "w"), stderr=subprocess.STDOUT,  # noqa: SIM115
-        )  # fmt: skip
+        proc, url = launch_streamlit(ROOT / "streamlit_app.py", cwd=ROOT, env=env, log_path=log, port=port)
         procs.append(proc)
-        _wait(f"http://127.0.0.1:{port}/_stcore/health", proc, log)
-    front = _free_port()
-    conf = CONF.read_text(encoding="utf-8")
-    conf = conf.replace("server 127.0.0.1:8501", f"server 127.0.0.1:{ports[0]}")
-    conf = conf.replace("server 127.0.0.1:8502", f"server 127.0.0.1:{ports[1]}")
-    conf = re.sub(r"listen 80;", f"listen 127.0.0.1:{front};", conf)
-    (tmp / "logs").mkdir()
-    main_conf = tmp / "nginx.conf"
-    main_conf.write_text(
-        f"""daemon off;
-pid {tmp}/nginx.pid;
-error_log {tmp}/logs/error.log warn;
-events {{ worker_connections 256; }}
-http {{
-    log_format up '$upstream_addr $request_uri';
-    access_log {tmp}/logs/access.log up;
-    client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fcgi; uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
-    {conf}
-}}
-""",
-        encoding="utf-8",
-    )
+        _wait(url + "/_stcore/health", proc, log)
+    access_log = f"log_format up '$upstream_addr $request_uri';\n    access_log {tmp}/logs/access.log up;"
+    main_conf, front = nginx_config(tmp, ports, access_log=access_log)
     nginx = subprocess.Popen([NGINX, "-c", str(main_conf), "-p", str(tmp)], stderr=subprocess.DEVNULL)
     procs.append(nginx)
     _wait(f"http://127.0.0.1:{front}/_stcore/health", nginx, main_conf)
     yield {"url": f"http://127.0.0.1:{front}", "tmp": tmp, "ports": ports}
     for proc in procs:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
 
 
 @pytest.fixture(scope="module")
 def browser(deploy):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu"],
-        )
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def route_to(deploy, port: int) -> str:

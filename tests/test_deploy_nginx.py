@@ -5,32 +5,17 @@ browsers are spread over both, websocket upgrades pass through."""
 from __future__ import annotations
 
 import asyncio
-import os
-import re
-import shutil
-import socket
 import subprocess
 import threading
-import time
 import urllib.request
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-CONF = ROOT / "deploy" / "nginx.conf"
-NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+from browser_support import NGINX, answers, free_port, nginx_config, require_external
 
 if NGINX is None:
-    if os.environ.get("QUIZGEN_REQUIRE_EXTERNAL") == "1":
+    if require_external():
         raise RuntimeError("nginx is required (QUIZGEN_REQUIRE_EXTERNAL=1): apt-get install nginx-light")
     pytest.skip("nginx is not installed", allow_module_level=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _backend(name: str, port: int) -> None:
@@ -57,42 +42,17 @@ def _backend(name: str, port: int) -> None:
 @pytest.fixture(scope="module")
 def proxy(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("nginx")
-    ports = [_free_port(), _free_port()]
+    ports = [free_port(), free_port()]
     for name, port in zip(("A", "B"), ports, strict=True):
         threading.Thread(target=_backend, args=(name, port), daemon=True).start()
-    front = _free_port()
-    conf = CONF.read_text(encoding="utf-8")
-    conf = conf.replace("server 127.0.0.1:8501", f"server 127.0.0.1:{ports[0]}")
-    conf = conf.replace("server 127.0.0.1:8502", f"server 127.0.0.1:{ports[1]}")
-    conf = re.sub(r"listen 80;", f"listen 127.0.0.1:{front};", conf)
-    (tmp / "logs").mkdir()
-    main_conf = tmp / "nginx.conf"
-    main_conf.write_text(
-        f"""daemon off;
-pid {tmp}/nginx.pid;
-error_log {tmp}/logs/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-    access_log off;
-    client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fcgi; uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
-    {conf}
-}}
-""",
-        encoding="utf-8",
-    )
+    main_conf, front = nginx_config(tmp, ports, worker_connections=64)
     check = subprocess.run(
         [NGINX, "-t", "-c", str(main_conf), "-p", str(tmp)], capture_output=True, text=True
     )
     assert check.returncode == 0, check.stderr
     proc = subprocess.Popen([NGINX, "-c", str(main_conf), "-p", str(tmp)], stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{front}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/", timeout=1).read()
-            break
-        except OSError:
-            time.sleep(0.1)
+    answers(url + "/", timeout=1)
     yield url
     proc.terminate()
     proc.wait(timeout=10)

@@ -17,79 +17,26 @@ from __future__ import annotations
 
 import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from browser_support import ROOT, app_folder, chromium, new_page, require_browser, streamlit_server
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).parents[1]
-CHROMIUM = "/usr/bin/chromium"
 LOGOUT = "Keluar dari halaman guru"
-
-
-def _require_external() -> None:
-    missing = not Path(CHROMIUM).exists()
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        missing = True
-    if missing:
-        if os.environ.get("QUIZGEN_REQUIRE_EXTERNAL") == "1":
-            pytest.fail(f"{CHROMIUM} or the playwright package is missing (QUIZGEN_REQUIRE_EXTERNAL=1)")
-        pytest.skip(f"needs {CHROMIUM} and playwright")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    _require_external()
-    tmp = tmp_path_factory.mktemp("security-browser")
-    banks = tmp / "banks"
-    banks.mkdir()
+    tmp, banks = app_folder(tmp_path_factory, "security-browser")
     (banks / "app_bank_id.json").write_bytes((ROOT / "tests" / "data" / "app_bank_id.json").read_bytes())
     env = {k: v for k, v in os.environ.items() if k != "QUIZGEN_TEACHER_PASSWORD"}
     env.update(QUIZGEN_DB=str(tmp / "quizgen.sqlite3"), QUIZGEN_BANKS=str(banks), PYTHONPATH=str(ROOT))
-    port = _free_port()
     log_path = tmp / "server.log"
-    log = open(log_path, "w")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=tmp, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                if r.read().strip() == b"ok":
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            log.close()
-            pytest.fail("streamlit did not start:\n" + log_path.read_text())
-        time.sleep(0.3)
-    yield {"url": url, "log": log_path}
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    with streamlit_server(ROOT / "streamlit_app.py", cwd=tmp, env=env, log_path=log_path) as (_, url):
+        yield {"url": url, "log": log_path}
 
 
 def printed_passcodes(log: Path) -> list[str]:
@@ -98,24 +45,15 @@ def printed_passcodes(log: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def browser(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu"],
-        )
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture
 def page(browser):
-    ctx = browser.new_context(viewport={"width": 1300, "height": 900})
-    pg = ctx.new_page()
-    pg.set_default_timeout(30_000)
+    pg = new_page(browser, width=1300, height=900)
     yield pg
-    ctx.close()
+    pg.context.close()
 
 
 def wait_for_passcode(server) -> str:
@@ -216,39 +154,13 @@ st.write("rendered-all")
 
 @pytest.fixture(scope="module")
 def show_server(tmp_path_factory):
-    _require_external()
+    require_browser()
     tmp = tmp_path_factory.mktemp("security-show")
     script = tmp / "show.py"
     script.write_text(SHOW_SCRIPT, encoding="utf-8")
-    port = _free_port()
-    log = open(tmp / "server.log", "w")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=tmp, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                if r.read().strip() == b"ok":
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            log.close()
-            pytest.fail("streamlit did not start:\n" + (tmp / "server.log").read_text())
-        time.sleep(0.3)
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with streamlit_server(script, cwd=tmp, env=env, log_path=tmp / "server.log") as (_, url):
+        yield url
 
 
 def test_bare_addresses_are_no_links_and_bidi_controls_are_gone(show_server, page):

@@ -16,86 +16,26 @@ from __future__ import annotations
 
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
+from browser_support import ROOT, app_folder, chromium, new_page, streamlit_server
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).parents[1]
-CHROMIUM = "/usr/bin/chromium"
 PASSCODE = "toolbar-test-passcode"
 TOOLBAR = '[data-testid="stElementToolbarButton"]'
 # Streamlit 1.67 puts the aria-label on the button inside the toolbar item, not on the item
 DOWNLOAD = TOOLBAR + ' [aria-label*="Download"], ' + TOOLBAR + '[aria-label*="Download"]'
 
 
-def _require_external() -> None:
-    missing = not Path(CHROMIUM).exists()
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        missing = True
-    if missing:
-        if os.environ.get("QUIZGEN_REQUIRE_EXTERNAL") == "1":
-            pytest.fail(f"{CHROMIUM} or the playwright package is missing (QUIZGEN_REQUIRE_EXTERNAL=1)")
-        pytest.skip(f"needs {CHROMIUM} and playwright")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start(tmp: Path, script: Path, env: dict) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    log = open(tmp / "server.log", "w")  # noqa: SIM115 - the process owns it
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=tmp, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                if r.read().strip() == b"ok":
-                    return proc, url
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail("streamlit did not start:\n" + (tmp / "server.log").read_text())
-        time.sleep(0.3)
-
-
-def stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """The app, run from a folder with no ``.streamlit/``, one class, one assigned quiz, attempts."""
-    _require_external()
     from quizgen.bank import read_bank
     from quizgen.grading import score
     from quizgen.storage import close_store, open_store
 
-    tmp = tmp_path_factory.mktemp("toolbar")
-    banks = tmp / "banks"
-    banks.mkdir()
+    tmp, banks = app_folder(tmp_path_factory, "toolbar")
     db = tmp / "quizgen.sqlite3"
     store = open_store(str(db))
     bank = read_bank(ROOT / "tests" / "data" / "app_bank_id.json")
@@ -116,31 +56,22 @@ def server(tmp_path_factory):
     (app / "streamlit_app.py").write_bytes((ROOT / "streamlit_app.py").read_bytes())
     (app / "quizgen").symlink_to(ROOT / "quizgen")  # the pages are paths under the script's folder
     assert not (app / ".streamlit").exists()
-    proc, url = start(app, app / "streamlit_app.py", env)
-    yield url
-    stop(proc)
+    script = app / "streamlit_app.py"
+    with streamlit_server(script, cwd=app, env=env, log_path=app / "server.log") as (_, url):
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu"],
-        )
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture
 def page(browser):
-    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
-    pg = ctx.new_page()
-    pg.set_default_timeout(30_000)
+    pg = new_page(browser)
     yield pg
-    ctx.close()
+    pg.context.close()
 
 
 def teacher(pg, url: str, path: str) -> None:
