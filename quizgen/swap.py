@@ -3,8 +3,9 @@
 The generator keeps the next-best drafts of an article in the bank's optional ``alternates``
 list, best first. A teacher who does not want an item swaps it for the best alternate: one
 of the same skill when there is one (a main-idea item stays a main-idea item), otherwise the
-best of any skill. The item taken out is dropped (it was not wanted); the alternate used
-leaves the list, so it cannot come back twice.
+best of any skill; never one that asks a fact again or gives another item's key away (the
+generator's own check between items, ``engine.portfolio.conflicts``). The item taken out is
+dropped (it was not wanted); the alternate used leaves the list, so it cannot come back twice.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .bank import Bank, Item
+from .engine.portfolio import conflicts
 from .errors import BankError
 
 
@@ -21,10 +23,6 @@ class Swap:
 
     old: Item
     new: Item
-
-
-def _same_fact(a: Item, b: Item) -> bool:
-    return a.source.start == b.source.start and a.answer == b.answer
 
 
 def swap_items(bank: Bank, item_ids: list[str]) -> tuple[Bank, list[Swap]]:
@@ -43,11 +41,8 @@ def swap_items(bank: Bank, item_ids: list[str]) -> tuple[Bank, list[Swap]]:
         n = by_id[iid]
         old = items[n]
         others = [it for k, it in enumerate(items) if k != n]
-        usable = [
-            a
-            for a in pool
-            if a.id not in {it.id for it in others} and not any(_same_fact(a, o) for o in others)
-        ]
+        taken = {it.id for it in others}
+        usable = [a for a in pool if a.id not in taken and not any(conflicts(a, o) for o in others)]
         if not usable:
             raise BankError(
                 f"No alternate left to put in place of {iid}: generate the bank again with another "
