@@ -456,7 +456,7 @@ def _letters(name: str) -> str:
 def _person_pool(ctx: Context, c: Candidate) -> list:
     """Other people of the article, in the key's form: a full name for a full name, a
     surname for a surname (never a title's first word)."""
-    from .distractors import Distractor
+    from .distractors import Distractor, news_source
     from .textutil import edit_distance
     from .write_detail import looks_misspelt
     from .write_relation import _full_name, _people
@@ -473,6 +473,8 @@ def _person_pool(ctx: Context, c: Candidate) -> list:
             break  # the most quoted and named first: enough to pick a swap from
         if group == ctx.group_of(c) or len(full.split()) < 2 or looks_misspelt(ctx, full):
             continue
+        if news_source(ctx, full):
+            continue  # "Menurut Oddity Central": the outlet, never the sculptor
         if edit_distance(fold(full).split()[-1], last, 2) <= 2:
             continue  # "Madiro" for "Maduro": one person misspelt, not another
         if _letters(full) == _letters(_full_name(ctx, c)) or _letters(c.text) in _letters(full):
@@ -600,7 +602,11 @@ def falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
         if c.type == "person":
             pool = _person_pool(ctx, c)
         else:
-            pool = [d for d in distractor_pool(ctx, c) if d.origin in ("article", "rule")]
+            # a figure for another figure the article gives with the same unit: an invented
+            # one ("Rp 62 ribu" banknotes, "€26" wages) is spotted without reading
+            pool = [
+                d for d in distractor_pool(ctx, c) if d.origin == "article" or (c.type == "time" and d.origin == "rule")
+            ]
             if c.type == "time" and "(" not in c.text:
                 # another day or a neighbouring month ("Rabu" -> "Kamis"), the article's first,
                 # written as the key is ("Maret 2005" for a month and year, never "Senin")

@@ -358,6 +358,8 @@ SOURCE_CUES = (
     "told",
     "according",
 )
+# cues that also name people ("Menurut Budi Santoso"): an outlet only if it reads as one
+CITING_CUES = ("menurut", "according to")
 
 
 def news_source(ctx: Context, name: str) -> bool:
@@ -367,9 +369,23 @@ def news_source(ctx: Context, name: str) -> bool:
     if name not in memo:
         web = any(f"{name}.{tld}" in ctx.text for tld in ("com", "co", "id", "net", "org"))
         n = ctx.index.count(name)
-        cued = n > 0 and sum(ctx.index.count(f"{cue} {name}") for cue in SOURCE_CUES) >= n
+        cued = n > 0 and (
+            sum(ctx.index.count(f"{cue} {link}{name}") for cue in SOURCE_CUES for link in ("", "dari "))
+            + (0 if _reads_as_person(name) else sum(ctx.index.count(f"{cue} {name}") for cue in CITING_CUES))
+            >= n
+        )
         memo[name] = web or cued
     return memo[name]
+
+
+def _reads_as_person(name: str) -> bool:
+    """"Menurut Budi Santoso" cites a person, "Menurut Oddity Central" an outlet: a name of
+    two or three capitalised words with no word of an outlet's name reads as a person."""
+    words = name.split()
+    outlet = {"news", "times", "post", "daily", "central", "media", "tv", "online", "magazine", "journal", "com"}
+    return 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not (
+        {w.lower().strip(".") for w in words} & outlet
+    )
 
 
 def filter_pool(ctx: Context, key: Candidate, pool: list[Distractor]) -> list[Distractor]:
@@ -378,7 +394,7 @@ def filter_pool(ctx: Context, key: Candidate, pool: list[Distractor]) -> list[Di
     out: list[Distractor] = []
     for d in pool[:40]:
         f = fold(d.text)
-        if not f or f in aliases or not _same_shape(d.text, key.text):
+        if len(f) < 2 or f in aliases or not _same_shape(d.text, key.text):
             continue
         if re.search(r"-(?:yang|nya|lah|kah)$", d.text):
             continue  # "Robert De Niro-yang": a clitic glued to the name

@@ -1,6 +1,6 @@
 """The portfolio: every writer's drafts for an article, then the items a teacher keeps.
 
-:func:`make_drafts` overgenerates: main idea, statements, who-said-what and why,
+:func:`make_drafts` overgenerates: main idea, statements, who-did-what and why,
 facts and key terms (one writer module per skill, ``write_*.py``). :func:`select` orders
 the drafts by predicted acceptability (:mod:`.rank` when it is present, else the writers'
 own scores), drops those under the threshold (eight good items beat twenty mixed ones),
@@ -21,7 +21,7 @@ from .select import rank_sentences
 from .textutil import BLANK_RE, contains_phrase, fold
 from .write_detail import write_detail
 from .write_main_idea import write_main_idea
-from .write_relation import write_actions, write_cause, write_reported, write_speaker
+from .write_relation import write_actions, write_cause
 from .write_statement import write_statements, write_true_false
 from .write_vocabulary import write_vocabulary
 
@@ -82,8 +82,6 @@ def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random, want: i
     if "mcq" in kinds:
         drafts += write_main_idea(ctx, every, rng)
         drafts += write_statements(ctx, every, rng)
-        drafts += write_speaker(ctx, every, rng)
-        drafts += write_reported(ctx, every, rng)
         drafts += write_actions(ctx, every, rng)
         drafts += write_cause(ctx, in_order, rng)
     if "true_false" in kinds:

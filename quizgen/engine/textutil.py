@@ -63,7 +63,16 @@ def near_duplicate(a: str, b: str) -> bool:
         return True
     if min(len(fa), len(fb)) >= 5 and edit_distance(fa, fb, 1) <= 1:
         return True
-    return False
+    return _transposed(fa, fb)
+
+
+def _transposed(a: str, b: str) -> bool:
+    """Two words of four letters or more that differ by two neighbouring letters swapped
+    ("Yusri" / "Yursi"): one name with a typo, not two names."""
+    if len(a) != len(b) or len(a) < 4 or not a.isalpha():
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def capitalise_first(text: str) -> str:

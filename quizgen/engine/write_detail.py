@@ -63,11 +63,41 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> b
     if c.type == "number" and after and fold(after[0]) in ctx.t("list_joins", []):
         return False  # "180 students and employees": the key would be cut from its phrase
     if _speaker(ctx, c.start, c.end):
-        return False  # "kata _____": who speaks is asked by who-said-what items
+        return False  # "kata _____": who speaks tells nothing (reviewers: trivial)
     title = ctx.layer.article.title or ""
     if not relaxed and title and contains_phrase(title, c.text):
         return False  # the headline gives it away
     return not looks_misspelt(ctx, c.text)
+
+
+YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
+NAME_TYPES = ("person", "organisation", "place")
+
+
+def cloze_options_ok(ctx: Context, key, d: Draft) -> bool:
+    """Options a blank can be kept with (the lessons of the blind reviews):
+
+    - a name among names the article gives to the same kind of thing (a person among the
+      article's people): names it never mentions, or a university among courts and
+      agencies, are ruled out without reading;
+    - a figure among other figures of the article with its unit: four invented neighbours
+      ("£5 | £6 | £7 | £9", "delapan / tujuh / sepuluh lembar") test number recall only;
+    - never a bare year ("By the summer of _____": judged trivial in every round).
+    """
+    distractors = [o for o in d.item.options if o != d.item.answer]
+    if key.type == "number" or (key.type == "time" and YEAR_RE.fullmatch(key.text.strip())):
+        if YEAR_RE.fullmatch(key.text.strip()):
+            return False
+        return d.origin in ("article", "mixed")
+    if key.type in NAME_TYPES:
+        if d.origin != "article":
+            return False
+        by_text = ctx.by_text()
+        for o in distractors:
+            c = by_text.get(o)
+            if c is None or c.type != key.type or (key.type == "person" and not confirmed(ctx, c)):
+                return False
+    return True
 
 
 def splits_name(ctx: Context, c) -> bool:
@@ -106,9 +136,10 @@ def _title_before(ctx: Context, c) -> bool:
 
 
 def looks_misspelt(ctx: Context, text: str) -> bool:
-    """A key the article spells once while a word one letter away recurs ("Madiro" beside
-    "Maduro", "wisataa" beside "wisata"): a typo the item must not spread."""
-    from .textutil import edit_distance
+    """A key the article spells once while a word one letter away (or with two letters
+    swapped) recurs ("Madiro" beside "Maduro", "wisataa" beside "wisata", "Yursi" beside
+    "Yusri"): a typo the item must not spread."""
+    from .textutil import _transposed, edit_distance
 
     counts = ctx.cache.get("word_counts")
     if counts is None:
@@ -130,7 +161,7 @@ def looks_misspelt(ctx: Context, text: str) -> bool:
             except Exception:
                 common = False
             memo[w] = not common and any(
-                o != w and edit_distance(o, w, 2) == 1
+                o != w and (edit_distance(o, w, 2) == 1 or _transposed(o, w))
                 for size in (len(w) - 1, len(w), len(w) + 1)
                 for o in by_start.get((w[:1], size), ())
             )
@@ -207,8 +238,8 @@ def write_detail(
                 d = build_cloze(ctx, rs, key, rng, False)  # typed: one short name, variants accepted
                 if d is not None:
                     d.score -= 1.0
-            if d is not None and d.item.options and key.type != "number" and d.origin != "article":
-                continue  # names the article never mentions are easy to rule out
+            if d is not None and d.item.options and not cloze_options_ok(ctx, key, d):
+                continue
             if d is not None:
                 d.item = replace(d.item, skill="detail")
                 d.score -= (0.3 if asked else 0.0) + (3.0 if relaxed else 0.0)

@@ -1,12 +1,16 @@
 """Main-idea items: "Which statement best sums up the article?"
 
 Asks: the article's central claim or outcome.
-From: the lead's claim (:mod:`.claims`) that shares most words with the headline, among the
-first sentences of the article; restated where a safe rewrite exists.
-Distractors: the lead's false twin (two actors swapped, or an actor, place, time or number
-replaced by another of the article's), then claims of later paragraphs that a careless
-reader might take for the main point (true but secondary, so only one option sums up the
-article).
+From: a claim (:mod:`.claims`) of the first sentences of the article: the one sharing most
+words with the headline and with the rest of the article (its centrality), naming one of
+the article's actors; an opening hook with no name ("Patung biasanya terbuat dari kayu")
+or a background sentence the rest of the article does not come back to is not a summary.
+Restated where a safe rewrite exists.
+Distractors: true points of later paragraphs that a careless reader might take for the
+main one, each less central than the key and saying something else (rival summaries that
+are narrower); false twins of the key (an actor, place or number swapped) only to fill.
+Four review rounds agree: false details as wrong summaries make the item a fact check
+("distractors are false details, not rival summaries"); true narrower points tempt.
 """
 
 from __future__ import annotations
@@ -28,25 +32,51 @@ def _content(ctx: Context, text: str) -> set[str]:
     return {w[:5] for w in fold(text).split() if w not in stop and len(w) > 2}
 
 
+def centrality(ctx: Context, index: int) -> float:
+    """Share of the article's other sentences that share two content words or more with
+    sentence ``index`` (what the rest of the article keeps coming back to)."""
+    memo = ctx.cache.setdefault("centrality", {})
+    if index not in memo:
+        sets = ctx.cache.get("content_sets")
+        if sets is None:
+            sets = ctx.cache["content_sets"] = [_content(ctx, s.text) for s in ctx.layer.sentences]
+        own = sets[index]
+        others = [w for i, w in enumerate(sets) if i != index and w]
+        memo[index] = sum(len(own & w) >= 2 for w in others) / max(1, len(others))
+    return memo[index]
+
+
+def _names_actor(c: Claim) -> bool:
+    return any(e.type in ("person", "organisation", "place") for e in c.entities)
+
+
 def main_candidates(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[float, RankedSentence, Claim]]:
-    """The lead's claims, best summary first (headline words shared, then position)."""
+    """The lead's claims, best summary first (headline words shared, centrality, position)."""
     title = ctx.layer.article.title or ""
     tw = _content(ctx, title)
     by_index = sorted(ranked, key=lambda r: r.sentence.index)
+
+    def fit(pos: int, rs: RankedSentence, c: Claim, lead_weight: float) -> float:
+        share = len(_content(ctx, c.text) & tw) / max(1, len(tw)) if tw else 0.0
+        return (
+            2.0 * share
+            + 2.0 * centrality(ctx, rs.sentence.index)
+            + lead_weight / (1 + pos)
+            - (1.5 if not _names_actor(c) else 0.0)
+        )
+
     out = []
     for pos, rs in enumerate(by_index[: LEAD_SENTENCES + 2]):
         c = claim_of(ctx, rs, max_words=30)
         if c is None:
             continue
-        share = len(_content(ctx, c.text) & tw) / max(1, len(tw)) if tw else 0.0
-        out.append((2.0 * share + 1.5 / (1 + pos), rs, c))
+        out.append((fit(pos, rs, c, 1.0), rs, c))
     if not out:  # no lead claim (a list, a question opening): the claim nearest the headline
         for pos, rs in enumerate(by_index):
             c = claim_of(ctx, rs)
             if c is None:
                 continue
-            share = len(_content(ctx, c.text) & tw) / max(1, len(tw)) if tw else 0.0
-            out.append((2.0 * share + 0.5 / (1 + pos), rs, c))
+            out.append((fit(pos, rs, c, 0.3), rs, c))
     out.sort(key=lambda x: (-x[0], x[1].sentence.index))
     return out
 
@@ -58,6 +88,8 @@ def secondary_of(
     key: str,
     shown_false: frozenset[int],
     overlap: float = 0.4,
+    use_false: bool = False,
+    strict: bool = True,
 ) -> list[tuple[int, str]]:
     """Claims of other sentences, from the end of the article first, that say something
     else than the key (true but secondary: tempting, yet not what the article is about)."""
@@ -67,11 +99,13 @@ def secondary_of(
     for r in sorted(ranked, key=lambda r: (-r.sentence.paragraph, r.sentence.index)):
         if r.sentence.index == lead.sentence.index or (n_par >= 3 and r.sentence.paragraph < 1 and overlap <= 0.4):
             continue
-        if r.sentence.index in shown_false:
+        if r.sentence.index in shown_false and not use_false:
             continue  # the bank shows this claim's false twin elsewhere
         s = claim_of(ctx, r)
         if s is None or not 0.4 * len(key) <= len(s.text) <= 2.2 * len(key):
             continue
+        if strict and centrality(ctx, r.sentence.index) > centrality(ctx, lead.sentence.index) + 0.1:
+            continue  # more central than the key: a second summary, not a narrower point
         sw = _content(ctx, s.text)
         if len(sw & kw) / max(1, min(len(sw), len(kw))) > overlap:
             continue  # says much the same as the key: a second right answer
@@ -89,9 +123,7 @@ def write_main_idea(ctx: Context, ranked: list[RankedSentence], rng: random.Rand
         return []
     prompt = ctx.t("main_idea", "Which statement best sums up the article?")
     shown_false = truth_plan(ctx, ranked)
-    drafts: list[Draft] = []
-    others = [r for r in ranked if r.sentence.index in shown_false]
-    drafts = _main_drafts(ctx, ranked, leads, others, shown_false, prompt, 0.4)
+    drafts = _main_drafts(ctx, ranked, leads, shown_false, prompt, 0.4)
     if not drafts:
         # an article that keeps to one topic (an interview, an opinion): no false twin, and
         # every other claim shares the lead's words; the points that share fewest of them
@@ -99,55 +131,61 @@ def write_main_idea(ctx: Context, ranked: list[RankedSentence], rng: random.Rand
         # up too)
         lead = leads[0][1].sentence
         rest = [r for r in ranked if r.sentence.paragraph != lead.paragraph or r.sentence.index == lead.index]
-        drafts = _main_drafts(ctx, rest, leads[:1], others, shown_false, prompt, 0.6)
+        drafts = _main_drafts(ctx, rest, leads[:1], shown_false, prompt, 0.6)
         for d in drafts:
             d.score -= 1.0
     return drafts
 
 
-def _main_drafts(ctx, ranked, leads, others, shown_false, prompt, overlap) -> list[Draft]:
+def _main_drafts(ctx, ranked, leads, shown_false, prompt, overlap) -> list[Draft]:
     drafts: list[Draft] = []
+    others = [r for r in ranked if r.sentence.index in shown_false]
     for rank, (fit, rs, c) in enumerate(leads[:2]):
         key = restate(ctx, c)
-        # wrong summaries that are false: the lead with an actor, place, time or number
-        # swapped, then false twins of other claims; a true secondary point only as a last
-        # resort (reviewers judge a true point "as good a summary")
+        # wrong summaries: true narrower points of later paragraphs first; false twins of the
+        # key (an actor, place, time or number swapped) only when too few of those exist
         own = [(rs.sentence.index, f.text) for f in falsify(ctx, c)]
-        twins = own[:2]
-        for r in others:
-            oc = claim_of(ctx, r)
-            fs = falsify(ctx, oc) if oc is not None and r.sentence.index != rs.sentence.index else []
-            if fs and 0.4 * len(key) <= len(fs[0].text) <= 2.2 * len(key):
-                twins.append((r.sentence.index, fs[0].text))
-        picked = twins[:3]
+        picked = secondary_of(ctx, ranked, rs, key, shown_false, overlap)[:3]
+        penalty = 0.0
+        twins_of_others: set[int] = set()
         if len(picked) < 3:
-            picked += secondary_of(ctx, ranked, rs, key, shown_false, overlap)[
-                : 3 - len(picked) if len(picked) < 2 else 0
-            ]
-        variants = [picked]
-        if len(own) >= 3 and own[:3] != picked:
-            variants.append(own[:3])  # the lead's own twins only: shows no other sentence's claim
-        for v, picked in enumerate(variants):
-            if len(picked) < 2:
-                continue
-            options = [t for _, t in picked]
-            shown = {rs.sentence.index: True}
-            for i, _t in picked:
-                if i != rs.sentence.index:
-                    shown[i] = i not in shown_false
-            drafts.append(
-                choice_draft(
-                    ctx,
-                    rs,
-                    prompt=prompt,
-                    answer=key,
-                    distractors=options,
-                    skill="main_idea",
-                    template=f"{ctx.pack.code}.main_idea",
-                    why="the lead's claim (headline words shared) among false twins of it and of other claims",
-                    score=4.0 + fit - rank - 0.1 * v,
-                    group="main_idea",
-                    shown=shown,
-                )
+            # points the bank's plan shows false elsewhere (those items then give way: the
+            # main idea is asked first), then the key's own false twins
+            more = secondary_of(ctx, ranked, rs, key, shown_false, overlap, use_false=True, strict=overlap <= 0.4)
+            picked += [p for p in more if p not in picked][: 3 - len(picked)]
+            picked += own[: 3 - len(picked)]
+        if len(picked) < 3:
+            # last resort, so that every bank asks its main idea: false twins of other claims
+            # (reviewers find them a fact check rather than rival summaries)
+            penalty = 1.0
+            for r in others:
+                oc = claim_of(ctx, r)
+                fs = falsify(ctx, oc) if oc is not None and r.sentence.index != rs.sentence.index else []
+                if r.sentence.index in {i for i, _ in picked}:
+                    continue  # one sentence's claim once among the options
+                if fs and 0.4 * len(key) <= len(fs[0].text) <= 2.2 * len(key) and len(picked) < 3:
+                    picked.append((r.sentence.index, fs[0].text))
+                    twins_of_others.add(r.sentence.index)
+        if len(picked) < 2:
+            continue
+        options = [t for _, t in picked]
+        shown = {rs.sentence.index: True}
+        for i, _t in picked:
+            if i != rs.sentence.index:
+                shown[i] = i not in twins_of_others
+        drafts.append(
+            choice_draft(
+                ctx,
+                rs,
+                prompt=prompt,
+                answer=key,
+                distractors=options,
+                skill="main_idea",
+                template=f"{ctx.pack.code}.main_idea",
+                why="the lead's most central claim (headline words shared) among narrower true points of later paragraphs",
+                score=4.0 + fit - rank - penalty,
+                group="main_idea",
+                shown=shown,
             )
+        )
     return drafts

@@ -185,10 +185,11 @@ def _short_relaxed(d: Draft) -> Draft:
 
 
 def write_true_false(ctx: Context, ranked: list[RankedSentence]) -> list[Draft]:
-    """Single statements to mark true or false: a restated claim (never the sentence copied
-    word for word) or its false twin, as the bank's truth plan shows that claim; the other
-    version too, marked relaxed (only to reach a bank's minimum, never beside an item that
-    shows the claim the other way)."""
+    """Single statements to mark true or false: the false twin of a claim, as the bank's
+    truth plan shows that claim (else marked relaxed: only to reach a bank's minimum, never
+    beside an item that shows the claim the other way). A true single statement is not
+    written: restated or not, reviewers kept none of 24 ("verbatim true statement, Benar by
+    recognition only"); a true claim is asked among false ones in a statement item."""
     true_word, false_word = ctx.pack.true_false
     tmpl = f"{ctx.pack.code}.true_false"
     shown_false = truth_plan(ctx, ranked)
@@ -212,11 +213,6 @@ def write_true_false(ctx: Context, ranked: list[RankedSentence]) -> list[Draft]:
                 f.changed,
             )
             d.relaxed = not planned_false
-            drafts.append(d)
-        stated = restate(ctx, c)
-        if is_restated(ctx, c, stated):
-            d = _tf(ctx, rs, stated, true_word, (true_word, false_word), tmpl + ".true", "", base, True)
-            d.relaxed = planned_false
             drafts.append(d)
     return drafts
 
