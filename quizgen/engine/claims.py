@@ -622,6 +622,12 @@ def falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
                 continue
             if c.type == "person" and _letters(d.text) in _letters(text):
                 continue  # "Kim Jong Un" beside "Kim Jong-un": one person twice, not a swap
+            if c.type == "person" and any(
+                len(w) > 2 and re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text)
+                for w in d.text.split()
+                if w[:1].isupper()
+            ):
+                continue  # "Chon met Pate K Chon": the one swapped in is already in the claim
             if c.type == "person" and _title_names_claim(ctx, d.text, text):
                 continue  # "Presiden Rusia Vladimir Putin" into "... hubungan dengan Rusia": absurd
             other = by_text.get(d.text)

@@ -85,6 +85,10 @@ def cloze_options_ok(ctx: Context, key, d: Draft) -> bool:
     - never a bare year ("By the summer of _____": judged trivial in every round).
     """
     distractors = [o for o in d.item.options if o != d.item.answer]
+    if in_list(ctx, key) or in_brackets(ctx, key):
+        return False
+    if key.type == "number" and worked_out(ctx, key):
+        return False
     if key.type == "number" or (key.type == "time" and YEAR_RE.fullmatch(key.text.strip())):
         if YEAR_RE.fullmatch(key.text.strip()):
             return False
@@ -98,6 +102,56 @@ def cloze_options_ok(ctx: Context, key, d: Draft) -> bool:
             if c is None or c.type != key.type or (key.type == "person" and not confirmed(ctx, c)):
                 return False
     return True
+
+
+def in_list(ctx: Context, c) -> bool:
+    """Is the key one item of a list ("Stallone, Stewart, _____, Affleck", "Film Terburuk,
+    Sutradara Terburuk, _____, ...")? Any other item of the list is as right."""
+    before = ctx.text[max(0, c.start - 3) : c.start]
+    after = ctx.text[c.end : c.end + 8]
+    joins = {"dan", "and", "atau", "or", "hingga", "serta"}
+    after_word = fold(after).split()[:1]
+    return before.rstrip().endswith(",") and (
+        after.lstrip().startswith(",") or (bool(after_word) and after_word[0] in joins)
+    )
+
+
+def in_brackets(ctx: Context, c) -> bool:
+    """Is the key an abbreviation in brackets after its long form ("gross domestic product
+    (_____)", "organisasi non-pemerintah (_____)")? The long form gives it away."""
+    return ctx.text[max(0, c.start - 2) : c.start].rstrip().endswith("(") and ctx.text[c.end : c.end + 2].lstrip().startswith(")")
+
+
+def worked_out(ctx: Context, key) -> bool:
+    """Can the figure be worked out from the others of its sentence ("_____ yang terdiri
+    atas 24 orang ... dan 40 orang" -> 64; "double from _____ to 14%" -> 7%)?"""
+    from .distractors import NUM_RE
+
+    def value(text: str) -> float | None:
+        m = NUM_RE.match(text)
+        if not m:
+            return None
+        raw = m.group("num")
+        try:
+            if ctx.pack.code == "id" or getattr(ctx.pack, "decimal_separator", ".") == ",":
+                return float(raw.replace(".", "").replace(",", "."))
+            return float(raw.replace(",", ""))
+        except ValueError:
+            return None
+
+    k = value(key.text)
+    if k is None:
+        return False
+    others = [
+        v
+        for o in ctx.by_sentence.get(key.sentence, ())
+        if o.type == "number" and o.start != key.start and (v := value(o.text)) is not None
+    ]
+    if any(abs(a + b - k) < 1e-9 for i, a in enumerate(others) for b in others[i + 1 :]):
+        return True
+    words = set(fold(ctx.sentence(key.sentence).text).split())
+    halves = words & {"double", "doubled", "doubling", "twice", "half", "halved", "lipat", "separuh", "setengah"}
+    return bool(halves) and any(abs(2 * k - v) < 1e-9 or abs(k - 2 * v) < 1e-9 for v in others)
 
 
 def splits_name(ctx: Context, c) -> bool:
@@ -231,7 +285,7 @@ def write_detail(
                 d = build_cloze(ctx, rs, key, rng, True)
             if (
                 d is None
-                and cloze_choices is not True
+                and cloze_choices is False  # typed only when asked for (see write_vocabulary)
                 and len(key.text.split()) == 1
                 and key.type != "number"
             ):

@@ -63,6 +63,7 @@ def main_candidates(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[fl
             + 2.0 * centrality(ctx, rs.sentence.index)
             + lead_weight / (1 + pos)
             - (1.5 if not _names_actor(c) else 0.0)
+            - (0.8 if not c.verbatim else 0.0)  # a cut sentence reads truncated ("halted just moments.")
         )
 
     out = []
