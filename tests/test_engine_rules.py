@@ -76,8 +76,11 @@ def test_true_false_never_swaps_inside_a_longer_name():
 def test_quotes_and_first_person_are_not_statements():
     ctx = ctx_for(
         "“Saya sangat senang bisa bermain di Jakarta bersama Persija,” kata Marko Simic kepada wartawan. "
-        "Pada Minggu malam, Marko Simic mencetak dua gol untuk Persija Jakarta dalam laga melawan Arema FC."
+        "Pada Minggu malam, Marko Simic mencetak dua gol untuk Persija Jakarta dalam laga melawan Arema FC. "
+        "Gol kedua Marko Simic berawal dari umpan Riko Simanjuntak di menit ke-80. "
+        "Pelatih Persija Stefano Cugurra memuji Riko Simanjuntak setelah laga di Stadion Gelora Bung Karno."
     )
+    # single statements are false twins that swap people (true ones and swapped figures retired)
     tf = [d.item for d in drafts_for(ctx, kinds="true_false")]
     assert tf and not any(it.prompt.startswith("“") or "Saya" in it.prompt for it in tf)
 

@@ -40,7 +40,7 @@ KIND_NAMES = "cloze,mcq,true_false,short_answer"
 @click.option(
     "--cloze-choices/--typed-cloze",
     default=None,
-    help="Cloze items always with options, or always typed (default: options where safe ones exist).",
+    help="Cloze items always with options, or always typed (default: options; a blank with no safe options is not asked).",
 )
 @friendly_errors
 def generate(article, output, language, count, kinds, difficulty, seed, cloze_choices):

@@ -16,6 +16,7 @@ from ..bank import BLANK, Item, Source
 from .confidence import confirmed, inside_longer_name, modifier_use
 from .context import Context
 from .distractors import Distractor, cause_pool, choose_options, distractor_pool, guess_risk
+from .do_support import do_question
 from .ids import item_id
 from .inversion import aux_question, passive_agent_question
 from .questions import (
@@ -223,6 +224,7 @@ def questions_for(ctx: Context, rs: RankedSentence, key: Candidate) -> list[Ques
         number_question,
         aux_question,
         passive_agent_question,
+        do_question,
     ):
         q = fn(ctx, rs, key)
         if q is not None and plain_prose(ctx, q.prompt):

@@ -50,7 +50,7 @@ class FalseClaim:
     claim: Claim
     text: str
     changed: str  # what was changed, for the item's reason
-    how: str  # "roles" (two actors swapped) or "other" (one fact replaced)
+    how: str  # "roles" (two actors swapped), else the type of the fact replaced ("person", "number", ...)
 
 
 PAIRED_QUOTE_RE = re.compile(r"[“\"]([^“”\"]*)[”\"]")
@@ -475,6 +475,8 @@ def _person_pool(ctx: Context, c: Candidate) -> list:
             continue
         if news_source(ctx, full):
             continue  # "Menurut Oddity Central": the outlet, never the sculptor
+        if ctx.index.count(full.split()[-1]) < 2:
+            continue  # named once: too unsure a person to swap in ("Baby Lamb Baked", a dish)
         if edit_distance(fold(full).split()[-1], last, 2) <= 2:
             continue  # "Madiro" for "Maduro": one person misspelt, not another
         if _letters(full) == _letters(_full_name(ctx, c)) or _letters(c.text) in _letters(full):
@@ -636,7 +638,7 @@ def falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
             swapped = _replace(text, c.text, d.text)
             if swapped and fold(swapped) != fold(text) and swapped not in seen:
                 seen.add(swapped)
-                out.append(FalseClaim(claim, swapped, f"'{c.text}' replaced by '{d.text}'", "other"))
+                out.append(FalseClaim(claim, swapped, f"'{c.text}' replaced by '{d.text}'", c.type))
                 break
     return out
 

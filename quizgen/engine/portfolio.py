@@ -16,10 +16,11 @@ from dataclasses import replace
 from ..bank import Item
 from .builders import Draft
 from .context import Context
+from .importance import importance
 from .options import GenerateOptions
 from .select import rank_sentences
 from .textutil import BLANK_RE, contains_phrase, fold
-from .write_detail import write_detail
+from .write_detail import write_detail, write_named_detail
 from .write_main_idea import write_main_idea
 from .write_relation import write_actions, write_cause
 from .write_statement import write_statements, write_true_false
@@ -100,6 +101,12 @@ def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random, want: i
                 for d in write_detail(ctx, rs, _keys(ctx, rs), {"cloze"}, True, rng):
                     d.score -= 0.5
                     drafts.append(d)
+    if "mcq" in kinds:
+        # "He spent two months in prison": a question names the one person the sentence
+        # before names ("How many months did Duran spend in prison?")
+        for rs in every:
+            if leans_back(rs):
+                drafts += write_named_detail(ctx, rs, _keys(ctx, rs), rng)
     for d in drafts:
         d.score += KIND_BONUS.get(d.item.kind, 0.0)
     return drafts
@@ -224,6 +231,9 @@ def select(
         # a test-wise reader (the option the article names most, the one sharing most words
         # with the stem) should not find the key: such drafts come after the others
         v -= 0.8 * d.features.get("freq_guess", 0.0) + 0.5 * d.features.get("prompt_guess", 0.0)
+        # a fact of a sentence a summary would keep before an incidental one (a wallet's
+        # contents, a meal's price: "tells nothing about the article's meaning")
+        v += 3.0 * (importance(ctx, d.sentence) - 0.25)
         v += 1.5 if para_count.get(d.paragraph, 0) == 0 else -0.8 * para_count[d.paragraph]
         v -= 0.8 * sent_count.get(d.sentence, 0)
         if opts.difficulty not in ("mixed",) and d.item.difficulty == opts.difficulty:
@@ -292,7 +302,9 @@ def select(
         top = [d for d in pool if fallback_tier(d) == tier]
         take(max(top, key=lambda d: (value(d) + 1.0 * is_choice(d.item) - crowding(d, pool), d.item.id)))
     picked = {id(d) for d in chosen}
-    alternates = [d for d in order if id(d) not in picked and id(d) not in blocked and prob[id(d)] >= cut]
+    # the next-best drafts, best first (those under the threshold too: a teacher replacing an
+    # item sees the ranker's order, and a short bank still has something to offer)
+    alternates = [d for d in order if id(d) not in picked and id(d) not in blocked]
     seen_groups = set(used_groups)
     alts: list[Draft] = []
     for d in alternates:

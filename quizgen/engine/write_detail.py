@@ -14,7 +14,7 @@ import random
 import re
 from dataclasses import replace
 
-from .builders import Draft, _speaker, build_cloze, build_mcq, build_short_answer, questions_for
+from .builders import Draft, _speaker, build_cloze, build_mcq, build_short_answer, plain_prose, questions_for
 from .claims import quotes_speech
 from .confidence import confirmed, inside_longer_name, modifier_use
 from .context import Context
@@ -299,4 +299,26 @@ def write_detail(
                 d.score -= (0.3 if asked else 0.0) + (3.0 if relaxed else 0.0)
                 d.relaxed = relaxed
                 drafts.append(d)
+    return drafts
+
+
+def write_named_detail(ctx: Context, rs: RankedSentence, keys: list, rng: random.Random) -> list[Draft]:
+    """Detail questions on a sentence that opens with a personal pronoun, asked with the name
+    of the one person the sentence before names (:func:`~quizgen.engine.do_support.do_question`)."""
+    from .do_support import do_question
+
+    drafts: list[Draft] = []
+    if not sentence_ok(ctx, rs):
+        return drafts
+    for key in keys:
+        if not fact_key_ok(ctx, rs, key):
+            continue
+        q = do_question(ctx, rs, key)
+        if q is None or not plain_prose(ctx, q.prompt):
+            continue
+        d = build_mcq(ctx, rs, key, q, rng)
+        if d is not None:
+            d.item = replace(d.item, skill="detail")
+            d.score += 0.5
+            drafts.append(d)
     return drafts

@@ -1,13 +1,13 @@
 """Main-idea items: "Which statement best sums up the article?"
 
 Asks: the article's central claim or outcome.
-From: a claim (:mod:`.claims`) of the first sentences of the article: the one sharing most
-words with the headline and with the rest of the article (its centrality), naming one of
-the article's actors; an opening hook with no name ("Patung biasanya terbuat dari kayu")
-or a background sentence the rest of the article does not come back to is not a summary.
+From: a claim (:mod:`.claims`) of the first sentences of the article: the most important one
+(:mod:`.importance`, trained on IndoSum's reference summaries), sharing words with the
+headline and naming one of the article's actors; an opening hook with no name ("Patung
+biasanya terbuat dari kayu") or a background sentence is not a summary.
 Restated where a safe rewrite exists.
 Distractors: true points of later paragraphs that a careless reader might take for the
-main one, each less central than the key and saying something else (rival summaries that
+main one, each clearly less important than the key and saying something else (rival summaries that
 are narrower); false twins of the key (an actor, place or number swapped) only to fill.
 Four review rounds agree: false details as wrong summaries make the item a fact check
 ("distractors are false details, not rival summaries"); true narrower points tempt.
@@ -20,6 +20,7 @@ import random
 from .builders import Draft, choice_draft
 from .claims import Claim, claim_of, falsify, restate
 from .context import Context
+from .importance import importance
 from .select import RankedSentence
 from .textutil import fold
 
@@ -32,26 +33,12 @@ def _content(ctx: Context, text: str) -> set[str]:
     return {w[:5] for w in fold(text).split() if w not in stop and len(w) > 2}
 
 
-def centrality(ctx: Context, index: int) -> float:
-    """Share of the article's other sentences that share two content words or more with
-    sentence ``index`` (what the rest of the article keeps coming back to)."""
-    memo = ctx.cache.setdefault("centrality", {})
-    if index not in memo:
-        sets = ctx.cache.get("content_sets")
-        if sets is None:
-            sets = ctx.cache["content_sets"] = [_content(ctx, s.text) for s in ctx.layer.sentences]
-        own = sets[index]
-        others = [w for i, w in enumerate(sets) if i != index and w]
-        memo[index] = sum(len(own & w) >= 2 for w in others) / max(1, len(others))
-    return memo[index]
-
-
 def _names_actor(c: Claim) -> bool:
     return any(e.type in ("person", "organisation", "place") for e in c.entities)
 
 
 def main_candidates(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[float, RankedSentence, Claim]]:
-    """The lead's claims, best summary first (headline words shared, centrality, position)."""
+    """The lead's claims, best summary first (importance, headline words shared, position)."""
     title = ctx.layer.article.title or ""
     tw = _content(ctx, title)
     by_index = sorted(ranked, key=lambda r: r.sentence.index)
@@ -59,9 +46,9 @@ def main_candidates(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[fl
     def fit(pos: int, rs: RankedSentence, c: Claim, lead_weight: float) -> float:
         share = len(_content(ctx, c.text) & tw) / max(1, len(tw)) if tw else 0.0
         return (
-            2.0 * share
-            + 2.0 * centrality(ctx, rs.sentence.index)
-            + lead_weight / (1 + pos)
+            4.0 * importance(ctx, rs.sentence.index)  # where it stands, how central, ...
+            + 1.0 * share
+            + 0.2 * lead_weight / (1 + pos)
             - (1.5 if not _names_actor(c) else 0.0)
             - (0.8 if not c.verbatim else 0.0)  # a cut sentence reads truncated ("halted just moments.")
         )
@@ -105,8 +92,8 @@ def secondary_of(
         s = claim_of(ctx, r)
         if s is None or not 0.4 * len(key) <= len(s.text) <= 2.2 * len(key):
             continue
-        if strict and centrality(ctx, r.sentence.index) > centrality(ctx, lead.sentence.index) + 0.1:
-            continue  # more central than the key: a second summary, not a narrower point
+        if strict and importance(ctx, r.sentence.index) > importance(ctx, lead.sentence.index) - 0.15:
+            continue  # nearly as important as the key: a second summary, not a narrower point
         sw = _content(ctx, s.text)
         if len(sw & kw) / max(1, min(len(sw), len(kw))) > overlap:
             continue  # says much the same as the key: a second right answer

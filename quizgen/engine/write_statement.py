@@ -1,12 +1,15 @@
 """Statement items: "Which of these statements is true (or not true) according to the article?"
 
-Asks: whether the reader understood what the article states, across paragraphs.
-From: the claims of self-contained sentences (:mod:`.claims`): a true claim is restated
-where a safe rewrite exists; a false claim changes the meaning plausibly (two actors swap
-roles, a name, time, place or number replaced by another of the article's).
-Distractors: for "which is true", false twins of three other claims; for "which is not
-true", three other claims that hold. Options are alike in length, from different sentences.
-Single true/false items (``--kinds true_false``) use the same claims.
+Asks: "which of these statements is NOT true?": whether the reader understood who did what
+and where, across paragraphs.
+From: the claims of self-contained sentences (:mod:`.claims`): the key is a claim's false
+twin that changes its meaning (two actors swap roles, a person or place replaced by another
+the article names at least twice); a figure or date swapped is not used ("number
+spotting" to reviewers).
+Distractors: three other claims that hold, alike in length, from different sentences.
+"Which is true" items (three false twins beside one true claim) were retired after blind
+review (none of 22 kept: one absurd twin gives the key away). Single true/false items
+(``--kinds true_false``) use the same twins.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import re
 
 from ..bank import Item
 from .builders import Draft, _reason, _source, choice_draft
-from .claims import Claim, FalseClaim, claim_of, falsify, is_restated, restate
+from .claims import Claim, FalseClaim, claim_of, falsify, restate
 from .context import Context
 from .ids import item_id
 from .select import RankedSentence
@@ -91,7 +94,7 @@ def truth_plan(ctx: Context, ranked: list[RankedSentence]) -> frozenset[int]:
     out: set[int] = set()
     flip = True  # the first claim with a twin after the lead is shown false: at least half are
     for n, (_, c) in enumerate(_claims(ctx, ranked)):
-        if n > 0 and falsify(ctx, c):
+        if n > 0 and meaning_twins(ctx, c):
             if flip:
                 out.add(c.sentence)
             flip = not flip
@@ -103,13 +106,10 @@ def write_statements(ctx: Context, ranked: list[RankedSentence], rng: random.Ran
     claims = _claims(ctx, ranked)
     if len(claims) < 4:
         return []
-    twins: dict[int, list[FalseClaim]] = {c.sentence: falsify(ctx, c) for _, c in claims}
+    twins: dict[int, list[FalseClaim]] = {c.sentence: meaning_twins(ctx, c) for _, c in claims}
     trues = {c.sentence: restate(ctx, c) for _, c in claims}
     shown_false = truth_plan(ctx, ranked)
-    false_pool = [(s, twins[s][0].text) for s in sorted(shown_false)]
-    false_how = {s: twins[s][0].how for s in shown_false}
     true_pool = [(s, t) for s, t in trues.items() if s not in shown_false]
-    q_true = prompt_variants(ctx, "statement_true")[0]
     q_false = prompt_variants(ctx, "statement_false")[0]
     drafts: list[Draft] = []
     for rs, c in claims:
@@ -117,34 +117,7 @@ def write_statements(ctx: Context, ranked: list[RankedSentence], rng: random.Ran
         seen_picks: set[tuple[int, ...]] = set()
         for variant in range(VARIANTS):  # other option sets (one id: what is asked is the same)
             if c.sentence not in shown_false:
-                key = trues[c.sentence]
-                picked = _pick_alike(key, false_pool, {c.sentence}, variant=variant)
-                sig = tuple(sorted(x for x, _ in picked))
-                if not picked or sig in seen_picks or not is_restated(ctx, c, key):
-                    continue
-                seen_picks.add(sig)
-                drafts.append(
-                    _short_relaxed(
-                        choice_draft(
-                            ctx,
-                            rs,
-                            prompt=q_true,
-                            answer=key,
-                            distractors=[t for _, t in picked],
-                            skill="statement",
-                            template=f"{ctx.pack.code}.statement.true",
-                            why="the true claim of this sentence among false twins of other sentences",
-                            score=2.2
-                            + 0.3 * worth
-                            - 0.2 * sum(false_how.get(x) == "negated" for x, _ in picked)
-                            - 0.1 * variant,
-                            group=f"statement:{c.sentence}",
-                            salt="",
-                            shown={c.sentence: True, **{x: False for x, _ in picked}},
-                        )
-                    )
-                )
-                continue
+                continue  # "which is true" (three false twins): reviewers kept none of 22
             f = twins[c.sentence][0]
             picked = _pick_alike(f.text, true_pool, {c.sentence}, variant=variant)
             sig = tuple(sorted(x for x, _ in picked))
@@ -175,6 +148,16 @@ def write_statements(ctx: Context, ranked: list[RankedSentence], rng: random.Ran
     return drafts
 
 
+SWAPS_KEPT = ("roles", "person", "place")
+
+
+def meaning_twins(ctx: Context, c: Claim) -> list[FalseClaim]:
+    """False twins that change who did what or where: two actors' roles swapped, a person or
+    a place replaced by another of the article's. A figure or a date swapped is "number
+    spotting" to reviewers (and breaks tenses: "In 2050 ... there were")."""
+    return [f for f in falsify(ctx, c) if f.how in SWAPS_KEPT]
+
+
 def _short_relaxed(d: Draft) -> Draft:
     """A statement item with three options (two distractors) is used only to reach a bank's
     minimum: reviewers want four ("only two distractors")."""
@@ -197,7 +180,7 @@ def write_true_false(ctx: Context, ranked: list[RankedSentence]) -> list[Draft]:
     for rs, c in _claims(ctx, ranked):
         base = 1.0 + 0.3 * rs.score
         planned_false = c.sentence in shown_false
-        twins = falsify(ctx, c)
+        twins = meaning_twins(ctx, c)
         if twins:
             f = twins[0]
             d = _tf(

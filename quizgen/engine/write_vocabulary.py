@@ -4,7 +4,8 @@ Asks: which term completes the article's sentence.
 From: usable sentences holding a term the article repeats (or a rare one), a noun, not
 the sentence's first word.
 Distractors: the article's other key terms of the same word class (:mod:`.distractors`);
-typed only when no safe options exist and the term is one short word.
+typed only when asked for (``--typed-cloze``) and the term is one short noun. Used only to
+reach a bank's minimum: reviewers keep few blanks on words (the collocation answers them).
 """
 
 from __future__ import annotations
