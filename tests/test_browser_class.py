@@ -234,7 +234,7 @@ def test_problem5_regenerate_asks_before_discarding_an_edit_and_then_changes_the
     text = (ROOT / "tests" / "data" / "id-kim-putin-2024.txt").read_text(encoding="utf-8")
     pg.get_by_label("Tempel teks artikel").fill(text)
     pg.get_by_role("button", name="Buat soal").click()
-    pg.get_by_text(re.compile(r"10 soal dibuat dalam .* \(variasi 0\)")).wait_for(timeout=60_000)
+    pg.get_by_text(re.compile(r"\d+ soal dibuat dalam .* \(variasi 0\)")).wait_for(timeout=60_000)
     # the teacher edits question 1, then presses regenerate: the page asks first
     for _attempt in range(2):  # a click on the canvas during a rerun is lost: type it again
         _edit_first_prompt(pg, " (diubah guru)")
@@ -259,19 +259,20 @@ def test_problem5_regenerate_asks_before_discarding_an_edit_and_then_changes_the
     regenerate.click()
     question.wait_for()
     pg.get_by_role("button", name="Ya, buang perubahan dan buat ulang").click()
-    note = pg.get_by_text(re.compile(r"10 soal dibuat ulang .*\((\d+) soal baru, variasi 1\)"))
+    note = pg.get_by_text(re.compile(r"\d+ soal dibuat ulang .*\((\d+) soal baru, variasi 1\)"))
     note.wait_for(timeout=60_000)
     changed = int(re.search(r"\((\d+) soal baru", note.inner_text()).group(1))
     # problem 5 was "seed 0 and 1: the same 10 items"; now new items come in, as many as the
-    # article's other drafts and the engine's ranked alternates allow (the 3.5 KB sample has few)
-    assert changed >= 3, note.inner_text()
+    # article's other drafts and the engine's ranked alternates allow (the 3.5 KB sample has
+    # few since the review lessons: the engine no longer pads a quiz with items it would reject)
+    assert changed >= 1, note.inner_text()
     assert not any("(diubah guru)" in c for c in _grid_cells(pg))
     # the exports are built only when a format is picked, and named by the title
     pg.locator('[data-testid="stSelectbox"]').filter(has_text="Format").click()
     pg.keyboard.type("kahoot")  # the option list is virtualised and below the fold: filter, then Enter
     pg.get_by_role("option", name=re.compile(r"^kahoot")).wait_for()
     pg.keyboard.press("Enter")
-    pg.get_by_text(re.compile(r"kahoot memuat \d+ dari 10 soal|kahoot memuat semua 10 soal")).wait_for()
+    pg.get_by_text(re.compile(r"kahoot memuat \d+ dari \d+ soal|kahoot memuat semua \d+ soal")).wait_for()
     pg.get_by_role(
         "button", name=re.compile(r"Unduh kim-jong-un-dan-vladimir-putin.*\.kahoot\.xlsx")
     ).wait_for()

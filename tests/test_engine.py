@@ -99,7 +99,8 @@ def test_sample_bank_meets_done_when(sample_bank):
 def test_items_traceable_and_well_formed(path):
     bank = quizgen.generate(path, seed=3)
     text = bank.text
-    assert len(bank.items) >= 6
+    # six from an article of 250 words (issue 10); a shorter one needs two paragraphs in three
+    assert len(bank.items) >= (6 if len(text.split()) >= 250 else 4)
     for it in bank.items:
         assert text[it.source.start : it.source.end] == it.source.sentence
         if it.answer_span:

@@ -28,9 +28,16 @@ def test_default_bank_is_mostly_choice_items_with_a_main_idea(path):
     assert any(it.skill == "main_idea" for it in bank.items)
 
 
-@pytest.mark.parametrize("path", [SAMPLE, ENGINE / "id-kim-rapat.txt"], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", [SAMPLE, ENGINE / "en-amazon.txt", ENGINE / "en-norwegian-sun.txt"], ids=lambda p: p.name
+)
 def test_six_items_from_a_news_article(path):
     assert len(quizgen.generate(path, seed=0).items) >= 6
+
+
+def test_a_short_article_gets_what_its_paragraphs_need():
+    """244 words (under the 250 of the six-item floor): one item for two paragraphs in three."""
+    assert len(quizgen.generate(ENGINE / "id-kim-rapat.txt", seed=0).items) >= 4
 
 
 def test_an_article_with_one_voice_and_no_figures_still_gets_a_main_idea():

@@ -149,10 +149,12 @@ def _source_form(lang: str) -> None:
         )  # fmt: skip
         c4, c5 = st.columns(2)
         seed = c4.number_input(t("seed", lang), 0, 10**9, 0, key="gen_seed")
-        cloze_choices = c5.checkbox(t("cloze_choices", lang), key="gen_cloze_choices")
+        # ticked (the default): options wherever safe ones exist, as `quizgen generate` does;
+        # unticked: every blank typed
+        cloze_choices = c5.checkbox(t("cloze_choices", lang), value=True, key="gen_cloze_choices")
         go = st.form_submit_button(t("generate", lang), type="primary")
     opts = dict(language=lang_choice, count=int(count), kinds=tuple(kinds), difficulty=difficulty, seed=int(seed),
-                cloze_choices=bool(cloze_choices))  # fmt: skip
+                cloze_choices=None if cloze_choices else False)  # fmt: skip
     if go:
         source = _source_bytes(text, upload, lang)
         if source is not None:
@@ -260,9 +262,12 @@ def _generate(source: tuple[bytes, str], opts: dict, lang: str) -> None:
     ss["last_opts"] = opts
     ss["spares"] = []
     _set_draft(bank, "")
-    ss[state.DRAFT_NOTE] = t(
-        "generated", lang, n=len(bank.items), seconds=f"{seconds:.1f}", seed=opts["seed"]
-    )
+    note = t("generated", lang, n=len(bank.items), seconds=f"{seconds:.1f}", seed=opts["seed"])
+    asked = opts.get("count")
+    if asked and len(bank.items) < asked:
+        # the engine writes only what passes its rules: say so rather than pad the quiz
+        note += " " + t("fewer_than_asked", lang, n=len(bank.items), asked=asked)
+    ss[state.DRAFT_NOTE] = note
     st.rerun()
 
 

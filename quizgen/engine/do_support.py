@@ -154,6 +154,8 @@ def do_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Question | 
     between = text[verb_end : key.start]
     if re.search(r"[,;:()“”\"]|\s[-–—]\s", between) or len(between.split()) > 10:
         return None  # the key is in another clause, a list or an aside
+    if any(t in ("VERB", "AUX") for _w, t in ctx.upos(between)) if between.strip() else False:
+        return None  # another verb before the key: a reduced relative ("fortunes made by ... are")
     if re.search(r"\b(?:that|which|who|whom|whose|because|when|if|while|and|or|but)\b", between, re.IGNORECASE):
         return None  # a clause or a list begins before the key: the question would mix them
     end = re.search(r"[,;:(]|\s[-–—]\s|\s(?:and|but|while|because|which|who)\s", text[key.end : rs.sentence.end])
@@ -184,10 +186,13 @@ def do_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Question | 
     )
 
 
-def _keeps_capital(ctx: Context, subject: str) -> bool:
-    first = subject.split()[0] if subject.split() else ""
-    stop = getattr(ctx.pack, "stopwords", frozenset())
-    return bool(first) and fold(first) not in stop
+def _keeps_capital(ctx: Context, phrase: str) -> bool:
+    """Does the phrase open with a name or an acronym (its capital stays mid-question)?"""
+    tagged = ctx.upos(phrase)
+    if not tagged:
+        return False
+    first, tag = tagged[0]
+    return tag == "PROPN" or (len(first) > 1 and first.isupper())
 
 
 def _wh(ctx: Context, tmpl: dict, key: Candidate, between: str) -> tuple[str | None, str]:

@@ -74,34 +74,51 @@ YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 NAME_TYPES = ("person", "organisation", "place")
 
 
-def cloze_options_ok(ctx: Context, key, d: Draft) -> bool:
-    """Options a blank can be kept with (the lessons of the blind reviews):
+def cloze_options_ok(ctx: Context, key, d: Draft) -> str:
+    """How far a blank's options can be kept (the lessons of the blind reviews): "ok", "fill"
+    (only to reach a bank's minimum) or "no".
 
+    - never a blank in a list, on an abbreviation in brackets or on a figure the sentence
+      works out (24 + 40 -> 64): another answer is as right, or none is needed;
     - a name among names the article gives to the same kind of thing (a person among the
-      article's people): names it never mentions, or a university among courts and
-      agencies, are ruled out without reading;
-    - a figure among other figures of the article with its unit: four invented neighbours
-      ("£5 | £6 | £7 | £9", "delapan / tujuh / sepuluh lembar") test number recall only;
-    - never a bare year ("By the summer of _____": judged trivial in every round).
+      article's people, a company among companies); names it never mentions, or a company
+      among ministries, are ruled out without reading; even then a blanked name is mostly
+      judged trivial, so it only fills;
+    - a figure among other figures of the article with its unit; four invented neighbours
+      ("£5 | £6 | £7 | £9") or a bare year ("By the summer of _____") only fill.
     """
     distractors = [o for o in d.item.options if o != d.item.answer]
     if in_list(ctx, key) or in_brackets(ctx, key):
-        return False
+        return "no"
     if key.type == "number" and worked_out(ctx, key):
-        return False
-    if key.type == "number" or (key.type == "time" and YEAR_RE.fullmatch(key.text.strip())):
-        if YEAR_RE.fullmatch(key.text.strip()):
-            return False
-        return d.origin in ("article", "mixed")
+        return "no"
+    if YEAR_RE.fullmatch(key.text.strip()):
+        return "fill"
+    if key.type == "number":
+        return "ok" if d.origin in ("article", "mixed") else "fill"
     if key.type in NAME_TYPES:
         if d.origin != "article":
-            return False
+            return "no"
         by_text = ctx.by_text()
         for o in distractors:
             c = by_text.get(o)
             if c is None or c.type != key.type or (key.type == "person" and not confirmed(ctx, c)):
-                return False
-    return True
+                return "no"
+        if key.type == "organisation" and len({org_class(ctx, o) for o in d.item.options}) > 1:
+            return "no"  # "milik _____": a company among ministries is picked without reading
+        return "fill"
+    return "ok"
+
+
+def org_class(ctx: Context, name: str) -> str:
+    """The kind of body a name says it is (the pack's ``org_classes``: government, company,
+    school, club, outlet, charity), or "" when its words do not say."""
+    words = [w.strip(".,()") for w in fold(name).split()]
+    for kind, cues in (ctx.t("org_classes") or {}).items():
+        cueset = set(cues)
+        if any(w in cueset for w in words) or fold(name) in cueset:
+            return kind
+    return ""
 
 
 def in_list(ctx: Context, c) -> bool:
@@ -283,21 +300,28 @@ def write_detail(
             d = None
             if cloze_choices is not False:
                 d = build_cloze(ctx, rs, key, rng, True)
+            fill = False
+            if d is not None and d.item.options:
+                verdict = cloze_options_ok(ctx, key, d)
+                if verdict == "no":
+                    d = None
+                fill = verdict == "fill"
             if (
                 d is None
-                and cloze_choices is False  # typed only when asked for (see write_vocabulary)
+                and cloze_choices is not True
                 and len(key.text.split()) == 1
                 and key.type != "number"
             ):
-                d = build_cloze(ctx, rs, key, rng, False)  # typed: one short name, variants accepted
+                # typed: one short name, variants accepted; by default only to reach a
+                # minimum (reviewers found another answer as right in most typed blanks)
+                d = build_cloze(ctx, rs, key, rng, False)
                 if d is not None:
                     d.score -= 1.0
-            if d is not None and d.item.options and not cloze_options_ok(ctx, key, d):
-                continue
+                    fill = cloze_choices is None
             if d is not None:
                 d.item = replace(d.item, skill="detail")
                 d.score -= (0.3 if asked else 0.0) + (3.0 if relaxed else 0.0)
-                d.relaxed = relaxed
+                d.relaxed = relaxed or fill
                 drafts.append(d)
     return drafts
 

@@ -16,6 +16,7 @@ Four review rounds agree: false details as wrong summaries make the item a fact 
 from __future__ import annotations
 
 import random
+import re
 
 from .builders import Draft, choice_draft
 from .claims import Claim, claim_of, falsify, restate
@@ -31,6 +32,30 @@ def _content(ctx: Context, text: str) -> set[str]:
     stop = getattr(ctx.pack, "stopwords", frozenset())
     # the first five letters stand for the word's family ("labor", "laborers")
     return {w[:5] for w in fold(text).split() if w not in stop and len(w) > 2}
+
+
+def cut_short(ctx: Context, c: Claim) -> bool:
+    """Was the claim cut before its sentence's end (an adjunct dropped), not only trimmed at
+    its start (a dateline, an opening phrase)?"""
+    if c.verbatim:
+        return False
+    def words(text: str) -> list[str]:
+        return [w for w in (re.sub(r"\W", "", x) for x in fold(text).split()) if w]
+
+    sentence = ctx.sentence(c.sentence).text
+    own, full = words(c.text), words(sentence)
+    if own[-3:] == full[-3:]:
+        return False
+    # where the claim stops in the sentence: a cut at a comma drops a set-off adjunct
+    # ("..., Rabu (05/10) malam."); a cut inside a phrase leaves it dangling
+    last = c.text.rstrip(" .!?").split()[-1] if c.text.split() else ""
+    at = sentence.find(last)
+    while at >= 0:
+        after = sentence[at + len(last) : at + len(last) + 2]
+        if after.startswith(","):
+            return False
+        at = sentence.find(last, at + 1)
+    return True
 
 
 def _names_actor(c: Claim) -> bool:
@@ -50,7 +75,7 @@ def main_candidates(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[fl
             + 1.0 * share
             + 0.2 * lead_weight / (1 + pos)
             - (1.5 if not _names_actor(c) else 0.0)
-            - (0.8 if not c.verbatim else 0.0)  # a cut sentence reads truncated ("halted just moments.")
+            - (0.8 if cut_short(ctx, c) else 0.0)  # a cut sentence reads truncated ("halted just moments.")
         )
 
     out = []
@@ -65,6 +90,10 @@ def main_candidates(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[fl
             if c is None:
                 continue
             out.append((fit(pos, rs, c, 0.3), rs, c))
+    if any(not cut_short(ctx, c) for _f, _rs, c in out):
+        # a claim cut short at its end reads truncated ("... dalam upaya.", "halted just
+        # moments."): a claim that keeps its sentence's end is the key wherever there is one
+        out = [x for x in out if not cut_short(ctx, x[2])]
     out.sort(key=lambda x: (-x[0], x[1].sentence.index))
     return out
 
@@ -92,6 +121,8 @@ def secondary_of(
         s = claim_of(ctx, r)
         if s is None or not 0.4 * len(key) <= len(s.text) <= 2.2 * len(key):
             continue
+        if strict and cut_short(ctx, s):
+            continue  # a sentence cut short reads as a fragment beside the key
         if strict and importance(ctx, r.sentence.index) > importance(ctx, lead.sentence.index) - 0.15:
             continue  # nearly as important as the key: a second summary, not a narrower point
         sw = _content(ctx, s.text)

@@ -1,11 +1,13 @@
 """Relation items: who did what, and why something happened.
 
-Asks: "Why ...?" for a clause joined to its cause by a causal connective, and which actor
-of the article did what (:func:`write_actions`).
-From: sentences with ``karena`` / ``because`` (see
-:func:`~quizgen.engine.questions.cause_question`); claims split at their first verb.
-Distractors: for causes, noun phrases of other sentences
-(:func:`~quizgen.engine.distractors.cause_pool`); for actions, the article's other actors.
+Asks: which actor of the article did what (:func:`write_actions`); "Why ...?" for a clause
+joined to its cause by a causal connective (:func:`write_cause`, only to reach a minimum).
+From: claims split at their first verb; sentences with ``karena`` / ``because`` (see
+:func:`~quizgen.engine.questions.cause_question`).
+Distractors: the article's other actors; for causes, noun phrases of other sentences
+(:func:`~quizgen.engine.distractors.cause_pool`), which reviewers found junk ("penurunan
+aliran wisman berasal", "keterangan tertulis": none of the last rounds' why-items kept), so
+they only fill a bank to its minimum until causes can be offered as clauses.
 
 "Who said ...?" items (a quote, or a reported claim, and the person who said it) were
 retired after four blind-review rounds: reviewers kept none of 17 ("quote attribution by

@@ -94,7 +94,7 @@ def truth_plan(ctx: Context, ranked: list[RankedSentence]) -> frozenset[int]:
     out: set[int] = set()
     flip = True  # the first claim with a twin after the lead is shown false: at least half are
     for n, (_, c) in enumerate(_claims(ctx, ranked)):
-        if n > 0 and meaning_twins(ctx, c):
+        if n > 0 and falsify(ctx, c):
             if flip:
                 out.add(c.sentence)
             flip = not flip
@@ -106,7 +106,7 @@ def write_statements(ctx: Context, ranked: list[RankedSentence], rng: random.Ran
     claims = _claims(ctx, ranked)
     if len(claims) < 4:
         return []
-    twins: dict[int, list[FalseClaim]] = {c.sentence: meaning_twins(ctx, c) for _, c in claims}
+    twins: dict[int, list[FalseClaim]] = {c.sentence: twins_by_meaning(ctx, c) for _, c in claims}
     trues = {c.sentence: restate(ctx, c) for _, c in claims}
     shown_false = truth_plan(ctx, ranked)
     true_pool = [(s, t) for s, t in trues.items() if s not in shown_false]
@@ -124,38 +124,37 @@ def write_statements(ctx: Context, ranked: list[RankedSentence], rng: random.Ran
             if not picked or sig in seen_picks:
                 continue
             seen_picks.add(sig)
-            drafts.append(
-                _short_relaxed(
-                    choice_draft(
-                        ctx,
-                        rs,
-                        prompt=q_false,
-                        answer=f.text,
-                        distractors=[t for _, t in picked],
-                        skill="statement",
-                        template=f"{ctx.pack.code}.statement.false",
-                        why=f"the false twin of this sentence ({f.changed}) among true claims",
-                        score=1.6
-                        + 0.3 * worth
-                        + {"roles": 0.4, "negated": -0.5}.get(f.how, 0.0)
-                        - 0.1 * variant,
-                        group=f"statement:{c.sentence}",
-                        salt=f.text,
-                        shown={c.sentence: False, **{x: True for x, _ in picked}},
-                    )
+            d = _short_relaxed(
+                choice_draft(
+                    ctx,
+                    rs,
+                    prompt=q_false,
+                    answer=f.text,
+                    distractors=[t for _, t in picked],
+                    skill="statement",
+                    template=f"{ctx.pack.code}.statement.false",
+                    why=f"the false twin of this sentence ({f.changed}) among true claims",
+                    score=1.6 + 0.3 * worth + {"roles": 0.4, "negated": -0.5}.get(f.how, 0.0) - 0.1 * variant,
+                    group=f"statement:{c.sentence}",
+                    salt=f.text,
+                    shown={c.sentence: False, **{x: True for x, _ in picked}},
                 )
             )
+            if f.how not in SWAPS_KEPT:
+                d.relaxed = True  # a swapped figure or date: only to reach a bank's minimum
+            drafts.append(d)
     return drafts
 
 
 SWAPS_KEPT = ("roles", "person", "place")
 
 
-def meaning_twins(ctx: Context, c: Claim) -> list[FalseClaim]:
-    """False twins that change who did what or where: two actors' roles swapped, a person or
-    a place replaced by another of the article's. A figure or a date swapped is "number
-    spotting" to reviewers (and breaks tenses: "In 2050 ... there were")."""
-    return [f for f in falsify(ctx, c) if f.how in SWAPS_KEPT]
+def twins_by_meaning(ctx: Context, c: Claim) -> list[FalseClaim]:
+    """False twins, those that change who did what or where first (two actors' roles swapped,
+    a person or a place replaced by another of the article's); a figure or a date swapped is
+    "number spotting" to reviewers (and breaks tenses: "In 2050 ... there were"), so an item
+    built on one only fills a bank to its minimum."""
+    return sorted(falsify(ctx, c), key=lambda f: f.how not in SWAPS_KEPT)
 
 
 def _short_relaxed(d: Draft) -> Draft:
@@ -180,7 +179,7 @@ def write_true_false(ctx: Context, ranked: list[RankedSentence]) -> list[Draft]:
     for rs, c in _claims(ctx, ranked):
         base = 1.0 + 0.3 * rs.score
         planned_false = c.sentence in shown_false
-        twins = meaning_twins(ctx, c)
+        twins = twins_by_meaning(ctx, c)
         if twins:
             f = twins[0]
             d = _tf(
@@ -195,7 +194,7 @@ def write_true_false(ctx: Context, ranked: list[RankedSentence]) -> list[Draft]:
                 False,
                 f.changed,
             )
-            d.relaxed = not planned_false
+            d.relaxed = not planned_false or f.how not in SWAPS_KEPT
             drafts.append(d)
     return drafts
 

@@ -4,8 +4,8 @@ Asks: which term completes the article's sentence.
 From: usable sentences holding a term the article repeats (or a rare one), a noun, not
 the sentence's first word.
 Distractors: the article's other key terms of the same word class (:mod:`.distractors`);
-typed only when asked for (``--typed-cloze``) and the term is one short noun. Used only to
-reach a bank's minimum: reviewers keep few blanks on words (the collocation answers them).
+typed only when no options are safe and the term is one short noun. Used only to reach a
+bank's minimum: reviewers keep few blanks on words (the collocation answers them).
 """
 
 from __future__ import annotations
@@ -75,9 +75,9 @@ def write_vocabulary(
         d = None
         if cloze_choices is not False:
             d = build_cloze(ctx, rs, key, rng, True)
-        if d is None and cloze_choices is False and typed_key_ok(ctx, rs, key, key.text):
-            # typed only when asked for: by default reviewers kept none (every typed blank had
-            # an equally right answer the grader refused: "lie detector" for "polygraph")
+        if d is None and cloze_choices is not True and typed_key_ok(ctx, rs, key, key.text):
+            # typed: by default only to reach a minimum (most typed blanks had an equally
+            # right answer the grader refused: "lie detector" for "polygraph")
             d = build_cloze(ctx, rs, key, rng, False)
             if d is not None:
                 d.score -= 1.0
