@@ -56,8 +56,8 @@ _BIAS = float(_MODEL["intercept"]) - sum(
 #: out-of-fold predictions (folds grouped by article) for generated items: the threshold that
 #: maximises F0.5 (precision counted twice as much as recall: eight good items beat twenty
 #: mixed ones) among thresholds that keep at least a quarter of the drafts (a higher one rests
-#: on a handful of items and starves the bank), and never below 0.3 (strict reviewers keep
-#: about one generated draft in four: a draft predicted near twice that earns its place).
+#: on a handful of items and starves the bank), and never below 0.4 (strict reviewers keep
+#: about one generated draft in four: a draft predicted well above that earns its place).
 #: ``rank_model.json`` records the figures at it.
 THRESHOLD: float = float(_MODEL["threshold"])
 

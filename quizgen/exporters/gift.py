@@ -75,6 +75,9 @@ def question(item: Item) -> str:
     block = _choices(item, as_html) if item.options else _typed(item, as_html)
     if item.kind == "cloze":
         before, after = (escape(s, as_html=as_html) for s in split_blank(item.prompt))
+        if as_html and not before.strip():
+            # a blank that opens the text: GIFT parsers want the html stem to start with text
+            before = "<span></span>"
         if after.strip():
             return f"{head}{before.rstrip()} {block} {after.lstrip()}"
         # nothing after the blank: keep the blank in the text, answers at the end
