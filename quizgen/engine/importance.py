@@ -48,6 +48,7 @@ FEATURES: dict[str, str] = {
     "names": "share of its words capitalised inside the sentence",
 }
 NAMES = tuple(FEATURES)
+SAMPLE = 300  # sentences a sentence's centrality is measured against, at most
 _QUOTES = ('"', "“", "”")
 _BACK = {
     "ia", "dia", "mereka", "beliau", "hal", "namun", "tetapi", "sementara", "selain", "itu", "ini",
@@ -60,45 +61,62 @@ def content(stop: frozenset[str], text: str) -> set[str]:
     return {w[:5] for w in fold(text).split() if w not in stop and len(w) > 2 and w.isalpha()}
 
 
-def sentence_features(sentences: list, stop: frozenset[str], title: str = "") -> list[dict[str, float]]:
-    """The features of every sentence of an article (``sentences``: objects with ``text``,
-    ``index`` and ``paragraph``), in order."""
+def article_stats(sentences: list, stop: frozenset[str], title: str = "") -> dict:
+    """What every sentence's features are measured against (computed once per article)."""
     sets = [content(stop, s.text) for s in sentences]
     n = len(sentences)
-    n_par = max((s.paragraph for s in sentences), default=0) + 1
     counts: dict[str, int] = {}
     for ws in sets:
         for w in ws:
             counts[w] = counts.get(w, 0) + 1
-    recurring = {w for w, c in counts.items() if c >= 2}
-    tw = content(stop, title) if title else set()
-    seen_par: set[int] = set()
-    out = []
+    first_of_paragraph: dict[int, int] = {}
     for i, s in enumerate(sentences):
-        words = s.text.split()
-        others = [w for j, w in enumerate(sets) if j != i and w]
-        first_word = fold(words[0]) if words else ""
-        out.append(
-            {
-                "first": float(i == 0),
-                "second": float(i == 1),
-                "position": i / max(1, n - 1),
-                "log_index": math.log1p(i),
-                "paragraph_first": float(s.paragraph not in seen_par),
-                "paragraph_position": s.paragraph / max(1, n_par - 1),
-                "centrality": sum(len(sets[i] & w) >= 2 for w in others) / max(1, len(others)),
-                "coverage": len(sets[i] & recurring) / max(1, len(recurring)),
-                "title_share": len(sets[i] & tw) / max(1, len(tw)) if tw else 0.0,
-                "log_words": math.log1p(len(words)),
-                "short": float(len(words) < 8),
-                "quote": float(any(q in s.text for q in _QUOTES)),
-                "points_back": float(first_word in _BACK),
-                "digits": sum(bool(re.search(r"\d", w)) for w in words) / max(1, len(words)),
-                "names": sum(w[:1].isupper() for w in words[1:]) / max(1, len(words) - 1),
-            }
-        )
-        seen_par.add(s.paragraph)
-    return out
+        first_of_paragraph.setdefault(s.paragraph, i)
+    # centrality compares a sentence with the others: with a book's thousands of sentences, an
+    # evenly spaced sample of them (the comparison stays linear in the article's length)
+    step = max(1, n // SAMPLE)
+    return {
+        "sets": sets,
+        "n": n,
+        "n_par": max((s.paragraph for s in sentences), default=0) + 1,
+        "recurring": {w for w, c in counts.items() if c >= 2},
+        "title": content(stop, title) if title else set(),
+        "sample": list(range(0, n, step)),
+        "first_of_paragraph": first_of_paragraph,
+    }
+
+
+def features_of(sentences: list, i: int, st: dict) -> dict[str, float]:
+    """The features of sentence ``i`` (see :data:`FEATURES`)."""
+    s = sentences[i]
+    sets, n, recurring, tw = st["sets"], st["n"], st["recurring"], st["title"]
+    words = s.text.split()
+    others = [sets[j] for j in st["sample"] if j != i and sets[j]]
+    first_word = fold(words[0]) if words else ""
+    return {
+        "first": float(i == 0),
+        "second": float(i == 1),
+        "position": i / max(1, n - 1),
+        "log_index": math.log1p(i),
+        "paragraph_first": float(st["first_of_paragraph"][s.paragraph] == i),
+        "paragraph_position": s.paragraph / max(1, st["n_par"] - 1),
+        "centrality": sum(len(sets[i] & w) >= 2 for w in others) / max(1, len(others)),
+        "coverage": len(sets[i] & recurring) / max(1, len(recurring)),
+        "title_share": len(sets[i] & tw) / max(1, len(tw)) if tw else 0.0,
+        "log_words": math.log1p(len(words)),
+        "short": float(len(words) < 8),
+        "quote": float(any(q in s.text for q in _QUOTES)),
+        "points_back": float(first_word in _BACK),
+        "digits": sum(bool(re.search(r"\d", w)) for w in words) / max(1, len(words)),
+        "names": sum(w[:1].isupper() for w in words[1:]) / max(1, len(words) - 1),
+    }
+
+
+def sentence_features(sentences: list, stop: frozenset[str], title: str = "") -> list[dict[str, float]]:
+    """The features of every sentence of an article (``sentences``: objects with ``text``,
+    ``index`` and ``paragraph``), in order."""
+    st = article_stats(sentences, stop, title)
+    return [features_of(sentences, i, st) for i in range(len(sentences))]
 
 
 def probability(features: dict[str, float], model: dict | None = None) -> float:
@@ -111,11 +129,16 @@ def probability(features: dict[str, float], model: dict | None = None) -> float:
 
 
 def importance(ctx, index: int) -> float:
-    """The probability that a summary of the article holds sentence ``index``."""
-    memo = ctx.cache.get("importance")
-    if memo is None:
-        stop = frozenset(getattr(ctx.pack, "stopwords", frozenset()))
-        title = ctx.layer.article.title or ""
-        feats = sentence_features(list(ctx.layer.sentences), stop, title)
-        memo = ctx.cache["importance"] = [probability(f) for f in feats]
-    return memo[index] if 0 <= index < len(memo) else 0.0
+    """The probability that a summary of the article holds sentence ``index`` (computed for
+    the sentences asked about only: a book has thousands)."""
+    memo = ctx.cache.setdefault("importance", {})
+    if index not in memo:
+        sentences = ctx.layer.sentences
+        if not 0 <= index < len(sentences):
+            return 0.0
+        st = ctx.cache.get("importance_stats")
+        if st is None:
+            stop = frozenset(getattr(ctx.pack, "stopwords", frozenset()))
+            st = ctx.cache["importance_stats"] = article_stats(sentences, stop, ctx.layer.article.title or "")
+        memo[index] = probability(features_of(sentences, index, st))
+    return memo[index]
