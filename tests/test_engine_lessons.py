@@ -4,37 +4,22 @@ reviewers rejected must not be written again."""
 from __future__ import annotations
 
 import json
-import random
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from test_engine_rules import ctx_for, drafts_for
 
-from quizgen.article import Article
 from quizgen.engine.context import Context
 from quizgen.engine.do_support import do_question, lemma_of
-from quizgen.engine.generate import make_drafts
 from quizgen.engine.importance import importance
-from quizgen.engine.options import make_options
 from quizgen.engine.select import rank_sentences
 from quizgen.engine.textutil import near_duplicate
 from quizgen.engine.write_detail import in_brackets, in_list, looks_misspelt, worked_out
-from quizgen.lang import get_pack
-from quizgen.text import analyse
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-
-
-def ctx_for(text: str, lang: str = "id") -> Context:
-    article = Article(text=text, language=lang, paragraphs=((0, len(text)),))
-    pack = get_pack(lang)
-    return Context(analyse(article, pack), pack, pack.templates)
-
-
-def drafts_for(ctx: Context, **opts):
-    return make_drafts(ctx, make_options(**opts), random.Random(0))
 
 
 def cand(ctx: Context, text: str):
