@@ -311,7 +311,8 @@ def test_create_shows_each_items_reason_and_replaces_a_ticked_row_with_an_altern
     # nothing ticked: the Replace button is there but cannot be pressed
     assert at.button(key="replace_ticked").disabled
     # tick "Ganti" on the row whose kind the best alternate has: that alternate takes its place
-    best = draft.alternates[0]
+    # the best alternate of a kind the draft has (an alternate replaces an item of its kind)
+    best = next(a for a in draft.alternates if any(it.kind == a.kind for it in draft.items))
     row = next(n for n, it in enumerate(draft.items) if it.kind == best.kind)
     at.session_state[f"editor_{at.session_state['draft_version']}"] = {
         "edited_rows": {row: {"replace": True}}, "added_rows": [], "deleted_rows": []}  # fmt: skip

@@ -388,6 +388,39 @@ def _reads_as_person(name: str) -> bool:
     )
 
 
+YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _future(ctx: Context, index: int) -> bool:
+    words = f" {fold(ctx.sentence(index).text)} "
+    return any(f" {m} " in words for m in ctx.t("future_markers", []))
+
+
+def reference_year(ctx: Context) -> int | None:
+    """The article's "now": the latest year it names in a sentence that does not speak of
+    the future (``future_markers`` of the pack: "akan", "will", "expected" ...)."""
+    if "reference_year" not in ctx.cache:
+        years = [
+            int(m.group())
+            for s in ctx.layer.sentences
+            if not _future(ctx, s.index)
+            for m in YEAR_RE.finditer(s.text)
+        ]
+        ctx.cache["reference_year"] = max(years) if years else None
+    return ctx.cache["reference_year"]
+
+
+def same_time_side(ctx: Context, key: Candidate, other: str) -> bool:
+    """A year for a year on the same side of the article's "now": a past event never gets a
+    future year ("In 2050 ... there were"), a plan never a past one ("by 1865 ... is
+    expected"): reviewers spot those without reading."""
+    k, o = YEAR_RE.search(key.text), YEAR_RE.search(other)
+    now = reference_year(ctx)
+    if not k or not o or now is None:
+        return True
+    return (int(k.group()) <= now) == (int(o.group()) <= now)
+
+
 def filter_pool(ctx: Context, key: Candidate, pool: list[Distractor]) -> list[Distractor]:
     sentence = ctx.sentence(key.sentence).text
     aliases = {fold(a) for a in ctx.aliases(key)} | {fold(key.text)}
@@ -400,6 +433,8 @@ def filter_pool(ctx: Context, key: Candidate, pool: list[Distractor]) -> list[Di
             continue  # "Robert De Niro-yang": a clitic glued to the name
         if news_source(ctx, d.text):
             continue  # "CNNIndonesia", "Sport English": who reports the news is no actor in it
+        if not same_time_side(ctx, key, d.text):
+            continue
         if same_referent(ctx, key.text, d.text):
             continue  # "Sandi" for "Sandiaga", "Felix" for "Baumgartner": the same person
         if contains_phrase(sentence, d.text) or near_duplicate(d.text, key.text):

@@ -38,6 +38,8 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> b
         return False  # a capital is the story's setting; a country world knowledge (an actor: relaxed)
     if c.type == "number" and not (c.unit or re.fullmatch(r"(?:1[89]|20)\d\d", c.text)):
         return False  # a bare figure ("RT 03") means nothing without its unit
+    if c.type == "number" and unit_is_verb(ctx, c):
+        return False  # "under the age of 21 record": the blank would swallow the verb
     if c.type == "number":
         before = fold(ctx.text[max(0, c.start - 25) : c.start]).split()[-2:]
         if any(" ".join(before[i:]) in ctx.t("approximators", []) for i in range(len(before))):
@@ -119,6 +121,16 @@ def org_class(ctx: Context, name: str) -> str:
         if any(w in cueset for w in words) or fold(name) in cueset:
             return kind
     return ""
+
+
+def unit_is_verb(ctx: Context, c) -> bool:
+    """Is the last word of a figure's phrase ("21 record") the sentence's verb?"""
+    if len(c.text.split()) < 2:
+        return False
+    sent = ctx.sentence(c.sentence)
+    last_start = c.start + c.text.rfind(" ") + 1 - sent.start
+    tagged, spans = ctx.upos(sent.text), ctx.upos_spans(sent.text)
+    return any(a == last_start and t in ("VERB", "AUX") for (_w, t), (a, _b) in zip(tagged, spans, strict=False))
 
 
 def in_list(ctx: Context, c) -> bool:

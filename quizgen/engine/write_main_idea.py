@@ -58,6 +58,21 @@ def cut_short(ctx: Context, c: Claim) -> bool:
     return True
 
 
+def leans_on_others(ctx: Context, text: str) -> bool:
+    """Does the claim add to something said elsewhere ("Kit Kat Jepang juga menyiapkan ...",
+    "also") or end on a word pointing back ("... menjadi penyebabnya", "tersebut.")? Such a
+    sentence is a side point, never what the article is about (the pack's
+    ``additive_markers``; one ending in "." counts only at the claim's end)."""
+    low = f" {fold(text).rstrip()} "
+    for m in ctx.t("additive_markers", []):
+        if m.endswith("."):
+            if low.rstrip().endswith(m) or low.rstrip().endswith(m[:-1]):
+                return True
+        elif f" {m} " in low:
+            return True
+    return False
+
+
 def _names_actor(c: Claim) -> bool:
     return any(e.type in ("person", "organisation", "place") for e in c.entities)
 
@@ -76,6 +91,7 @@ def main_candidates(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[fl
             + 0.2 * lead_weight / (1 + pos)
             - (1.5 if not _names_actor(c) else 0.0)
             - (0.8 if cut_short(ctx, c) else 0.0)  # a cut sentence reads truncated ("halted just moments.")
+            - (1.2 if leans_on_others(ctx, c.text) else 0.0)
         )
 
     out = []
