@@ -212,8 +212,10 @@ def _grid_cells(pg) -> list[str]:
 def _edit_first_prompt(pg, suffix: str) -> None:
     """Type ``suffix`` at the end of row 1's question in the data editor, as a teacher does: click
     the first cell, arrow to the question column, Enter to edit, type, Enter to commit."""
+    pg.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=30_000)
     grid = pg.locator('[data-testid="stDataFrame"]').first
     grid.scroll_into_view_if_needed()
+    pg.wait_for_timeout(300)  # the page settles after scrolling (a click during it is lost)
     box = grid.bounding_box()
     pg.mouse.click(box["x"] + 65, box["y"] + 35 + 17)  # row 1, column "No." (past the row marker)
     for _ in range(3):  # No. -> Ganti -> Jenis -> Pertanyaan
@@ -221,7 +223,7 @@ def _edit_first_prompt(pg, suffix: str) -> None:
     pg.keyboard.press("Enter")
     editor = pg.locator("textarea.gdg-input").first  # the grid's cell editor
     editor.wait_for()
-    editor.press("End")
+    editor.press("Control+End")  # the end of the whole text (End stops at a wrapped line's end)
     editor.type(suffix)
     editor.press("Enter")
     pg.wait_for_timeout(300)
@@ -236,7 +238,7 @@ def test_problem5_regenerate_asks_before_discarding_an_edit_and_then_changes_the
     pg.get_by_role("button", name="Buat soal").click()
     pg.get_by_text(re.compile(r"\d+ soal dibuat dalam .* \(variasi 0\)")).wait_for(timeout=60_000)
     # the teacher edits question 1, then presses regenerate: the page asks first
-    for _attempt in range(2):  # a click on the canvas during a rerun is lost: type it again
+    for _attempt in range(3):  # a click on the canvas during a rerun is lost: type it again
         _edit_first_prompt(pg, " (diubah guru)")
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline and not any(c.endswith("(diubah guru)") for c in _grid_cells(pg)):
