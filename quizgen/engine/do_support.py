@@ -25,7 +25,7 @@ from pathlib import Path
 from ..article import Candidate
 from .confidence import confirmed, person_confidence
 from .context import Context
-from .questions import Question, _clean_clause
+from .questions import Question, _clean_clause, _keep_capital
 from .select import RankedSentence
 from .textutil import fold
 
@@ -167,9 +167,9 @@ def do_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Question | 
     if wh is None:
         return None
     subject = named or text[start:verb_start].strip()
-    if not named and not _keeps_capital(ctx, subject):
+    if not named and not _keep_capital(ctx, subject, start):
         subject = subject[:1].lower() + subject[1:]
-    if fronted and not _keeps_capital(ctx, fronted):
+    if fronted and not _keep_capital(ctx, fronted, rs.body_start):
         fronted = fronted[:1].lower() + fronted[1:]
     rest = _clean_clause(f"{before} {tail} {fronted}")
     prompt = " ".join(p for p in (wh, do, subject, lemma, rest) if p).strip()
@@ -184,15 +184,6 @@ def do_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Question | 
         (key.start, key.end),
         f"'{key.text}' follows the verb '{verb}' of the sentence's main clause",
     )
-
-
-def _keeps_capital(ctx: Context, phrase: str) -> bool:
-    """Does the phrase open with a name or an acronym (its capital stays mid-question)?"""
-    tagged = ctx.upos(phrase)
-    if not tagged:
-        return False
-    first, tag = tagged[0]
-    return tag == "PROPN" or (len(first) > 1 and first.isupper())
 
 
 def _wh(ctx: Context, tmpl: dict, key: Candidate, between: str) -> tuple[str | None, str]:

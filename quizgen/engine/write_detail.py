@@ -18,6 +18,7 @@ from .builders import Draft, _speaker, build_cloze, build_mcq, build_short_answe
 from .claims import quotes_speech
 from .confidence import confirmed, inside_longer_name, modifier_use
 from .context import Context
+from .distractors import YEAR_RE
 from .select import RankedSentence
 from .textutil import contains_phrase, fold
 
@@ -72,7 +73,6 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> b
     return not looks_misspelt(ctx, c.text)
 
 
-YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 NAME_TYPES = ("person", "organisation", "place")
 
 
@@ -154,27 +154,13 @@ def in_brackets(ctx: Context, c) -> bool:
 def worked_out(ctx: Context, key) -> bool:
     """Can the figure be worked out from the others of its sentence ("_____ yang terdiri
     atas 24 orang ... dan 40 orang" -> 64; "double from _____ to 14%" -> 7%)?"""
-    from .distractors import NUM_RE
-
-    def value(text: str) -> float | None:
-        m = NUM_RE.match(text)
-        if not m:
-            return None
-        raw = m.group("num")
-        try:
-            if ctx.pack.code == "id" or getattr(ctx.pack, "decimal_separator", ".") == ",":
-                return float(raw.replace(".", "").replace(",", "."))
-            return float(raw.replace(",", ""))
-        except ValueError:
-            return None
-
-    k = value(key.text)
+    k = key.value
     if k is None:
         return False
     others = [
-        v
+        o.value
         for o in ctx.by_sentence.get(key.sentence, ())
-        if o.type == "number" and o.start != key.start and (v := value(o.text)) is not None
+        if o.type == "number" and o.start != key.start and o.value is not None
     ]
     if any(abs(a + b - k) < 1e-9 for i, a in enumerate(others) for b in others[i + 1 :]):
         return True

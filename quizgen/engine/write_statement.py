@@ -106,19 +106,22 @@ def write_statements(ctx: Context, ranked: list[RankedSentence], rng: random.Ran
     claims = _claims(ctx, ranked)
     if len(claims) < 4:
         return []
-    twins: dict[int, list[FalseClaim]] = {c.sentence: twins_by_meaning(ctx, c) for _, c in claims}
-    trues = {c.sentence: restate(ctx, c) for _, c in claims}
     shown_false = truth_plan(ctx, ranked)
+    # the claims the bank shows false are asked ("which is NOT true"), the others are options
+    twins: dict[int, list[FalseClaim]] = {
+        c.sentence: twins_by_meaning(ctx, c) for _, c in claims if c.sentence in shown_false
+    }
+    trues = {c.sentence: restate(ctx, c) for _, c in claims}
     true_pool = [(s, t) for s, t in trues.items() if s not in shown_false]
     q_false = prompt_variants(ctx, "statement_false")[0]
     drafts: list[Draft] = []
     for rs, c in claims:
+        if c.sentence not in shown_false:
+            continue  # "which is true" (three false twins): reviewers kept none of 22
         worth = rs.score + 0.4 * len(c.entities)
         seen_picks: set[tuple[int, ...]] = set()
+        f = twins[c.sentence][0]
         for variant in range(VARIANTS):  # other option sets (one id: what is asked is the same)
-            if c.sentence not in shown_false:
-                continue  # "which is true" (three false twins): reviewers kept none of 22
-            f = twins[c.sentence][0]
             picked = _pick_alike(f.text, true_pool, {c.sentence}, variant=variant)
             sig = tuple(sorted(x for x, _ in picked))
             if not picked or sig in seen_picks:
