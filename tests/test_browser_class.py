@@ -21,6 +21,7 @@ import pytest
 from browser_support import ROOT, app_folder, chromium, streamlit_server
 from browser_support import new_page as _new_page
 from browser_support import shot as shot
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
 
@@ -211,7 +212,7 @@ def _grid_cells(pg) -> list[str]:
 
 def _edit_first_prompt(pg, suffix: str) -> None:
     """Type ``suffix`` at the end of row 1's question in the data editor, as a teacher does: click
-    the first cell, arrow to the question column, Enter to edit, type, Enter to commit."""
+    the first cell, arrow to the question column, Enter to edit, add the text, Enter to commit."""
     pg.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=30_000)
     grid = pg.locator('[data-testid="stDataFrame"]').first
     # in the middle of the window: at its top the page's fixed header covers row 1
@@ -223,10 +224,11 @@ def _edit_first_prompt(pg, suffix: str) -> None:
         pg.keyboard.press("ArrowRight")
     pg.keyboard.press("Enter")
     editor = pg.locator("textarea.gdg-input").first  # the grid's cell editor
-    editor.wait_for()
-    editor.press("Control+End")  # the end of the whole text (End stops at a wrapped line's end)
-    editor.type(suffix)
-    editor.press("Enter")
+    editor.wait_for(timeout=5_000)
+    # the cell's whole text plus the suffix (keys typed before the editor holds its text, or
+    # an End that stops at a wrapped line's end, lost or misplaced the edit)
+    editor.fill(editor.input_value(timeout=5_000) + suffix, timeout=5_000)
+    editor.press("Enter", timeout=5_000)
     pg.wait_for_timeout(300)
     pg.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=30_000)
 
@@ -240,7 +242,11 @@ def test_problem5_regenerate_asks_before_discarding_an_edit_and_then_changes_the
     pg.get_by_text(re.compile(r"\d+ soal dibuat dalam .* \(variasi 0\)")).wait_for(timeout=60_000)
     # the teacher edits question 1, then presses regenerate: the page asks first
     for _attempt in range(3):  # a click on the canvas during a rerun is lost: type it again
-        _edit_first_prompt(pg, " (diubah guru)")
+        try:
+            _edit_first_prompt(pg, " (diubah guru)")
+        except PlaywrightTimeout:  # the cell editor closed under a rerun before the typing
+            pg.keyboard.press("Escape")
+            continue
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline and not any(c.endswith("(diubah guru)") for c in _grid_cells(pg)):
             time.sleep(0.3)
