@@ -169,3 +169,113 @@ def test_a_side_point_is_not_the_main_idea():
     assert leans_on_others(ctx, "Kit Kat Jepang juga menyiapkan dua menu hidangan spesial.")
     assert leans_on_others(ctx, "Bisa jadi kekurangan zat besi menjadi penyebabnya.")
     assert not leans_on_others(ctx, "Kit Kat membuka toko cokelat pertamanya di Ginza, Tokyo.")
+
+
+def test_a_number_the_sentence_counts_out_is_not_asked():
+    from quizgen.engine.write_detail import counted_out
+
+    ctx = ctx_for(
+        "Profits from three products – a mug, gift tag and card – will go to the charity. "
+        "All were tested between 2007 and 2010 on three different things: stamina, handgrip strength and power. "
+        "Zhorna has two older brothers and they both work at a restaurant. "
+        "The shop sold three products last year to customers in London.",
+        "en",
+    )
+    counted = [c for c in ctx.layer.candidates if c.type == "number" and counted_out(ctx, c)]
+    assert {c.sentence for c in counted} == {0, 1, 2}
+    for d in drafts_for(ctx, kinds="cloze,mcq"):
+        if d.key_type == "number":
+            assert d.sentence == 3, d.item.prompt
+
+
+def test_number_options_agree_with_their_unit_and_years_stay_years():
+    from quizgen.engine.distractors import distractor_pool
+
+    ctx = ctx_for(
+        "Noma has been named the best restaurant for three years running. "
+        "The monarchy has three generations of heirs for the first time since 1894. "
+        "Kensington Palace announced the birth at 8.30pm on Monday.",
+        "en",
+    )
+    years = {d.text for d in distractor_pool(ctx, cand(ctx, "three years"))}
+    assert years and "one years" not in years
+    since = [d.text for d in distractor_pool(ctx, cand(ctx, "1894"))]
+    assert since and all(1800 < int(t) < 2000 for t in since), since
+    clock = [d.text for d in distractor_pool(ctx, cand(ctx, "8.30pm"))]
+    assert clock and all(t.endswith("pm") and "." in t for t in clock), clock
+
+
+def test_a_place_or_a_club_is_no_person():
+    from quizgen.engine.confidence import person_confidence
+
+    ctx = ctx_for(
+        "Martin Callanan, the Conservative MEP for North East England, said: “Forcing e-cigs off the "
+        "shelves would have been totally crazy.” Callanan voted for the plan. "
+        "Michael Jordan said the plan was good. Jordan added that he would vote.",
+        "en",
+    )
+    assert person_confidence(ctx, cand(ctx, "North East England")) == 0
+    assert person_confidence(ctx, cand(ctx, "Michael Jordan")) >= 1
+
+
+def test_the_main_idea_is_no_hook_to_the_reader_nor_what_did_not_happen():
+    from quizgen.engine.write_main_idea import _addresses_reader, _negated, cut_short
+
+    ctx = ctx_for("Kit Kat membuka toko pertamanya di Ginza.")
+    assert _addresses_reader(ctx, "Menu ini bisa kamu temukan di Ginza.")
+    assert _negated(ctx, "Agus masih belum menyampaikan identitas tersangka baru.")
+    assert not _negated(ctx, "KPK akan segera mengumumkan tersangka baru.")
+    en = ctx_for("Insects are crunchy.", "en")
+    assert _addresses_reader(en, "Crunchy, full of protein and to be found under a rock near you.")
+    from quizgen.engine.claims import _is_clause
+
+    assert not _is_clause(en, "Crunchy, full of protein and to be found under a rock near you")
+    assert _is_clause(en, "Insects have long been overlooked as food in most places")
+    lead = ctx_for(
+        "Komisi Pemberantasan Korupsi (KPK) akan segera mengumumkan tersangka baru dalam kasus suap "
+        "di Badan Keamanan Laut (Bakamla). Agus masih belum menyampaikan identitas tersangka baru."
+    )
+    from quizgen.engine.claims import claim_of
+
+    c = claim_of(lead, rank_sentences(lead)[0], max_words=30)
+    assert c is not None and not cut_short(lead, c)  # dropping "(Bakamla)" is no cut
+
+
+def test_a_bank_does_not_offer_the_same_wrong_figures_under_every_question():
+    from quizgen.engine.generate import generate
+
+    text = (SHARED / "corpus" / "id-news").glob("indosum-1504576800-*.txt")
+    path = next(iter(text))
+    bank = generate(path.read_text(encoding="utf-8"), language="id", seed=11213)
+    seen: dict[str, int] = {}
+    for it in bank.items:
+        if it.skill in ("statement", "main_idea"):
+            continue
+        wrong = [o for o in it.options if o != it.answer]
+        assert sum(o in seen for o in wrong) < 3, it.prompt
+        for o in it.options:
+            seen[o] = seen.get(o, 0) + 1
+
+
+def test_a_gloss_is_dropped_after_a_name_only():
+    from quizgen.engine.claims import claim_of
+
+    ctx = ctx_for(
+        "Within an hour, the numbers had swelled from hundreds to thousands outside the palace, "
+        "with locals and tourists alike keen to share in the historic moment.",
+        "en",
+    )
+    c = claim_of(ctx, rank_sentences(ctx)[0], max_words=40)
+    assert c is not None and "swelled" in c.text, c
+
+
+def test_a_blank_never_splits_a_bodys_name_at_its_and():
+    from quizgen.engine.write_detail import splits_name
+
+    ctx = ctx_for(
+        "The Medicines and Healthcare Products Regulatory Authority had already invited manufacturers "
+        "to cooperate. The Healthcare Products Regulatory Authority said little.",
+        "en",
+    )
+    inner = [c for c in ctx.layer.candidates if c.text.startswith("Healthcare") and c.sentence == 0]
+    assert inner and all(splits_name(ctx, c) for c in inner)

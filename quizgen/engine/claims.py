@@ -146,8 +146,19 @@ def _is_clause(ctx: Context, text: str) -> bool:
     prev_tag = None
     agents = set(ctx.t("passive_agent_words", []))
     seen_aux = False
+    infinitive = set(ctx.t("infinitive_markers", []))
+    nonfinite = False
     for k, (w, t) in enumerate(tagged):
         low = w.lower()
+        if t in ("VERB", "AUX") and infinitive and (
+            (k and tagged[k - 1][0].lower() in infinitive)
+            or (nonfinite and prev_tag in ("VERB", "AUX"))
+            or (t == "VERB" and low.endswith("ing") and prev_tag not in ("AUX", "VERB"))
+        ):
+            nonfinite = True  # "to be found", "crawling": no finite verb ("Crunchy, ... to be found")
+            prev_tag = t
+            continue
+        nonfinite = False
         if low in relative:
             inside = 1
             continue
@@ -233,7 +244,13 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
     body = re.sub(r"\s+[–—]\s+[^–—]{3,90}?\s+[–—]\s+", " ", body)  # "ICANN – a non-profit – has"
     openers = "|".join(re.escape(w) for w in ctx.t("appositive_openers", []))
     if openers:  # "SOHAY, a grassroots NGO funded by ..., has been": the name without its gloss
-        body = re.sub(r"(?<=[A-Za-z)]), (?:" + openers + r") [^,]{3,140}, (?=[a-z])", " ", body)
+        body = re.sub(
+            r"(?<=[A-Za-z)]), ((?:" + openers + r") [^,]{3,140}), (?=[a-z])",
+            # a gloss follows a name: "Within an hour, the numbers had swelled ..., with" is
+            # the main clause after a leading phrase, not a gloss
+            lambda m: " " if (m.string[: m.start()].split() or [""])[-1][:1].isupper() else m.group(),
+            body,
+        )
     body = re.sub(r"\s+", " ", body).strip()
     body = _attribution_re(ctx).sub("", body.rstrip(" .!")).strip()
     verbs = "|".join(re.escape(v) for v in ctx.t("inline_attribution", []))
@@ -538,6 +555,10 @@ def _swappable(ctx: Context, c: Candidate) -> bool:
         return False  # "sirkuit Losail" is no person; "Presiden X": an office holder stays
     if c.type == "place" and not (before and before[-1] in ctx.t("place_prepositions", [])):
         return False  # "tim asuhan Bandung": only a place where something happens is swapped
+    if c.type == "place":
+        m = re.match(r",\s+([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)", ctx.text[c.end : c.end + 40])
+        if m and (getattr(ctx.pack, "gazetteer", {}) or {}).get(m.group(1)):
+            return False  # "di Istanbul, Turki": a city swapped would leave its country behind
     if c.type == "time" and len(re.findall(r"(?:1[89]|20)\d\d", ctx.sentence(c.sentence).text)) > 1:
         return False  # "pada 2017 dan 2018": the other year beside it decides
     return confirmed(ctx, c) and not inside_longer_name(ctx, c) and not modifier_use(ctx, c)

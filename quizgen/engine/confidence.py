@@ -27,7 +27,7 @@ def person_confidence(ctx: Context, c: Candidate) -> int:
     if g not in memo:
         members = ctx.groups.get(g, [c])
         forms = {m.text for m in members}
-        if any(_not_a_name(ctx, f) for f in forms):
+        if any(_not_a_name(ctx, f) for f in forms) or _place_name(ctx, forms):
             memo[g] = 0
         elif any(_strong_cue(ctx, r, len(m.text.split())) for m in members for r in m.reasons):
             memo[g] = 2
@@ -80,6 +80,28 @@ def _not_a_name(ctx: Context, form: str) -> bool:
             return True
         if bare.lower() in cues:
             return True
+    return False
+
+
+COMPASS = frozenset(
+    "north south east west northern southern eastern western utara selatan timur barat".split()
+)
+
+
+def _place_name(ctx: Context, forms: set[str]) -> bool:
+    """A name that reads as a place or a team from a place ("North East England", "Persib
+    Bandung"): a compass word, or a last word the gazetteer knows as a place that the article
+    never uses alone for the person ("Michael Jordan" ... "Jordan" is a person)."""
+    gaz = getattr(ctx.pack, "gazetteer", {}) or {}
+    singles = {f for f in forms if len(f.split()) == 1}
+    for f in forms:
+        ws = f.split()
+        if len(ws) < 2:
+            continue
+        if any(w.lower() in COMPASS for w in ws):
+            return True
+        if gaz.get(ws[-1]) and ws[-1] not in singles and ctx.index.count(ws[-1]) <= ctx.index.count(f):
+            return True  # the last word never stands alone, as a surname would
     return False
 
 

@@ -144,11 +144,19 @@ def _word_number_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[
         and fold(c.text) != fold(key.text)
     ]
     vals = [x for x in (v + 1, v + 2, v - 1, v + 3, v * 2, v - 2) if 1 <= x <= len(names) and x != v]
+    if _plural_unit(ctx, tail):
+        vals = [] if v == 1 else [x for x in vals if x != 1]  # "one products", "two year"
     rng.shuffle(vals)
     for x in dict.fromkeys(vals):
         word = names[x - 1]
         out.append(Distractor(f"{word.capitalize() if cap else word} {tail}", "rule"))
     return out
+
+
+def _plural_unit(ctx: Context, unit: str) -> bool:
+    """Does the language mark the plural on the unit after a number ("three years", not
+    "tiga tahun")? Then "one" fits the singular only."""
+    return bool(ctx.t("plural_after_numbers", False)) and bool(re.match(r"\s*[^\W\d_]", unit or ""))
 
 
 def _number_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distractor]:
@@ -177,7 +185,9 @@ def _number_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distr
             and NUM_RE.match(c.text).group("post").strip() == m.group("post").strip()
         ):
             out.append(Distractor(c.text, "article"))
-    if 1900 <= value <= 2100 and value == int(value) and len(m.group("num")) == 4:
+    bare = not m.group("pre").strip() and not m.group("post").strip()
+    if value == int(value) and len(raw) == 4 and (1900 <= value <= 2100 or (bare and 1000 <= value <= 2100)):
+        # a year ("since 1894"): its neighbours, never 1894 x 1.5 = "2841"
         steps = [1, -1, 2, -2, 3, -3]
         vals = [value + s for s in steps]
     elif value == int(value):
@@ -194,6 +204,10 @@ def _number_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distr
             round(x, -zeros) if zeros else x for x in vals
         ]  # a round figure stays round: 500 -> 900, not 875
     vals = [x for x in dict.fromkeys(vals) if x > 0 and x != value]
+    if _plural_unit(ctx, m.group("post")):
+        if value == 1:
+            vals = []  # "1 year" -> "2 year": a unit in the singular fits no other number
+        vals = [x for x in vals if x != 1]  # "1 years" gives itself away
     if (key.unit or "").lower() in ("persen", "percent", "per cent", "%") or m.group(
         "post"
     ).strip().startswith("%"):
@@ -227,7 +241,34 @@ def _swap_calendar_word(key: Candidate, table: dict[str, int], near, rng: random
     return []
 
 
+CLOCK_RE = re.compile(r"(?P<h>\d{1,2})(?P<m>[.:]\d{2})?(?P<rest>\s*[^\d\s]*)$")
+
+
+def _clock_pool(ctx: Context, key: Candidate) -> list[Distractor]:
+    """A clock time among the article's other clock times, then the same minutes an hour or
+    two away ("8.30pm" -> "7.30pm"): never a year nor "16.6pm"."""
+    out = [
+        Distractor(c.text, "article")
+        for c in ctx.layer.candidates
+        if c.type == "time" and c.subtype == "clock" and fold(c.text) != fold(key.text)
+    ]
+    m = CLOCK_RE.search(key.text)
+    if not m:
+        return out
+    h = int(m.group("h"))
+    twelve = bool(re.search(r"[ap]\.?m", m.group("rest"), re.I))
+    top = 12 if twelve else 23
+    pre = key.text[: m.start()]
+    for step in (-1, 2, 1, -2, 3):
+        x = h + step
+        if (1 if twelve else 0) <= x <= top:
+            out.append(Distractor(f"{pre}{x}{m.group('m') or ''}{m.group('rest')}", "rule"))
+    return out
+
+
 def _time_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distractor]:
+    if key.subtype == "clock":
+        return _clock_pool(ctx, key)
     out = [d for d in _article_pool(ctx, key, ("time",)) if _same_shape(d.text, key.text)]
     if re.fullmatch(r"\d{4}", key.text):
         out = [d for d in out if re.fullmatch(r"\d{4}", d.text)]  # a year for a year, not "50"

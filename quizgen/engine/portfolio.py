@@ -206,8 +206,16 @@ def select(
     truth = {True: 0, False: 0}
     prompts: set[str] = set()
     shown_count: dict[int, int] = {}
+    offered: dict[str, int] = {}  # options of the chosen fact items (not sentence-long ones)
 
     spare = [0]
+
+    def reused(d: Draft) -> int:
+        """Wrong options already offered by the bank's other items: the same three figures
+        under every question make the one new figure the key."""
+        if d.item.skill in ("statement", "main_idea"):
+            return 0
+        return sum(1 for o in d.item.options if o != d.item.answer and fold(o) in offered)
 
     def allowed(d: Draft) -> bool:
         it = d.item
@@ -219,6 +227,7 @@ def select(
             and all(shown_count.get(s, 0) < 2 + spare[0] for s in d.shown)  # a claim read twice at most
             and (d.truth is None or truth[d.truth] <= truth[not d.truth] + (spare[0] if opts.count else 0))
             and (it.skill != "main_idea" or not skill_count.get("main_idea"))
+            and reused(d) < 3 + spare[0]
         )
 
     def value(d: Draft) -> float:
@@ -239,7 +248,7 @@ def select(
         # contents, a meal's price: "tells nothing about the article's meaning")
         v += 3.0 * (importance(ctx, d.sentence) - 0.25)
         v += 1.5 if para_count.get(d.paragraph, 0) == 0 else -0.8 * para_count[d.paragraph]
-        v -= 0.8 * sent_count.get(d.sentence, 0)
+        v -= 0.8 * sent_count.get(d.sentence, 0) + 0.8 * reused(d)
         if opts.difficulty not in ("mixed",) and d.item.difficulty == opts.difficulty:
             v += 2.5
         return v
@@ -265,6 +274,9 @@ def select(
         para_count[d.paragraph] = para_count.get(d.paragraph, 0) + 1
         skill_count[d.item.skill] = skill_count.get(d.item.skill, 0) + 1
         prompts.add(d.item.prompt)
+        if d.item.skill not in ("statement", "main_idea"):
+            for o in d.item.options:
+                offered[fold(o)] = offered.get(fold(o), 0) + 1
         for s in d.shown:
             shown_count[s] = shown_count.get(s, 0) + 1
         if d.truth is not None:

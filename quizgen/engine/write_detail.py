@@ -92,12 +92,14 @@ def cloze_options_ok(ctx: Context, key, d: Draft) -> str:
     distractors = [o for o in d.item.options if o != d.item.answer]
     if in_list(ctx, key) or in_brackets(ctx, key):
         return "no"
-    if key.type == "number" and worked_out(ctx, key):
+    if key.type == "number" and (worked_out(ctx, key) or counted_out(ctx, key)):
         return "no"
     if YEAR_RE.fullmatch(key.text.strip()):
         return "fill"
     if key.type == "number":
         return "ok" if d.origin in ("article", "mixed") else "fill"
+    if key.type == "time" and d.origin != "article":
+        return "fill"  # "November 2015 | October 2015 | December 2015": months next to the key
     if key.type in NAME_TYPES:
         if d.origin != "article":
             return "no"
@@ -169,6 +171,25 @@ def worked_out(ctx: Context, key) -> bool:
     return bool(halves) and any(abs(2 * k - v) < 1e-9 or abs(k - 2 * v) < 1e-9 for v in others)
 
 
+def counted_out(ctx: Context, key) -> bool:
+    """Does the sentence count out its own number: the things listed after a dash or colon
+    ("three products - a mug, gift tag and card"), or "both" for two? A reader counts."""
+    k = key.value
+    if k is None or k != int(k) or not 2 <= k <= 12:
+        return False
+    sent = ctx.sentence(key.sentence)
+    if k == 2 and set(fold(sent.text).split()) & set(ctx.t("pair_words", [])):
+        return True
+    after = ctx.text[key.end : sent.end]
+    m = re.search(r"\s[–—-]\s|:\s", after)
+    if not m:
+        return False
+    listed = re.split(r"\s[–—-]\s|[.;()]", after[m.end() :])[0]
+    joiners = "|".join(re.escape(j) for j in ctx.t("list_joiners", []))
+    parts = re.split(r",\s*(?:(?:" + joiners + r")\s+)?|\s(?:" + joiners + r")\s", listed) if joiners else listed.split(",")
+    return len([p for p in parts if p.strip()]) == int(k)
+
+
 def splits_name(ctx: Context, c) -> bool:
     """Does a blank over the key split a longer name: a model number or a capitalised word
     that no other name of the article starts with, right after it ("_____ 8" for "Galaxy
@@ -195,9 +216,12 @@ def _title_before(ctx: Context, c) -> bool:
         return False  # at the sentence's start, a capital means nothing
     small, cap = before[-1], before[-2]
     stop = getattr(ctx.pack, "stopwords", ())
+    joins = list(ctx.t("title_joins", ["of", "the", "for"]))
+    if c.type == "organisation":
+        joins += ["and", "dan", "&"]  # "The Medicines and _____": one body's name, split
     return (
-        small.islower()
-        and fold(small) in ctx.t("title_joins", ["of", "the", "for"])
+        (small.islower() or small == "&")
+        and fold(small) in joins
         and cap[:1].isupper()
         and fold(cap) not in stop
         and not cap.endswith((",", ".", ":", ";"))
@@ -273,6 +297,8 @@ def write_detail(
     if not sentence_ok(ctx, rs):
         return drafts
     for key in keys:
+        if key.type == "number" and (worked_out(ctx, key) or counted_out(ctx, key)):
+            continue  # the sentence gives the figure away, asked as a blank or a question
         relaxed = not fact_key_ok(ctx, rs, key)
         if relaxed and not fact_key_ok(ctx, rs, key, relaxed=True):
             continue
@@ -333,7 +359,7 @@ def write_named_detail(ctx: Context, rs: RankedSentence, keys: list, rng: random
     if not sentence_ok(ctx, rs):
         return drafts
     for key in keys:
-        if not fact_key_ok(ctx, rs, key):
+        if not fact_key_ok(ctx, rs, key) or (key.type == "number" and counted_out(ctx, key)):
             continue
         q = do_question(ctx, rs, key)
         if q is None or not plain_prose(ctx, q.prompt):

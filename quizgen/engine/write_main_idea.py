@@ -42,7 +42,7 @@ def cut_short(ctx: Context, c: Claim) -> bool:
     def words(text: str) -> list[str]:
         return [w for w in (re.sub(r"\W", "", x) for x in fold(text).split()) if w]
 
-    sentence = ctx.sentence(c.sentence).text
+    sentence = re.sub(r"\s*\([^()]{0,60}\)", "", ctx.sentence(c.sentence).text)  # asides the claim drops
     own, full = words(c.text), words(sentence)
     if own[-3:] == full[-3:]:
         return False
@@ -73,6 +73,18 @@ def leans_on_others(ctx: Context, text: str) -> bool:
     return False
 
 
+def _negated(ctx: Context, text: str) -> bool:
+    """A claim of what did not (yet) happen ("Agus masih belum menyampaikan ...") is a side
+    remark in a news story, not what it reports."""
+    low = fold(text).replace("n't", " n't")
+    return bool(set(low.split()) & set(ctx.t("negations", [])))
+
+
+def _addresses_reader(ctx: Context, text: str) -> bool:
+    """A hook spoken to the reader ("... under a rock near you", "bisa kamu temukan")."""
+    return bool(set(re.findall(r"\w+", fold(text))) & set(ctx.t("reader_words", [])))
+
+
 def _names_actor(c: Claim) -> bool:
     return any(e.type in ("person", "organisation", "place") for e in c.entities)
 
@@ -89,7 +101,9 @@ def main_candidates(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[fl
             4.0 * importance(ctx, rs.sentence.index)  # where it stands, how central, ...
             + 1.0 * share
             + 0.2 * lead_weight / (1 + pos)
-            - (1.5 if not _names_actor(c) else 0.0)
+            - (2.5 if not _names_actor(c) else 0.0)
+            - (1.0 if _negated(ctx, c.text) else 0.0)
+            - (1.5 if _addresses_reader(ctx, c.text) else 0.0)
             - (0.8 if cut_short(ctx, c) else 0.0)  # a cut sentence reads truncated ("halted just moments.")
             - (1.2 if leans_on_others(ctx, c.text) else 0.0)
         )
