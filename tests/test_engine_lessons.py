@@ -279,3 +279,61 @@ def test_a_blank_never_splits_a_bodys_name_at_its_and():
     )
     inner = [c for c in ctx.layer.candidates if c.text.startswith("Healthcare") and c.sentence == 0]
     assert inner and all(splits_name(ctx, c) for c in inner)
+
+
+def test_no_blank_on_any_item_of_a_list_of_names():
+    ctx = ctx_for(
+        "Susunan pemain: Wahyu Nugroho; Otavio, Saputra, Rochman, Suroso; Firman Utina, Ichsan. "
+        "Para penggemar meneriakkan band yang digawangi Brandon Boyd (vokal), Mike Einziger (gitar), "
+        "Jose Pasillas (drum), dan Chris Kilmore. "
+        "Mereka membawakan lagu hit seperti Pardon Me, Nice To Know You dan Trust Fall. "
+        "Presiden Joko Widodo, didampingi Menteri Luhut Pandjaitan, meresmikan jalan tol di Bandung."
+    )
+    listed = {c.text for c in ctx.layer.candidates if in_list(ctx, c)}
+    assert {"Wahyu Nugroho", "Mike Einziger", "Pardon Me", "Brandon Boyd"} <= listed
+    assert not {"Joko Widodo", "Luhut Pandjaitan", "Bandung"} & listed
+
+
+def test_questions_keep_to_one_clause_and_never_misread_a_name_given():
+    from quizgen.engine.inversion import aux_question
+
+    ctx = ctx_for(
+        "Oxfam said the world’s poorest could be lifted out of poverty in 2012 by the richest people. "
+        "An American woman called Cynthia Smith joined the project in 2013. "
+        "The company could be sold in 2014 to a larger rival.",
+        "en",
+    )
+    ranked = rank_sentences(ctx)
+    assert aux_question(ctx, ranked[0], cand(ctx, "2012")) is None
+    assert do_question(ctx, ranked[1], cand(ctx, "Cynthia Smith")) is None
+    q = aux_question(ctx, ranked[2], cand(ctx, "2014"))
+    assert q is not None and q.prompt.startswith("In which year could the company be sold"), q
+
+
+def test_a_word_blank_fits_its_slot_and_typed_words_come_last():
+    from quizgen.engine.portfolio import fallback_tier
+
+    path = SHARED / "corpus" / "en-news" / "onestopenglish-adv-billionaires.txt"
+    ctx = ctx_for(path.read_text(encoding="utf-8"), "en")
+    drafts = drafts_for(ctx, kinds="cloze")
+    assert not any(d.item.answer == "undermines" for d in drafts)  # a verb among nouns
+    typed = [d for d in drafts_for(ctx, kinds="cloze", cloze_choices=False) if d.key_type == "term"]
+    chosen = [d for d in drafts if d.item.options]
+    assert typed and chosen and min(fallback_tier(d) for d in typed) > max(fallback_tier(d) for d in chosen)
+
+
+def test_the_main_idea_key_holds_the_words_the_article_keeps_coming_back_to():
+    from quizgen.engine.write_main_idea import main_candidates, topic_coverage
+
+    ctx = ctx_for(
+        "Film director Martin Scorsese shot several big productions in the Moroccan city of Ouarzazate "
+        "in the desert. The city sits on the edge of the Sahara Desert near the Atlas mountains. "
+        "Now Morocco is building a solar plant there, and the solar plant will give Morocco clean power. "
+        "The solar plant uses mirrors that follow the sun. Solar power from the plant will reach a "
+        "million homes in Morocco. Engineers say the solar mirrors make the plant work after dark.",
+        "en",
+    )
+    hook, news = ctx.layer.sentences[0].text, ctx.layer.sentences[2].text
+    assert topic_coverage(ctx, news) > topic_coverage(ctx, hook)
+    best = main_candidates(ctx, rank_sentences(ctx))[0][2]  # the opening scene, without the topic words
+    assert "solar" in best.text, best.text

@@ -152,6 +152,8 @@ def do_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Question | 
             return None
     # the predicate from the verb to the end of the key's clause, the key (and its preposition) out
     between = text[verb_end : key.start]
+    if not between.strip() and fold(verb) in ctx.t("naming_verbs", []):
+        return None  # "a woman called Cynthia" names her: no "Who did a woman call?"
     if re.search(r"[,;:()“”\"]|\s[-–—]\s", between) or len(between.split()) > 10:
         return None  # the key is in another clause, a list or an aside
     if any(t in ("VERB", "AUX") for _w, t in ctx.upos(between)) if between.strip() else False:

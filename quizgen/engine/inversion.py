@@ -40,6 +40,8 @@ def _subject_and_aux(ctx: Context, words: list[str]) -> tuple[str, str, int] | N
                 x.endswith(",") for x in subject
             ):
                 return None
+            if any(t in ("VERB", "AUX") for _w, t in ctx.upos(" ".join(subject))[1:]):
+                return None  # "Oxfam said the world's poorest could ...": the aux is another clause's
             return " ".join(subject), low, i
         if w.endswith((",", ";", ":")) or w in ("-", "–", "—"):
             return None

@@ -341,7 +341,8 @@ def is_choice(item: Item) -> bool:
 def fallback_tier(d: Draft) -> int:
     """Order of the drafts under the threshold that fill a bank to its minimum."""
     typed = d.item.kind == "short_answer" or (d.item.kind == "cloze" and not d.item.options)
-    return (1 if d.relaxed else 0) + (2 if typed else 0)
+    word = typed and d.key_type == "term"  # a typed word: another answer was as right in most
+    return (1 if d.relaxed else 0) + (2 if typed else 0) + (1 if word else 0)  # ("polygraph")
 
 
 def _free_wording(ctx: Context, it: Item, used: set[str]) -> str | None:

@@ -111,6 +111,12 @@ def cloze_options_ok(ctx: Context, key, d: Draft) -> str:
         if key.type == "organisation" and len({org_class(ctx, o) for o in d.item.options}) > 1:
             return "no"  # "milik _____": a company among ministries is picked without reading
         return "fill"
+    if key.type == "term":
+        from .write_vocabulary import _same_class
+
+        if not _same_class(ctx, d.item.answer, d.item.options):
+            return "no"  # "undermines" among nouns: the slot's grammar gives it away
+        return "fill"  # a word blank: kept 4 times in 45 (rounds 5-9), answered by its collocation
     return "ok"
 
 
@@ -138,12 +144,22 @@ def unit_is_verb(ctx: Context, c) -> bool:
 def in_list(ctx: Context, c) -> bool:
     """Is the key one item of a list ("Stallone, Stewart, _____, Affleck", "Film Terburuk,
     Sutradara Terburuk, _____, ...")? Any other item of the list is as right."""
-    before = ctx.text[max(0, c.start - 3) : c.start]
-    after = ctx.text[c.end : c.end + 8]
+    aside = r"\s*\([^()]{0,30}\)"  # "Brandon Boyd (vokal), _____ (gitar), ...": a gloss per item
+    before = re.sub(aside + r"\s*([,;])?\s*$", r"\1", ctx.text[max(0, c.start - 40) : c.start])
+    after = re.sub(r"^" + aside, "", ctx.text[c.end : c.end + 80])
     joins = {"dan", "and", "atau", "or", "hingga", "serta"}
     after_word = fold(after).split()[:1]
-    return before.rstrip().endswith(",") and (
-        after.lstrip().startswith(",") or (bool(after_word) and after_word[0] in joins)
+    if before.rstrip().endswith((",", ";")) and (
+        after.lstrip().startswith((",", ";")) or (bool(after_word) and after_word[0] in joins)
+    ):
+        return True
+    # the first item of a list of names: "_____; Otavio, Saputra, ...", "seperti _____, Nice
+    # To Know You dan Trust Fall"
+    return bool(
+        re.match(
+            r"\s*[,;]\s*[A-Z0-9][^,;.]{0,40}?(?:[,;]|\s(?:" + "|".join(joins) + r")\s+[A-Z0-9])",
+            after,
+        )
     )
 
 

@@ -58,7 +58,31 @@ def _class_in_context(ctx: Context, text: str) -> str | None:
 def _same_class(ctx: Context, answer: str, options: tuple[str, ...]) -> bool:
     """Is the key a noun, and is every option a noun where the article uses it? ("penyaluran"
     among verbs, a verb among nouns: the slot's grammar gives the key away)."""
-    return all(_class_in_context(ctx, o) == "NOUN" for o in options)
+    if not all(_class_in_context(ctx, o) == "NOUN" for o in options):
+        return False
+    # the tagger takes "undermines" for a plural noun; the pack's verb forms (UD EWT) know it
+    # as a verb: a key that can be a verb among options that cannot (or the reverse) stands out
+    from .do_support import verb_forms
+
+    forms = verb_forms(str(getattr(ctx.pack, "folder", "")))
+    if forms:
+        verbal = {_verbal(ctx, forms, fold(o.split()[-1])) for o in options}
+        if len(verbal) > 1:
+            return False
+    return True
+
+
+def _verbal(ctx: Context, forms: dict, word: str) -> bool:
+    """Can the word be a verb: an irregular form the pack lists, or a word whose "-ed" or
+    "-ing" form the article uses ("undermines" beside "undermined")?"""
+    if word in forms:
+        return True
+    seen = ctx.cache.get("article_words")
+    if seen is None:
+        seen = ctx.cache["article_words"] = set(fold(ctx.text).split())
+    base = word[:-1] if word.endswith("s") else word
+    stems = {base, base[:-1] if base.endswith("e") else base}
+    return any(x + end in seen for x in stems for end in ("d", "ed", "ing"))
 
 
 def write_vocabulary(
