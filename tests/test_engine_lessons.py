@@ -337,3 +337,35 @@ def test_the_main_idea_key_holds_the_words_the_article_keeps_coming_back_to():
     assert topic_coverage(ctx, news) > topic_coverage(ctx, hook)
     best = main_candidates(ctx, rank_sentences(ctx))[0][2]  # the opening scene, without the topic words
     assert "solar" in best.text, best.text
+
+
+def test_round_eleven_lessons_on_claims_names_and_pairs():
+    from quizgen.engine.claims import claim_of
+    from quizgen.engine.confidence import person_confidence
+    from quizgen.engine.do_support import lemma_of
+    from quizgen.engine.write_detail import paired
+
+    en = ctx_for(
+        "In which 69 black protesters were shot dead by police in Sharpeville. "
+        "In June 2012, Chon met Grow2Feed Liberia Fish Farm, which raised money for the farm. "
+        "Archbishop Desmond Tutu led a memorial service in Cape Town on Sunday.",
+        "en",
+    )
+    ranked = rank_sentences(en)
+    assert claim_of(en, ranked[0]) is None  # the rest of another sentence
+    assert lemma_of(en, "led") is None  # never "Where did Tutu led ...?"
+    farm = [c for c in en.layer.candidates if c.text.startswith("Grow2Feed")]
+    assert all(c.type != "person" or person_confidence(en, c) == 0 for c in farm)
+    ind = ctx_for(
+        "Selain Jang Song Thaek, ada pula mantan Menteri Pertahanan Hyun Yong Chol yang dieksekusi. "
+        "Peningkatan apa yang diusung Xiaomi Redmi 5A, terutama bila dibandingkan dengan Redmi 4A. "
+        "Sheeran akan ke Singapura (11 dan 12 November) dan Kuala Lumpur (14 November). "
+        "Salah satu korban tewas ternyata adalah seorang pewarta asal Amerika Serikat."
+    )
+    ranked = rank_sentences(ind)
+    first = claim_of(ind, ranked[0])
+    assert first is None or first.text.startswith("Selain")
+    assert claim_of(ind, ranked[1]) is None  # a question without its mark
+    assert paired(ind, cand(ind, "12 November"))
+    assert not paired(ind, cand(ind, "14 November"))
+    assert paired(ind, next(c for c in ind.layer.candidates if c.text.startswith("satu")))

@@ -61,7 +61,8 @@ def quotes_speech(text: str) -> bool:
     left open)? A quoted name or title ("BBM Satu Harga", “.amazon”) is not speech."""
     # a quotation closed after a comma ("Sebentar, jangan buru-buru," kilah X) is speech
     rest = PAIRED_QUOTE_RE.sub(
-        lambda m: "" if len(m.group(1).split()) < 4 and not m.group(1).rstrip().endswith(",") else "\x00", text
+        lambda m: "" if len(m.group(1).split()) < 4 and not m.group(1).rstrip().endswith(",") else "\x00",
+        text,
     )
     return "\x00" in rest or bool(re.search(r"[“”\"]", rest))
 
@@ -150,10 +151,14 @@ def _is_clause(ctx: Context, text: str) -> bool:
     nonfinite = False
     for k, (w, t) in enumerate(tagged):
         low = w.lower()
-        if t in ("VERB", "AUX") and infinitive and (
-            (k and tagged[k - 1][0].lower() in infinitive)
-            or (nonfinite and prev_tag in ("VERB", "AUX"))
-            or (t == "VERB" and low.endswith("ing") and prev_tag not in ("AUX", "VERB"))
+        if (
+            t in ("VERB", "AUX")
+            and infinitive
+            and (
+                (k and tagged[k - 1][0].lower() in infinitive)
+                or (nonfinite and prev_tag in ("VERB", "AUX"))
+                or (t == "VERB" and low.endswith("ing") and prev_tag not in ("AUX", "VERB"))
+            )
         ):
             nonfinite = True  # "to be found", "crawling": no finite verb ("Crunchy, ... to be found")
             prev_tag = t
@@ -196,7 +201,7 @@ def _strip_opener(ctx: Context, text: str) -> str:
         fp = fold(p)
         if low.startswith(fp + " "):
             m = re.match(r"\W*" + r"\W+".join(re.escape(w) for w in p.split()) + r"\b[\s,]*", text, re.I)
-            if m:
+            if m and not re.match(r"of\b", text[m.end() :]):  # "Instead of X, ...": not a connective
                 return text[m.end() :]
     return text
 
@@ -298,6 +303,15 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
     first_word = fold(body).split()[:1]
     if re.match(r"^\(?\d{1,2}[.)]\s", body) or (first_word and first_word[0] in ctx.t("list_openers", [])):
         return None  # "1. Terbang selama 24 jam ...": a list item
+    relative = set(ctx.t("relative_words", []))
+    head = fold(body).split()[:2]
+    if head and (
+        head[0] in relative
+        or (len(head) == 2 and head[1] in relative and ctx.upos(body)[:1] and ctx.upos(body)[0][1] == "ADP")
+    ):
+        return None  # "In which 69 black protesters were shot dead": the rest of another sentence
+    if set(re.findall(r"\w+", fold(body))) & set(ctx.t("question_words_in_claims", [])):
+        return None  # "Peningkatan apa yang diusung Xiaomi ...": a question without its mark
     words_before_verb = []
     for w, t in ctx.upos(body):
         if t in ("VERB", "AUX"):
@@ -359,7 +373,12 @@ def _move_inner_adverbial(ctx: Context, claim: Claim) -> str | None:
     lead = fold(middle).split()[:1]
     if not lead or lead[0] not in preps or not middle[:1].islower():
         return None
-    if fold(rest).split()[:1] and fold(rest).split()[0] in set(ctx.t("list_joins", [])) | {"and", "or", "dan", "atau"}:
+    if fold(rest).split()[:1] and fold(rest).split()[0] in set(ctx.t("list_joins", [])) | {
+        "and",
+        "or",
+        "dan",
+        "atau",
+    }:
         return None  # "A, in B, and C": a list
     if len(rest.split()) < 3 or "," in rest or not _has_verb(ctx, "x " + rest) and not _has_verb(ctx, first):
         return None
@@ -548,6 +567,10 @@ def _swappable(ctx: Context, c: Candidate) -> bool:
     if c.type == "number":  # an exact count or amount with its unit, or a year; not "RT 03"
         if any(" ".join(before[i:]) in ctx.t("approximators", []) for i in range(len(before))):
             return False  # "more than 80%": another figure may be true too
+        if re.match(r"\s*\d", ctx.text[c.end : c.end + 4]) or re.search(
+            r"\d\s+\w+\s*$", ctx.text[max(0, c.start - 20) : c.start]
+        ):
+            return False  # "1 menit 43,407 detik": one part of a compound measure ("20 menit 43,407 detik")
         return bool(re.search(r"\d", c.text)) and (
             bool(c.unit) or bool(re.fullmatch(r"(?:1[89]|20)\d\d", c.text))
         )
@@ -628,14 +651,17 @@ def falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
             # a figure for another figure the article gives with the same unit: an invented
             # one ("Rp 62 ribu" banknotes, "€26" wages) is spotted without reading
             pool = [
-                d for d in distractor_pool(ctx, c) if d.origin == "article" or (c.type == "time" and d.origin == "rule")
+                d
+                for d in distractor_pool(ctx, c)
+                if d.origin == "article" or (c.type == "time" and d.origin == "rule")
             ]
             if c.type == "time" and "(" not in c.text:
                 # another day or a neighbouring month ("Rabu" -> "Kamis"), the article's first,
                 # written as the key is ("Maret 2005" for a month and year, never "Senin")
                 shape = _time_shape(ctx, c.text)
                 pool = sorted(
-                    (d for d in pool if _time_shape(ctx, d.text) == shape), key=lambda d: d.origin != "article"
+                    (d for d in pool if _time_shape(ctx, d.text) == shape),
+                    key=lambda d: d.origin != "article",
                 )
             elif c.type != "number":
                 pool = [d for d in pool if d.origin == "article"]

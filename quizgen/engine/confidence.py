@@ -74,6 +74,8 @@ def _not_a_name(ctx: Context, form: str) -> bool:
     """A word no person's name holds: an acronym ("TNI", "VDS") or a word of a team or body
     ("Racing", "Team", "FC": the pack's organisation cues)."""
     cues = set(getattr(ctx.pack, "org_cues", frozenset())) | TEAM_WORDS
+    if re.search(r"[A-Za-z]\d|\d[A-Za-z]", form):
+        return True  # "Grow2Feed Liberia Fish Farm": a digit inside a word is a brand's
     for w in form.split():
         bare = w.strip(".,'’")
         if len(bare) >= 2 and bare.isupper() and bare.isalpha() and not re.fullmatch(r"[IVX]+", bare):

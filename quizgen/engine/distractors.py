@@ -269,7 +269,14 @@ def _clock_pool(ctx: Context, key: Candidate) -> list[Distractor]:
 def _time_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distractor]:
     if key.subtype == "clock":
         return _clock_pool(ctx, key)
-    out = [d for d in _article_pool(ctx, key, ("time",)) if _same_shape(d.text, key.text)]
+    from .claims import _time_shape
+
+    shape = _time_shape(ctx, key.text)
+    out = [
+        d
+        for d in _article_pool(ctx, key, ("time",))
+        if _same_shape(d.text, key.text) and _time_shape(ctx, d.text) == shape
+    ]  # "22 Oktober" among dates, never beside "Senin (12/6)"
     if re.fullmatch(r"\d{4}", key.text):
         out = [d for d in out if re.fullmatch(r"\d{4}", d.text)]  # a year for a year, not "50"
     swapped = _swap_calendar_word(key, getattr(ctx.pack, "weekdays", {}) or {}, lambda k, n: k != n, rng)
@@ -420,12 +427,26 @@ def news_source(ctx: Context, name: str) -> bool:
 
 
 def _reads_as_person(name: str) -> bool:
-    """"Menurut Budi Santoso" cites a person, "Menurut Oddity Central" an outlet: a name of
+    """ "Menurut Budi Santoso" cites a person, "Menurut Oddity Central" an outlet: a name of
     two or three capitalised words with no word of an outlet's name reads as a person."""
     words = name.split()
-    outlet = {"news", "times", "post", "daily", "central", "media", "tv", "online", "magazine", "journal", "com"}
-    return 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not (
-        {w.lower().strip(".") for w in words} & outlet
+    outlet = {
+        "news",
+        "times",
+        "post",
+        "daily",
+        "central",
+        "media",
+        "tv",
+        "online",
+        "magazine",
+        "journal",
+        "com",
+    }
+    return (
+        1 <= len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and not ({w.lower().strip(".") for w in words} & outlet)
     )
 
 

@@ -75,6 +75,8 @@ def lemma_of(ctx: Context, verb: str) -> tuple[str, str] | None:
             cands.insert(0, low[:-2])  # watches -> watch, goes -> go
         best = max((c for c in cands if known(c)), key=lambda c: ctx.pack.zipf(c), default=None)
         return (best, "3sg") if best else None
+    if low.endswith("ed") and not low.endswith("eed"):
+        return None  # "led", "fed", "bred": a past form the table lacks, never a base ("did ... led")
     return (low, "base") if known(low) else None
 
 

@@ -94,6 +94,8 @@ def cloze_options_ok(ctx: Context, key, d: Draft) -> str:
         return "no"
     if key.type == "number" and (worked_out(ctx, key) or counted_out(ctx, key)):
         return "no"
+    if paired(ctx, key):
+        return "no"
     if YEAR_RE.fullmatch(key.text.strip()):
         return "fill"
     if key.type == "number":
@@ -138,7 +140,9 @@ def unit_is_verb(ctx: Context, c) -> bool:
     sent = ctx.sentence(c.sentence)
     last_start = c.start + c.text.rfind(" ") + 1 - sent.start
     tagged, spans = ctx.upos(sent.text), ctx.upos_spans(sent.text)
-    return any(a == last_start and t in ("VERB", "AUX") for (_w, t), (a, _b) in zip(tagged, spans, strict=False))
+    return any(
+        a == last_start and t in ("VERB", "AUX") for (_w, t), (a, _b) in zip(tagged, spans, strict=False)
+    )
 
 
 def in_list(ctx: Context, c) -> bool:
@@ -166,7 +170,9 @@ def in_list(ctx: Context, c) -> bool:
 def in_brackets(ctx: Context, c) -> bool:
     """Is the key an abbreviation in brackets after its long form ("gross domestic product
     (_____)", "organisasi non-pemerintah (_____)")? The long form gives it away."""
-    return ctx.text[max(0, c.start - 2) : c.start].rstrip().endswith("(") and ctx.text[c.end : c.end + 2].lstrip().startswith(")")
+    return ctx.text[max(0, c.start - 2) : c.start].rstrip().endswith("(") and ctx.text[
+        c.end : c.end + 2
+    ].lstrip().startswith(")")
 
 
 def worked_out(ctx: Context, key) -> bool:
@@ -183,7 +189,17 @@ def worked_out(ctx: Context, key) -> bool:
     if any(abs(a + b - k) < 1e-9 for i, a in enumerate(others) for b in others[i + 1 :]):
         return True
     words = set(fold(ctx.sentence(key.sentence).text).split())
-    halves = words & {"double", "doubled", "doubling", "twice", "half", "halved", "lipat", "separuh", "setengah"}
+    halves = words & {
+        "double",
+        "doubled",
+        "doubling",
+        "twice",
+        "half",
+        "halved",
+        "lipat",
+        "separuh",
+        "setengah",
+    }
     return bool(halves) and any(abs(2 * k - v) < 1e-9 or abs(k - 2 * v) < 1e-9 for v in others)
 
 
@@ -202,8 +218,24 @@ def counted_out(ctx: Context, key) -> bool:
         return False
     listed = re.split(r"\s[–—-]\s|[.;()]", after[m.end() :])[0]
     joiners = "|".join(re.escape(j) for j in ctx.t("list_joiners", []))
-    parts = re.split(r",\s*(?:(?:" + joiners + r")\s+)?|\s(?:" + joiners + r")\s", listed) if joiners else listed.split(",")
+    parts = (
+        re.split(r",\s*(?:(?:" + joiners + r")\s+)?|\s(?:" + joiners + r")\s", listed)
+        if joiners
+        else listed.split(",")
+    )
     return len([p for p in parts if p.strip()]) == int(k)
+
+
+def paired(ctx: Context, c) -> bool:
+    """Is the figure the second of a pair that gives it away ("Singapura (11 dan _____
+    November)" -> 12) or the "satu" of the idiom "salah satu" ("Salah _____ tewas")?"""
+    before = ctx.text[max(0, c.start - 24) : c.start]
+    if c.type in ("number", "time") and re.search(
+        r"\d+\s*(?:dan|and|-|–|hingga|sampai|to|or|atau)\s*$", before
+    ):
+        return True
+    idioms = ctx.t("number_idioms", [])
+    return any(fold(f"{before.split()[-1] if before.split() else ''} {c.text}").startswith(i) for i in idioms)
 
 
 def splits_name(ctx: Context, c) -> bool:
