@@ -4,7 +4,7 @@ The generator keeps the next-best drafts of an article in the bank's optional ``
 list, best first. A teacher who does not want an item swaps it for the best alternate: one
 of the same skill when there is one (a main-idea item stays a main-idea item), otherwise the
 best of any skill; never one that asks a fact again or gives another item's key away (the
-generator's own check between items, ``engine.portfolio.conflicts``). The item taken out is
+generator's own check between items, ``engine.portfolio.items_clash``). The item taken out is
 dropped (it was not wanted); the alternate used leaves the list, so it cannot come back twice.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .bank import Bank, Item
-from .engine.portfolio import conflicts
+from .engine.portfolio import items_clash
 from .errors import BankError
 
 
@@ -42,7 +42,7 @@ def swap_items(bank: Bank, item_ids: list[str]) -> tuple[Bank, list[Swap]]:
         old = items[n]
         others = [it for k, it in enumerate(items) if k != n]
         taken = {it.id for it in others}
-        usable = [a for a in pool if a.id not in taken and not any(conflicts(a, o) for o in others)]
+        usable = [a for a in pool if a.id not in taken and not any(items_clash(a, o) for o in others)]
         if not usable:
             raise BankError(
                 f"No alternate left to put in place of {iid}: generate the bank again with another "

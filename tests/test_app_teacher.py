@@ -312,8 +312,19 @@ def test_create_shows_each_items_reason_and_replaces_a_ticked_row_with_an_altern
     assert at.button(key="replace_ticked").disabled
     # tick "Ganti" on the row whose kind the best alternate has: that alternate takes its place
     # the best alternate of a kind the draft has (an alternate replaces an item of its kind)
-    best = next(a for a in draft.alternates if any(it.kind == a.kind for it in draft.items))
-    row = next(n for n, it in enumerate(draft.items) if it.kind == best.kind)
+    # and that clashes with none of the rows kept (its key in their prompts, one claim twice)
+    from quizgen.app.regenerate import clash
+
+    # and preferring a sentence the kept rows do not use yet
+    fits = [
+        (a, n)
+        for a in draft.alternates
+        for n, it in enumerate(draft.items)
+        if it.kind == a.kind and not any(clash(a, k) for m, k in enumerate(draft.items) if m != n)
+    ]
+    row = fits[0][1]
+    used = {it.source.sentence for m, it in enumerate(draft.items) if m != row}
+    best = min((a for a, n in fits if n == row), key=lambda a: a.source.sentence in used)
     at.session_state[f"editor_{at.session_state['draft_version']}"] = {
         "edited_rows": {row: {"replace": True}}, "added_rows": [], "deleted_rows": []}  # fmt: skip
     at.run()
@@ -344,9 +355,17 @@ def test_regenerate_brings_the_drafts_alternates_first(app_env, app_bank_file):
     at.button(key="regenerate").click().run()  # no edits: it does not ask
     assert not at.exception and not at.error, unescaped(at.error)
     after = at.session_state["draft_bank"]
-    assert alternates <= {it.id for it in after.items}, "the engine's ranked alternates come first"
-    assert not alternates & {a.id for a in after.alternates}
+    # the alternates in their rank order, each unless it clashes with one taken before it
+    from quizgen.app.regenerate import clash
+
+    first: list = []
+    for a in draft.alternates:
+        if a.id in alternates and len(first) < len(draft.items) and not any(clash(a, b) for b in first):
+            first.append(a)
+    assert {a.id for a in first} <= {it.id for it in after.items}, "the engine's ranked alternates come first"
+    assert not {a.id for a in first} & {a.id for a in after.alternates}
     assert len(after.items) == len(draft.items)
+    assert not any(clash(a, b) for n, a in enumerate(after.items) for b in after.items[n + 1 :])
 
 
 def test_create_generates_in_a_budgeted_child_and_says_so_in_the_ui_language(

@@ -60,8 +60,10 @@ def test_regenerate_prefers_new_items_and_replacement_keeps_the_kind(app_bank_fi
     same_kind = next(it for it in bank.items[1:] if it.kind == old.kind)
     other = next(it for it in bank.items if it.kind != old.kind)
     spare = [_item(other, id="x1"), _item(same_kind, id="x2")]
-    assert replacement(spare, old, bank.items).kind == old.kind
-    assert replacement([], old, bank.items) is None
+    keep = [it for it in bank.items if it not in (same_kind, other)]  # a spare never repeats a kept item
+    assert replacement(spare, old, keep).kind == old.kind
+    assert replacement([], old, keep) is None
+    assert replacement([_item(same_kind, id="x3")], old, bank.items) is None  # it would ask same_kind again
 
 
 def test_shuffled_order_is_per_student_reproducible_and_answers_stay_text(app_bank_file):

@@ -369,3 +369,13 @@ def test_round_eleven_lessons_on_claims_names_and_pairs():
     assert paired(ind, cand(ind, "12 November"))
     assert not paired(ind, cand(ind, "14 November"))
     assert paired(ind, next(c for c in ind.layer.candidates if c.text.startswith("satu")))
+
+
+def test_an_opening_scene_without_the_topic_words_gives_way_to_a_later_claim():
+    from quizgen.engine.write_main_idea import main_candidates
+
+    path = SHARED / "corpus" / "en-news" / "onestopenglish-adv-liberia.txt"
+    ctx = ctx_for(path.read_text(encoding="utf-8"), "en")
+    best = main_candidates(ctx, rank_sentences(ctx))[0][2].text
+    assert not best.startswith("Moses King, 48, has had one major problem"), best
+    assert "fish farm" in best, best

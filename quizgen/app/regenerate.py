@@ -42,19 +42,34 @@ def _novelty(item: Item, ids: set[str], sentences: set[str]) -> int:
     return 1 if item.source.sentence in sentences else 0
 
 
+def clash(a: Item, b: Item) -> bool:
+    """Would the two items in one quiz give each other away (the engine's check between items
+    without their drafts)?"""
+    from ..engine.portfolio import items_clash
+
+    return items_clash(a, b)
+
+
 def fresh_items(
     candidates: Iterable[Item], current: Sequence[Item], count: int
 ) -> tuple[list[Item], list[Item]]:
     """``count`` items from ``candidates``, those unlike ``current`` first (in candidate order),
-    returned in article order; and the unused candidates (spares for "replace this item")."""
+    none clashing with another (:func:`clash`), returned in article order; and the unused
+    candidates (spares for "replace this item")."""
     ids = {it.id for it in current}
     sentences = {it.source.sentence for it in current}
     unique: dict[str, Item] = {}
     for it in candidates:
         unique.setdefault(it.id, it)
     ranked = sorted(unique.values(), key=lambda it: _novelty(it, ids, sentences))  # stable: keeps rank
-    chosen = ranked[:count]
-    spares = [it for it in ranked[count:] if it.id not in ids]
+    chosen: list[Item] = []
+    for it in ranked:
+        if len(chosen) >= count:
+            break
+        if not any(clash(it, c) for c in chosen):
+            chosen.append(it)
+    taken = {it.id for it in chosen}
+    spares = [it for it in ranked if it.id not in ids and it.id not in taken]
     return sorted(chosen, key=lambda it: (it.source.start, it.id)), spares
 
 
@@ -63,7 +78,8 @@ def replacement(spares: Sequence[Item], old: Item, keep: Sequence[Item]) -> Item
     preferring a sentence ``keep`` does not use yet."""
     ids = {it.id for it in keep} | {old.id}
     sentences = {it.source.sentence for it in keep}
-    usable = [s for s in spares if s.id not in ids]
+    others = [it for it in keep if it.id != old.id]
+    usable = [s for s in spares if s.id not in ids and not any(clash(s, k) for k in others)]
     if not usable:
         return None
     return min(usable, key=lambda s: (s.kind != old.kind, s.source.sentence in sentences))
@@ -86,4 +102,4 @@ def pool(bank: Bank, *, seed: int, count: int, options: dict | None = None) -> l
         article, language=bank.language, count=min(MAX_POOL, max(count * POOL_FACTOR, count + 10)),
         seed=seed, **opts,
     )  # fmt: skip
-    return list(first.items) + alternates_of(first) + list(big.items)
+    return list(first.items) + alternates_of(first) + list(big.items) + alternates_of(big)

@@ -303,7 +303,7 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
     first_word = fold(body).split()[:1]
     if re.match(r"^\(?\d{1,2}[.)]\s", body) or (first_word and first_word[0] in ctx.t("list_openers", [])):
         return None  # "1. Terbang selama 24 jam ...": a list item
-    relative = set(ctx.t("relative_words", []))
+    relative = set(ctx.t("relative_words", [])) - {"that"}  # "For that, ...": a demonstrative
     head = fold(body).split()[:2]
     if head and (
         head[0] in relative

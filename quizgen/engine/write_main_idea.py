@@ -90,6 +90,7 @@ def _names_actor(c: Claim) -> bool:
 
 
 TOPIC_WORDS = 10
+MIN_LEAD_TOPIC = 0.2  # a lead claim holding fewer of the topic words is an opening scene
 
 
 def topic_coverage(ctx: Context, text: str) -> float:
@@ -137,12 +138,18 @@ def main_candidates(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[fl
         if c is None:
             continue
         out.append((fit(pos, rs, c, 1.0), rs, c))
-    if not out:  # no lead claim (a list, a question opening): the claim nearest the headline
+    if not out or max(topic_coverage(ctx, c.text) for _f, _rs, c in out) < MIN_LEAD_TOPIC:
+        # no lead claim (a list, a question opening), or only a scene-setting one that holds
+        # hardly any of the article's topic words ("Moses King, 48, has had one major
+        # problem."): the article's claims, nearest the headline and its topic first
+        seen = {x[1].sentence.index for x in out}
         for pos, rs in enumerate(by_index):
-            c = claim_of(ctx, rs)
+            c = claim_of(ctx, rs) if rs.sentence.index not in seen else None
             if c is None:
                 continue
             out.append((fit(pos, rs, c, 0.3), rs, c))
+        topical = [x for x in out if topic_coverage(ctx, x[2].text) >= MIN_LEAD_TOPIC]
+        out = topical or out
     if any(not cut_short(ctx, c) for _f, _rs, c in out):
         # a claim cut short at its end reads truncated ("... dalam upaya.", "halted just
         # moments."): a claim that keeps its sentence's end is the key wherever there is one
@@ -176,8 +183,10 @@ def secondary_of(
             continue
         if strict and cut_short(ctx, s):
             continue  # a sentence cut short reads as a fragment beside the key
-        if strict and importance(ctx, r.sentence.index) > importance(ctx, lead.sentence.index) - 0.15:
+        lead_weight = importance(ctx, lead.sentence.index)
+        if strict and lead_weight >= 0.3 and importance(ctx, r.sentence.index) > lead_weight - 0.15:
             continue  # nearly as important as the key: a second summary, not a narrower point
+            # (a key chosen for its topic words deep in a feature article compares with none)
         sw = _content(ctx, s.text)
         if len(sw & kw) / max(1, min(len(sw), len(kw))) > overlap:
             continue  # says much the same as the key: a second right answer
