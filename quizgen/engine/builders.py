@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..article import Candidate
 from ..bank import BLANK, Item, Source
@@ -252,6 +252,24 @@ def _question_item(
     )
 
 
+def skilled_mcq(
+    ctx: Context,
+    rs: RankedSentence,
+    key: Candidate | None,
+    q: Question,
+    rng: random.Random,
+    skill: str,
+    bonus: float,
+) -> Draft | None:
+    """:func:`build_mcq` for a writer: the item named for its ``skill``, its score raised by
+    ``bonus``."""
+    d = build_mcq(ctx, rs, key, q, rng)
+    if d is not None:
+        d.item = replace(d.item, skill=skill)
+        d.score += bonus
+    return d
+
+
 def build_mcq(
     ctx: Context, rs: RankedSentence, key: Candidate | None, q: Question, rng: random.Random
 ) -> Draft | None:
@@ -261,8 +279,6 @@ def build_mcq(
         pool = cause_pool(ctx, q.answer, rs.sentence.index)
     else:
         if q.answer != key.text:  # "Coal" opening the sentence is asked as "coal"
-            from dataclasses import replace
-
             key = replace(key, text=q.answer)
         pool = distractor_pool(ctx, key, rng)
     picked = choose_options(ctx, q.answer, pool, q.prompt)

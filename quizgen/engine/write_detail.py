@@ -14,7 +14,15 @@ import random
 import re
 from dataclasses import replace
 
-from .builders import Draft, _speaker, build_cloze, build_mcq, build_short_answer, plain_prose, questions_for
+from .builders import (
+    Draft,
+    _speaker,
+    build_cloze,
+    build_short_answer,
+    plain_prose,
+    questions_for,
+    skilled_mcq,
+)
 from .claims import quotes_speech
 from .confidence import confirmed, inside_longer_name, modifier_use
 from .context import Context
@@ -80,8 +88,9 @@ def cloze_options_ok(ctx: Context, key, d: Draft) -> str:
     """How far a blank's options can be kept (the lessons of the blind reviews): "ok", "fill"
     (only to reach a bank's minimum) or "no".
 
-    - never a blank in a list, on an abbreviation in brackets or on a figure the sentence
-      works out (24 + 40 -> 64): another answer is as right, or none is needed;
+    - never a blank in a list, on an abbreviation in brackets or on the second of a pair
+      ("11 dan _____"): another answer is as right, or none is needed (a figure the sentence
+      works out or counts out is never asked at all: :func:`write_detail`);
     - a name among names the article gives to the same kind of thing (a person among the
       article's people, a company among companies); names it never mentions, or a company
       among ministries, are ruled out without reading; even then a blanked name is mostly
@@ -91,8 +100,6 @@ def cloze_options_ok(ctx: Context, key, d: Draft) -> str:
     """
     distractors = [o for o in d.item.options if o != d.item.answer]
     if in_list(ctx, key) or in_brackets(ctx, key):
-        return "no"
-    if key.type == "number" and (worked_out(ctx, key) or counted_out(ctx, key)):
         return "no"
     if paired(ctx, key):
         return "no"
@@ -354,10 +361,8 @@ def write_detail(
         if "mcq" in kinds or "short_answer" in kinds:
             for q in questions_for(ctx, rs, key):
                 if "mcq" in kinds:
-                    d = build_mcq(ctx, rs, key, q, rng)
+                    d = skilled_mcq(ctx, rs, key, q, rng, "detail", 1.0 - (3.0 if relaxed else 0.0))
                     if d:
-                        d.item = replace(d.item, skill="detail")
-                        d.score += 1.0 - (3.0 if relaxed else 0.0)
                         d.relaxed = relaxed
                         drafts.append(d)
                         asked = True
@@ -412,9 +417,7 @@ def write_named_detail(ctx: Context, rs: RankedSentence, keys: list, rng: random
         q = do_question(ctx, rs, key)
         if q is None or not plain_prose(ctx, q.prompt):
             continue
-        d = build_mcq(ctx, rs, key, q, rng)
+        d = skilled_mcq(ctx, rs, key, q, rng, "detail", 0.5)
         if d is not None:
-            d.item = replace(d.item, skill="detail")
-            d.score += 0.5
             drafts.append(d)
     return drafts

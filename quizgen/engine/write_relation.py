@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import replace
 
-from .builders import Draft, _speaker, build_mcq, choice_draft
+from .builders import Draft, _speaker, choice_draft, skilled_mcq
 from .confidence import person_confidence
 from .context import Context
 from .questions import cause_question
@@ -66,9 +65,7 @@ def _title_word(ctx: Context, word: str) -> bool:
         low = word.lower()
         fw = fold(word)
         memo[word] = low in lower or (
-            fw in names[0]
-            or ctx.index.count(f"{word} ") > 0
-            and any(p.startswith(fw) for p in names[1])
+            fw in names[0] or ctx.index.count(f"{word} ") > 0 and any(p.startswith(fw) for p in names[1])
         )
     return memo[word]
 
@@ -108,10 +105,8 @@ def write_cause(ctx: Context, ranked: list[RankedSentence], rng: random.Random) 
         q = cause_question(ctx, rs)
         if q is None:
             continue
-        d = build_mcq(ctx, rs, None, q, rng)
+        d = skilled_mcq(ctx, rs, None, q, rng, "relation", 1.0)
         if d is not None:
-            d.item = replace(d.item, skill="relation")
-            d.score += 1.0
             drafts.append(d)
     return drafts
 
@@ -137,12 +132,16 @@ def _actions(ctx: Context, ranked: list[RankedSentence]) -> list[dict]:
         if not tagged or any(t is None for (_w, t), _sp in tagged):
             continue  # no tagger: no subject to find
         cut = next(
-            (i for i, ((_w, t), _sp) in enumerate(tagged) if t not in ("DET", "ADJ", "NOUN", "PROPN", "NUM")), None
+            (i for i, ((_w, t), _sp) in enumerate(tagged) if t not in ("DET", "ADJ", "NOUN", "PROPN", "NUM")),
+            None,
         )
         if not cut or cut > 6 or tagged[cut][0][1] not in ("VERB", "AUX"):
             continue  # the predicate opens with its verb ("juga gagal ...", "also failed": another did it too)
         subj_tags = [t for (_w, t), _sp in tagged[:cut]]
-        if not set(subj_tags) <= {"DET", "ADJ", "NOUN", "PROPN", "NUM"} or subj_tags[-1] not in ("NOUN", "PROPN"):
+        if not set(subj_tags) <= {"DET", "ADJ", "NOUN", "PROPN", "NUM"} or subj_tags[-1] not in (
+            "NOUN",
+            "PROPN",
+        ):
             continue  # "The decision to", "Ahli dari mereka": no plain noun phrase before the verb
         if subj_tags[0] == "NUM" or "DET" in subj_tags[1:]:
             continue
