@@ -15,7 +15,7 @@ from quizgen.engine.checks import check_bank_items, lint_bank
 from quizgen.engine.context import Context
 from quizgen.engine.generate import check_drafts, make_drafts
 from quizgen.engine.options import make_options
-from quizgen.engine.questions import cause_question, subject_question, time_question
+from quizgen.engine.questions import subject_question, time_question
 from quizgen.engine.select import rank_sentences
 from quizgen.engine.textutil import BLANK_RE, contains_phrase, shape
 from quizgen.errors import GenerationError, OptionsError
@@ -56,12 +56,13 @@ def test_kapan_question_on_sample(sample_ctx):
     assert all(o.endswith(" pagi") and o != "Rabu pagi" for o in opts if o != "Rabu pagi")
 
 
-def test_mengapa_question_on_sample(sample_ctx):
+def test_no_why_item_from_a_noun_phrase_reason(sample_ctx):
+    """"... karena program nuklirnya" gives a noun phrase, not a reason a student can weigh
+    against other statements: no why-item (see tests/test_cause_items.py)."""
+    from quizgen.engine.write_relation import cause_of
+
     rs = _sentence(sample_ctx, "Korea Utara telah lama")
-    q = cause_question(sample_ctx, rs)
-    assert q.prompt == "Mengapa Korea Utara telah lama menjadi fokus Amerika Serikat?"
-    assert q.answer == "program nuklir"  # the clitic stays out, or it would mark the key among the options
-    assert sample_ctx.text[q.answer_span[0] : q.answer_span[1]] == "program nuklir"
+    assert cause_of(sample_ctx, rs) is None
 
 
 def test_siapa_subject_question_on_sample(sample_ctx):

@@ -35,7 +35,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from quizgen.engine.rank_features import FEATURES, NAMES, item_features  # noqa: E402
+from quizgen.engine.rank_features import FEATURES, NAMES, item_category, item_features  # noqa: E402
 from quizgen.lang import get_pack  # noqa: E402
 
 DATA = ROOT / "training" / "data" / "review_labels.jsonl"
@@ -49,6 +49,9 @@ STANDARDISE = True
 SD_FLOOR = (
     0.3  # a rare feature is not blown up: its raw weight stays within 1/SD_FLOOR of its standardised one
 )
+CATEGORY_FROM_ROUND = 5  # the portfolio engine of issue 10 (earlier rounds rated another generator)
+CATEGORY_PRIOR = 4.0  # pseudo-items pulling a small category's rate to its language's mean
+CATEGORY_WEIGHTS = (0.0, 0.5, 1.0, 1.5, 2.0)
 LICENCE = (
     "Weights learned from blind-review ratings of items made from CC BY-SA 4.0 articles "
     "(IndoSum, OneStopEnglish/OneStopQA) and from OneStopQA expert items (CC BY-SA 4.0): "
@@ -281,6 +284,14 @@ def train(rows: list[dict], expert_weight: float = EXPERT_WEIGHT, verbose: bool 
         say(f"  lambda {lam:6.1f}: held-out AUC on generated items {scores[lam][0]:.3f}")
     lam = max(LAMBDAS, key=lambda k: (round(scores[k][0], 3), k))  # ties -> stronger penalty
     p = scores[lam][1]
+    # the category's keep rate, counted on held-out folds, added in log-odds: its weight is
+    # the one that orders held-out drafts best (ties -> the smaller weight)
+    push = category_out_of_fold(rows, folds)
+    weights = {cw: auc(y[gen], _blend(p, push, cw)[gen]) for cw in CATEGORY_WEIGHTS}
+    for cw, a in weights.items():
+        say(f"  category weight {cw:4.2f}: held-out AUC on generated items {a:.3f}")
+    cweight = max(CATEGORY_WEIGHTS, key=lambda k: (round(weights[k], 3), -k))
+    p = _blend(p, push, cweight)
     t = choose_threshold(y[gen], p[gen])
     ggen = [g for g, m in zip(groups, gen, strict=True) if m]
     cv = figures(y[gen], p[gen], t, ggen)
@@ -296,7 +307,7 @@ def train(rows: list[dict], expert_weight: float = EXPERT_WEIGHT, verbose: bool 
     for lang, fig in by_lang.items():
         say(f"  {lang}: {fig}")
 
-    rounds = sorted({str(r.get("round")) for r in rows if r["origin"] == "gen"})
+    rounds = sorted({str(r.get("round")) for r in rows if r["origin"] == "gen"}, key=lambda n: (_round_number(n), n))
     by_round = None
     if len(rounds) >= 2:  # the most honest figure: train on earlier rounds, test on the last
         last = np.array([str(r.get("round")) == rounds[-1] for r in rows])
@@ -306,7 +317,8 @@ def train(rows: list[dict], expert_weight: float = EXPERT_WEIGHT, verbose: bool 
         )
         model_old = fit_signed(x[older], y[older], w[older], lam)
         m = last & gen
-        pl = predict(model_old, x[m])
+        table_old = category_rates([r for r, o in zip(rows, older, strict=True) if o])
+        pl = _blend(predict(model_old, x[m]), category_push([r for r, k in zip(rows, m, strict=True) if k], table_old), cweight)
         by_round = {
             "test_round": rounds[-1],
             **figures(y[m], pl, t, [g for g, mm in zip(groups, m, strict=True) if mm]),
@@ -336,8 +348,77 @@ def train(rows: list[dict], expert_weight: float = EXPERT_WEIGHT, verbose: bool 
         "held_out": cv,
         "held_out_by_language": by_lang,
         "held_out_last_round": by_round,
+        "category_weight": cweight,
+        "category_keep": category_rates(rows)[0],
+        "category_mean": category_rates(rows)[1],
         "licence": LICENCE,
     }
+
+
+def _round_number(name: str) -> int:
+    m = re.match(r"r(\d+)", str(name or ""))
+    return int(m.group(1)) if m else -1
+
+
+def _category(row: dict) -> str:
+    return item_category(row["item"], get_pack(row.get("lang") or "en"))
+
+
+def category_rates(rows: list[dict]) -> tuple[dict[str, dict[str, list]], dict[str, float]]:
+    """Keep rate of each item category per language (``item_category``: a blank on a figure,
+    a false statement among true ones, a typed name ...) on the generated items of rounds
+    ``CATEGORY_FROM_ROUND`` and later, smoothed towards the language's mean by
+    ``CATEGORY_PRIOR`` pseudo-items: ``({lang: {category: [rate, items]}}, {lang: mean})``."""
+    tally: dict[str, dict[str, list[int]]] = {}
+    for r in rows:
+        if r.get("origin") != "gen" or _round_number(r.get("round")) < CATEGORY_FROM_ROUND:
+            continue
+        t = tally.setdefault(r.get("lang") or "", {}).setdefault(_category(r), [0, 0])
+        t[0] += bool(r["ok"])
+        t[1] += 1
+    rates: dict[str, dict[str, list]] = {}
+    means: dict[str, float] = {}
+    for lang, cats in sorted(tally.items()):
+        kept = sum(k for k, _n in cats.values())
+        total = sum(n for _k, n in cats.values())
+        means[lang] = mean = round(kept / total, 3) if total else 0.0
+        rates[lang] = {
+            cat: [round((k + CATEGORY_PRIOR * mean) / (n + CATEGORY_PRIOR), 3), n]
+            for cat, (k, n) in sorted(cats.items())
+        }
+    return rates, means
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-3, 1 - 1e-3)
+    return np.log(p / (1 - p))
+
+
+def category_push(rows: list[dict], table: tuple[dict, dict]) -> np.ndarray:
+    """Per row, its category's rate in log-odds against its language's mean (0 when the
+    table has neither): what ``rank.keep_probability`` adds, times the category weight."""
+    rates, means = table
+    out = np.zeros(len(rows))
+    for i, r in enumerate(rows):
+        lang = r.get("lang") or ""
+        hit = rates.get(lang, {}).get(_category(r)) if r.get("origin") == "gen" else None
+        if hit and lang in means:
+            out[i] = float(_logit(np.array(hit[0])) - _logit(np.array(means[lang])))
+    return out
+
+
+def category_out_of_fold(rows: list[dict], folds: np.ndarray) -> np.ndarray:
+    """:func:`category_push` with each fold's rates counted on the other folds only."""
+    out = np.zeros(len(rows))
+    for k in sorted(set(folds.tolist())):
+        test = folds == k
+        table = category_rates([r for r, t in zip(rows, test, strict=True) if not t])
+        out[test] = category_push([r for r, t in zip(rows, test, strict=True) if t], table)
+    return out
+
+
+def _blend(p: np.ndarray, push: np.ndarray, weight: float) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-(_logit(p) + weight * push)))
 
 
 def same_model(a: dict, b: dict, tol: float = 0.02) -> bool:

@@ -15,7 +15,7 @@ from ..article import Candidate
 from ..bank import BLANK, Item, Source
 from .confidence import confirmed, inside_longer_name, modifier_use
 from .context import Context
-from .distractors import Distractor, cause_pool, choose_options, distractor_pool, guess_risk
+from .distractors import Distractor, choose_options, distractor_pool, guess_risk
 from .do_support import do_question
 from .ids import item_id
 from .inversion import aux_question, passive_agent_question
@@ -200,8 +200,8 @@ def plain_prose(ctx: Context, text: str) -> bool:
         re.I,
     ):
         return False  # a rewrite left a fragment ("meningkat -an", "Kapan sejak ...", "Siapa yang adalah")
-    if ctx.pack.code == "en" and re.search(r"\b\w+ing\?$", text):
-        return False  # "..., adding?": a dangling participle
+    if ctx.pack.code == "en" and re.search(r"(?:,|\band)\s+\w+ing\?$", text):
+        return False  # "..., adding?": a dangling participle (not "... on Saturday morning?")
     low = f" {fold(text)} "
     return not any(f" {w} " in low for w in ctx.t("first_person", []))
 
@@ -275,12 +275,9 @@ def build_mcq(
 ) -> Draft | None:
     if not plain_prose(ctx, q.prompt):
         return None
-    if q.skill == "cause":
-        pool = cause_pool(ctx, q.answer, rs.sentence.index)
-    else:
-        if q.answer != key.text:  # "Coal" opening the sentence is asked as "coal"
-            key = replace(key, text=q.answer)
-        pool = distractor_pool(ctx, key, rng)
+    if q.answer != key.text:  # "Coal" opening the sentence is asked as "coal"
+        key = replace(key, text=q.answer)
+    pool = distractor_pool(ctx, key, rng)
     picked = choose_options(ctx, q.answer, pool, q.prompt)
     if picked is None:
         return None
@@ -288,7 +285,7 @@ def build_mcq(
         ctx, rs, key, q, "mcq", f"template {q.template}: {q.why}", options=tuple(picked) + (q.answer,)
     )
     group = ctx.group_of(key) if key is not None else fold(q.answer)
-    bonus = 0.6 if q.skill == "cause" else 0.3
+    bonus = 0.3
     return Draft(
         item,
         rs.sentence.paragraph,
@@ -302,7 +299,7 @@ def build_mcq(
 
 
 def build_short_answer(ctx: Context, rs: RankedSentence, key: Candidate | None, q: Question) -> Draft | None:
-    if q.skill == "cause" or len(q.answer.split()) > 4:
+    if len(q.answer.split()) > 4:
         return None
     item = _question_item(
         ctx,

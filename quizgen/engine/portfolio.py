@@ -84,9 +84,7 @@ def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random, want: i
         drafts += write_main_idea(ctx, every, rng)
         drafts += write_statements(ctx, every, rng)
         drafts += write_actions(ctx, every, rng)
-        for d in write_cause(ctx, in_order, rng):
-            d.relaxed = True  # causes offered as noun phrases: only to reach a bank's minimum
-            drafts.append(d)
+        drafts += write_cause(ctx, in_order, every, rng)
     if "true_false" in kinds:
         drafts += write_true_false(ctx, every)
     for rs in in_order:
@@ -310,19 +308,17 @@ def select(
         if not room and (any(is_choice(d.item) for d in pool) or len(chosen) >= FLOOR):
             # with none left, the others fill in only up to the floor of a bank
             pool = [d for d in pool if is_choice(d.item)]
-        good = [d for d in pool if (prob[id(d)] >= cut and not d.relaxed) or d.item.skill == "main_idea"]
+        good = [
+            d
+            for d in pool
+            if (prob[id(d)] >= cut and not d.relaxed)
+            or d.item.skill == "main_idea"
+            or (_why(d) and not any(_why(c) for c in chosen))
+        ]
         if good:
-            # the main idea is asked in every bank: of its versions, the one that leaves the
+            # of a fact's versions (the main idea's, a why-item's), the one that leaves the
             # most other facts askable when they are scarce
-            take(
-                max(
-                    good,
-                    key=lambda d: (
-                        value(d) - (crowding(d, pool) if d.item.skill == "main_idea" else 0.0),
-                        d.item.id,
-                    ),
-                )
-            )
+            take(max(good, key=lambda d: (value(d) - crowding(d, pool), d.item.id)))
             continue
         if not pool and len(chosen) < minimum and not spare[0]:
             # short of the minimum: a sentence or a claim may serve a third item, and (for a
@@ -331,8 +327,9 @@ def select(
             continue
         if len(chosen) >= minimum or not pool:
             break  # under the threshold: fewer, better items
-        # fewer drafts pass the threshold than the bank needs: the best of the rest, in tiers
-        # (choice items first, drafts made under relaxed rules and typed items last)
+        # fewer drafts pass the threshold than the bank needs: the best of the rest (the
+        # ranker's probability holds how often reviewers kept items of the draft's category:
+        # a blank on a figure before a word blank), drafts made under relaxed rules last
         tier = min(fallback_tier(d) for d in pool)
         top = [d for d in pool if fallback_tier(d) == tier]
         take(max(top, key=lambda d: (value(d) + 1.0 * is_choice(d.item) - crowding(d, pool), d.item.id)))
@@ -361,19 +358,26 @@ def select(
     return chosen, alts
 
 
+def _why(d: Draft) -> bool:
+    """A why-item (the reason the article gives for something, among its other statements):
+    one a bank, where the article gives a reason, like the main idea. The ranker has no
+    rating of this kind yet (its copied-statement features, learned on true statements,
+    put it last): the blind rounds after round 13 judge it."""
+    return d.item.template.endswith(".cause")
+
+
 def is_choice(item: Item) -> bool:
     """An item answered by choosing among three options or more (mcq, cloze with options)."""
     return item.kind in ("mcq", "cloze") and len(item.options) >= 3
 
 
 def fallback_tier(d: Draft) -> int:
-    """Order of the drafts under the threshold that fill a bank to its minimum."""
+    """Order of the drafts under the threshold that fill a bank to its minimum: typed items
+    last (multiple choice is the main kind), drafts made under relaxed rules after the
+    others; within a tier the ranker's probability orders them, which holds how often
+    reviewers kept the draft's category (a word blank after a name or a year)."""
     typed = d.item.kind == "short_answer" or (d.item.kind == "cloze" and not d.item.options)
-    # a blank on a word after names and years: reviewers kept 6 of 70 English word blanks in
-    # rounds 5-12 (the slot's grammar or collocation answers it: "chill his food in a _____"),
-    # a name or a year among the article's about one in five; typed items last
-    word = d.key_type == "term"
-    return (1 if d.relaxed else 0) + (2 if typed else 0) + (1 if word else 0)
+    return (1 if d.relaxed else 0) + (2 if typed else 0)
 
 
 def _free_wording(ctx: Context, it: Item, used: set[str]) -> str | None:

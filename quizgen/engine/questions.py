@@ -3,8 +3,8 @@
 Templates live in the language pack (``templates.json``); this module only finds where a
 key stands in its sentence and fills the matching template. A template is used only where
 the result is grammatical without reordering the sentence: subject questions replace the
-subject; time and place questions remove an adverbial phrase (Indonesian keeps word order);
-cause questions split the sentence at a causal connective.
+subject; time and place questions remove an adverbial phrase (Indonesian keeps word order). Why
+questions are the relation writer's (:mod:`.write_relation`).
 """
 
 from __future__ import annotations
@@ -357,58 +357,3 @@ def number_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Questio
         (key.start, key.end),
         f"'{key.text}' is a quantity",
     )
-
-
-def cause_question(ctx: Context, rs: RankedSentence) -> Question | None:
-    """``Mengapa X?`` with key ``karena Y`` from ``X karena Y.``"""
-    text = ctx.text
-    body = text[rs.body_start : rs.sentence.end]
-    for conn in sorted(ctx.t("cause_connectives", []), key=len, reverse=True):
-        m = re.search(r"\s" + re.escape(conn) + r"\s", body, re.IGNORECASE)
-        if not m:
-            continue
-        head = body[: m.start()]
-        if "," in head or len(head.split()) < 3:
-            continue
-        if head.split()[0].lower() in set(ctx.t("clause_cuts", [])) | set(ctx.t("subordinators", [])):
-            continue  # "meski sempat dikucilkan ...": not a main clause
-        if any(f" {w} " in f" {fold(head)} " for w in ctx.t("purpose_words", [])):
-            continue  # a purpose clause stands between: the reason may belong to it
-        cause_start = rs.body_start + m.start() + 1
-        tail = body[m.start() + 1 :]
-        stop = re.search(r"[,;.!?](\s|$)", tail)
-        cause_end = cause_start + (stop.start() if stop else len(tail.rstrip()))
-        answer = text[cause_start:cause_end].strip()
-        nxt_word = body[m.end() :].split()[:1]
-        if conn.lower() == "due to" and (
-            re.search(r"\b(?:is|was|are|were|be|been|being)\s*$", head, re.IGNORECASE)
-            or (nxt_word and nxt_word[0].lower() in ctx.t("bare_verbs", []))
-        ):
-            continue  # "(it was) due to go into effect": scheduled, not caused
-        after = answer.split()[len(conn.split()) :][:1]
-        if not after or after[0][:1].isdigit() or after[0].lower().strip(",.") in ctx.pack.months:
-            continue  # "since 2010", "sejak Juni": time, not cause
-        n = len(answer.split())
-        if n < 2 or n > 8:
-            continue
-        # the options are the reasons themselves ("program nuklirnya"), without the connective
-        reason_start = cause_start + len(answer) - len(answer[len(conn) :].lstrip())
-        answer = text[reason_start:cause_end].strip()
-        cause_start = reason_start
-        for clitic in getattr(ctx.pack, "clitics", ()):
-            if clitic.isalpha() and answer.endswith(clitic) and len(answer.split()[-1]) > len(clitic) + 3:
-                answer = answer[: -len(clitic)]  # "program nuklir(nya)": the clitic would mark the key
-                break
-        clause = lower_first(_clean_clause(head), _keep_capital(ctx, head, rs.body_start))
-        tmpl = ctx.t("cause")
-        if not tmpl:
-            return None
-        return Question(
-            tmpl.format(clause=clause),
-            f"{ctx.pack.code}.cause",
-            "cause",
-            answer,
-            (cause_start, cause_start + len(answer)),
-            f"'{conn}' gives the cause",
-        )
-    return None

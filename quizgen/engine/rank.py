@@ -1,8 +1,10 @@
 """Rank drafts by the predicted probability that a strict teacher keeps them.
 
 The model is a regularised logistic regression over the few, named features of
-:mod:`quizgen.engine.rank_features`, trained by ``training/train_ranker.py`` on blind-review
-labels kept in ``training/data/review_labels.jsonl``. Its weights ship as plain data in
+:mod:`quizgen.engine.rank_features` plus how often reviewers kept items of the draft's
+category in its language (:func:`category_keep`, weighted by :data:`CATEGORY_WEIGHT`),
+trained by ``training/train_ranker.py`` on blind-review labels kept in
+``training/data/review_labels.jsonl``. Its weights ship as plain data in
 ``rank_model.json`` beside this module; scoring is plain Python (no numpy), well under a
 millisecond per draft. The generator overgenerates, scores every draft with
 :func:`keep_probability` and keeps those at or above :data:`THRESHOLD`, best first.
@@ -89,10 +91,45 @@ def keep_probability(item: Any, article_text: str, language: str) -> float:
             that need no language pack).
     """
     z = _BIAS + sum(c for _, c in _contributions(item, article_text, language))
+    z += _category_push(item, language)
     if z >= 0:
         return 1.0 / (1.0 + math.exp(-z))
     e = math.exp(z)
     return e / (1.0 + e)
+
+
+_CATEGORY_KEEP: dict[str, dict[str, list]] = _MODEL.get("category_keep", {})
+_CATEGORY_MEAN: dict[str, float] = _MODEL.get("category_mean", {})
+#: Weight of a category's keep rate (log-odds against its language's mean) added to the
+#: features' log-odds; chosen by the training script on held-out articles.
+CATEGORY_WEIGHT: float = float(_MODEL.get("category_weight", 0.0))
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-3), 1 - 1e-3)
+    return math.log(p / (1 - p))
+
+
+def category_keep(item: Any, language: str) -> float | None:
+    """How often blind reviewers kept items of ``item``'s category in ``language`` (the
+    training script's smoothed rate for :func:`~quizgen.engine.rank_features.item_category`:
+    a blank on a figure, a false statement among true ones, a typed name ...), or ``None``
+    when no rated item of the language fell in it."""
+    from .rank_features import item_category
+
+    rates = _CATEGORY_KEEP.get(str(language))
+    if not rates:
+        return None
+    hit = rates.get(item_category(item, _pack(language)))
+    return float(hit[0]) if hit else None
+
+
+def _category_push(item: Any, language: str) -> float:
+    rate = category_keep(item, language)
+    mean = _CATEGORY_MEAN.get(str(language))
+    if rate is None or mean is None or not CATEGORY_WEIGHT:
+        return 0.0
+    return CATEGORY_WEIGHT * (_logit(rate) - _logit(mean))
 
 
 def explain(item: Any, article_text: str, language: str, top: int = 5) -> list[tuple[str, float]]:
@@ -104,6 +141,9 @@ def explain(item: Any, article_text: str, language: str, top: int = 5) -> list[t
         ``[("true_copied", -1.21), ("distractors_in_article", 0.43)]``
     """
     parts = [(n, round(c, 3)) for n, c in _contributions(item, article_text, language) if abs(c) >= 0.05]
+    push = _category_push(item, language)
+    if abs(push) >= 0.05:
+        parts.append(("category_keep", round(push, 3)))
     parts.sort(key=lambda p: (-abs(p[1]), p[0]))
     return parts[:top]
 

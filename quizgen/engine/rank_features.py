@@ -310,6 +310,40 @@ def _is_number(tok: str) -> bool:
     return _DIGIT_RE.search(tok) is not None
 
 
+_YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d$")
+
+
+def item_category(item: Any, pack: Any) -> str:
+    """The kind of item a keep rate is counted for (``main_idea``, ``statement_false``,
+    ``question``, ``blank_number``, ``typed_blank_word`` ...). Read from what a bank item shows
+    (kind, prompt, options, answer) and the pack's templates, so rated packet items (which
+    carry no skill) and drafts fall in the same categories."""
+    d = Draft.of(item)
+    templates = getattr(pack, "templates", {}) or {}
+    if d.kind == "true_false":
+        return "true_false"
+    if d.prompt == templates.get("main_idea"):
+        return "main_idea"
+    for name in ("statement_false", "statement_true"):
+        if d.prompt in templates.get(name, ()):
+            return name
+    choice = len([o for o in d.options if o.strip()]) >= 3
+    if d.kind != "cloze":
+        return "question" if choice else "question_typed"
+    answer = d.answer.strip()
+    numbers = getattr(pack, "number_words", {}) or {}
+    first = answer.split()[0].casefold() if answer else ""
+    if _YEAR_RE.match(answer):
+        shape = "year"
+    elif _is_number(answer) or first in numbers:
+        shape = "number"
+    elif answer[:1].isupper():
+        shape = "name"
+    else:
+        shape = "word"
+    return ("blank_" if choice else "typed_blank_") + shape
+
+
 def item_features(item: Any, article_text: str, pack: Any) -> dict[str, float]:
     """All :data:`FEATURES` of one draft, as floats (most in [0, 1]).
 

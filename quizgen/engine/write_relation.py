@@ -1,13 +1,17 @@
 """Relation items: who did what, and why something happened.
 
-Asks: which actor of the article did what (:func:`write_actions`); "Why ...?" for a clause
-joined to its cause by a causal connective (:func:`write_cause`, only to reach a minimum).
-From: claims split at their first verb; sentences with ``karena`` / ``because`` (see
-:func:`~quizgen.engine.questions.cause_question`).
-Distractors: the article's other actors; for causes, noun phrases of other sentences
-(:func:`~quizgen.engine.distractors.cause_pool`), which reviewers found junk ("penurunan
-aliran wisman berasal", "keterangan tertulis": none of the last rounds' why-items kept), so
-they only fill a bank to its minimum until causes can be offered as clauses.
+Asks: which actor of the article did what (:func:`write_actions`); the reason the article
+gives for something (:func:`write_cause`: "According to the article, what is the reason that
+...?", "Mengapa ...?").
+From: claims split at their first verb; sentences whose two clauses a causal connective joins
+("X because Y", "Because Y, X", "Y sehingga X": the pack's ``reason_connectives``,
+``result_connectives``), and a sentence opening with a result ("Oleh karena itu, X", "As a
+result, X": ``result_openers``) with the sentence before it as the reason.
+Distractors: the article's other actors; for a reason, other statements of the article, true
+but not the reason (OneStopQA's "refers to a distractor span"): a reader who only matches
+words finds them all in the article, one who read the sentence knows which explains what.
+The noun-phrase reasons of earlier rounds ("penurunan aliran wisman berasal", "keterangan
+tertulis": none of those why-items kept) are retired.
 
 "Who said ...?" items (a quote, or a reported claim, and the person who said it) were
 retired after four blind-review rounds: reviewers kept none of 17 ("quote attribution by
@@ -16,15 +20,17 @@ matching", "speaker name tells nothing").
 
 from __future__ import annotations
 
+import math
 import random
 import re
+from dataclasses import dataclass
 
-from .builders import Draft, _speaker, choice_draft, skilled_mcq
+from .builders import Draft, _speaker, choice_draft, plain_prose
 from .confidence import person_confidence
 from .context import Context
-from .questions import cause_question
+from .questions import _clean_clause, _is_verbish, _keep_capital
 from .select import RankedSentence
-from .textutil import fold
+from .textutil import capitalise_first, fold, lower_first, near_duplicate
 
 
 def _full_name(ctx: Context, c) -> str:
@@ -97,17 +103,298 @@ def _key_in_text(ctx: Context, key: str) -> bool:
     return ctx.index.count(key) > 0
 
 
-def write_cause(ctx: Context, ranked: list[RankedSentence], rng: random.Random) -> list[Draft]:
+@dataclass(frozen=True)
+class Cause:
+    """A sentence's effect and the reason it gives for it."""
+
+    effect: str  # the clause explained, as the question asks it
+    reason: str  # the reason, as the key shows it
+    span: tuple[int, int]  # the reason's offsets in the article
+    connective: str
+    reason_sentence: int  # the sentence the reason stands in (the one before, for "Therefore, ...")
+
+
+_QUOTE_RE = re.compile(r"[“”\"]")
+
+
+def _clause_ok(ctx: Context, text: str, lo: int, hi: int, pronoun_ok: bool = False) -> bool:
+    """A full clause of ``lo``-``hi`` words that does not lean on another sentence (no
+    pronoun, subordinator or connective first) and has no bracket or quotation left open.
+    ``pronoun_ok``: a reason may open with the subject pronoun standing for the effect's
+    subject ("... because it has oil").
+    """
+    words = text.split()
+    if not lo <= len(words) <= hi:
+        return False
+    first = fold(words[0]).strip(",")
+    banned = (
+        set(ctx.t("pronoun_openers", []))
+        | set(ctx.t("anaphors", []))
+        | set(ctx.t("subordinators", []))
+        | set(ctx.t("clause_cuts", []))
+        | set(ctx.t("strippable_openers", []))
+    )
+    if pronoun_ok:
+        banned -= set(ctx.t("subject_pronouns", []))
+    if first in banned or " ".join(fold(w) for w in words[:2]) in banned:
+        return False
+    if words[0].endswith(",") or _is_verbish(ctx, words[0].lower()):
+        return False  # "Karenanya, ...", "Pastikan membawa ...": an adverb or a verb first, no subject
+    if text.count("(") != text.count(")") or _QUOTE_RE.search(text):
+        return False
+    return _finite_clause(ctx, text)
+
+
+def _finite_clause(ctx: Context, text: str) -> bool:
+    """:func:`~quizgen.engine.claims._is_clause`, or, right after a noun or pronoun, a verb
+    the tagger took for a noun: a finite form of the pack's verb table ("the policy echoes
+    proposals") or a word with a verbal prefix on a known root ("jalan utama tergenang")."""
+    from .claims import _is_clause
+    from .do_support import verb_forms
+
+    tagged = ctx.upos(text)
+    if tagged and tagged[0][1] in ("ADP", "SCONJ", "CCONJ"):
+        return False  # "Dalam tiga partai ...": a phrase, no subject
+    if _is_clause(ctx, text):
+        return True
+    table = verb_forms(str(getattr(ctx.pack, "folder", "")))
+    relative = set(ctx.t("relative_words", []))
+    for k, (w, _t) in enumerate(tagged):
+        if fold(w) in relative:
+            return False  # "pertandingan yang sempat tertunda": a noun and its relative clause
+        if k and (fold(w) in table or _is_verbish(ctx, w)) and tagged[k - 1][1] in ("NOUN", "PROPN", "PRON", "ADJ"):
+            return True
+    return False
+
+
+def _reason_end(tail: str) -> int:
+    """Where the reason after a connective ends: the sentence's end, a semicolon or dash, or
+    a comma before another clause ("..., but ...", "..., he said")."""
+    stop = re.search(r"[;:–—]|\s-\s|,\s|[.!?](?:\s|$)", tail)
+    return stop.start() if stop else len(tail.rstrip())
+
+
+def cause_of(ctx: Context, rs: RankedSentence) -> Cause | None:
+    """The effect and the reason of a sentence joined by a causal connective, or ``None``."""
+    memo = ctx.cache.setdefault("causes", {})
+    if rs.sentence.index not in memo:
+        memo[rs.sentence.index] = _cause_of(ctx, rs)
+    return memo[rs.sentence.index]
+
+
+def _cause_of(ctx: Context, rs: RankedSentence) -> Cause | None:
+    text = ctx.text
+    body = text[rs.body_start : rs.sentence.end].rstrip()
+    if _QUOTE_RE.search(body) or len(body.split()) > 45:
+        return None  # a speaker's words, or a sentence too long to ask about in one line
+    opener = fold(text[rs.sentence.start : rs.body_start]).strip(" ,")
+    if opener and opener in {fold(o) for o in ctx.t("result_openers", [])}:
+        return _result_of_previous(ctx, rs, body, opener)
+    purpose = [fold(w) for w in ctx.t("purpose_words", [])]
+    not_after = {"of", "itu", "ini", "tersebut", "to"}  # "because of", "oleh karena itu", "due to"
+    for conn in sorted(ctx.t("reason_connectives", []), key=len, reverse=True):
+        # "Because Y, X."
+        m0 = re.match(re.escape(conn) + r"\s+", body, re.IGNORECASE)
+        if m0:
+            rest = body[m0.end() :]
+            comma = rest.find(", ")
+            if comma > 0:
+                reason, effect = rest[:comma], rest[comma + 2 :]
+                r_start = rs.body_start + m0.end()
+                found = _make_cause(ctx, rs, effect, reason, r_start, conn, purpose)
+                if found:
+                    return found
+        for m in re.finditer(r"\s" + re.escape(conn) + r"\s", body, re.IGNORECASE):
+            tail = body[m.end() :]
+            if fold(tail.split()[0]).strip(",") in not_after if tail.split() else True:
+                continue
+            head = body[: m.start()].rstrip(" ,")
+            reason = tail[: _reason_end(tail)]
+            found = _make_cause(ctx, rs, head, reason, rs.body_start + m.end(), conn, purpose)
+            if found:
+                return found
+    for conn in ctx.t("result_connectives", []):
+        # "Y sehingga X": X is explained by Y
+        m = re.search(r"\s" + re.escape(conn) + r"\s", body, re.IGNORECASE)
+        if not m:
+            continue
+        reason = body[: m.start()].rstrip(" ,")
+        tail = body[m.end() :]
+        effect = tail[: _reason_end(tail)]
+        found = _make_cause(ctx, rs, effect, reason, rs.body_start, conn, purpose)
+        if found:
+            return found
+    return None
+
+
+def _result_of_previous(ctx: Context, rs: RankedSentence, body: str, opener: str) -> Cause | None:
+    """"Y. Oleh karena itu, X." / "Y. As a result, X.": X is explained by the sentence before,
+    in the same paragraph, when that sentence stands on its own."""
+    index = rs.sentence.index
+    if index == 0:
+        return None
+    prev = ctx.layer.sentences[index - 1]
+    if prev.paragraph != rs.sentence.paragraph:
+        return None
+    from .select import rank_sentence
+
+    before = rank_sentence(ctx, prev)
+    if not before.usable or before.body_start != prev.start:
+        return None  # the reason leans on yet another sentence ("Hal ini ...", "However, ...")
+    reason = text = ctx.text[prev.start : prev.end].rstrip()
+    if _QUOTE_RE.search(text):
+        return None
+    reason = _clean_clause(reason)
+    effect = _clean_clause(body[: _reason_end(body)])
+    purpose = [fold(w) for w in ctx.t("purpose_words", [])]
+    found = _make_cause(ctx, rs, effect, reason, prev.start, opener, purpose, max_reason=24)
+    if found is None:
+        return None
+    return Cause(found.effect, found.reason, found.span, opener, index - 1)
+
+
+def _make_cause(
+    ctx: Context,
+    rs: RankedSentence,
+    effect: str,
+    reason: str,
+    r_start: int,
+    conn: str,
+    purpose: list[str],
+    max_reason: int = 20,
+) -> Cause | None:
+    effect = _clean_clause(effect)
+    lead = len(reason) - len(reason.lstrip())
+    reason = _clean_clause(reason)
+    if any(f" {w} " in f" {fold(effect)} " for w in purpose):
+        return None  # a purpose clause stands between: the reason may belong to it
+    if not _clause_ok(ctx, effect, 4, 24) or not _clause_ok(ctx, reason, 3, max_reason, pronoun_ok=True):
+        return None
+    r_start += lead
+    if ctx.text[r_start : r_start + len(reason)] != reason:
+        return None  # the reason is shown as the article writes it, or not at all
+    return Cause(effect, reason, (r_start, r_start + len(reason)), conn, rs.sentence.index)
+
+
+def _other_statements(ctx: Context, every: list[RankedSentence]) -> list[tuple[int, str]]:
+    """(sentence index, statement) of the article's plain statements that could stand as a
+    wrong reason: its causes' reasons first, then its sentences' claims."""
+    from .claims import claim_of
+
+    memo = ctx.cache.get("reason_pool")
+    if memo is not None:
+        return memo
+    out: list[tuple[int, str]] = []
+    for rs in every:
+        c = cause_of(ctx, rs)
+        if c is not None:
+            out.append((c.reason_sentence, c.reason))
+    for rs in every:
+        claim = claim_of(ctx, rs)
+        if claim is None:
+            continue
+        text = claim.text.rstrip(". ")
+        if _clause_ok(ctx, text, 4, 22):
+            out.append((rs.sentence.index, text))
+    ctx.cache["reason_pool"] = out
+    return out
+
+
+def _content_words(ctx: Context, text: str) -> set[str]:
+    stop = getattr(ctx.pack, "stopwords", frozenset())
+    return {w[:5] for w in re.findall(r"\w+", fold(text)) if w not in stop and len(w) > 2}
+
+
+def _stems(ctx: Context, text: str) -> set[str]:
+    """The content words' stems (the pack's stemmer: "hubungannya" -> "hubung")."""
+    stop = getattr(ctx.pack, "stopwords", frozenset())
+    return {ctx.pack.stem(w) for w in re.findall(r"\w+", fold(text)) if w not in stop and len(w) > 2}
+
+
+def _pick_wrong(scored: list, reason: str, skip: set[int]) -> tuple[list[str], list[int]]:
+    """Three wrong reasons from ``scored`` (best first), one a sentence, none near another
+    option, none from the sentences in ``skip``."""
+    wrong: list[str] = []
+    used: list[int] = []
+    for _t, _d, si, text in scored:
+        if si in skip or si in used or near_duplicate(text, reason):
+            continue
+        if any(_near(text, o) for o in [*wrong, reason]):
+            continue
+        wrong.append(text)
+        used.append(si)
+        if len(wrong) == 3:
+            break
+    return wrong, used
+
+
+def write_cause(
+    ctx: Context, ranked: list[RankedSentence], every: list[RankedSentence], rng: random.Random
+) -> list[Draft]:
+    """The reason the article gives for something; the wrong options are other statements of
+    the article (true, but not why it happened), alike in length, sharing a word with the
+    effect where they can (a careless reader links them)."""
+    tmpl = ctx.t("cause")
+    if not tmpl:
+        return []
+    pool = _other_statements(ctx, every)
     drafts = []
     for rs in ranked:
         if not rs.usable:
             continue
-        q = cause_question(ctx, rs)
-        if q is None:
+        c = cause_of(ctx, rs)
+        if c is None:
             continue
-        d = skilled_mcq(ctx, rs, None, q, rng, "relation", 1.0)
-        if d is not None:
-            drafts.append(d)
+        here = rs.sentence.index
+        own = _content_words(ctx, ctx.sentence(here).text)
+        effect_words = _content_words(ctx, c.effect)
+        # what the effect says happened ("mencari alternatif"): a statement sharing it may
+        # tell the same event another way (a second reason); its names may be shared
+        said = _stems(ctx, " ".join(w for w in c.effect.split()[1:] if w[:1].islower()))
+        n = len(c.reason.split())
+        scored = []
+        for si, text in pool:
+            if abs(si - here) < 2 or abs(si - c.reason_sentence) < 2:
+                continue  # the sentences around it may explain it too
+            words = _content_words(ctx, text)
+            if not words or len(words & own) > 0.5 * len(words) or _stems(ctx, text) & said:
+                continue  # much of it in the asked sentence, or the same event: it may be a reason too
+            k = len(text.split())
+            if not 0.5 <= k / n <= 2.0 and abs(k - n) > 4:
+                continue
+            tempting = bool(words & effect_words)
+            scored.append((not tempting, abs(math.log(k / n)), si, text))
+        scored.sort(key=lambda x: (x[0], x[1], x[2]))
+        effect = lower_first(c.effect, _keep_capital(ctx, c.effect, ctx.text.find(c.effect, rs.sentence.start)))
+        prompt = tmpl.format(clause=effect)
+        if not plain_prose(ctx, prompt):
+            continue
+        # up to four versions with other wrong reasons: where statements are scarce the
+        # selection takes the one that leaves the bank's other items their claims
+        seen: set[tuple[str, ...]] = set()
+        first, used0 = _pick_wrong(scored, c.reason, set())
+        versions = [(first, used0)] + [_pick_wrong(scored, c.reason, {si}) for si in used0]
+        for version, (wrong, used) in enumerate(versions):  # the next ones each without one of the first's
+            if len(wrong) < 3 or tuple(sorted(wrong)) in seen:
+                continue
+            seen.add(tuple(sorted(wrong)))
+            drafts.append(
+                choice_draft(
+                    ctx,
+                    rs,
+                    prompt=prompt,
+                    answer=capitalise_first(c.reason),
+                    distractors=[capitalise_first(w) for w in wrong],
+                    skill="relation",
+                    template=f"{ctx.pack.code}.cause",
+                    why=f"'{c.connective}' gives the reason; the wrong options are other statements of the article",
+                    score=2.0 + 0.3 * rs.score - 0.2 * version,
+                    group=f"cause:{here}",
+                    answer_span=c.span,
+                    salt=str(version) if version else "",
+                    shown={**dict.fromkeys(used, True), here: True, c.reason_sentence: True},
+                )
+            )
     return drafts
 
 
