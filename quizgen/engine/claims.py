@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from ..article import Candidate
-from .confidence import confirmed, inside_longer_name, modifier_use, person_confidence
+from .confidence import NAME_SUFFIXES, confirmed, inside_longer_name, modifier_use, person_confidence
 from .context import Context
 from .questions import _cut, _is_verbish
 from .select import RankedSentence
@@ -517,7 +517,11 @@ def _person_pool(ctx: Context, c: Candidate) -> list:
             continue  # "Madiro" for "Maduro": one person misspelt, not another
         if _letters(full) == _letters(_full_name(ctx, c)) or _letters(c.text) in _letters(full):
             continue  # "Kim Jong Un" for "Kim Jong-un": one person written two ways
-        out.append(Distractor(full.split()[-1] if short else full, "article"))
+        if short:
+            words = [w for w in full.split() if w.strip(".").lower() not in NAME_SUFFIXES]
+            out.append(Distractor(words[-1], "article"))  # "Wanderley Jr": "Wanderley", never "Jr"
+        else:
+            out.append(Distractor(full, "article"))
     memo[k] = tuple(out)
     return out
 
@@ -613,6 +617,8 @@ def falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
         for b in actors[i + 1 :]:
             if a.type != b.type or a.type not in ("person", "place"):
                 continue  # bodies may contain one another: not surely swapped roles
+            if a.type == "place" and (a.subtype or "") != (b.subtype or ""):
+                continue  # "Amerika Serikat" and "Paris": a country for a city reads absurd
             if a.type == "person" and not (_sure_person(ctx, a) and _sure_person(ctx, b)):
                 continue
             if (

@@ -44,6 +44,8 @@ def person_confidence(ctx: Context, c: Candidate) -> int:
     return memo[g]
 
 
+# what follows a name in any language the packs cover, never a name on its own
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # words of team and company names in any language the packs cover
 TEAM_WORDS = frozenset({"racing", "team", "motors", "motorsport", "united", "fc", "club", "group", "corp"})
 _TAGGER_RE = re.compile(r"(?:entity tagger|name typer): person \((\d(?:\.\d+)?)\)")
@@ -74,6 +76,8 @@ def _not_a_name(ctx: Context, form: str) -> bool:
     """A word no person's name holds: an acronym ("TNI", "VDS") or a word of a team or body
     ("Racing", "Team", "FC": the pack's organisation cues)."""
     cues = set(getattr(ctx.pack, "org_cues", frozenset())) | TEAM_WORDS
+    if form.strip(".").lower() in NAME_SUFFIXES:
+        return True  # "Jr" alone ("Boaz Solossa Jr" cut short): the end of a name, no name
     if re.search(r"[A-Za-z]\d|\d[A-Za-z]", form):
         return True  # "Grow2Feed Liberia Fish Farm": a digit inside a word is a brand's
     for w in form.split():

@@ -327,6 +327,9 @@ def number_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Questio
         return None
     if fold(head.split()[0]) in set(ctx.t("subordinators", [])) | set(ctx.t("clause_openers", [])):
         return None  # "Dengan populasi berapa juta?": no subject and verb left
+    speech = {fold(w) for w in ctx.t("speech_verbs", [])} | {fold(w) for w in getattr(ctx.pack, "person_verbs", ())}
+    if any(fold(w.strip(",")) in speech for w in re.findall(r"(\S+),", head)):
+        return None  # "Eko memaparkan, dari berapa calon ...?": the report, not a question
     before = fold(head).split()[-2:]
     if any(" ".join(before[i:]) in ctx.t("approximators", []) for i in range(len(before))):
         return None  # "sekitar berapa peserta": the article gives no exact figure
