@@ -110,3 +110,25 @@ def test_participle_check_spares_a_time_of_day():
     ctx = Context(analyse(quizgen.load_article(DATA / "en-marathon-cause.txt"), pack), pack, pack.templates)
     assert plain_prose(ctx, "Why did the council close the roads on Saturday morning?")
     assert not plain_prose(ctx, "What did the mayor say about the race, adding?")
+
+
+def test_which_party_only_for_a_named_body():
+    """"Pihak mana ...?" asks for a body; a device the tagger took for one gets no question."""
+    from quizgen.engine.questions import subject_question
+
+    text = (
+        "Toyota memperkenalkan robot humanoid generasi ketiga di Tokyo pada Kamis. "
+        "Master Maneuvering System menyimpan 16 modul torsi di area tubuh robot. "
+        "Kementerian Perindustrian mendukung pengembangan robot buatan dalam negeri. "
+        "Robot itu dapat dikendalikan dari jarak jauh oleh seorang operator."
+    )
+    pack = get_pack("id")
+    ctx = Context(analyse(quizgen.load_article(text.encode()), pack), pack, pack.templates)
+    asked = set()
+    for rs in rank_sentences(ctx):
+        for c in ctx.by_sentence.get(rs.sentence.index, ()):
+            if c.type == "organisation":
+                q = subject_question(ctx, rs, c)
+                if q is not None:
+                    asked.add(q.answer)
+    assert "Master Maneuvering System" not in asked

@@ -126,6 +126,16 @@ def _role_head(ctx: Context, head: str) -> bool:
     return first[0] in titles or first[0] in set(ctx.t("role_nouns", []))
 
 
+def _named_body(ctx: Context, key: Candidate) -> bool:
+    """A body the question can call a party: its name holds a word of the pack's
+    ``org_classes`` or organisation cues ("Kementerian", "PT", "FC"), or is an acronym
+    ("KPK", "ICANN")."""
+    words = {w.strip(".,()").lower() for w in key.text.split()}
+    classes = {w for ws in (ctx.t("org_classes", {}) or {}).values() for w in ws}
+    cues = set(getattr(ctx.pack, "org_cues", frozenset()))
+    return bool(words & (classes | cues)) or bool(re.fullmatch(r"[A-Z]{2,}[a-z]?", key.text.strip()))
+
+
 def subject_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Question | None:
     """``Siapa yang menerima ...?`` / ``Who lodged objections ...?``: the key is the subject."""
     text = ctx.text
@@ -158,6 +168,8 @@ def subject_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Questi
         return None  # not sure it is a person: no "Who/Siapa" question
     if key.type in ("place", "organisation") and not confirmed(ctx, key):
         return None
+    if key.type == "organisation" and not _named_body(ctx, key):
+        return None  # "Pihak mana yang menyimpan ...? -> Master Maneuvering System": a device, no body
     if key.type == "place" and _has_cue(ctx, rs, "club_cues"):
         return None  # "Barcelona menang 3-0": the club, not the city
     rest_full = text[key.end : rs.sentence.end]

@@ -316,8 +316,8 @@ _YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d$")
 def item_category(item: Any, pack: Any) -> str:
     """The kind of item a keep rate is counted for (``main_idea``, ``statement_false``,
     ``question``, ``blank_number``, ``typed_blank_word`` ...). Read from what a bank item shows
-    (kind, prompt, options, answer) and the pack's templates, so rated packet items (which
-    carry no skill) and drafts fall in the same categories."""
+    (kind, prompt, options, answer) and the pack's templates, months and weekdays, so rated
+    packet items (which carry no skill) and drafts fall in the same categories."""
     d = Draft.of(item)
     templates = getattr(pack, "templates", {}) or {}
     if d.kind == "true_false":
@@ -333,8 +333,15 @@ def item_category(item: Any, pack: Any) -> str:
     answer = d.answer.strip()
     numbers = getattr(pack, "number_words", {}) or {}
     first = answer.split()[0].casefold() if answer else ""
+    words = {w.strip(",.").casefold() for w in answer.split()}
+    months = {m.casefold() for m in (getattr(pack, "months", {}) or {})}
+    days = {m.casefold() for m in (getattr(pack, "weekdays", {}) or {})}
     if _YEAR_RE.match(answer):
         shape = "year"
+    elif words & months:
+        shape = "date"  # "12 March", "November 2015", "Juli"
+    elif words & days:
+        shape = "weekday"  # "Tuesday", "Rabu pagi"
     elif _is_number(answer) or first in numbers:
         shape = "number"
     elif answer[:1].isupper():
