@@ -132,3 +132,26 @@ def test_which_party_only_for_a_named_body():
                 if q is not None:
                     asked.add(q.answer)
     assert "Master Maneuvering System" not in asked
+
+
+def test_no_studio_or_song_swapped_in_for_a_person():
+    """"Charles berkarier di Animal Logic": a name written after "di" (or "single", "lagu") is
+    a place, a body or a work, never a person a false statement swaps in."""
+    from quizgen.engine.claims import _located, _person_pool
+
+    text = (
+        "Charles Santoso adalah ilustrator asal Indonesia yang bekerja di Australia. "
+        "Lulus dari universitas di Sydney, Charles berkarier di Animal Logic selama sepuluh tahun. "
+        "Menurut Charles, Animal Logic memberinya banyak pengalaman. "
+        "Rekannya, Griselda Sastrawinata, bekerja di studio Disney. "
+        "Griselda mengatakan ilustrator Indonesia semakin dikenal dunia. "
+        "Agnez Mo merilis single Coke Bottle pada 2014. "
+        "Coke Bottle menjadi lagu pertama Agnez di Amerika."
+    )
+    pack = get_pack("id")
+    ctx = Context(analyse(quizgen.load_article(text.encode()), pack), pack, pack.templates)
+    assert _located(ctx, "Animal Logic") and _located(ctx, "Coke Bottle")
+    assert not _located(ctx, "Griselda Sastrawinata")
+    charles = next(c for c in ctx.layer.candidates if c.text == "Charles" and c.type == "person")
+    pool = {d.text for d in _person_pool(ctx, charles)}
+    assert not pool & {"Logic", "Animal Logic", "Bottle", "Coke Bottle"}

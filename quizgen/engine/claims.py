@@ -482,7 +482,22 @@ def _sure_person(ctx: Context, c: Candidate) -> bool:
         and len(_full_name(ctx, c).split()) >= 2
         and not _title_word(ctx, first)
         and not looks_misspelt(ctx, c.text)
+        and not _located(ctx, _full_name(ctx, c))
     )
+
+
+def _located(ctx: Context, name: str) -> bool:
+    """Does the article write the name right after a word that puts a place, a body or a work
+    after it (the pack's ``not_person_before``: "di Animal Logic", "at Yale", "single Coke
+    Bottle")? No person stands there."""
+    preps = {fold(w) for w in ctx.t("not_person_before", [])}
+    if not preps:
+        return False
+    for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", ctx.text):
+        prev = ctx.text[max(0, m.start() - 20) : m.start()].split()[-1:]
+        if prev and fold(prev[0]) in preps:
+            return True
+    return False
 
 
 def _letters(name: str) -> str:
@@ -513,6 +528,8 @@ def _person_pool(ctx: Context, c: Candidate) -> list:
             continue  # "Menurut Oddity Central": the outlet, never the sculptor
         if ctx.index.count(full.split()[-1]) < 2:
             continue  # named once: too unsure a person to swap in ("Baby Lamb Baked", a dish)
+        if _always_inside_a_longer_name(ctx, full) or _located(ctx, full):
+            continue  # "Logic" only in "Animal Logic", "Bottle" in "Coke Bottle": a studio, a song
         if edit_distance(fold(full).split()[-1], last, 2) <= 2:
             continue  # "Madiro" for "Maduro": one person misspelt, not another
         if _letters(full) == _letters(_full_name(ctx, c)) or _letters(c.text) in _letters(full):
@@ -524,6 +541,28 @@ def _person_pool(ctx: Context, c: Candidate) -> list:
             out.append(Distractor(full, "article"))
     memo[k] = tuple(out)
     return out
+
+
+def _always_inside_a_longer_name(ctx: Context, name: str) -> bool:
+    """Does every mention of ``name`` in the article stand beside another capitalised word
+    inside its sentence (a studio, a song, a team: "Animal Logic", "Long As I Get Paid")?"""
+    honorifics = {h.lower() for h in getattr(ctx.pack, "honorifics", frozenset())}
+    found = False
+    for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", ctx.text):
+        found = True
+        before = ctx.text[max(0, m.start() - 40) : m.start()]
+        after = ctx.text[m.end() : m.end() + 40]
+        words = before.split() if before.endswith(" ") else []
+        prev = words[-1] if words else ""
+        ahead = before[: before.rstrip().rfind(prev)] if prev else ""
+        opener = not ahead.strip() or bool(re.search(r"[.!?:;“\"(\n]\s*$", ahead))  # the sentence's first word
+        prev_name = prev[:1].isupper() and not opener and not prev.endswith((",", ".", ":"))
+        prev_name = prev_name and prev.lower().strip(".") not in honorifics
+        nxt = after.split()[:1] if after[:1] == " " else []
+        next_name = bool(nxt) and nxt[0][:1].isupper() and nxt[0].strip("“”\"") not in ("I", "A")
+        if not (prev_name or next_name):
+            return False
+    return found
 
 
 def _time_shape(ctx: Context, text: str) -> str:

@@ -99,10 +99,9 @@ class Context:
         if text not in memo:
             from ..analysis import tag
 
-            memo[text] = [(t.text, t.upos) for t in tag(text, self.pack.code)]
-            self.cache.setdefault("upos_spans", {})[text] = [
-                (t.start, t.end) for t in tag(text, self.pack.code)
-            ]
+            tagged = tag(text, self.pack.code)  # once: the tags and their spans
+            memo[text] = [(t.text, t.upos) for t in tagged]
+            self.cache.setdefault("upos_spans", {})[text] = [(t.start, t.end) for t in tagged]
         return memo[text]
 
     def upos_spans(self, text: str) -> list[tuple[int, int]]:
