@@ -194,3 +194,23 @@ def test_two_countries_acting_on_each_other_change_roles_in_a_false_twin():
     second = claim_of(ctx, ranked[1])
     if second is not None:
         assert not any("Jepang dan Korea Selatan" in f.text for f in falsify(ctx, second))
+
+
+def test_typed_items_only_when_asked_for():
+    """Reviewers kept 3 of 56 typed items in rounds 14-17: a default bank is choices (and
+    true/false); typed blanks and short answers come when the teacher asks for them."""
+    from quizgen.engine.options import make_options
+    from quizgen.engine.portfolio import typed_asked
+
+    long_article = Path(__file__).parent / "data" / "engine" / "en-norwegian-sun.txt"
+    for path in (SAMPLE, long_article):
+        bank = quizgen.generate(path, seed=3)
+        assert bank.items and not [
+            it for it in bank.items if it.kind == "short_answer" or (it.kind == "cloze" and not it.options)
+        ]
+    typed = quizgen.generate(long_article, cloze_choices=False, kinds=["cloze"], seed=3)
+    assert typed.items and all(not it.options for it in typed.items)
+    assert typed_asked(make_options(kinds=["short_answer"]))
+    assert typed_asked(make_options(kinds="cloze,short_answer"))
+    assert not typed_asked(make_options())
+    assert not typed_asked(make_options(kinds=["cloze"]))
