@@ -320,11 +320,14 @@ def test_create_shows_each_items_reason_and_replaces_a_ticked_row_with_an_altern
         (a, n)
         for a in draft.alternates
         for n, it in enumerate(draft.items)
-        if it.kind == a.kind and not any(clash(a, k) for m, k in enumerate(draft.items) if m != n)
+        if not any(clash(a, k) for m, k in enumerate(draft.items) if m != n)
     ]
-    row = fits[0][1]
+    same = [(a, n) for a, n in fits if a.kind == draft.items[n].kind]  # an alternate of the row's kind first
+    row = (same or fits)[0][1]
     used = {it.source.sentence for m, it in enumerate(draft.items) if m != row}
-    best = min((a for a, n in fits if n == row), key=lambda a: a.source.sentence in used)
+    best = min(
+        (a for a, n in fits if n == row), key=lambda a: (a.kind != draft.items[row].kind, a.source.sentence in used)
+    )
     at.session_state[f"editor_{at.session_state['draft_version']}"] = {
         "edited_rows": {row: {"replace": True}}, "added_rows": [], "deleted_rows": []}  # fmt: skip
     at.run()
@@ -333,7 +336,7 @@ def test_create_shows_each_items_reason_and_replaces_a_ticked_row_with_an_altern
     button.click().run()
     assert not at.exception and not at.error, unescaped(at.error)
     after = at.session_state["draft_bank"]
-    assert after.items[row] == best  # the engine's best alternate, same kind, in the same place
+    assert after.items[row] == best  # the engine's best alternate (its kind first), in the same place
     assert [it for n, it in enumerate(after.items) if n != row] == [
         it for n, it in enumerate(draft.items) if n != row
     ]  # the other rows untouched

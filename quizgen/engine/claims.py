@@ -490,14 +490,15 @@ def _located(ctx: Context, name: str) -> bool:
     """Does the article write the name right after a word that puts a place, a body or a work
     after it (the pack's ``not_person_before``: "di Animal Logic", "at Yale", "single Coke
     Bottle")? No person stands there."""
-    preps = {fold(w) for w in ctx.t("not_person_before", [])}
-    if not preps:
-        return False
-    for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", ctx.text):
-        prev = ctx.text[max(0, m.start() - 20) : m.start()].split()[-1:]
-        if prev and fold(prev[0]) in preps:
-            return True
-    return False
+    memo = ctx.cache.setdefault("located", {})
+    if name not in memo:
+        preps = {fold(w) for w in ctx.t("not_person_before", [])}
+        memo[name] = bool(preps) and any(
+            fold(prev[0]) in preps
+            for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", ctx.text)
+            if (prev := ctx.text[max(0, m.start() - 20) : m.start()].split()[-1:])
+        )
+    return memo[name]
 
 
 def _letters(name: str) -> str:

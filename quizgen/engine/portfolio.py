@@ -245,7 +245,8 @@ def select(
         n = len(chosen) + 1
         skill = d.item.skill
         if skill == "main_idea":
-            v += 5.0
+            # the writer's own order of its versions (how well each key sums up the article)
+            v += 5.0 + 0.5 * d.score
         elif skill == "statement" and len(chosen) < count // 2:
             v -= 1.0  # facts first: statements are built from many sentences and fit around them
         else:
@@ -272,7 +273,7 @@ def select(
                 v += 3.0 * (topic_coverage(ctx, ctx.sentence(d.sentence).text) - 0.2)
             elif d.key_type == "term":
                 v -= 3.0 * (topic_coverage(ctx, ctx.sentence(d.sentence).text) - 0.2)
-        else:
+        elif skill != "main_idea":  # the main idea's fit already weighs importance
             v += 3.0 * (importance(ctx, d.sentence) - 0.25)
         v += 1.5 if para_count.get(d.paragraph, 0) == 0 else -0.8 * para_count[d.paragraph]
         v -= 0.8 * sent_count.get(d.sentence, 0) + 0.8 * reused(d)

@@ -116,6 +116,15 @@ def topic_coverage(ctx: Context, text: str) -> float:
     return value
 
 
+def _length_fit(text: str) -> float:
+    """Reviewers kept short keys rarely: over the main-idea items of rounds 5-18, keys under
+    12 words 13% (English) and 38% (Indonesian), keys of 18 words or more 46% and 64%
+    ("The small space is set up to look like a classroom.", "Junior Smart knows a lot about
+    gangs.": an opening line, not the gist)."""
+    n = len(text.split())
+    return -2.0 if n < 12 else (1.0 if n >= 18 else 0.0)
+
+
 def main_candidates(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[float, RankedSentence, Claim]]:
     """The lead's claims, best summary first (importance, the article's topic words held,
     headline words shared, position)."""
@@ -135,6 +144,7 @@ def main_candidates(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[fl
             - (1.5 if _addresses_reader(ctx, c.text) else 0.0)
             - (0.8 if cut_short(ctx, c) else 0.0)  # a cut sentence reads truncated ("halted just moments.")
             - (1.2 if leans_on_others(ctx, c.text) else 0.0)
+            + _length_fit(c.text)
         )
 
     out = []

@@ -389,9 +389,8 @@ def write_cause(
                     template=f"{ctx.pack.code}.cause",
                     why=f"'{c.connective}' gives the reason; the wrong options are other statements of the article",
                     score=2.0 + 0.3 * rs.score - 0.2 * version,
-                    group=f"cause:{here}",
+                    group=f"cause:{here}",  # one version a bank (they share the item's id)
                     answer_span=c.span,
-                    salt=str(version) if version else "",
                     shown={**dict.fromkeys(used, True), here: True, c.reason_sentence: True},
                 )
             )
