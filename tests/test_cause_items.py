@@ -24,6 +24,11 @@ def _ctx(path: Path, lang: str) -> Context:
     return Context(analyse(quizgen.load_article(path), pack), pack, pack.templates)
 
 
+def _text_ctx(text: str, lang: str = "id") -> Context:
+    pack = get_pack(lang)
+    return Context(analyse(quizgen.load_article(text.encode()), pack), pack, pack.templates)
+
+
 def _drafts(ctx: Context):
     every = sorted(rank_sentences(ctx), key=lambda r: r.sentence.index)
     return write_cause(ctx, [r for r in every if r.usable], every, random.Random(0))
@@ -79,15 +84,13 @@ def test_no_reason_from_a_noun_phrase_or_a_quote():
         "Kedua pemimpin menandatangani perjanjian kerja sama pertahanan. "
         "Amerika Serikat dan Korea Selatan mengecam pertemuan tersebut."
     )
-    pack = get_pack("id")
-    ctx = Context(analyse(quizgen.load_article(text.encode()), pack), pack, pack.templates)
+    ctx = _text_ctx(text)
     every = sorted(rank_sentences(ctx), key=lambda r: r.sentence.index)
     assert all(cause_of(ctx, rs) is None for rs in every)
 
 
 def test_result_connective_asks_the_effect():
     """"X sehingga Y": why Y? because X."""
-    pack = get_pack("id")
     text = (
         "Hujan deras mengguyur Kota Bogor sejak pagi sehingga sejumlah jalan utama tergenang air. "
         "Wali Kota Bogor Bima Arya meninjau lokasi banjir pada siang hari. "
@@ -96,7 +99,7 @@ def test_result_connective_asks_the_effect():
         "Sekolah di dua kecamatan meliburkan para siswa selama dua hari. "
         "Badan Meteorologi memperkirakan hujan lebat masih turun hingga akhir pekan."
     )
-    ctx = Context(analyse(quizgen.load_article(text.encode()), pack), pack, pack.templates)
+    ctx = _text_ctx(text)
     rs = next(r for r in rank_sentences(ctx) if r.sentence.index == 0)
     cause = cause_of(ctx, rs)
     assert cause is not None
@@ -106,8 +109,7 @@ def test_result_connective_asks_the_effect():
 
 def test_participle_check_spares_a_time_of_day():
     """"... on Saturday morning?" is no dangling participle ("..., adding?" is)."""
-    pack = get_pack("en")
-    ctx = Context(analyse(quizgen.load_article(DATA / "en-marathon-cause.txt"), pack), pack, pack.templates)
+    ctx = _ctx(DATA / "en-marathon-cause.txt", "en")
     assert plain_prose(ctx, "Why did the council close the roads on Saturday morning?")
     assert not plain_prose(ctx, "What did the mayor say about the race, adding?")
 
@@ -122,8 +124,7 @@ def test_which_party_only_for_a_named_body():
         "Kementerian Perindustrian mendukung pengembangan robot buatan dalam negeri. "
         "Robot itu dapat dikendalikan dari jarak jauh oleh seorang operator."
     )
-    pack = get_pack("id")
-    ctx = Context(analyse(quizgen.load_article(text.encode()), pack), pack, pack.templates)
+    ctx = _text_ctx(text)
     asked = set()
     for rs in rank_sentences(ctx):
         for c in ctx.by_sentence.get(rs.sentence.index, ()):
@@ -148,8 +149,7 @@ def test_no_studio_or_song_swapped_in_for_a_person():
         "Agnez Mo merilis single Coke Bottle pada 2014. "
         "Coke Bottle menjadi lagu pertama Agnez di Amerika."
     )
-    pack = get_pack("id")
-    ctx = Context(analyse(quizgen.load_article(text.encode()), pack), pack, pack.templates)
+    ctx = _text_ctx(text)
     assert _located(ctx, "Animal Logic") and _located(ctx, "Coke Bottle")
     assert not _located(ctx, "Griselda Sastrawinata")
     charles = next(c for c in ctx.layer.candidates if c.text == "Charles" and c.type == "person")

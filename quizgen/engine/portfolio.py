@@ -420,8 +420,7 @@ def fallback_tier(d: Draft) -> int:
     last (multiple choice is the main kind), drafts made under relaxed rules after the
     others; within a tier the ranker's probability orders them, which holds how often
     reviewers kept the draft's category (a word blank after a name or a year)."""
-    typed = d.item.kind == "short_answer" or (d.item.kind == "cloze" and not d.item.options)
-    return (1 if d.relaxed else 0) + (2 if typed else 0)
+    return (1 if d.relaxed else 0) + (2 if _typed(d.item) else 0)
 
 
 def _free_wording(ctx: Context, it: Item, used: set[str]) -> str | None:
