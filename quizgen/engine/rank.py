@@ -75,8 +75,11 @@ def _pack(language: str) -> Any:
         return LanguagePack(code=str(language), name=str(language))
 
 
+_NEEDED = frozenset(n for n, _c in _COEFS)  # the features with a weight: only these are computed
+
+
 def _contributions(item: Any, article_text: str, language: str) -> list[tuple[str, float]]:
-    feats = item_features(item, article_text, _pack(language))
+    feats = item_features(item, article_text, _pack(language), _NEEDED)
     return [(n, c * feats[n]) for n, c in _COEFS if feats[n]]
 
 

@@ -351,7 +351,9 @@ def item_category(item: Any, pack: Any) -> str:
     return ("blank_" if choice else "typed_blank_") + shape
 
 
-def item_features(item: Any, article_text: str, pack: Any) -> dict[str, float]:
+def item_features(
+    item: Any, article_text: str, pack: Any, needed: frozenset[str] | None = None
+) -> dict[str, float]:
     """All :data:`FEATURES` of one draft, as floats (most in [0, 1]).
 
     Args:
@@ -360,6 +362,8 @@ def item_features(item: Any, article_text: str, pack: Any) -> dict[str, float]:
         pack: the article's :class:`~quizgen.lang.pack.LanguagePack` (any object with
             ``stopwords``, ``name_particles``, ``honorifics``, ``person_verbs``,
             ``dependent_starts`` and ``zipf``).
+        needed: the features the caller uses (the ranker: those with a weight); the costly
+            pairwise and n-gram ones not in it are left at 0. ``None``: all (training).
     """
     d = Draft.of(item)
     index = article_index(article_text)
@@ -434,7 +438,8 @@ def item_features(item: Any, article_text: str, pack: Any) -> dict[str, float]:
                 copied = sum(copied_run(t, index) >= 0.9 * len(t) for t in otoks if t)
                 f["options_copied"] = copied / len(opts)
             else:
-                f["distractors_in_article"] = sum(in_article(tokens(o), index) for o in wrong) / len(wrong)
+                if needed is None or "distractors_in_article" in needed:
+                    f["distractors_in_article"] = sum(in_article(tokens(o), index) for o in wrong) / len(wrong)
             kshape = _shape(d.answer)
             f["shape_mismatch"] = sum(_shape(o) != kshape for o in wrong) / len(wrong)
             lens = [max(1, len(o.strip())) for o in opts]
@@ -447,7 +452,8 @@ def item_features(item: Any, article_text: str, pack: Any) -> dict[str, float]:
             f["key_prompt_overlap"] = float(kov > wov)
         dup = False
         aliases = getattr(pack, "aliases", {}) or {}
-        for i in range(len(opts)):
+        pairs = needed is None or "near_duplicate_options" in needed
+        for i in range(len(opts) if pairs else 0):
             for j in range(i + 1, len(opts)):
                 if _similar(opts[i], opts[j], aliases):
                     dup = True
