@@ -326,6 +326,7 @@ def train(rows: list[dict], expert_weight: float = EXPERT_WEIGHT, verbose: bool 
         say(f"trained on earlier rounds, tested on round {rounds[-1]}: {by_round}")
 
     model = fit_signed(x, y, w, lam)
+    table = category_rates(rows)
     order = np.argsort(-np.abs(model["weights"]), kind="stable")
     say("weights (per standard deviation), largest first:")
     for i in order:
@@ -349,8 +350,8 @@ def train(rows: list[dict], expert_weight: float = EXPERT_WEIGHT, verbose: bool 
         "held_out_by_language": by_lang,
         "held_out_last_round": by_round,
         "category_weight": cweight,
-        "category_keep": category_rates(rows)[0],
-        "category_mean": category_rates(rows)[1],
+        "category_keep": table[0],
+        "category_mean": table[1],
         "licence": LICENCE,
     }
 

@@ -255,7 +255,7 @@ def _question_item(
 def skilled_mcq(
     ctx: Context,
     rs: RankedSentence,
-    key: Candidate | None,
+    key: Candidate,
     q: Question,
     rng: random.Random,
     skill: str,
@@ -270,9 +270,7 @@ def skilled_mcq(
     return d
 
 
-def build_mcq(
-    ctx: Context, rs: RankedSentence, key: Candidate | None, q: Question, rng: random.Random
-) -> Draft | None:
+def build_mcq(ctx: Context, rs: RankedSentence, key: Candidate, q: Question, rng: random.Random) -> Draft | None:
     if not plain_prose(ctx, q.prompt):
         return None
     if q.answer != key.text:  # "Coal" opening the sentence is asked as "coal"
@@ -284,21 +282,19 @@ def build_mcq(
     item = _question_item(
         ctx, rs, key, q, "mcq", f"template {q.template}: {q.why}", options=tuple(picked) + (q.answer,)
     )
-    group = ctx.group_of(key) if key is not None else fold(q.answer)
-    bonus = 0.3
     return Draft(
         item,
         rs.sentence.paragraph,
         rs.sentence.index,
-        group,
-        rs.score + bonus + (key.score if key else 0.5),
-        key.type if key else "cause",
+        ctx.group_of(key),
+        rs.score + 0.3 + key.score,
+        key.type,
         _origin(pool, picked),
         features=guess_risk(ctx, q.prompt, q.answer, picked),
     )
 
 
-def build_short_answer(ctx: Context, rs: RankedSentence, key: Candidate | None, q: Question) -> Draft | None:
+def build_short_answer(ctx: Context, rs: RankedSentence, key: Candidate, q: Question) -> Draft | None:
     if len(q.answer.split()) > 4:
         return None
     item = _question_item(
@@ -308,15 +304,15 @@ def build_short_answer(ctx: Context, rs: RankedSentence, key: Candidate | None, 
         q,
         "short_answer",
         f"template {q.template}, typed answer: {q.why}",
-        accepted=_accepted(ctx, key, q.answer) if key else (q.answer,),
+        accepted=_accepted(ctx, key, q.answer),
     )
     return Draft(
         item,
         rs.sentence.paragraph,
         rs.sentence.index,
-        ctx.group_of(key) if key else fold(q.answer),
-        rs.score + (key.score if key else 0.5),
-        key.type if key else "cause",
+        ctx.group_of(key),
+        rs.score + key.score,
+        key.type,
         "typed",
     )
 

@@ -320,15 +320,15 @@ def select(
     # in rounds 14-17 (an equally right answer refused: "brain scans" for "scans", "Sporting
     # Lisbon" for "Portugal"), and the issue wants a typed answer only where every variant is
     # accepted
-    typed_ok = [typed_asked(opts)]
+    typed_ok = typed_asked(opts)
     while len(chosen) < count:
         n_choice = sum(is_choice(d.item) for d in chosen)
         # choice items are most of a bank: another true/false or typed item only while the
         # bank stays at CHOICE_SHARE or above with it
         room = n_choice >= CHOICE_SHARE * (len(chosen) + 1)
-        pool = [d for d in order if allowed(d) and (typed_ok[0] or not _typed(d.item))]
-        if not pool and not chosen and not typed_ok[0]:
-            typed_ok[0] = True  # an article that gives nothing else: a typed item over none
+        pool = [d for d in order if allowed(d) and (typed_ok or not _typed(d.item))]
+        if not pool and not chosen and not typed_ok:
+            typed_ok = True  # an article that gives nothing else: a typed item over none
             continue
         if not room and (any(is_choice(d.item) for d in pool) or len(chosen) >= FLOOR):
             # with none left, the others fill in only up to the floor of a bank

@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 # name -> (expected sign of its weight, what it measures). The sign is the direction a strict
@@ -95,7 +96,6 @@ _NEGATIONS = {
 _SKILLS = {
     "main_idea": "main_idea",
     "relation": "relation",
-    "cause": "relation",
     "statement": "statement",
     "vocabulary": "vocabulary",
 }
@@ -313,6 +313,13 @@ def _is_number(tok: str) -> bool:
 _YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d$")
 
 
+@lru_cache(maxsize=16)
+def _calendar_words(pack: Any) -> tuple[frozenset[str], frozenset[str]]:
+    """The pack's month and weekday names, folded (once per pack: every draft asks)."""
+    fold_all = lambda names: frozenset(n.casefold() for n in (names or {}))  # noqa: E731
+    return fold_all(getattr(pack, "months", {})), fold_all(getattr(pack, "weekdays", {}))
+
+
 def item_category(item: Any, pack: Any) -> str:
     """The kind of item a keep rate is counted for (``main_idea``, ``statement_false``,
     ``question``, ``blank_number``, ``typed_blank_word`` ...). Read from what a bank item shows
@@ -334,8 +341,7 @@ def item_category(item: Any, pack: Any) -> str:
     numbers = getattr(pack, "number_words", {}) or {}
     first = answer.split()[0].casefold() if answer else ""
     words = {w.strip(",.").casefold() for w in answer.split()}
-    months = {m.casefold() for m in (getattr(pack, "months", {}) or {})}
-    days = {m.casefold() for m in (getattr(pack, "weekdays", {}) or {})}
+    months, days = _calendar_words(pack)
     if _YEAR_RE.match(answer):
         shape = "year"
     elif words & months:

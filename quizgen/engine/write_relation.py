@@ -31,6 +31,7 @@ from .context import Context
 from .questions import _clean_clause, _is_verbish, _keep_capital
 from .select import RankedSentence
 from .textutil import capitalise_first, fold, lower_first, near_duplicate
+from .write_main_idea import _content
 
 
 def _full_name(ctx: Context, c) -> str:
@@ -127,15 +128,15 @@ def _clause_ok(ctx: Context, text: str, lo: int, hi: int, pronoun_ok: bool = Fal
     if not lo <= len(words) <= hi:
         return False
     first = fold(words[0]).strip(",")
-    banned = (
-        set(ctx.t("pronoun_openers", []))
-        | set(ctx.t("anaphors", []))
-        | set(ctx.t("subordinators", []))
-        | set(ctx.t("clause_cuts", []))
-        | set(ctx.t("strippable_openers", []))
-    )
+    banned = ctx.cache.get("clause_openers_banned")
+    if banned is None:
+        banned = ctx.cache["clause_openers_banned"] = frozenset(
+            w
+            for key in ("pronoun_openers", "anaphors", "subordinators", "clause_cuts", "strippable_openers")
+            for w in ctx.t(key, [])
+        )
     if pronoun_ok:
-        banned -= set(ctx.t("subject_pronouns", []))
+        banned = banned - set(ctx.t("subject_pronouns", []))
     if first in banned or " ".join(fold(w) for w in words[:2]) in banned:
         return False
     if words[0].endswith(",") or _is_verbish(ctx, words[0].lower()):
@@ -190,7 +191,6 @@ def _cause_of(ctx: Context, rs: RankedSentence) -> Cause | None:
     opener = fold(text[rs.sentence.start : rs.body_start]).strip(" ,")
     if opener and opener in {fold(o) for o in ctx.t("result_openers", [])}:
         return _result_of_previous(ctx, rs, body, opener)
-    purpose = [fold(w) for w in ctx.t("purpose_words", [])]
     not_after = {"of", "itu", "ini", "tersebut", "to"}  # "because of", "oleh karena itu", "due to"
     for conn in sorted(ctx.t("reason_connectives", []), key=len, reverse=True):
         # "Because Y, X."
@@ -201,7 +201,7 @@ def _cause_of(ctx: Context, rs: RankedSentence) -> Cause | None:
             if comma > 0:
                 reason, effect = rest[:comma], rest[comma + 2 :]
                 r_start = rs.body_start + m0.end()
-                found = _make_cause(ctx, rs, effect, reason, r_start, conn, purpose)
+                found = _make_cause(ctx, rs, effect, reason, r_start, conn)
                 if found:
                     return found
         for m in re.finditer(r"\s" + re.escape(conn) + r"\s", body, re.IGNORECASE):
@@ -210,7 +210,7 @@ def _cause_of(ctx: Context, rs: RankedSentence) -> Cause | None:
                 continue
             head = body[: m.start()].rstrip(" ,")
             reason = tail[: _reason_end(tail)]
-            found = _make_cause(ctx, rs, head, reason, rs.body_start + m.end(), conn, purpose)
+            found = _make_cause(ctx, rs, head, reason, rs.body_start + m.end(), conn)
             if found:
                 return found
     for conn in ctx.t("result_connectives", []):
@@ -221,7 +221,7 @@ def _cause_of(ctx: Context, rs: RankedSentence) -> Cause | None:
         reason = body[: m.start()].rstrip(" ,")
         tail = body[m.end() :]
         effect = tail[: _reason_end(tail)]
-        found = _make_cause(ctx, rs, effect, reason, rs.body_start, conn, purpose)
+        found = _make_cause(ctx, rs, effect, reason, rs.body_start, conn)
         if found:
             return found
     return None
@@ -241,16 +241,11 @@ def _result_of_previous(ctx: Context, rs: RankedSentence, body: str, opener: str
     before = rank_sentence(ctx, prev)
     if not before.usable or before.body_start != prev.start:
         return None  # the reason leans on yet another sentence ("Hal ini ...", "However, ...")
-    reason = text = ctx.text[prev.start : prev.end].rstrip()
-    if _QUOTE_RE.search(text):
+    reason = ctx.text[prev.start : prev.end].rstrip()
+    if _QUOTE_RE.search(reason):
         return None
-    reason = _clean_clause(reason)
-    effect = _clean_clause(body[: _reason_end(body)])
-    purpose = [fold(w) for w in ctx.t("purpose_words", [])]
-    found = _make_cause(ctx, rs, effect, reason, prev.start, opener, purpose, max_reason=24)
-    if found is None:
-        return None
-    return Cause(found.effect, found.reason, found.span, opener, index - 1)
+    effect = body[: _reason_end(body)]
+    return _make_cause(ctx, rs, effect, reason, prev.start, opener, max_reason=24, reason_sentence=index - 1)
 
 
 def _make_cause(
@@ -260,20 +255,23 @@ def _make_cause(
     reason: str,
     r_start: int,
     conn: str,
-    purpose: list[str],
     max_reason: int = 20,
+    reason_sentence: int | None = None,
 ) -> Cause | None:
+    """The cause, when the effect and the reason are both full clauses and the reason reads in
+    the article at ``r_start`` (its sentence: ``reason_sentence``, else the asked one)."""
     effect = _clean_clause(effect)
     lead = len(reason) - len(reason.lstrip())
     reason = _clean_clause(reason)
-    if any(f" {w} " in f" {fold(effect)} " for w in purpose):
+    if any(f" {fold(w)} " in f" {fold(effect)} " for w in ctx.t("purpose_words", [])):
         return None  # a purpose clause stands between: the reason may belong to it
     if not _clause_ok(ctx, effect, 4, 24) or not _clause_ok(ctx, reason, 3, max_reason, pronoun_ok=True):
         return None
     r_start += lead
     if ctx.text[r_start : r_start + len(reason)] != reason:
         return None  # the reason is shown as the article writes it, or not at all
-    return Cause(effect, reason, (r_start, r_start + len(reason)), conn, rs.sentence.index)
+    at = rs.sentence.index if reason_sentence is None else reason_sentence
+    return Cause(effect, reason, (r_start, r_start + len(reason)), conn, at)
 
 
 def _other_statements(ctx: Context, every: list[RankedSentence]) -> list[tuple[int, str]]:
@@ -298,11 +296,6 @@ def _other_statements(ctx: Context, every: list[RankedSentence]) -> list[tuple[i
             out.append((rs.sentence.index, text))
     ctx.cache["reason_pool"] = out
     return out
-
-
-def _content_words(ctx: Context, text: str) -> set[str]:
-    stop = getattr(ctx.pack, "stopwords", frozenset())
-    return {w[:5] for w in re.findall(r"\w+", fold(text)) if w not in stop and len(w) > 2}
 
 
 def _stems(ctx: Context, text: str) -> set[str]:
@@ -346,8 +339,8 @@ def write_cause(
         if c is None:
             continue
         here = rs.sentence.index
-        own = _content_words(ctx, ctx.sentence(here).text)
-        effect_words = _content_words(ctx, c.effect)
+        own = _content(ctx, ctx.sentence(here).text)
+        effect_words = _content(ctx, c.effect)
         # what the effect says happened ("mencari alternatif"): a statement sharing it may
         # tell the same event another way (a second reason); its names may be shared
         said = _stems(ctx, " ".join(w for w in c.effect.split()[1:] if w[:1].islower()))
@@ -356,7 +349,7 @@ def write_cause(
         for si, text in pool:
             if abs(si - here) < 2 or abs(si - c.reason_sentence) < 2:
                 continue  # the sentences around it may explain it too
-            words = _content_words(ctx, text)
+            words = _content(ctx, text)
             if not words or len(words & own) > 0.5 * len(words) or _stems(ctx, text) & said:
                 continue  # much of it in the asked sentence, or the same event: it may be a reason too
             k = len(text.split())
