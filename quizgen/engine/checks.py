@@ -41,7 +41,7 @@ class Problem:
 class ArticleIndex:
     """Word statistics of an article, computed once for the reader simulations below.
 
-    Counts come from an n-gram table and window scores from word positions, so both stay
+    Counts and window scores come from word positions, so both stay
     fast on long articles (a megabyte of text has some 170,000 words).
     """
 
@@ -53,7 +53,6 @@ class ArticleIndex:
         counts = collections.Counter(self.words)
         self.weight = {w: math.log(1 + 1 / c) for w, c in counts.items()}
         self._positions: dict[str, list[int]] | None = None
-        self._ngrams: collections.Counter | None = None
         self._counts: dict[str, int] = {}
 
     @property
@@ -130,13 +129,8 @@ class ArticleIndex:
             if not f:
                 n = 0
             elif len(f) <= self.MAX_NGRAM:
-                if self._ngrams is None:
-                    grams: collections.Counter = collections.Counter()
-                    ws = self.words
-                    for k in range(1, self.MAX_NGRAM + 1):
-                        grams.update(zip(*(ws[j:] for j in range(k)), strict=False))
-                    self._ngrams = grams
-                n = self._ngrams[tuple(f)]
+                k, ws = len(f), self.words
+                n = sum(1 for p in self.positions().get(f[0], ()) if ws[p : p + k] == f)
             else:
                 n = self.padded.count(" " + " ".join(f) + " ")
             self._counts[phrase] = n

@@ -495,8 +495,8 @@ def _located(ctx: Context, name: str) -> bool:
         preps = {fold(w) for w in ctx.t("not_person_before", [])}
         memo[name] = bool(preps) and any(
             fold(prev[0]) in preps
-            for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", ctx.text)
-            if (prev := ctx.text[max(0, m.start() - 20) : m.start()].split()[-1:])
+            for start in ctx.mentions(name)
+            if (prev := ctx.text[max(0, start - 20) : start].split()[-1:])
         )
     return memo[name]
 
@@ -549,10 +549,11 @@ def _always_inside_a_longer_name(ctx: Context, name: str) -> bool:
     inside its sentence (a studio, a song, a team: "Animal Logic", "Long As I Get Paid")?"""
     honorifics = {h.lower() for h in getattr(ctx.pack, "honorifics", frozenset())}
     found = False
-    for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", ctx.text):
+    for start in ctx.mentions(name):
         found = True
-        before = ctx.text[max(0, m.start() - 40) : m.start()]
-        after = ctx.text[m.end() : m.end() + 40]
+        end = start + len(name)
+        before = ctx.text[max(0, start - 40) : start]
+        after = ctx.text[end : end + 40]
         words = before.split() if before.endswith(" ") else []
         prev = words[-1] if words else ""
         ahead = before[: before.rstrip().rfind(prev)] if prev else ""
@@ -594,9 +595,9 @@ def _title_names_claim(ctx: Context, name: str, claim_text: str) -> bool:
     the person would contradict the claim on its face (guessable without reading)."""
     surname = name.split()[-1]
     claim = f" {fold(claim_text)} "
-    for m in re.finditer(r"(?<!\w)" + re.escape(surname) + r"(?!\w)", ctx.text):
+    for start in ctx.mentions(surname):
         title = []
-        for w in reversed(ctx.text[max(0, m.start() - 60) : m.start()].split()[-6:]):
+        for w in reversed(ctx.text[max(0, start - 60) : start].split()[-6:]):
             if not w[:1].isupper() or w[-1:] in ",.;:":
                 break  # the title is the run of capitalised words right before the name
             title.append(w.strip("()"))

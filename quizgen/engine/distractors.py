@@ -410,12 +410,22 @@ SOURCE_CUES = (
 CITING_CUES = ("menurut", "according to")
 
 
+def _domain_dots(ctx: Context) -> list[int]:
+    """Where a web domain's dot stands (".com", ".co", ".id", ".net", ".org"), found once: a
+    name right before one is a web address."""
+    if "domain_dots" not in ctx.cache:
+        ctx.cache["domain_dots"] = sorted(
+            {m.start() for tld in ("com", "co", "id", "net", "org") for m in re.finditer(re.escape("." + tld), ctx.text)}
+        )
+    return ctx.cache["domain_dots"]
+
+
 def news_source(ctx: Context, name: str) -> bool:
     """Is the name a news outlet: a web address ("CNNIndonesia.com"), or named only right
     after a reporting cue ("dilansir Dailymail", "diberitakan Sport English")?"""
     memo = ctx.cache.setdefault("news_source", {})
     if name not in memo:
-        web = any(f"{name}.{tld}" in ctx.text for tld in ("com", "co", "id", "net", "org"))
+        web = any(ctx.text[max(0, q - len(name)) : q] == name for q in _domain_dots(ctx))
         n = ctx.index.count(name)
         cued = n > 0 and (
             sum(ctx.index.count(f"{cue} {link}{name}") for cue in SOURCE_CUES for link in ("", "dari "))

@@ -169,17 +169,18 @@ def generate(
     """
 
     from ..lang import get_pack
-    from ..text import analyse
+    from ..text import GC_PAUSE_CHARS, analyse, gc_paused
 
     opts = make_options(language=language, count=count, kinds=kinds, difficulty=difficulty, seed=seed, **more)
     article = _as_article(article_or_text, opts.language)
     pack = get_pack(article.language)
-    ctx = Context(analyse(article, pack), pack, getattr(pack, "templates", {}) or {}, seed=opts.seed)
-    rng = random.Random(opts.seed)
-    want = opts.count or default_count(article)
-    drafts = with_level(ctx, check_drafts(ctx, make_drafts(ctx, opts, rng, want)))
-    minimum = want if opts.count else minimum_count(article, want)  # a count asked for is given
-    chosen, alternates = select(ctx, drafts, opts, want, minimum, rng)
+    with gc_paused(len(article.text) > GC_PAUSE_CHARS):  # a long article: see quizgen.text
+        ctx = Context(analyse(article, pack), pack, getattr(pack, "templates", {}) or {}, seed=opts.seed)
+        rng = random.Random(opts.seed)
+        want = opts.count or default_count(article)
+        drafts = with_level(ctx, check_drafts(ctx, make_drafts(ctx, opts, rng, want)))
+        minimum = want if opts.count else minimum_count(article, want)  # a count asked for is given
+        chosen, alternates = select(ctx, drafts, opts, want, minimum, rng)
     if not chosen:
         if set(opts.kinds) != set(KINDS):
             raise GenerationError(

@@ -13,8 +13,10 @@ BLANK_RE = re.compile(r"_{3,}")
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form: words joined by single spaces."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+    text = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text).casefold())
+    if not text.isascii():  # drop the combining marks (accents), found among the distinct letters
+        marks = {ord(c): None for c in set(text) if not c.isascii() and unicodedata.category(c) == "Mn"}
+        text = text.translate(marks) if marks else text
     return " ".join(WORD_RE.findall(text))
 
 

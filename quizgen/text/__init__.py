@@ -33,16 +33,18 @@ from .sentences import split_sentences
 from .tokens import tokenize
 from .wordclass import entity_index, tag_sentences
 
-__all__ = ["analyse"]
+__all__ = ["GC_PAUSE_CHARS", "analyse", "gc_paused"]
 
-# Above this many characters the cyclic garbage collector is paused while analysing: the
-# pass allocates hundreds of thousands of small objects (tokens, spans) that would each
-# trigger full collections over everything alive, about a quarter of the time on 1 MB.
-_GC_PAUSE_CHARS = 200_000
+# Above this many characters the cyclic garbage collector is paused while analysing (and
+# while the engine writes items over the analysis): the pass allocates hundreds of thousands
+# of small objects (tokens, spans) that would each trigger full collections over everything
+# alive, about a quarter of the time on 1 MB. Nesting is safe: only the outermost pause
+# turns the collector back on.
+GC_PAUSE_CHARS = 200_000
 
 
 @contextmanager
-def _gc_paused(pause: bool) -> Iterator[None]:
+def gc_paused(pause: bool) -> Iterator[None]:
     was_enabled = gc.isenabled()
     if pause and was_enabled:
         gc.disable()
@@ -72,7 +74,7 @@ def analyse(article: Article, pack: Any = None) -> TextLayer:
         pack = get_pack(article.language)
     lex = lexicon_for(pack)
     text = article.text
-    with _gc_paused(len(text) > _GC_PAUSE_CHARS):
+    with gc_paused(len(text) > GC_PAUSE_CHARS):
         sentences = split_sentences(text, lex, article.paragraphs)
         tokens = tokenize(text)
         tagged, ranges = tag_sentences(text, sentences, pack.code)

@@ -28,7 +28,7 @@ from .lexicon import Lexicon
 _MIN_LEN = 3
 _PHRASE_BONUS = 1.3
 _DROPPED_MAX = 200
-_STEM_MAX = 4000  # forms stemmed at most (the most salient ones)
+_STEM_MAX = 2000  # forms stemmed at most (the most salient ones)
 
 
 def _rarity(z: float) -> float:
