@@ -28,11 +28,29 @@ def test_default_bank_is_mostly_choice_items_with_a_main_idea(path):
     assert any(it.skill == "main_idea" for it in bank.items)
 
 
-@pytest.mark.parametrize(
-    "path", [SAMPLE, ENGINE / "en-amazon.txt", ENGINE / "en-norwegian-sun.txt"], ids=lambda p: p.name
-)
+@pytest.mark.parametrize("path", [SAMPLE, ENGINE / "en-norwegian-sun.txt"], ids=lambda p: p.name)
 def test_six_items_from_a_news_article(path):
     assert len(quizgen.generate(path, seed=0).items) >= 6
+
+
+def test_a_category_reviewers_hardly_keep_never_fills_a_bank():
+    """English word blanks were kept 10 times in 146 (none of 41 in rounds 16-20: "the only
+    option that fits the slot"): the Amazon article's sixth draft was one ("ICANN ... the
+    _____" with domains, dozens, regions), so its bank stays at five items."""
+    from quizgen.engine.portfolio import CATEGORY_FLOOR
+    from quizgen.engine.rank import category_keep
+
+    word_blank = {
+        "kind": "cloze",
+        "prompt": "Protests over the _____.",
+        "answer": "domains",
+        "options": ["regions", "dozens", "gTLDs", "domains"],
+    }
+    assert category_keep(word_blank, "en") < CATEGORY_FLOOR
+    bank = quizgen.generate(ENGINE / "en-amazon.txt", seed=0)
+    assert len(bank.items) >= 5
+    assert "gTLDs" not in [it.answer for it in bank.items]
+    assert all((category_keep(it, "en") or 1.0) >= CATEGORY_FLOOR for it in bank.items)
 
 
 def test_a_short_article_gets_what_its_paragraphs_need():

@@ -33,6 +33,11 @@ KIND_BONUS = {"mcq": 0.6, "cloze": 0.0, "true_false": -2.0, "short_answer": -1.5
 MAX_ALTERNATES = 12
 CHOICE_SHARE = 0.6  # at least this share of a bank is choice items (when any can be made)
 FLOOR = 6  # items a bank of a 250-word article needs, choice items or not
+# a category of item reviewers kept less often than this in its language (English word
+# blanks: 10 of 146 over rounds 5-20, none of 41 in rounds 16-20, "the only option that
+# fits the slot"; English weekday blanks 1 of 13) is no item for a default bank: a bank
+# stays short rather than filled with them (eight good items beat twenty mixed ones)
+CATEGORY_FLOOR = 0.13
 
 
 def shortlist(ranked: list, want: int) -> list:
@@ -321,14 +326,15 @@ def select(
     # Lisbon" for "Portugal"), and the issue wants a typed answer only where every variant is
     # accepted
     typed_ok = typed_asked(opts)
+    rare = {id(d) for d in drafts if _rarely_kept(ctx, d)}
     while len(chosen) < count:
         n_choice = sum(is_choice(d.item) for d in chosen)
         # choice items are most of a bank: another true/false or typed item only while the
         # bank stays at CHOICE_SHARE or above with it
         room = n_choice >= CHOICE_SHARE * (len(chosen) + 1)
-        pool = [d for d in order if allowed(d) and (typed_ok or not _typed(d.item))]
-        if not pool and not chosen and not typed_ok:
-            typed_ok = True  # an article that gives nothing else: a typed item over none
+        pool = [d for d in order if allowed(d) and (typed_ok or not _typed(d.item)) and id(d) not in rare]
+        if not pool and not chosen and (rare or not typed_ok):
+            typed_ok, rare = True, set()  # an article that gives nothing else: such an item over none
             continue
         if not room and (any(is_choice(d.item) for d in pool) or len(chosen) >= FLOOR):
             # with none left, the others fill in only up to the floor of a bank
@@ -389,6 +395,17 @@ def select(
             seen_groups.add(d.group)
             alts.append(d)
     return chosen, alts
+
+
+def _rarely_kept(ctx: Context, d: Draft) -> bool:
+    """Is the draft of a category reviewers kept under ``CATEGORY_FLOOR`` in its language?
+    Asked-for kinds stay: typed items when the teacher asked for typed answers."""
+    try:
+        from .rank import category_keep
+    except ImportError:
+        return False
+    rate = category_keep(d.item, ctx.pack.code)
+    return rate is not None and rate < CATEGORY_FLOOR and not _typed(d.item)
 
 
 def _typed(item: Item) -> bool:
