@@ -82,6 +82,15 @@ def test_salah_satu_is_not_a_quantity():
     assert not candidates("Ia adalah salah satu pejabat senior.", "id", "number")
 
 
+def test_a_number_after_a_rank_word_is_a_place_not_a_count():
+    """Round 21: "MU tetap di peringkat _____" keyed "lima klasemen" among "tujuh klasemen"."""
+    texts = [
+        c.text for c in candidates("MU tetap di peringkat lima klasemen dengan 65 poin.", "id", "number")
+    ]
+    assert "lima klasemen" not in texts and "65 poin" in texts
+    assert "Dua pemain" in [c.text for c in candidates("Dua pemain MU mengalami cedera.", "id", "number")]
+
+
 @pytest.mark.parametrize(
     "lang, text, span, subtype",
     [

@@ -312,14 +312,18 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
         return None  # "In which 69 black protesters were shot dead": the rest of another sentence
     if set(re.findall(r"\w+", fold(body))) & set(ctx.t("question_words_in_claims", [])):
         return None  # "Peningkatan apa yang diusung Xiaomi ...": a question without its mark
-    words_before_verb = []
+    words_before_verb, subject = [], set()
+    naming = set(ctx.t("naming_verbs", []))
     for w, t in ctx.upos(body):
-        if t in ("VERB", "AUX"):
+        if t in ("VERB", "AUX") and fold(w) not in naming:  # "Seniman bernama Hosaka tersebut"
             break
+        subject.add(fold(w))
         if t in ("PRON", None):  # a pronoun, not a demonstrative after its noun ("Asia ini")
             words_before_verb.append(fold(w))
     if set(words_before_verb) & set(ctx.t("anaphors", [])):
         return None  # "..., mereka juga melanggar": who "they" are is in another sentence
+    if subject & set(ctx.t("anaphoric_words", [])):
+        return None  # "Penyerang asal Brasil tersebut ...": the striker named in another sentence
     n = len(body.split())
     if n < 6 or not _has_verb(ctx, body) or not _is_clause(ctx, body):
         return None  # a fragment (a caption, a headline, "Led by X, ...") is not a statement

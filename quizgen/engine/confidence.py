@@ -86,7 +86,11 @@ def _not_a_name(ctx: Context, form: str) -> bool:
             return True
         if bare.lower() in cues:
             return True
-    return False
+    # a title with its year in brackets is a work: "Saving Christmas (2015)", "Movie 43 (2014)"
+    return any(_WORK_YEAR.match(ctx.text, p + len(form)) for p in ctx.mentions(form))
+
+
+_WORK_YEAR = re.compile(r"\s*\((?:1[89]|20)\d\d\)")
 
 
 COMPASS = frozenset(

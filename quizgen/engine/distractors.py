@@ -351,6 +351,10 @@ def _distractor_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[D
         kw = set(fold(key.text).split())
         fuller = [set(fold(t).split()) for t in ctx.texts_of_type("person") if kw <= set(fold(t).split())]
         pool = [d for d in pool if not any(set(fold(d.text).split()) <= f for f in fuller)]
+        from .claims import _located
+
+        # no place, body or work among people: "di Seminyak", "single Coke Bottle" (rounds 20-22)
+        pool = [d for d in pool if not _located(ctx, d.text)]
     elif t == "place":
         gaz = getattr(ctx.pack, "gazetteer", {}) or {}
         sub = key.subtype or gaz.get(key.text)

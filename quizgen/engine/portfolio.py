@@ -20,7 +20,7 @@ from .importance import importance
 from .options import GenerateOptions
 from .select import rank_sentences
 from .textutil import BLANK_RE, contains_phrase, fold
-from .write_detail import write_detail, write_named_detail
+from .write_detail import copies_typo, write_detail, write_named_detail
 from .write_main_idea import topic_coverage, write_main_idea
 from .write_relation import write_actions, write_cause
 from .write_statement import write_statements, write_true_false
@@ -35,8 +35,9 @@ CHOICE_SHARE = 0.6  # at least this share of a bank is choice items (when any ca
 FLOOR = 6  # items a bank of a 250-word article needs, choice items or not
 # a category of item reviewers kept less often than this in its language (English word
 # blanks: 10 of 146 over rounds 5-20, none of 41 in rounds 16-20, "the only option that
-# fits the slot"; English weekday blanks 1 of 13) is no item for a default bank: a bank
-# stays short rather than filled with them (eight good items beat twenty mixed ones)
+# fits the slot"; English weekday blanks 1 of 13) is no item for a default bank, nor is a
+# prompt that copies the article's typo: a bank stays short rather than filled with them
+# (eight good items beat twenty mixed ones), unless the article gives nothing else
 CATEGORY_FLOOR = 0.13
 
 
@@ -242,7 +243,7 @@ def select(
             and all(shown_count.get(s, 0) < 2 + spare[0] for s in d.shown)  # a claim read twice at most
             and (d.truth is None or truth[d.truth] <= truth[not d.truth] + (spare[0] if opts.count else 0))
             and (it.skill != "main_idea" or not skill_count.get("main_idea"))
-            and reused(d) < 3 + spare[0]
+            and reused(d) < 3  # never all three wrong options seen before, short or not
         )
 
     def value(d: Draft) -> float:
@@ -326,7 +327,7 @@ def select(
     # Lisbon" for "Portugal"), and the issue wants a typed answer only where every variant is
     # accepted
     typed_ok = typed_asked(opts)
-    rare = {id(d) for d in drafts if _rarely_kept(ctx, d)}
+    rare = {id(d) for d in drafts if _rarely_kept(ctx, d) or copies_typo(ctx, d.item.prompt)}
     while len(chosen) < count:
         n_choice = sum(is_choice(d.item) for d in chosen)
         # choice items are most of a bank: another true/false or typed item only while the
@@ -335,6 +336,7 @@ def select(
         pool = [d for d in order if allowed(d) and (typed_ok or not _typed(d.item)) and id(d) not in rare]
         if not pool and not chosen and (rare or not typed_ok):
             typed_ok, rare = True, set()  # an article that gives nothing else: such an item over none
+            # (a typed item, a rarely kept category, a sentence with a typo)
             continue
         if not room and (any(is_choice(d.item) for d in pool) or len(chosen) >= FLOOR):
             # with none left, the others fill in only up to the floor of a bank

@@ -47,6 +47,8 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> b
         return False  # a capital is the story's setting; a country world knowledge (an actor: relaxed)
     if c.type == "number" and not (c.unit or re.fullmatch(r"(?:1[89]|20)\d\d", c.text)):
         return False  # a bare figure ("RT 03") means nothing without its unit
+    if c.type == "number" and fold(c.text) in {fold(f) for f in ctx.t("common_figures", [])}:
+        return False  # "tiga poin" (a win), "360 derajat" (a full turn): world knowledge gives it
     if c.type == "number" and unit_is_verb(ctx, c):
         return False  # "under the age of 21 record": the blank would swallow the verb
     if c.type == "number":
@@ -315,7 +317,45 @@ def looks_misspelt(ctx: Context, text: str) -> bool:
             )
         if memo[w]:
             return True
-    return False
+    return any(_off_the_word_list(ctx, w) for w in fold(text).split())
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+TYPO_MIN_ZIPF = 3.5  # the word a typo is of: a common word of the language
+
+
+def _off_the_word_list(ctx: Context, w: str) -> bool:
+    """A lower-case word the language's word list does not know, one letter away from a
+    common word it does ("brada" for "berada", "bernafs" for "bernafsu": rounds 21-22) and
+    written once: the article's typo. Names (capitalised), words the article repeats and
+    derived words of a known root ("digaungkan" from "gaung") are left alone."""
+    memo = ctx.cache.setdefault("off_word_list", {})
+    if w not in memo:
+        memo[w] = False
+        zipf = getattr(ctx.pack, "zipf", None)
+        if zipf is not None and len(w) >= 5 and w.isalpha() and w.isascii() and zipf(w) == 0 and not _tagger_knows(ctx, w):
+            written = [ctx.text[p : p + len(w)] for p in ctx.mentions(w)]
+            stem = ctx.pack.stem(w) if hasattr(ctx.pack, "stem") else w
+            if written == [w] and (stem == w or zipf(stem) == 0):  # once, lower case, no known root
+                splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+                near = (
+                    [a + b[1:] for a, b in splits if b]
+                    + [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+                    + [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
+                    + [a + c + b for a, b in splits for c in _LETTERS]
+                )
+                memo[w] = any(n != w and zipf(n) >= TYPO_MIN_ZIPF for n in near)
+    return memo[w]
+
+
+def _tagger_knows(ctx: Context, w: str) -> bool:
+    """Is the word in the lexicon of the trained word-class tagger (the words of its treebank
+    and tagged corpus: "diplomatis", "tukasnya")?"""
+    from ..analysis import get_tagger
+
+    tagger = get_tagger(ctx.pack.code)
+    lexicon = getattr(tagger.passes[0], "lexicon", None) if tagger is not None and tagger.passes else None
+    return bool(lexicon) and w in lexicon
 
 
 def _protagonist(ctx: Context, type_: str) -> str | None:
@@ -338,6 +378,13 @@ def sentence_ok(ctx: Context, rs: RankedSentence) -> bool:
         return False
     low = f" {fold(body)} "
     return not any(f" {w} " in low for w in ctx.t("first_person", []))
+
+
+def copies_typo(ctx: Context, text: str) -> bool:
+    """Does the text (an item's prompt) hold a word off the language's word list, one letter
+    from a common one ("Kemudian _____ brada di podium ketiga", round 22)? The item would copy
+    the article's typo."""
+    return any(_off_the_word_list(ctx, w) for w in fold(text).split())
 
 
 def write_detail(

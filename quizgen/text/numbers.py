@@ -124,6 +124,14 @@ def find_numbers(
     )
     found: list[Found] = []
     rejected: list[tuple[int, int, str]] = []
+    templates = getattr(lex.pack, "templates", None) or {}
+    rank_words = frozenset(w.lower() for w in templates.get("rank_words", ()))
+
+    def after_rank_word(start: int) -> bool:
+        """"peringkat lima klasemen", "posisi empat besar": a place in a ranking, no count."""
+        prev = text[max(0, start - 25) : start].split()[-1:]
+        return bool(prev) and prev[0].lower().strip(".,") in rank_words
+
     for m in (m for a, b in near_digits for m in digits.finditer(text, a, b)):
         num, cur, scale = m.group("num"), m.group("cur"), m.group("scale")
         try:
@@ -145,7 +153,7 @@ def find_numbers(
         else:
             year_like = not scale and len(num) == 4 and num.isdigit()
             unit, subtype, used = _unit_of(m.group("word"), m.group("acr"), lex)
-            if year_like and subtype == "count":
+            if subtype == "count" and (year_like or after_rank_word(m.start())):
                 unit, subtype, used = None, None, 0
             if used:
                 end = m.end("acr") if used == 2 else m.end("word")
@@ -168,6 +176,8 @@ def find_numbers(
         unit, subtype, used = _unit_of(m.group("word"), m.group("acr"), lex)
         if not used or (value == 1 and subtype == "count"):
             continue  # "salah satu", "dua" alone: not a quantity
+        if subtype == "count" and after_rank_word(m.start()):
+            continue  # "peringkat lima klasemen": a rank, not five of anything
         end = m.end("acr") if used == 2 else m.end("word")
         why = f"number word '{wnum}'" + (f" with scale '{scale}'" if scale else "")
         unit_why = f"unit '{unit}' after it" if subtype != "count" else f"counts '{unit}'"
