@@ -332,19 +332,21 @@ def _off_the_word_list(ctx: Context, w: str) -> bool:
     memo = ctx.cache.setdefault("off_word_list", {})
     if w not in memo:
         memo[w] = False
-        zipf = getattr(ctx.pack, "zipf", None)
-        if zipf is not None and len(w) >= 5 and w.isalpha() and w.isascii() and zipf(w) == 0 and not _tagger_knows(ctx, w):
+        freq = getattr(ctx.pack, "frequency", None)
+        if freq is not None and len(w) >= 5 and w.isalpha() and w.isascii():
             written = [ctx.text[p : p + len(w)] for p in ctx.mentions(w)]
-            stem = ctx.pack.stem(w) if hasattr(ctx.pack, "stem") else w
-            if written == [w] and (stem == w or zipf(stem) == 0):  # once, lower case, no known root
-                splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
-                near = (
-                    [a + b[1:] for a, b in splits if b]
-                    + [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
-                    + [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
-                    + [a + c + b for a, b in splits for c in _LETTERS]
-                )
-                memo[w] = any(n != w and zipf(n) >= TYPO_MIN_ZIPF for n in near)
+            if written == [w] and freq.zipf(w) == 0 and not _tagger_knows(ctx, w):  # once, lower case, unknown
+                stem = ctx.pack.stem(w) if hasattr(ctx.pack, "stem") else w
+                if stem == w or freq.zipf(stem) == 0:  # no known root ("digaungkan" from "gaung")
+                    common = freq.common_words(TYPO_MIN_ZIPF)
+                    splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+                    near = (
+                        [a + b[1:] for a, b in splits if b]
+                        + [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+                        + [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
+                        + [a + c + b for a, b in splits for c in _LETTERS]
+                    )
+                    memo[w] = any(n != w and n in common for n in near)
     return memo[w]
 
 

@@ -83,6 +83,25 @@ class Frequency:
         table = self._table_loader() if self._table_loader else {}
         return lambda word: table.get(word, 0.0)
 
+    def common_words(self, min_zipf: float) -> frozenset[str]:
+        """The words of the list at or above ``min_zipf`` (built once per threshold): a fast
+        membership test where many candidate spellings are tried."""
+        cache = self.__dict__.setdefault("_common", {})
+        if min_zipf not in cache:
+            words: frozenset[str] = frozenset()
+            if self._lang is not None:
+                try:
+                    import wordfreq
+                except ImportError:  # pragma: no cover - wordfreq is a declared dependency
+                    pass
+                else:
+                    floor = 10 ** (min_zipf - 0.005 - 9)  # zipf_frequency rounds to 0.01
+                    words = frozenset(w for w, f in wordfreq.get_frequency_dict(self._lang).items() if f >= floor)
+            if not words and self._table_loader:
+                words = frozenset(w for w, z in self._table_loader().items() if z >= min_zipf)
+            cache[min_zipf] = words
+        return cache[min_zipf]
+
     def _zipf(self, word: str) -> float:
         word = word.strip().lower()
         if not word:
