@@ -47,7 +47,7 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> b
         return False  # a capital is the story's setting; a country world knowledge (an actor: relaxed)
     if c.type == "number" and not (c.unit or re.fullmatch(r"(?:1[89]|20)\d\d", c.text)):
         return False  # a bare figure ("RT 03") means nothing without its unit
-    if c.type == "number" and fold(c.text) in {fold(f) for f in ctx.t("common_figures", [])}:
+    if c.type == "number" and fold(c.text) in _common_figures(ctx):
         return False  # "tiga poin" (a win), "360 derajat" (a full turn): world knowledge gives it
     if c.type == "number" and unit_is_verb(ctx, c):
         return False  # "under the age of 21 record": the blank would swallow the verb
@@ -84,6 +84,13 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> b
 
 
 NAME_TYPES = ("person", "organisation", "place")
+
+
+def _common_figures(ctx: Context) -> set[str]:
+    """The pack's ``common_figures`` folded, once an article."""
+    if "common_figures" not in ctx.cache:
+        ctx.cache["common_figures"] = {fold(f) for f in ctx.t("common_figures", [])}
+    return ctx.cache["common_figures"]
 
 
 def cloze_options_ok(ctx: Context, key, d: Draft) -> str:
@@ -288,7 +295,8 @@ def _title_before(ctx: Context, c) -> bool:
 def looks_misspelt(ctx: Context, text: str) -> bool:
     """A key the article spells once while a word one letter away (or with two letters
     swapped) recurs ("Madiro" beside "Maduro", "wisataa" beside "wisata", "Yursi" beside
-    "Yusri"): a typo the item must not spread."""
+    "Yusri"), or a word off the language's word list (:func:`copies_typo`): a typo the item
+    must not spread."""
     from .textutil import _transposed, edit_distance
 
     counts = ctx.cache.get("word_counts")
@@ -317,7 +325,7 @@ def looks_misspelt(ctx: Context, text: str) -> bool:
             )
         if memo[w]:
             return True
-    return any(_off_the_word_list(ctx, w) for w in fold(text).split())
+    return copies_typo(ctx, text)
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
