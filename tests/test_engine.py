@@ -101,8 +101,11 @@ def test_items_traceable_and_well_formed(path):
     bank = quizgen.generate(path, seed=3)
     text = bank.text
     # six from an article of 250 words (issue 10); a shorter one needs two paragraphs in three;
-    # the Amazon article's sixth draft is a word blank, a category reviewers hardly keep
-    floor = 4 if len(text.split()) < 250 else (5 if path.name == "en-amazon.txt" else 6)
+    # the Amazon article's sixth draft is a word blank, a category reviewers hardly keep, and
+    # the Kim article's fourth was "Penyebab eksekusi mati Kim Jong Un ..." (a leader swapped
+    # into an official's execution: absurd on its face, round 24)
+    short = {"en-amazon.txt": 5, "id-kim-rapat.txt": 3}
+    floor = short.get(path.name, 4 if len(text.split()) < 250 else 6)
     assert len(bank.items) >= floor
     for it in bank.items:
         assert text[it.source.start : it.source.end] == it.source.sentence

@@ -402,8 +402,10 @@ def test_round_twenty_one_lessons():
     poin = cand(ctx, "tiga poin")
     assert not fact_key_ok(ctx, ranked[poin.sentence], poin)
     ctx.templates = {**ctx.templates, "common_figures": []}
+    ctx.cache.pop("common_figures", None)  # folded once an article
     assert fact_key_ok(ctx, ranked[poin.sentence], poin)  # only the rule keeps it out
     ctx.templates = {**ctx.templates, "common_figures": ["tiga poin"]}
+    ctx.cache.pop("common_figures", None)
     assert not fact_key_ok(ctx, ranked[poin.sentence], poin, relaxed=True)
     assert not any(d.item.answer == "tiga poin" for d in drafts_for(ctx))
 
@@ -434,3 +436,36 @@ def test_round_twenty_two_lessons():
     assert all(person_confidence(ctx, c) == 0 for c in work)
     pool = [d.text for d in distractor_pool(ctx, cand(ctx, "Sandra Bullock"))]
     assert "Saving Christmas" not in pool and "Tom Green" in pool
+
+
+def test_round_twenty_four_lessons():
+    """Round 24: a false statement that puts a leader in a private role ("Dmitry Medvedev was
+    at work in the reception area of a hospital clinic") or a private person in office ("the
+    Prime Minister, Galina Zaglumyonova") is false on its face; people swap only with people
+    of the same standing (the pack's ``office_titles``)."""
+    from quizgen.engine.claims import claim_of, falsify, holds_office
+
+    text = (
+        "A meteorite exploded over Chelyabinsk on Friday morning. Galina Zaglumyonova was woken in her "
+        "flat by an explosion. Tatyana Bets was at work in the reception area of a hospital clinic in the "
+        "centre of the city. President Vladimir Putin and the Prime Minister, Dmitry Medvedev, sent "
+        "ministers to the city. Dmitry Medvedev said the damage would be paid for. Tatyana Bets said the "
+        "windows broke. Galina Zaglumyonova said she was afraid."
+    )
+
+    def false_twins(ctx):
+        out = []
+        for r in rank_sentences(ctx):
+            c = claim_of(ctx, r)
+            out += [f.text for f in falsify(ctx, c)] if c else []
+        return out
+
+    ctx = ctx_for(text, "en")
+    assert holds_office(ctx, ctx.group_of(cand(ctx, "Dmitry Medvedev")))
+    assert not holds_office(ctx, ctx.group_of(cand(ctx, "Tatyana Bets")))
+    twins = false_twins(ctx)
+    assert any("Galina Zaglumyonova was at work" in t for t in twins)  # the same standing: kept
+    assert not any("Medvedev was" in t or "Prime Minister, Galina" in t for t in twins)
+    ctx = ctx_for(text, "en")
+    ctx.templates = {**ctx.templates, "office_titles": []}
+    assert any("Dmitry Medvedev was at work" in t for t in false_twins(ctx))  # only the rule stops it

@@ -475,6 +475,26 @@ def _titled(ctx: Context, c: Candidate) -> bool:
     return bool(before) and before[0][:1].isupper() and not before[0].endswith((",", ".", ":"))
 
 
+def holds_office(ctx: Context, group: str) -> bool:
+    """Does the article give the person (a group of its names) a high office: the pack's
+    ``office_titles`` among the five words before a mention of any of its names or their last
+    word ("the Prime Minister, Dmitry Medvedev", "Pemimpin Korea Utara Kim Jong Un" for "Kim
+    Jong-un")? A false statement never swaps such a person with a private one: "Dmitry
+    Medvedev was at work in the reception area of a hospital clinic" and "the Prime Minister,
+    Galina Zaglumyonova" were guessed without reading (round 24)."""
+    memo = ctx.cache.setdefault("holds_office", {})
+    if group not in memo:
+        titles = [fold(t) for t in ctx.t("office_titles", [])]
+        forms = {f for x in ctx.groups.get(group, ()) for f in (x.text, x.text.split()[-1]) if x.text.split()}
+        memo[group] = False
+        for start in (p for form in sorted(forms) for p in ctx.mentions(form)):
+            before = " " + " ".join(fold(ctx.text[max(0, start - 60) : start]).split()[-5:]) + " "
+            if titles and any(f" {t} " in before for t in titles):
+                memo[group] = True
+                break
+    return memo[group]
+
+
 def _sure_person(ctx: Context, c: Candidate) -> bool:
     """A person to swap in: the article names them in full (two words or more)."""
     from .write_detail import looks_misspelt
@@ -539,6 +559,8 @@ def _person_pool(ctx: Context, c: Candidate) -> list:
             continue  # "Madiro" for "Maduro": one person misspelt, not another
         if _letters(full) == _letters(_full_name(ctx, c)) or _letters(c.text) in _letters(full):
             continue  # "Kim Jong Un" for "Kim Jong-un": one person written two ways
+        if holds_office(ctx, group) != holds_office(ctx, ctx.group_of(c)):
+            continue  # "Dmitry Medvedev was at work in the reception area of a clinic": guessed
         if short:
             words = [w for w in full.split() if w.strip(".").lower() not in NAME_SUFFIXES]
             out.append(Distractor(words[-1], "article"))  # "Wanderley Jr": "Wanderley", never "Jr"
@@ -684,6 +706,8 @@ def falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
                 continue  # "Kementerian ESDM, BPH Migas, dan Pertamina": a list, no roles to swap
             if any(_titled(ctx, c) for c in (a, b)):
                 continue  # "Presiden Joko Widodo": a title belongs to its holder
+            if a.type == "person" and holds_office(ctx, ctx.group_of(a)) != holds_office(ctx, ctx.group_of(b)):
+                continue  # a leader and a private person change places: absurd on its face
             if any(len(re.findall(r"(?<!\w)" + re.escape(x.text) + r"(?!\w)", text)) > 1 for x in (a, b)):
                 continue  # named twice in the claim: a swap would leave one of them twice
             swapped = _replace(text, a.text, "\x00")
