@@ -29,13 +29,19 @@ class RankedSentence:
 
 
 @lru_cache(maxsize=64)
-def _longest_first(phrases: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    return tuple((p, fold(p)) for p in sorted(phrases, key=len, reverse=True))
+def _longest_first(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The phrases (as written, folded), longest first, by their first folded word: a text
+    can open only with the phrases that share its first word."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for p in sorted(phrases, key=len, reverse=True):
+        fp = fold(p)
+        out.setdefault(fp.split(" ", 1)[0], []).append((p, fp))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _opener(text: str, phrases) -> str | None:
     low = fold(text[:60])
-    for p, fp in _longest_first(tuple(phrases)):
+    for p, fp in _longest_first(tuple(phrases)).get(low.split(" ", 1)[0], ()):
         if low == fp or low.startswith(fp + " "):
             return p
     return None
