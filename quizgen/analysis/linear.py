@@ -222,6 +222,11 @@ class LinearTagger:
                     total += p.context[2, prev[centres + 1]]
         return total
 
+    def knows(self, word: str) -> bool:
+        """Is the lower-case word in the lexicon of the tagger's training data?"""
+        lexicon = self.passes[0].lexicon if self.passes else None
+        return bool(lexicon) and word in lexicon
+
     def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
         best = self.scores(sentences).argmax(axis=1).tolist()
         names = self.classes

@@ -11,6 +11,7 @@ from __future__ import annotations
 import collections
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..bank import BLANK_RE, Bank, Item
 from .textutil import contains_phrase, fold, near_duplicate, shape, words
@@ -55,8 +56,9 @@ class ArticleIndex:
         self._positions: dict[str, list[int]] | None = None
         self._counts: dict[str, int] = {}
 
-    @property
+    @cached_property
     def padded(self) -> str:
+        """The article's words joined once (long phrases are counted in it)."""
         return " " + " ".join(self.words) + " "
 
     def positions(self) -> dict[str, list[int]]:

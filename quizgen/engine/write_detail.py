@@ -364,8 +364,7 @@ def _tagger_knows(ctx: Context, w: str) -> bool:
     from ..analysis import get_tagger
 
     tagger = get_tagger(ctx.pack.code)
-    lexicon = getattr(tagger.passes[0], "lexicon", None) if tagger is not None and tagger.passes else None
-    return bool(lexicon) and w in lexicon
+    return tagger is not None and tagger.knows(w)
 
 
 def _protagonist(ctx: Context, type_: str) -> str | None:
