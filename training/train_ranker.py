@@ -362,7 +362,7 @@ def _round_number(name: str) -> int:
 
 
 def _category(row: dict) -> str:
-    return item_category(row["item"], get_pack(row.get("lang") or "en"))
+    return item_category(row["item"], get_pack(row.get("lang") or "en"), row.get("article_text"))
 
 
 def category_rates(rows: list[dict]) -> tuple[dict[str, dict[str, list]], dict[str, float]]:

@@ -209,9 +209,10 @@ def _strip_opener(ctx: Context, text: str) -> str:
 def claim_of(ctx: Context, rs: RankedSentence, max_words: int = 28) -> Claim | None:
     """The sentence's main statement, or ``None`` when it has none a reader can check alone."""
     memo = ctx.cache.setdefault("claims", {})
-    if rs.sentence.index in memo:
-        return memo[rs.sentence.index]
-    memo[rs.sentence.index] = claim = _claim_of(ctx, rs, max_words)
+    at = (rs.sentence.index, max_words)
+    if at in memo:
+        return memo[at]
+    memo[at] = claim = _claim_of(ctx, rs, max_words)
     return claim
 
 
@@ -529,6 +530,50 @@ def _letters(name: str) -> str:
     return re.sub(r"[^a-z]", "", fold(name))
 
 
+def _pronoun_gender(ctx: Context, text: str) -> str | None:
+    """ "m" or "f" when the text holds only one gender's pronouns (the pack's
+    ``gendered_pronouns``; none in Indonesian: "dia" is either)."""
+    words = set(re.findall(r"\w+", fold(text)))
+    found = {g for g, forms in ctx.t("gendered_pronouns", {}).items() if words & set(forms)}
+    return found.pop() if len(found) == 1 else None
+
+
+def person_gender(ctx: Context, name: str) -> str | None:
+    """The gender the article's pronouns give a person: those after a mention (of any form of
+    the name) in its sentence or opening the next one ("Andersen ... came to him"), when they
+    all agree."""
+    memo = ctx.cache.setdefault("person_gender", {})
+    if name in memo:
+        return memo[name]
+    seen: set[str] = set()
+    sentences = ctx.layer.sentences
+    c = ctx.by_text().get(name)
+    forms = {x.text for x in ctx.groups.get(ctx.group_of(c), ())} if c is not None else set()
+    spots = sorted({(at, len(f)) for f in forms | {name} for at in ctx.mentions(f)})
+    for at, n in spots:
+        i = next((k for k, s in enumerate(sentences) if s.start <= at < s.end), None)
+        if i is None:
+            continue
+        after = ctx.text[at + n : sentences[i].end]
+        g = _pronoun_gender(ctx, after)
+        if g is None and i + 1 < len(sentences):
+            g = _pronoun_gender(ctx, " ".join(sentences[i + 1].text.split()[:2]))
+        if g:
+            seen.add(g)
+    memo[name] = value = seen.pop() if len(seen) == 1 else None
+    return value
+
+
+def _same_gender(ctx: Context, key: Candidate, other: str, claim: str) -> bool:
+    """May ``other`` stand in the claim for ``key``: no gendered pronoun after the key in the
+    claim, or the article's pronouns give ``other`` the same gender?"""
+    at = claim.find(key.text)
+    needed = _pronoun_gender(ctx, claim[at + len(key.text) :]) if at >= 0 else None
+    if needed is None:
+        return True
+    return person_gender(ctx, other) == needed  # unknown: the pronoun may give the swap away
+
+
 def _person_pool(ctx: Context, c: Candidate) -> list:
     """Other people of the article, in the key's form: a full name for a full name, a
     surname for a surname (never a title's first word)."""
@@ -754,6 +799,8 @@ def falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
                 continue  # "Chon met Pate K Chon": the one swapped in is already in the claim
             if c.type == "person" and _title_names_claim(ctx, d.text, text):
                 continue  # "Presiden Rusia Vladimir Putin" into "... hubungan dengan Rusia": absurd
+            if c.type == "person" and not _same_gender(ctx, c, d.text, text):
+                continue  # "Martin Andersen says she heard ...": the pronoun gives the swap away
             other = by_text.get(d.text)
             if c.type != "person" and other is not None and other.type != c.type:
                 continue

@@ -23,6 +23,7 @@ from .textutil import BLANK_RE, contains_phrase, fold
 from .write_detail import copies_typo, write_detail, write_named_detail
 from .write_main_idea import topic_coverage, write_main_idea
 from .write_relation import write_actions, write_cause
+from .write_roles import write_roles
 from .write_statement import write_statements, write_true_false
 from .write_vocabulary import write_vocabulary
 
@@ -90,6 +91,7 @@ def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random, want: i
         drafts += write_main_idea(ctx, every, rng)
         drafts += write_statements(ctx, every, rng)
         drafts += write_actions(ctx, every, rng)
+        drafts += write_roles(ctx, every)
         drafts += write_cause(ctx, in_order, every, rng)
     if "true_false" in kinds:
         drafts += write_true_false(ctx, every)
@@ -406,7 +408,7 @@ def _rarely_kept(ctx: Context, d: Draft) -> bool:
         from .rank import category_keep
     except ImportError:
         return False
-    rate = category_keep(d.item, ctx.pack.code)
+    rate = category_keep(d.item, ctx.pack.code, ctx.text)
     return rate is not None and rate < CATEGORY_FLOOR and not _typed(d.item)
 
 

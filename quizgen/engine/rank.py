@@ -94,7 +94,7 @@ def keep_probability(item: Any, article_text: str, language: str) -> float:
             that need no language pack).
     """
     z = _BIAS + sum(c for _, c in _contributions(item, article_text, language))
-    z += _category_push(item, language)
+    z += _category_push(item, language, article_text)
     if z >= 0:
         return 1.0 / (1.0 + math.exp(-z))
     e = math.exp(z)
@@ -113,7 +113,7 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
-def category_keep(item: Any, language: str) -> float | None:
+def category_keep(item: Any, language: str, article_text: str | None = None) -> float | None:
     """How often blind reviewers kept items of ``item``'s category in ``language`` (the
     training script's smoothed rate for :func:`~quizgen.engine.rank_features.item_category`:
     a blank on a figure, a false statement among true ones, a typed name ...), or ``None``
@@ -123,12 +123,12 @@ def category_keep(item: Any, language: str) -> float | None:
     rates = _CATEGORY_KEEP.get(str(language))
     if not rates:
         return None
-    hit = rates.get(item_category(item, _pack(language)))
+    hit = rates.get(item_category(item, _pack(language), article_text))
     return float(hit[0]) if hit else None
 
 
-def _category_push(item: Any, language: str) -> float:
-    rate = category_keep(item, language)
+def _category_push(item: Any, language: str, article_text: str | None = None) -> float:
+    rate = category_keep(item, language, article_text)
     mean = _CATEGORY_MEAN.get(str(language))
     if rate is None or mean is None or not CATEGORY_WEIGHT:
         return 0.0
@@ -144,7 +144,7 @@ def explain(item: Any, article_text: str, language: str, top: int = 5) -> list[t
         ``[("true_copied", -1.21), ("distractors_in_article", 0.43)]``
     """
     parts = [(n, round(c, 3)) for n, c in _contributions(item, article_text, language) if abs(c) >= 0.05]
-    push = _category_push(item, language)
+    push = _category_push(item, language, article_text)
     if abs(push) >= 0.05:
         parts.append(("category_keep", round(push, 3)))
     parts.sort(key=lambda p: (-abs(p[1]), p[0]))

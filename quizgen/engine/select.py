@@ -58,6 +58,15 @@ def _mask_abbreviations(ctx: Context, text: str) -> str:
     return re.sub(r"\b([\w.]+)\.(?=\s)", hide, text)
 
 
+def _opens_with_name(ctx: Context, words: list[str]) -> bool:
+    """Does the clause open with a name, the one its pronoun points to ("Brazil experienced
+    one of its biggest nights")? A capital there only says the sentence starts."""
+    if not words or not words[0][:1].isupper():
+        return False
+    tags = ctx.upos(" ".join(words[:3]))
+    return bool(tags) and tags[0][1] == "PROPN"
+
+
 def rank_sentence(ctx: Context, s: Sentence) -> RankedSentence:
     reasons: list[str] = []
     usable = True
@@ -84,7 +93,9 @@ def rank_sentence(ctx: Context, s: Sentence) -> RankedSentence:
         first_clause = re.split(r"[,;:]", ctx.text[body_start : s.end], maxsplit=1)[0].split()[:8]
         anaphors = set(ctx.t("anaphors", []))
         for i, w in enumerate(first_clause):
-            if fold(w) in anaphors and not any(x[:1].isupper() for x in first_clause[1:i]):
+            if fold(w) in anaphors and not (
+                any(x[:1].isupper() for x in first_clause[1:i]) or (i > 0 and _opens_with_name(ctx, first_clause))
+            ):
                 usable = False
                 reasons.append(f"'{w}' in its first clause points back to an earlier sentence")
                 break

@@ -150,15 +150,19 @@ def org_class(ctx: Context, name: str) -> str:
 
 
 def unit_is_verb(ctx: Context, c) -> bool:
-    """Is the last word of a figure's phrase ("21 record") the sentence's verb?"""
+    """Is the last word of a figure's phrase the sentence's verb ("21 record") or an adjective
+    of the noun after it ("Two young mothers wheel ...": the key "Two young")?"""
     if len(c.text.split()) < 2:
         return False
     sent = ctx.sentence(c.sentence)
     last_start = c.start + c.text.rfind(" ") + 1 - sent.start
     tagged, spans = ctx.upos(sent.text), ctx.upos_spans(sent.text)
-    return any(
-        a == last_start and t in ("VERB", "AUX") for (_w, t), (a, _b) in zip(tagged, spans, strict=False)
-    )
+    for i, ((_w, t), (a, _b)) in enumerate(zip(tagged, spans, strict=False)):
+        if a != last_start:
+            continue
+        after = tagged[i + 1][1] if i + 1 < len(tagged) else None
+        return t in ("VERB", "AUX") or (t == "ADJ" and after in ("NOUN", "ADJ"))
+    return False
 
 
 def in_list(ctx: Context, c) -> bool:
