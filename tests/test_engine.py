@@ -102,9 +102,10 @@ def test_items_traceable_and_well_formed(path):
     text = bank.text
     # six from an article of 250 words (issue 10); a shorter one needs two paragraphs in three;
     # the Amazon article's sixth draft is a word blank, a category reviewers hardly keep, and
-    # the Kim article's fourth was "Penyebab eksekusi mati Kim Jong Un ..." (a leader swapped
-    # into an official's execution: absurd on its face, round 24)
-    short = {"en-amazon.txt": 5, "id-kim-rapat.txt": 3}
+    # its fifth a blank on "April" beside the false twin that says "July" of the same sentence
+    # (one cues the other, rounds 29-30); the Kim article's fourth was "Penyebab eksekusi mati
+    # Kim Jong Un ..." (a leader swapped into an official's execution: absurd, round 24)
+    short = {"en-amazon.txt": 4, "id-kim-rapat.txt": 3}
     floor = short.get(path.name, 4 if len(text.split()) < 250 else 6)
     assert len(bank.items) >= floor
     for it in bank.items:
@@ -179,10 +180,11 @@ def test_kinds_difficulty_and_count_options():
     assert 1 <= len(bank.items) <= 5 and {it.kind for it in bank.items} == {"cloze"}
     assert len(quizgen.generate(SAMPLE, count=4, seed=1).items) == 4
     # the difficulty asked for steers the choice among the drafts that pass the item rules: on
-    # a long article (the sample's few drafts nearly all go into any bank of its size)
+    # a long article, asking for fewer items than it has sound drafts (six since rounds 29-30:
+    # a bank of six takes them all, whatever the difficulty)
     long_article = Path(__file__).parent / "data" / "engine" / "en-norwegian-sun.txt"
-    easy = quizgen.generate(long_article, difficulty="easy", seed=1, count=6)
-    hard = quizgen.generate(long_article, difficulty="hard", seed=1, count=6)
+    easy = quizgen.generate(long_article, difficulty="easy", seed=1, count=4)
+    hard = quizgen.generate(long_article, difficulty="hard", seed=1, count=4)
     share = lambda b, lvl: sum(it.difficulty == lvl for it in b.items) / len(b.items)  # noqa: E731
     assert share(easy, "easy") > share(hard, "easy")
     assert share(hard, "hard") > share(easy, "hard")

@@ -585,3 +585,84 @@ def test_a_false_statement_is_counted_by_what_its_twin_changed():
     assert item_category(item("Obama phoned Boehner to begin negotiation."), en, text) == "statement_false_roles"
     assert item_category(item("The plant cost $9bn and employs 900 people."), en, text) == "statement_false"
     assert item_category(item("Obama phoned Boehner to begin negotiation."), en) == "statement_false"
+
+
+def test_round_twenty_nine_and_thirty_lessons():
+    """Rounds 29-30 (bench/reviews.md): an amount beside its conversion ("USD 12 ribu (Rp 160
+    juta)"), the first figure of a range ("_____ sampai 4%") and a count of the names the
+    sentence lists ("Amerika Serikat bersama Suriah dan Nikaragua ... tiga negara") are never
+    asked."""
+    from quizgen.engine.write_detail import converted, counted_out, ranged
+
+    ctx = ctx_for(
+        "Biaya mesti dibayar berkisar USD 15 ribu hingga USD 60 ribu (Rp 200 juta hingga Rp 800 juta). "
+        "Beberapa model minta dibayar USD 12 ribu (Rp 160 juta) per acara. "
+        "Pertumbuhan upah sebesar 2% sampai 4% menunjukkan pasar yang kuat. "
+        "Dengan keputusan Trump ini, Amerika Serikat bersama Suriah dan Nikaragua menjadi tiga negara "
+        "yang menolak kesepakatan itu. Warga lima desa (sekitar 300 orang) ikut hadir."
+    )
+    by = {c.text: c for c in ctx.layer.candidates if c.type == "number"}
+    assert converted(ctx, by["USD 12 ribu"]) and converted(ctx, by["Rp 160 juta"])
+    assert converted(ctx, by["Rp 800 juta"])
+    assert ranged(ctx, by["2%"]) and ranged(ctx, by["USD 15 ribu"]) and not ranged(ctx, by["4%"])
+    assert counted_out(ctx, by["tiga negara"])
+    assert not counted_out(ctx, by["lima desa"]) and not converted(ctx, by["300 orang"])
+
+
+def test_a_blank_and_a_false_twin_never_share_a_fact():
+    """Rounds 29-30: a blank on a sentence beside that sentence's false twin, or beside a false
+    statement holding the blank's key ("helping 1,540 children" against "SOHAY helped _____"),
+    cue each other: the portfolio never puts them in one bank."""
+    from dataclasses import replace
+
+    from quizgen.engine.portfolio import draft_conflicts
+
+    ctx = ctx_for(
+        "In 2015, SOHAY helped 1,540 children to leave hazardous work in Dhaka. "
+        "The organization is also helping 635 children who are working in hazardous conditions. "
+        "The classroom is one of 23 centers that SOHAY has set up in Dhaka since 2001. "
+        "The Labor Law of Bangladesh does not allow children under 14 to work in factories.",
+        "en",
+    )
+    drafts = drafts_for(ctx)
+    blank = next(d for d in drafts if d.item.kind == "cloze" and d.item.answer == "1,540 children")
+    false = next(d for d in drafts if d.shown and False in d.shown.values())
+    twin_of_blank = replace(false, shown={blank.sentence: False})
+    assert draft_conflicts(blank, twin_of_blank)
+    holder = replace(
+        false,
+        shown={1: False},
+        item=replace(false.item, answer="The organization is also helping 1,540 children who are working."),
+    )
+    assert draft_conflicts(blank, holder) and draft_conflicts(holder, blank)
+
+
+def test_a_blank_on_a_sentence_leaning_back_names_its_person_or_is_not_asked():
+    """Rounds 29-30: "It doesn't reappear until _____", "In _____, she decided ...": every
+    blank on a sentence pointing back was rejected ("no referent"). A personal pronoun becomes
+    the name of the one person the sentence before names; "it" and "this" are not asked."""
+    ctx = ctx_for(
+        "Enric Duran took out 68 loans from 39 banks in Spain and Portugal and Italy. "
+        "He later fled to France with the money. "
+        "It reappears in Italy on 12 March each year after the long winter. "
+        "Police in Spain and France searched for him in Barcelona and Paris.",
+        "en",
+    )
+    prompts = [d.item.prompt for d in drafts_for(ctx) if d.item.kind == "cloze"]
+    assert "Enric Duran later fled to _____ with the money." in prompts
+    assert not any(p.startswith(("He ", "It ")) for p in prompts), prompts
+
+
+def test_a_statement_whose_subject_is_named_by_a_demonstrative_needs_another_sentence():
+    """Round 29: "'Striker asal Brasil ini' dangles out of context"; rounds 23 and 26: "'this
+    situation' dangling". A time is no pointer ("Tahun ini", "This year"), nor a name ("Asia ini")."""
+    from quizgen.engine.claims import _demonstrative_subject
+
+    ind = ctx_for("Rumah itu dibangun.")
+    assert _demonstrative_subject(ind, "Striker asal Brasil ini mencoba keberuntungannya dengan tendangan.")
+    assert _demonstrative_subject(ind, "Pertemuan itu berlangsung selama dua jam di Jakarta.")
+    assert not _demonstrative_subject(ind, "Tahun ini Persib menjadi juara liga untuk kedua kalinya.")
+    assert not _demonstrative_subject(ind, "Asia ini menjadi pusat ekonomi dunia.")
+    en = ctx_for("A house.", "en")
+    assert _demonstrative_subject(en, "This situation led to protests across the country.")
+    assert not _demonstrative_subject(en, "This year the festival drew 10,000 people.")

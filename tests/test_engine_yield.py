@@ -36,7 +36,8 @@ def test_six_items_from_a_news_article(path):
 def test_a_category_reviewers_hardly_keep_never_fills_a_bank():
     """English word blanks were kept 10 times in 146 (none of 41 in rounds 16-20: "the only
     option that fits the slot"): the Amazon article's sixth draft was one ("ICANN ... the
-    _____" with domains, dozens, regions), so its bank stays at five items."""
+    _____" with domains, dozens, regions), so its bank stays short (four items since rounds
+    29-30: its blank on "April" and the false twin saying "July" cue each other)."""
     from quizgen.engine.portfolio import CATEGORY_FLOOR
     from quizgen.engine.rank import category_keep
 
@@ -48,7 +49,7 @@ def test_a_category_reviewers_hardly_keep_never_fills_a_bank():
     }
     assert category_keep(word_blank, "en") < CATEGORY_FLOOR
     bank = quizgen.generate(ENGINE / "en-amazon.txt", seed=0)
-    assert len(bank.items) >= 5
+    assert len(bank.items) >= 4
     assert "gTLDs" not in [it.answer for it in bank.items]
     assert all((category_keep(it, "en") or 1.0) >= CATEGORY_FLOOR for it in bank.items)
 

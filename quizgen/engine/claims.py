@@ -206,6 +206,31 @@ def _strip_opener(ctx: Context, text: str) -> str:
     return text
 
 
+def _demonstrative_subject(ctx: Context, body: str) -> bool:
+    """Does the subject name its noun as the one just mentioned: a demonstrative after a
+    common noun ("Striker asal Brasil ini", the pack's ``demonstratives_after``) or before one
+    ("This situation", ``demonstratives_before``)? Times are no pointer ("tahun ini", "this
+    year": ``time_nouns``). Rounds 23-29: "'Striker asal Brasil ini' dangles out of context"."""
+    after, before = set(ctx.t("demonstratives_after", [])), set(ctx.t("demonstratives_before", []))
+    if not after and not before:
+        return False
+    times = set(ctx.t("time_nouns", []))
+    tagged = []
+    for w, t in ctx.upos(body):
+        if t in ("VERB", "AUX"):
+            break
+        tagged.append((fold(w), t))
+    for i, (w, t) in enumerate(tagged):
+        prev = tagged[i - 1] if i else ("", None)
+        nxt = tagged[i + 1] if i + 1 < len(tagged) else ("", None)
+        head = tagged[0]  # "Striker asal Brasil ini": the phrase's head, a common noun
+        if w in after and i and (head[1] == "NOUN" or prev[1] == "NOUN") and not {head[0], prev[0]} & times:
+            return True
+        if w in before and t in ("DET", "PRON") and nxt[1] == "NOUN" and nxt[0] not in times:
+            return True
+    return False
+
+
 def claim_of(ctx: Context, rs: RankedSentence, max_words: int = 28) -> Claim | None:
     """The sentence's main statement, or ``None`` when it has none a reader can check alone."""
     memo = ctx.cache.setdefault("claims", {})
@@ -325,6 +350,8 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
         return None  # "..., mereka juga melanggar": who "they" are is in another sentence
     if subject & set(ctx.t("anaphoric_words", [])):
         return None  # "Penyerang asal Brasil tersebut ...": the striker named in another sentence
+    if _demonstrative_subject(ctx, body):
+        return None  # "Striker asal Brasil ini ...", "This situation ...": named in another sentence
     n = len(body.split())
     if n < 6 or not _has_verb(ctx, body) or not _is_clause(ctx, body):
         return None  # a fragment (a caption, a headline, "Led by X, ...") is not a statement

@@ -11,6 +11,7 @@ article, one fact once; the next-best drafts become the bank's ranked ``alternat
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import replace
 
 from ..bank import Item
@@ -81,6 +82,26 @@ def leans_back(rs) -> bool:
     return bool(why) and all("previous sentence" in r or "points back" in r for r in why)
 
 
+def _named(ctx: Context, rs, d: Draft) -> Draft | None:
+    """The draft with the sentence's opening personal pronoun replaced by the name of the one
+    person the sentence before names ("He spent _____ in prison" -> "Duran spent _____ in
+    prison"), or ``None`` when that person is not sure or the sentence points back otherwise."""
+    from .claims import _resolve_subject
+
+    body = ctx.text[rs.body_start : rs.sentence.end].strip()
+    named = _resolve_subject(ctx, rs, body)
+    if named is None:
+        return None
+    pronoun = body.split()[0]
+    name = named[: len(named) - len(body) + len(pronoun)].strip()
+    prompt = d.item.prompt
+    m = re.search(r"(?<!\w)" + re.escape(pronoun) + r"(?!\w)", prompt)
+    if not m or len(prompt[: m.start()].split()) > 2:
+        return None  # the pronoun is not where the sentence's body starts ("Namun, dia ...")
+    d.item = replace(d.item, prompt=prompt[: m.start()] + name + prompt[m.end() :])
+    return d
+
+
 def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random, want: int = 12) -> list[Draft]:
     kinds = set(opts.kinds)
     ranked = shortlist(rank_sentences(ctx), want)
@@ -101,14 +122,19 @@ def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random, want: i
         if "cloze" in kinds:
             drafts += write_vocabulary(ctx, rs, keys, opts.cloze_choices, rng)
     if "cloze" in kinds and opts.cloze_choices is not False:
-        # a sentence that only leans on the one before ("Dia menyebut ...", "Pertemuan
-        # tersebut ...") is still the article's own sentence: a fact in it can be a blank
-        # with options (the reader has the article), though not a question or a statement
+        # a sentence that only leans on the one before with a personal pronoun ("Dia menyebut
+        # ...") is still the article's own sentence: a fact in it can be a blank with options,
+        # the pronoun replaced by the one person the sentence before names; one pointing back
+        # with "it", "this", "tersebut" is not asked ("It doesn't reappear until _____": the
+        # reviewers of rounds 29-30 rejected every such blank, "no referent")
         for rs in every:
             if leans_back(rs):
                 for d in write_detail(ctx, rs, _keys(ctx, rs), {"cloze"}, True, rng):
                     if d.key_type == "number":
                         continue  # "Sedangkan secara tahunan sebesar _____": whose figure? several fit
+                    d = _named(ctx, rs, d)
+                    if d is None:
+                        continue
                     d.score -= 0.5
                     drafts.append(d)
     if "mcq" in kinds:
@@ -142,6 +168,16 @@ def draft_conflicts(a: Draft, b: Draft) -> bool:
         common = a.shown.keys() & b.shown.keys()
         if any(a.shown[s] != b.shown[s] for s in common):
             return True
+    for x, y in ((a, b), (b, a)):
+        if not y.shown and x.shown.get(y.sentence) is False:
+            return True  # a blank on a sentence beside its false twin: one cues the other (round 30)
+        if (
+            not y.shown
+            and any(v is False for v in x.shown.values())
+            and y.item.answer.strip()
+            and contains_phrase(x.item.answer, y.item.answer)
+        ):
+            return True  # "helping 1,540 children" (false) beside "SOHAY helped _____" -> 1,540 children
     return conflicts(a.item, b.item)
 
 

@@ -51,6 +51,8 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> b
         return False  # "tiga poin" (a win), "360 derajat" (a full turn): world knowledge gives it
     if c.type == "number" and unit_is_verb(ctx, c):
         return False  # "under the age of 21 record": the blank would swallow the verb
+    if c.type == "number" and (converted(ctx, c) or ranged(ctx, c)):
+        return False  # "USD 12 ribu (Rp 160 juta)", "_____ sampai 4%": the other figure gives it
     if c.type == "number":
         before = fold(ctx.text[max(0, c.start - 25) : c.start]).split()[-2:]
         if any(" ".join(before[i:]) in ctx.t("approximators", []) for i in range(len(before))):
@@ -232,6 +234,8 @@ def counted_out(ctx: Context, key) -> bool:
     sent = ctx.sentence(key.sentence)
     if k == 2 and set(fold(sent.text).split()) & set(ctx.t("pair_words", [])):
         return True
+    if _names_counted(ctx, key, int(k)):
+        return True
     after = ctx.text[key.end : sent.end]
     m = re.search(r"\s[–—-]\s|:\s", after)
     if not m:
@@ -244,6 +248,50 @@ def counted_out(ctx: Context, key) -> bool:
         else listed.split(",")
     )
     return len([p for p in parts if p.strip()]) == int(k)
+
+
+_MONEY = r"(?:Rp\.?|IDR|USD|US\$|S\$|RM|\$|€|£|¥|EUR|GBP)"
+
+
+def converted(ctx: Context, c) -> bool:
+    """Is the figure an amount beside its conversion into another currency: a bracket right
+    after it ("USD 12 ribu (Rp 160 juta)") or the bracket it stands in after another amount?
+    Round 30: four blanks on such pairs in one article, all "pure number matching"."""
+    after = ctx.text[c.end : c.end + 30]
+    if re.match(r"\s*\(\s*(?:\w+\s+)?" + _MONEY + r"\s?\d", after):
+        return True
+    before = ctx.text[max(0, c.start - 80) : c.start]
+    opened = before.rfind("(")
+    if opened < 0 or ")" in before[opened:] or not re.match(r"[^()]{0,40}\)", ctx.text[c.end : c.end + 42]):
+        return False  # not inside a bracket
+    return bool(re.search(r"\d[\w.,]*(?:\s+[\w.]+){0,2}\s*$", before[:opened]))  # "USD 12 ribu (_____)"
+
+
+def ranged(ctx: Context, c) -> bool:
+    """Is the figure the first of a range whose end follows ("_____ sampai 4%", "from _____ to
+    14%")? Only a smaller option fits (round 29: "only 2% is below 4%")."""
+    after = ctx.text[c.end : c.end + 24]
+    return bool(re.match(r"\s*(?:sampai|hingga|to|-|–)\s*(?:" + _MONEY + r"\s?)?\d", after, re.IGNORECASE))
+
+
+def _names_counted(ctx: Context, key, k: int) -> bool:
+    """Does the sentence (or, when it names nobody, the one before) name exactly ``k`` people
+    or ``k`` places ("Amerika Serikat bersama Suriah dan Nikaragua ... tiga negara"; "Lee Kwang
+    Soo dan Jun So Min ... Dua bintang")? A reader counts the names (rounds 29-30)."""
+    for i in (key.sentence, key.sentence - 1):
+        if i < 0:
+            break
+        for kind in ("person", "place"):
+            groups = {
+                ctx.group_of(o)
+                for o in ctx.by_sentence.get(i, ())
+                if o.type == kind and not (key.start <= o.start < key.end)
+            }
+            if len(groups) == k:
+                return True
+        if any(o.type in ("person", "place") for o in ctx.by_sentence.get(key.sentence, ()) if o is not key):
+            break  # the sentence names its own: the one before is another matter
+    return False
 
 
 def paired(ctx: Context, c) -> bool:
