@@ -666,3 +666,22 @@ def test_a_statement_whose_subject_is_named_by_a_demonstrative_needs_another_sen
     en = ctx_for("A house.", "en")
     assert _demonstrative_subject(en, "This situation led to protests across the country.")
     assert not _demonstrative_subject(en, "This year the festival drew 10,000 people.")
+
+
+def test_round_thirty_one_and_thirty_two_lessons():
+    """Rounds 31-32: "_____ lalu, dia menempati peringkat ke-957" ('dia' past a short opener
+    points back); main-idea options that are fragments ("Bagi warga ... untuk mewaspadai
+    potensi longsor.", no subject) or point back ("... dua kejadian tersebut.")."""
+    from quizgen.engine.write_main_idea import _no_subject, points_back
+
+    ctx = ctx_for(
+        "Stephens juara AS Terbuka setelah menang atas Keys di final. "
+        "Enam bulan lalu, dia menempati peringkat ke-957 dunia. "
+        "Pada 2017, Stephens menang di Washington dan Toronto."
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(ctx)}
+    assert not ranked[1].usable and any("points back" in x for x in ranked[1].reasons)
+    assert ranked[2].usable
+    assert _no_subject(ctx, "Bagi warga yang berada di sekitar lereng bukit untuk mewaspadai potensi longsor.")
+    assert not _no_subject(ctx, "Di Jakarta, polisi menangkap dua pelaku pencurian motor.")
+    assert points_back(ctx, "Petugas di lapangan pun tengah melakukan evakuasi terhadap dua kejadian tersebut.")

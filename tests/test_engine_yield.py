@@ -56,10 +56,12 @@ def test_a_category_reviewers_hardly_keep_never_fills_a_bank():
 
 def test_a_short_article_gets_what_its_paragraphs_need():
     """244 words (under the 250 of the six-item floor): one item for two paragraphs in three,
-    from the drafts that hold up: three here, since the false statement that had Kim Jong Un
-    executed for sleeping (round 24: absurd on its face) is no longer written."""
+    from the drafts that hold up: two here, since the false statement that had Kim Jong Un
+    executed for sleeping (round 24: absurd on its face) is no longer written and the one
+    left twists a claim the main idea shows true among its options (since round 31 the
+    options that were fragments or pointed back give way to it)."""
     bank = quizgen.generate(ENGINE / "id-kim-rapat.txt", seed=0)
-    assert len(bank.items) >= 3
+    assert len(bank.items) >= 2
     assert not any(
         "eksekusi mati Kim Jong Un" in it.answer or "eksekusi mati Kim Jong Un" in it.prompt
         for it in bank.items

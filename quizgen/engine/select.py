@@ -58,6 +58,18 @@ def _mask_abbreviations(ctx: Context, text: str) -> str:
     return re.sub(r"\b([\w.]+)\.(?=\s)", hide, text)
 
 
+def _adverbial(ctx: Context, words: list[str]) -> bool:
+    """A short opener that names no one: a time ("Enam bulan lalu", "Last year", "On
+    Monday"), set off before the clause whose subject follows."""
+    if any(w[:1].isupper() for w in words[1:]):
+        return False  # a name the pronoun may point to
+    tagged = ctx.upos(" ".join(words))
+    if not tagged or tagged[0][1] in ("ADP", "ADV", "NUM", "SCONJ"):
+        return bool(tagged)
+    times = set(ctx.t("time_nouns", []))
+    return any(fold(w) in times for w in words)
+
+
 def _opens_with_name(ctx: Context, words: list[str]) -> bool:
     """Does the clause open with a name, the one its pronoun points to ("Brazil experienced
     one of its biggest nights")? A capital there only says the sentence starts."""
@@ -90,7 +102,11 @@ def rank_sentence(ctx: Context, s: Sentence) -> RankedSentence:
         usable = False
         reasons.append(f"starts with '{dep}', needs the previous sentence")
     else:
-        first_clause = re.split(r"[,;:]", ctx.text[body_start : s.end], maxsplit=1)[0].split()[:8]
+        clauses = re.split(r"[,;:]", ctx.text[body_start : s.end], maxsplit=2)
+        first_clause = clauses[0].split()[:8]
+        if len(first_clause) <= 4 and len(clauses) > 1 and _adverbial(ctx, first_clause):
+            # "Enam bulan lalu, dia menempati ...": past a short opener, the subject's pronoun
+            first_clause = first_clause + clauses[1].split()[:3]
         anaphors = set(ctx.t("anaphors", []))
         for i, w in enumerate(first_clause):
             if fold(w) in anaphors and not (

@@ -101,6 +101,16 @@ def points_back(ctx: Context, text: str) -> bool:
     return False
 
 
+def _no_subject(ctx: Context, text: str) -> bool:
+    """Does the claim open with a preposition not set off by a comma ("Bagi warga yang berada
+    di sekitar lereng bukit untuk mewaspadai potensi longsor."): a phrase with no subject?"""
+    tagged = ctx.upos(text)
+    if not tagged or tagged[0][1] != "ADP":
+        return False
+    head = re.split(r"[,;:]", text, maxsplit=1)
+    return len(head) == 1 or len(head[0].split()) > 8
+
+
 def _negated(ctx: Context, text: str) -> bool:
     """A claim of what did not (yet) happen ("Agus masih belum menyampaikan ...") is a side
     remark in a news story, not what it reports."""
@@ -210,6 +220,7 @@ def secondary_of(
     overlap: float = 0.4,
     use_false: bool = False,
     strict: bool = True,
+    tidy: bool = True,
 ) -> list[tuple[int, str]]:
     """Claims of other sentences, from the end of the article first, that say something
     else than the key (true but secondary: tempting, yet not what the article is about)."""
@@ -228,6 +239,9 @@ def secondary_of(
             continue
         if strict and cut_short(ctx, s):
             continue  # a sentence cut short reads as a fragment beside the key
+        if tidy and (points_back(ctx, s.text) or leans_on_others(ctx, s.text) or _no_subject(ctx, s.text)):
+            continue  # "... dua kejadian tersebut.", "Bagi warga ... untuk mewaspadai ...": no
+            # statement a reader can weigh as a summary (round 31: "fragments", "no main clause")
         lead_weight = importance(ctx, lead.sentence.index)
         if strict and lead_weight >= 0.3 and importance(ctx, r.sentence.index) > lead_weight - 0.15:
             continue  # nearly as important as the key: a second summary, not a narrower point
@@ -278,7 +292,7 @@ def _main_drafts(ctx, ranked, leads, shown_false, prompt, overlap) -> list[Draft
             # points the bank's plan shows false elsewhere (those items then give way: the
             # main idea is asked first), then the key's own false twins
             more = secondary_of(
-                ctx, ranked, rs, key, shown_false, overlap, use_false=True, strict=overlap <= 0.4
+                ctx, ranked, rs, key, shown_false, overlap, use_false=True, strict=overlap <= 0.4, tidy=False
             )
             picked += [p for p in more if p not in picked][: 3 - len(picked)]
             picked += own[: 3 - len(picked)]
@@ -291,6 +305,8 @@ def _main_drafts(ctx, ranked, leads, shown_false, prompt, overlap) -> list[Draft
                 fs = falsify(ctx, oc) if oc is not None and r.sentence.index != rs.sentence.index else []
                 if r.sentence.index in {i for i, _ in picked}:
                     continue  # one sentence's claim once among the options
+                if fs and cut_short(ctx, oc):
+                    continue  # "... di Istanbul dalam upaya.": a twin of a cut claim reads truncated
                 if fs and 0.4 * len(key) <= len(fs[0].text) <= 2.2 * len(key) and len(picked) < 3:
                     picked.append((r.sentence.index, fs[0].text))
                     twins_of_others.add(r.sentence.index)
