@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from test_engine_rules import ctx_for, drafts_for
 
+import quizgen
 from quizgen.engine.context import Context
 from quizgen.engine.do_support import do_question, lemma_of
 from quizgen.engine.importance import importance
@@ -685,3 +686,13 @@ def test_round_thirty_one_and_thirty_two_lessons():
     assert _no_subject(ctx, "Bagi warga yang berada di sekitar lereng bukit untuk mewaspadai potensi longsor.")
     assert not _no_subject(ctx, "Di Jakarta, polisi menangkap dua pelaku pencurian motor.")
     assert points_back(ctx, "Petugas di lapangan pun tengah melakukan evakuasi terhadap dua kejadian tersebut.")
+
+
+def test_a_claim_cut_inside_a_phrase_is_no_statement():
+    """Rounds 31 and 34: "Key is cut off ('dalam upaya.')": a claim cut before its sentence's
+    end, inside a phrase, reads truncated as a statement's key or option."""
+    path = SHARED / "corpus" / "id-news" / "indosum-1490068848-kjri-dorong-pengusaha-jajaki-pasar-kopi-t.txt"
+    for seed in (0, 3, 7):
+        bank = quizgen.generate(path, seed=seed)
+        shown = [o for it in bank.items for o in (*it.options, it.answer, it.prompt)]
+        assert not any(t.rstrip().endswith("dalam upaya.") for t in shown), shown

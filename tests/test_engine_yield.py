@@ -36,8 +36,10 @@ def test_six_items_from_a_news_article(path):
 def test_a_category_reviewers_hardly_keep_never_fills_a_bank():
     """English word blanks were kept 10 times in 146 (none of 41 in rounds 16-20: "the only
     option that fits the slot"): the Amazon article's sixth draft was one ("ICANN ... the
-    _____" with domains, dozens, regions), so its bank stays short (four items since rounds
-    29-30: its blank on "April" and the false twin saying "July" cue each other)."""
+    _____" with domains, dozens, regions), so its bank stays short: two items since round 34
+    (its blank on "April" and the false twin saying "July" cue each other; its blanks on a
+    name and on a year are categories English reviewers kept under 18%: 3 of 35 and 5 of 25
+    in rounds 29-34)."""
     from quizgen.engine.portfolio import CATEGORY_FLOOR
     from quizgen.engine.rank import category_keep
 
@@ -49,7 +51,7 @@ def test_a_category_reviewers_hardly_keep_never_fills_a_bank():
     }
     assert category_keep(word_blank, "en") < CATEGORY_FLOOR
     bank = quizgen.generate(ENGINE / "en-amazon.txt", seed=0)
-    assert len(bank.items) >= 4
+    assert len(bank.items) >= 2
     assert "gTLDs" not in [it.answer for it in bank.items]
     assert all((category_keep(it, "en") or 1.0) >= CATEGORY_FLOOR for it in bank.items)
 

@@ -22,6 +22,7 @@ Example::
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -234,7 +235,8 @@ def _demonstrative_subject(ctx: Context, body: str) -> bool:
 def claim_of(ctx: Context, rs: RankedSentence, max_words: int = 28) -> Claim | None:
     """The sentence's main statement, or ``None`` when it has none a reader can check alone."""
     memo = ctx.cache.setdefault("claims", {})
-    at = (rs.sentence.index, max_words)
+    # a sentence no longer than the smaller limit is never cut: one claim whatever the limit
+    at = (rs.sentence.index, max_words if len(rs.sentence.text.split()) > min(28, max_words) else 0)
     if at in memo:
         return memo[at]
     memo[at] = claim = _claim_of(ctx, rs, max_words)
@@ -574,12 +576,15 @@ def person_gender(ctx: Context, name: str) -> str | None:
         return memo[name]
     seen: set[str] = set()
     sentences = ctx.layer.sentences
+    starts = ctx.cache.get("sentence_starts")
+    if starts is None:
+        starts = ctx.cache["sentence_starts"] = [s.start for s in sentences]
     c = ctx.by_text().get(name)
     forms = {x.text for x in ctx.groups.get(ctx.group_of(c), ())} if c is not None else set()
     spots = sorted({(at, len(f)) for f in forms | {name} for at in ctx.mentions(f)})
     for at, n in spots:
-        i = next((k for k, s in enumerate(sentences) if s.start <= at < s.end), None)
-        if i is None:
+        i = bisect.bisect_right(starts, at) - 1
+        if i < 0 or not sentences[i].start <= at < sentences[i].end:
             continue
         after = ctx.text[at + n : sentences[i].end]
         g = _pronoun_gender(ctx, after)
@@ -594,6 +599,8 @@ def person_gender(ctx: Context, name: str) -> str | None:
 def _same_gender(ctx: Context, key: Candidate, other: str, claim: str) -> bool:
     """May ``other`` stand in the claim for ``key``: no gendered pronoun after the key in the
     claim, or the article's pronouns give ``other`` the same gender?"""
+    if not ctx.t("gendered_pronouns", {}):
+        return True  # a language whose pronouns have no gender ("dia")
     at = claim.find(key.text)
     needed = _pronoun_gender(ctx, claim[at + len(key.text) :]) if at >= 0 else None
     if needed is None:
@@ -732,7 +739,16 @@ def _swappable(ctx: Context, c: Candidate) -> bool:
 
 def falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
     """False twins of a claim, best first: two actors of the claim swapped (who did what to
-    whom), then one name, place, time or number replaced by another of the article's."""
+    whom), then one name, place, time or number replaced by another of the article's. Made
+    once a claim (the main idea, the statements and the true/false items all ask)."""
+    memo = ctx.cache.setdefault("falsify", {})
+    at = (claim.sentence, claim.text)
+    if at not in memo:
+        memo[at] = tuple(_falsify(ctx, claim))
+    return list(memo[at])
+
+
+def _falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
     from .distractors import distractor_pool
 
     out: list[FalseClaim] = []

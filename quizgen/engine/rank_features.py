@@ -320,35 +320,45 @@ def _calendar_words(pack: Any) -> tuple[frozenset[str], frozenset[str]]:
     return fold_all(getattr(pack, "months", {})), fold_all(getattr(pack, "weekdays", {}))
 
 
-_SPLIT_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 _WORDS_RE = re.compile(r"\w+")
+_SPLIT_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
-@lru_cache(maxsize=4)
-def _sentence_words(text: str) -> tuple[list[frozenset[str]], dict[str, list[int]]]:
-    """The article's sentences as sets of folded words, and where each word stands (once per
-    article: every false statement of a bank asks)."""
-    sents = [frozenset(_WORDS_RE.findall(_fold(s))) for s in _SPLIT_RE.split(text) if s.strip()]
+@lru_cache(maxsize=2)
+def _sentence_index(text: str) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
+    """The article's sentences (their spans) and, for each folded word, the sentences holding
+    it: made once an article, kept small (no word set per sentence: a 1 MB article has ten
+    thousand sentences)."""
+    spans: list[tuple[int, int]] = []
     where: dict[str, list[int]] = {}
-    for i, words in enumerate(sents):
-        for w in words:
-            where.setdefault(w, []).append(i)
-    return sents, where
+    at = 0
+    for m in [*_SPLIT_RE.finditer(text), None]:
+        end = m.start() if m else len(text)
+        if text[at:end].strip():
+            i = len(spans)
+            spans.append((at, end))
+            for w in set(_WORDS_RE.findall(_fold(text[at:end]))):
+                where.setdefault(w, []).append(i)
+        if m:
+            at = m.end()
+    return spans, where
 
 
-def swapped_words(statement: str, article_text: str) -> set[str]:
-    """The words of a false statement that the article sentence nearest to it lacks: what its
-    false twin put in (a date, a name, a figure); none when it only moved the sentence's own
-    words (two actors' roles swapped)."""
-    sents, where = _sentence_words(article_text)
+@lru_cache(maxsize=512)
+def swapped_words(statement: str, article_text: str) -> frozenset[str]:
+    """The words of a false statement that the article sentence nearest to it (most words in
+    common, the first of equals) lacks: what its false twin put in (a date, a name, a figure);
+    none when it only moved the sentence's own words (two actors' roles swapped)."""
+    spans, where = _sentence_index(article_text)
     words = set(_WORDS_RE.findall(_fold(statement)))
     hits: Counter = Counter()
     for w in words:
         hits.update(where.get(w, ()))
     if not hits:
-        return words
+        return frozenset(words)
     best = max(hits, key=lambda i: (hits[i], -i))
-    return words - sents[best]
+    a, b = spans[best]
+    return frozenset(words - set(_WORDS_RE.findall(_fold(article_text[a:b]))))
 
 
 def _statement_kind(answer: str, article_text: str, pack: Any) -> str:
@@ -369,6 +379,9 @@ def _fold(text: str) -> str:
     from .textutil import fold
 
     return fold(text)
+
+
+
 
 
 def item_category(item: Any, pack: Any, article_text: str | None = None) -> str:

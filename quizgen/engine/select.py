@@ -104,10 +104,15 @@ def rank_sentence(ctx: Context, s: Sentence) -> RankedSentence:
     else:
         clauses = re.split(r"[,;:]", ctx.text[body_start : s.end], maxsplit=2)
         first_clause = clauses[0].split()[:8]
-        if len(first_clause) <= 4 and len(clauses) > 1 and _adverbial(ctx, first_clause):
+        anaphors = set(ctx.t("anaphors", []))
+        if (
+            len(first_clause) <= 4
+            and len(clauses) > 1
+            and {fold(w) for w in clauses[1].split()[:3]} & anaphors
+            and _adverbial(ctx, first_clause)
+        ):
             # "Enam bulan lalu, dia menempati ...": past a short opener, the subject's pronoun
             first_clause = first_clause + clauses[1].split()[:3]
-        anaphors = set(ctx.t("anaphors", []))
         for i, w in enumerate(first_clause):
             if fold(w) in anaphors and not (
                 any(x[:1].isupper() for x in first_clause[1:i]) or (i > 0 and _opens_with_name(ctx, first_clause))

@@ -46,6 +46,14 @@ def cut_short(ctx: Context, c: Claim) -> bool:
     its start (a dateline, an opening phrase)?"""
     if c.verbatim:
         return False
+    memo = ctx.cache.setdefault("cut_short", {})
+    at = (c.sentence, c.text)
+    if at not in memo:
+        memo[at] = _cut_short(ctx, c)
+    return memo[at]
+
+
+def _cut_short(ctx: Context, c: Claim) -> bool:
 
     def words(text: str) -> list[str]:
         return [w for w in (re.sub(r"\W", "", x) for x in fold(text).split()) if w]

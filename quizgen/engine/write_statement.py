@@ -30,12 +30,21 @@ VARIANTS = 3
 
 
 def _claims(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[RankedSentence, Claim]]:
+    from .write_main_idea import cut_short
+
+    memo = ctx.cache.setdefault("statement_claims", {})
+    at = tuple(rs.sentence.index for rs in ranked)
+    if at in memo:
+        return list(memo[at])
     out = []
     for rs in ranked:
         c = claim_of(ctx, rs)
-        if c is not None and len(c.text.split()) <= MAX_OPTION_WORDS:
+        if c is not None and len(c.text.split()) <= MAX_OPTION_WORDS and not cut_short(ctx, c):
+            # a claim cut inside a phrase reads truncated, as a key or beside it ("... di
+            # Istanbul dalam upaya.", "halted just moments."; rounds 23-34, ten times)
             out.append((rs, c))
     out.sort(key=lambda x: x[1].sentence)
+    memo[at] = tuple(out)
     return out
 
 
