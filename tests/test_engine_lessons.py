@@ -696,3 +696,26 @@ def test_a_claim_cut_inside_a_phrase_is_no_statement():
         bank = quizgen.generate(path, seed=seed)
         shown = [o for it in bank.items for o in (*it.options, it.answer, it.prompt)]
         assert not any(t.rstrip().endswith("dalam upaya.") for t in shown), shown
+
+
+def test_round_thirty_five_lessons():
+    """Round 35: "In which year did this arrangement come to an end?" ('this arrangement' has
+    no antecedent: a question names a person the sentence before names, or is not asked);
+    "Model adalah kombinasi ..." ("Model" swapped in for Shell: a word the article writes only
+    inside longer names, "Signature Model", is no name of its own)."""
+    from quizgen.engine.claims import _fragment_only
+
+    ctx = ctx_for(
+        "Bolivia signed the 1961 convention with a special clause for coca leaves and other crops. "
+        "This arrangement came to an end in 1989 and since then the issue has been under dispute. "
+        "Enric Duran took out 68 loans from 39 banks in Spain. He spent two months in prison in 2009.",
+        "en",
+    )
+    prompts = [d.item.prompt for d in drafts_for(ctx) if d.item.kind == "mcq"]
+    assert not any("this arrangement" in p for p in prompts), prompts
+    assert "How many months did Enric Duran spend in prison in 2009?" in prompts
+    ind = ctx_for(
+        "Shell menawarkan tiga varian. Signature Model dijual seharga US$ 250, sedangkan Universal "
+        "Model seharga US$ 150. Shell akan dijual mulai Januari."
+    )
+    assert _fragment_only(ind, "Model") and not _fragment_only(ind, "Shell")

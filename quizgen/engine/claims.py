@@ -559,6 +559,24 @@ def _letters(name: str) -> str:
     return re.sub(r"[^a-z]", "", fold(name))
 
 
+def _fragment_only(ctx: Context, word: str) -> bool:
+    """Does the article write ``word`` only inside a longer capitalised name ("Signature
+    Model", "Universal Model") or also in lower case ("model")?"""
+    if ctx.mentions(word.lower()):
+        return True
+    text = ctx.text
+    spots = ctx.mentions(word)
+    for at in spots:
+        before = text[max(0, at - 40) : at].split()[-1:]
+        after = text[at + len(word) : at + len(word) + 40].split()[:1]
+        joined = (before and before[0][:1].isupper() and not before[0].endswith((".", ",", ":", "”", '"'))) or (
+            after and after[0][:1].isupper()
+        )
+        if not joined:
+            return False  # a mention standing alone: a name of its own
+    return bool(spots)
+
+
 def _pronoun_gender(ctx: Context, text: str) -> str | None:
     """ "m" or "f" when the text holds only one gender's pronouns (the pack's
     ``gendered_pronouns``; none in Indonesian: "dia" is either)."""
@@ -834,6 +852,9 @@ def _falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
                 continue
             if c.type == "person" and _letters(d.text) in _letters(text):
                 continue  # "Kim Jong Un" beside "Kim Jong-un": one person twice, not a swap
+            if " " not in d.text.strip() and d.text[:1].isupper() and _fragment_only(ctx, d.text):
+                continue  # "Model" for "Shell": a word the article writes only in lower case
+                # or inside longer names ("Signature Model") is no name to swap in (rounds 32, 35)
             if c.type == "person" and any(
                 len(w) > 2 and re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text)
                 for w in d.text.split()
