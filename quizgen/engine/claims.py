@@ -74,7 +74,7 @@ def _attribution_re(ctx: Context) -> re.Pattern:
     return re.compile(r",\s*(?:(?:" + alt + r")\b[^,.;]{0,60}|[^,.;]{0,40}\b(?:" + alt + r"))\s*[.!]?$", re.I)
 
 
-def _resolve_subject(ctx: Context, rs: RankedSentence, body: str) -> str | None:
+def resolve_subject(ctx: Context, rs: RankedSentence, body: str) -> str | None:
     """``Ia menjajakan ...`` -> ``Tutut menjajakan ...``: a sentence opening with a personal
     pronoun (he, she) gets the name of the one person the sentence before names. ``None``
     when that is not sure (no person, several, the pronoun is not a subject pronoun)."""
@@ -255,7 +255,7 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
         if "quotation" in why:
             return None
         if "needs the previous" in why:
-            named = _resolve_subject(ctx, rs, body)
+            named = resolve_subject(ctx, rs, body)
             if named is None:
                 return None
             body = named

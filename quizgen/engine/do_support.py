@@ -120,9 +120,9 @@ def do_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Question | 
     subject_tags = [t for _w, t in tagged[:v]]
     named = None
     if v == 1 and subject_tags == ["PRON"] and not fronted:
-        from .claims import _resolve_subject
+        from .claims import resolve_subject
 
-        resolved = _resolve_subject(ctx, rs, clause)
+        resolved = resolve_subject(ctx, rs, clause)
         if resolved is None:
             return None
         named = resolved[: len(resolved) - len(clause) + len(tagged[0][0])].strip()

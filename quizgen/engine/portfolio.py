@@ -88,10 +88,10 @@ def _named(ctx: Context, rs, d: Draft) -> Draft | None:
     """The draft with the sentence's opening personal pronoun replaced by the name of the one
     person the sentence before names ("He spent _____ in prison" -> "Duran spent _____ in
     prison"), or ``None`` when that person is not sure or the sentence points back otherwise."""
-    from .claims import _resolve_subject
+    from .claims import resolve_subject
 
     body = ctx.text[rs.body_start : rs.sentence.end].strip()
-    named = _resolve_subject(ctx, rs, body)
+    named = resolve_subject(ctx, rs, body)
     if named is None:
         return None
     pronoun = body.split()[0]

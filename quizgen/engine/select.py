@@ -59,8 +59,8 @@ def _mask_abbreviations(ctx: Context, text: str) -> str:
 
 
 def _adverbial(ctx: Context, words: list[str]) -> bool:
-    """A short opener that names no one: a time ("Enam bulan lalu", "Last year", "On
-    Monday"), set off before the clause whose subject follows."""
+    """A short opener that names no one: a time ("Enam bulan lalu", "Last year", "In 2016")
+    set off before the clause whose subject follows."""
     if any(w[:1].isupper() for w in words[1:]):
         return False  # a name the pronoun may point to
     tagged = ctx.upos(" ".join(words))
