@@ -21,6 +21,9 @@ from quizgen.engine.write_detail import in_brackets, in_list, looks_misspelt, wo
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+NEEDS_CORPUS = pytest.mark.skipif(
+    not (SHARED / "corpus").is_dir(), reason="../shared/corpus is not beside the repository"
+)
 
 
 def cand(ctx: Context, text: str):
@@ -245,6 +248,7 @@ def test_the_main_idea_is_no_hook_to_the_reader_nor_what_did_not_happen():
     assert c is not None and not cut_short(lead, c)  # dropping "(Bakamla)" is no cut
 
 
+@NEEDS_CORPUS
 def test_a_bank_does_not_offer_the_same_wrong_figures_under_every_question():
     from quizgen.engine.generate import generate
 
@@ -314,6 +318,7 @@ def test_questions_keep_to_one_clause_and_never_misread_a_name_given():
     assert q is not None and q.prompt.startswith("In which year could the company be sold"), q
 
 
+@NEEDS_CORPUS
 def test_a_word_blank_fits_its_slot_and_typed_words_come_last():
     from quizgen.engine.portfolio import fallback_tier
 
@@ -375,6 +380,7 @@ def test_round_eleven_lessons_on_claims_names_and_pairs():
     assert paired(ind, next(c for c in ind.layer.candidates if c.text.startswith("satu")))
 
 
+@NEEDS_CORPUS
 def test_an_opening_scene_without_the_topic_words_gives_way_to_a_later_claim():
     from quizgen.engine.write_main_idea import main_candidates
 
@@ -688,6 +694,7 @@ def test_round_thirty_one_and_thirty_two_lessons():
     assert points_back(ctx, "Petugas di lapangan pun tengah melakukan evakuasi terhadap dua kejadian tersebut.")
 
 
+@NEEDS_CORPUS
 def test_a_claim_cut_inside_a_phrase_is_no_statement():
     """Rounds 31 and 34: "Key is cut off ('dalam upaya.')": a claim cut before its sentence's
     end, inside a phrase, reads truncated as a statement's key or option."""
