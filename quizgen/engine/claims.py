@@ -74,10 +74,10 @@ def _attribution_re(ctx: Context) -> re.Pattern:
     return re.compile(r",\s*(?:(?:" + alt + r")\b[^,.;]{0,60}|[^,.;]{0,40}\b(?:" + alt + r"))\s*[.!]?$", re.I)
 
 
-def resolve_subject(ctx: Context, rs: RankedSentence, body: str) -> str | None:
-    """``Ia menjajakan ...`` -> ``Tutut menjajakan ...``: a sentence opening with a personal
-    pronoun (he, she) gets the name of the one person the sentence before names. ``None``
-    when that is not sure (no person, several, the pronoun is not a subject pronoun)."""
+def subject_name(ctx: Context, rs: RankedSentence, body: str) -> str | None:
+    """The name of the one person the sentence before names, for a sentence opening with a
+    personal pronoun (he, she, "ia"); ``None`` when that is not sure (no person, several, the
+    pronoun is not a subject pronoun)."""
     m = re.match(r"^(\w+)\s+(\S.*)$", body)
     if not m or fold(m.group(1)) not in ctx.t("person_pronouns", []):
         return None
@@ -96,7 +96,17 @@ def resolve_subject(ctx: Context, rs: RankedSentence, body: str) -> str | None:
     (c,) = people.values()
     if any(c2.type == "person" for c2 in ctx.by_sentence.get(rs.sentence.index, ())):
         return None  # another person in the sentence: the pronoun may be theirs
-    return f"{c.text} {m.group(2)}"
+    return c.text
+
+
+def resolve_subject(ctx: Context, rs: RankedSentence, body: str) -> str | None:
+    """``Ia menjajakan ...`` -> ``Tutut menjajakan ...``: the sentence with its opening
+    personal pronoun replaced by :func:`subject_name`, or ``None``."""
+    name = subject_name(ctx, rs, body)
+    if name is None:
+        return None
+    rest = re.match(r"^\w+\s+(\S.*)$", body).group(1)
+    return f"{name} {rest}"
 
 
 def _cut_adjunct(ctx: Context, text: str, max_words: int, min_words: int = 10) -> str | None:

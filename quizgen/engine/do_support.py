@@ -120,12 +120,11 @@ def do_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Question | 
     subject_tags = [t for _w, t in tagged[:v]]
     named = None
     if v == 1 and subject_tags == ["PRON"] and not fronted:
-        from .claims import resolve_subject
+        from .claims import subject_name
 
-        resolved = resolve_subject(ctx, rs, clause)
-        if resolved is None:
+        named = subject_name(ctx, rs, clause)
+        if named is None:
             return None
-        named = resolved[: len(resolved) - len(clause) + len(tagged[0][0])].strip()
         subject_tags = ["PROPN"]
     if not set(subject_tags) <= SUBJECT_TAGS or subject_tags[-1] not in ("NOUN", "PROPN"):
         return None

@@ -88,14 +88,13 @@ def _named(ctx: Context, rs, d: Draft) -> Draft | None:
     """The draft with the sentence's opening personal pronoun replaced by the name of the one
     person the sentence before names ("He spent _____ in prison" -> "Duran spent _____ in
     prison"), or ``None`` when that person is not sure or the sentence points back otherwise."""
-    from .claims import resolve_subject
+    from .claims import subject_name
 
     body = ctx.text[rs.body_start : rs.sentence.end].strip()
-    named = resolve_subject(ctx, rs, body)
-    if named is None:
+    name = subject_name(ctx, rs, body)
+    if name is None:
         return None
     pronoun = body.split()[0]
-    name = named[: len(named) - len(body) + len(pronoun)].strip()
     prompt = d.item.prompt
     m = re.search(r"(?<!\w)" + re.escape(pronoun) + r"(?!\w)", prompt)
     if not m or len(prompt[: m.start()].split()) > 2:

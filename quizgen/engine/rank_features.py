@@ -27,6 +27,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
+from .textutil import fold
+
 # name -> (expected sign of its weight, what it measures). The sign is the direction a strict
 # reviewer is expected to push (+1 keeps, -1 rejects, 0 no prior); training drops a feature
 # whose fitted weight contradicts its sign, so every kept weight reads the way it is named.
@@ -337,7 +339,7 @@ def _sentence_index(text: str) -> tuple[list[tuple[int, int]], dict[str, list[in
         if text[at:end].strip():
             i = len(spans)
             spans.append((at, end))
-            for w in set(_WORDS_RE.findall(_fold(text[at:end]))):
+            for w in set(_WORDS_RE.findall(fold(text[at:end]))):
                 where.setdefault(w, []).append(i)
         if m:
             at = m.end()
@@ -350,7 +352,7 @@ def swapped_words(statement: str, article_text: str) -> frozenset[str]:
     common, the first of equals) lacks: what its false twin put in (a date, a name, a figure);
     none when it only moved the sentence's own words (two actors' roles swapped)."""
     spans, where = _sentence_index(article_text)
-    words = set(_WORDS_RE.findall(_fold(statement)))
+    words = set(_WORDS_RE.findall(fold(statement)))
     hits: Counter = Counter()
     for w in words:
         hits.update(where.get(w, ()))
@@ -358,7 +360,7 @@ def swapped_words(statement: str, article_text: str) -> frozenset[str]:
         return frozenset(words)
     best = max(hits, key=lambda i: (hits[i], -i))
     a, b = spans[best]
-    return frozenset(words - set(_WORDS_RE.findall(_fold(article_text[a:b]))))
+    return frozenset(words - set(_WORDS_RE.findall(fold(article_text[a:b]))))
 
 
 def _statement_kind(answer: str, article_text: str, pack: Any) -> str:
@@ -373,15 +375,6 @@ def _statement_kind(answer: str, article_text: str, pack: Any) -> str:
     if all(w in months or w in days or _YEAR_RE.match(w) for w in new):
         return "statement_false_time"
     return "statement_false"
-
-
-def _fold(text: str) -> str:
-    from .textutil import fold
-
-    return fold(text)
-
-
-
 
 
 def item_category(item: Any, pack: Any, article_text: str | None = None) -> str:

@@ -514,13 +514,13 @@ def write_detail(
 def write_named_detail(ctx: Context, rs: RankedSentence, keys: list, rng: random.Random) -> list[Draft]:
     """Detail questions on a sentence that opens with a personal pronoun, asked with the name
     of the one person the sentence before names (:func:`~quizgen.engine.do_support.do_question`)."""
-    from .claims import resolve_subject
+    from .claims import subject_name
     from .do_support import do_question
 
     drafts: list[Draft] = []
     if not sentence_ok(ctx, rs):
         return drafts
-    if resolve_subject(ctx, rs, ctx.text[rs.body_start : rs.sentence.end].strip()) is None:
+    if subject_name(ctx, rs, ctx.text[rs.body_start : rs.sentence.end].strip()) is None:
         return drafts  # "This arrangement came to an end in 1989": no person to name (round 35)
     for key in keys:
         if not fact_key_ok(ctx, rs, key) or (key.type == "number" and counted_out(ctx, key)):

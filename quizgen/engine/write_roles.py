@@ -37,7 +37,7 @@ class Role:
     group: str
     name: str
     role: str
-    head: str  # the role's last plain noun before a preposition or relative word ("lecturer")
+    head: str  # the role's head noun before a preposition or relative word ("lecturer", "kepala")
     sentence: int
     start: int
     end: int
@@ -80,7 +80,7 @@ def _person_words(ctx: Context) -> set[str]:
         words = set(ctx.t("person_nouns", [])) | set(ctx.t("role_nouns", []))
         for h in getattr(ctx.pack, "honorifics", ()) or ():
             words.update(fold(h).split())
-        memo = ctx.cache["person_words"] = {fold(w) for w in words} - set(ctx.t("not_roles", []))
+        memo = ctx.cache["person_words"] = {fold(w) for w in words}
     return memo
 
 
@@ -210,12 +210,13 @@ def write_roles(ctx: Context, ranked: list[RankedSentence]) -> list[Draft]:
     drafts = []
     for r in roles:
         own_words = set(fold(r.name).split())
+        rw = _content_words(ctx, r.role)
         n = len(r.role.split())
         others: list[Role] = []
         for o in sorted(roles, key=lambda o: abs(len(o.role.split()) - n)):
             if o is r or set(fold(o.name).split()) & own_words:
                 continue  # the same person under another form of the name
-            ow, rw = _content_words(ctx, o.role), _content_words(ctx, r.role)
+            ow = _content_words(ctx, o.role)
             if ow <= rw or rw <= ow or (o.head == r.head and min(len(ow), len(rw)) < 3):
                 continue  # "a student" beside "a psychology student": either could be right
             if not 0.4 <= len(o.role.split()) / n <= 2.5:
