@@ -726,3 +726,81 @@ def test_round_thirty_five_lessons():
         "Model seharga US$ 150. Shell akan dijual mulai Januari."
     )
     assert _fragment_only(ind, "Model") and not _fragment_only(ind, "Shell")
+
+
+def test_round_thirty_seven_and_thirty_eight_lessons():
+    """Rounds 35-38: a whole lead ending on its verb is a claim ("... can be saved": the tiger
+    census lead had none, and "More than 250 conservationists ... worked on the survey" became
+    the key); a whole sentence keeps its last clause (", bisa diketahui April"); no blank on a
+    number whose unit word is a modifier of the noun after it ("two sex workers": the key "two
+    sex"); a false statement swaps in a person only when a gendered noun beside the name
+    agrees ("Harington merupakan aktris" for Leslie, when the article calls Kit a "pria")."""
+    from quizgen.engine.claims import _same_gender, claim_of, falsify
+
+    en = ctx_for(
+        "Tigers are more numerous in Nepal than at any time since the 1970s, a new census has "
+        "revealed, giving conservationists hope that the big cats, whose numbers have been dropping "
+        "across south Asia for 100 years, can be saved.\n\n"
+        "In 2012, two sex workers gave birth on the streets of Athens, officials said.",
+        "en",
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(en)}
+    lead = claim_of(en, ranked[0], max_words=42)
+    assert lead is not None and lead.text.endswith("can be saved."), lead
+    blanks = [d.item.answer for d in drafts_for(en) if d.item.kind == "cloze"]
+    assert "two sex" not in blanks, blanks
+    ind = ctx_for(
+        "Komite Olimpiade Indonesia menyatakan kepastian keikutsertaan tim nasional U-22 dalam "
+        "Islamic Solidarity Games 2017 di Baku, bisa diketahui April.\n\n"
+        "Aktor Kit Harington akan menikahi Rose Leslie tahun depan. Leslie merupakan aktris yang "
+        "memerankan Ygritte. Harington berniat mengundang para kru. \"Kit adalah pria yang "
+        "menyenangkan,\" kata Leslie."
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(ind)}
+    first = claim_of(ind, ranked[0], max_words=30)
+    assert first is None or "bisa diketahui April" in first.text, first
+    leslie = cand(ind, "Leslie")
+    assert not _same_gender(ind, leslie, "Harington", "Leslie merupakan aktris yang memerankan Ygritte.")
+    claim = claim_of(ind, ranked[2])
+    assert claim is not None
+    assert not any("Harington merupakan aktris" in f.text for f in falsify(ind, claim))
+
+
+def test_leads_that_state_the_story_are_claims():
+    """Rounds 35-38: English main-idea keys judged "a detail" where the lead had no claim: an
+    existential "there" read as a pointer back ("There are about 50,000 mystery shopping trips
+    ..."), "US" read as "us" (first person), a plural read as a typo of its singular
+    ("polygraphs" beside "polygraph"), "Leading water scientists" and "According to ..." read as
+    openings with no subject, and a subject that is the article's topic ("Coal is likely to
+    rival oil ...") counted as naming no actor. No blank on a figure describing a noun
+    ("negara berpenduduk _____"): 1 of 13 kept."""
+    from quizgen.engine.claims import claim_of
+    from quizgen.engine.write_detail import _attribute
+    from quizgen.engine.write_main_idea import main_candidates
+
+    en = ctx_for(
+        "There are about 50,000 mystery shopping trips every month in the UK, a trade body says.\n\n"
+        "Leading water scientists have issued a stern warning about global food supplies in the US.\n\n"
+        "According to American researchers, a nasal spray could help children with autism.\n\n"
+        "Police have relied on polygraphs for almost 100 years. The polygraph was created in 1921.",
+        "en",
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(en)}
+    for i in range(4):
+        assert ranked[i].usable, (i, ranked[i].reasons)
+        assert claim_of(en, ranked[i], max_words=42) is not None, i
+    coal = ctx_for(
+        "Coal is likely to rival oil as the world's biggest source of energy in the next five "
+        "years.\n\nOne of the biggest factors behind the rise in coal use has been shale gas in "
+        "the US.\n\nCoal consumption is increasing all over the world, the IEA says. Coal prices "
+        "fell. China is the biggest coal importer.",
+        "en",
+    )
+    best = main_candidates(coal, rank_sentences(coal))[0][2].text
+    assert best.startswith("Coal is likely to rival oil"), best
+    ind = ctx_for(
+        "Kekerasan terjadi di negara berpenduduk 30 juta orang itu. Kasparov, yang pernah menjadi "
+        "juara dunia, kini berusia 54 tahun."
+    )
+    assert _attribute(ind, cand(ind, "30 juta orang"))
+    assert not _attribute(ind, cand(ind, "54 tahun"))

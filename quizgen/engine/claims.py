@@ -30,7 +30,7 @@ from ..article import Candidate
 from .confidence import NAME_SUFFIXES, confirmed, inside_longer_name, modifier_use, person_confidence
 from .context import Context
 from .questions import _cut, _is_verbish
-from .select import RankedSentence
+from .select import RankedSentence, existential
 from .textutil import capitalise_first, contains_phrase, fold
 
 QUOTES = '“”"‘’«»'
@@ -148,8 +148,17 @@ def _is_clause(ctx: Context, text: str) -> bool:
     tagged = ctx.upos(text)
     if not tagged or tagged[0][1] is None:
         return True
-    if tagged[0][1] in ("VERB", "SCONJ", "CCONJ", "ADV") and tagged[0][0].lower() not in ctx.t(
-        "clause_adverbs", []
+    participle = (  # "Leading water scientists have issued ...": an adjective, not a verb
+        tagged[0][1] == "VERB"
+        and tagged[0][0].lower().endswith("ing")
+        and len(tagged) > 1
+        and tagged[1][1] in ("NOUN", "ADJ")
+        and ctx.pack.code == "en"
+    )
+    if (
+        tagged[0][1] in ("VERB", "SCONJ", "CCONJ", "ADV")
+        and tagged[0][0].lower() not in ctx.t("clause_adverbs", [])
+        and not participle
     ):
         return False
     relative = set(ctx.t("relative_words", []))
@@ -301,7 +310,8 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
         body = re.sub(r",\s*(?:" + verbs + r")\s+(?:[A-Z][\w.]*\s*){1,3},?\s*(?=[a-z])", " ", body)
     body = re.sub(r"^(?:[A-Z]\w*\s)?[A-Za-z]\w+ly,\s+", "", body)  # "Less convincingly, ..."
     body = body[:1].upper() + body[1:]
-    if len(body.split()) > max_words:  # a long sentence: its main clause only
+    was_cut = len(body.split()) > max_words
+    if was_cut:  # a long sentence: its main clause only
         cut = _cut(body.rstrip(".!"), ctx, min_words=7, max_words=max_words)
         if cut is None or len(cut.split()) > max_words:
             cut = _cut_adjunct(ctx, body.rstrip(".!"), max_words)
@@ -310,10 +320,13 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
         body = cut
     body = body.strip(" ,;:-–—").rstrip(".!")
     tags = [t for _, t in ctx.upos(body)]
-    if tags and tags[-1] in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "DET") and ctx.pack.code == "en":
-        return None  # "... and do": cut short
+    ends = ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "DET") if was_cut else ("ADP", "CCONJ", "SCONJ", "DET")
+    if tags and tags[-1] in ends and ctx.pack.code == "en":
+        return None  # "... and do": cut short (a whole sentence may end on its verb: "can be saved")
     head, sep, tail = body.rpartition(", ")
-    if sep and len(tail.split()) <= 3 and len(head.split()) >= 6:
+    if sep and len(tail.split()) <= 3 and len(head.split()) >= 6 and (was_cut or not _has_verb(ctx, tail)):
+        # "..., with one": a stub left by a cut; ", Rabu malam": a time tag; a whole sentence
+        # keeps a last clause of its own (", can be saved", ", bisa diketahui April")
         body = head  # "..., with one": a stub left by a cut
     if body.count("(") != body.count(")"):
         return None
@@ -358,6 +371,8 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
         subject.add(fold(w))
         if t in ("PRON", None):  # a pronoun, not a demonstrative after its noun ("Asia ini")
             words_before_verb.append(fold(w))
+    if existential(ctx, body):
+        words_before_verb = words_before_verb[1:]  # "There are ...": "there" points nowhere
     if set(words_before_verb) & set(ctx.t("anaphors", [])):
         return None  # "..., mereka juga melanggar": who "they" are is in another sentence
     if subject & set(ctx.t("anaphoric_words", [])):
@@ -367,7 +382,8 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
     n = len(body.split())
     if n < 6 or not _has_verb(ctx, body) or not _is_clause(ctx, body):
         return None  # a fragment (a caption, a headline, "Led by X, ...") is not a statement
-    low = f" {fold(body)} "
+    # an abbreviation in capitals is a name, not a word ("the US": not "us")
+    low = " " + fold(re.sub(r"\b[A-Z]{2,}\b", " ", body)) + " "
     if any(f" {w} " in low for w in ctx.t("first_person", []) + ctx.t("hedge_words", [])):
         return None  # an opinion or a guess is not a statement a reader can check
     dangling = set(ctx.t("list_joins", [])) | set(ctx.t("embed_words", [])) | set(ctx.t("dangling_words", []))
@@ -595,10 +611,26 @@ def _pronoun_gender(ctx: Context, text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _noun_gender(ctx: Context, before: str, after: str) -> str | None:
+    """ "m" or "f" when a gendered noun of the pack (``gendered_nouns``: "aktris", "istri",
+    "actress") stands right before a name ("aktris Rose Leslie") or says what it is right
+    after it ("Harington merupakan aktris", "Leslie, an actress")."""
+    table = ctx.t("gendered_nouns", {})
+    if not table:
+        return None
+    links = set(ctx.t("gendered_noun_links", []))  # "merupakan", "seorang", "is", "an"
+    prev = fold(before).split()[-1:]
+    nxt = [w for w in re.findall(r"[\w-]+", fold(after[:60]))[:4]]
+    while nxt and nxt[0] in links:
+        nxt = nxt[1:]
+    found = {g for g, forms in table.items() if (prev and prev[0] in forms) or (nxt and after[:1] in ", " and nxt[0] in forms)}
+    return found.pop() if len(found) == 1 else None
+
+
 def person_gender(ctx: Context, name: str) -> str | None:
-    """The gender the article's pronouns give a person: those after a mention (of any form of
-    the name) in its sentence or opening the next one ("Andersen ... came to him"), when they
-    all agree."""
+    """The gender the article gives a person: its pronouns after a mention (of any form of the
+    name) in its sentence or opening the next one ("Andersen ... came to him"), and a gendered
+    noun beside a mention ("aktor Kit Harington"), when they all agree."""
     memo = ctx.cache.setdefault("person_gender", {})
     if name in memo:
         return memo[name]
@@ -615,6 +647,9 @@ def person_gender(ctx: Context, name: str) -> str | None:
         if i < 0 or not sentences[i].start <= at < sentences[i].end:
             continue
         after = ctx.text[at + n : sentences[i].end]
+        g = _noun_gender(ctx, ctx.text[max(sentences[i].start, at - 30) : at], after)
+        if g:
+            seen.add(g)
         g = _pronoun_gender(ctx, after)
         if g is None and i + 1 < len(sentences):
             g = _pronoun_gender(ctx, " ".join(sentences[i + 1].text.split()[:2]))
@@ -626,14 +661,17 @@ def person_gender(ctx: Context, name: str) -> str | None:
 
 def _same_gender(ctx: Context, key: Candidate, other: str, claim: str) -> bool:
     """May ``other`` stand in the claim for ``key``: no gendered pronoun after the key in the
-    claim, or the article's pronouns give ``other`` the same gender?"""
-    if not ctx.t("gendered_pronouns", {}):
-        return True  # a language whose pronouns have no gender ("dia")
+    claim nor gendered noun beside it, or the article gives ``other`` the same gender?"""
+    if not ctx.t("gendered_pronouns", {}) and not ctx.t("gendered_nouns", {}):
+        return True  # a language with no gendered words
     at = claim.find(key.text)
-    needed = _pronoun_gender(ctx, claim[at + len(key.text) :]) if at >= 0 else None
+    if at < 0:
+        return True
+    after = claim[at + len(key.text) :]
+    needed = _noun_gender(ctx, claim[:at], after) or _pronoun_gender(ctx, after)
     if needed is None:
         return True
-    return person_gender(ctx, other) == needed  # unknown: the pronoun may give the swap away
+    return person_gender(ctx, other) == needed  # unknown: the gendered word may give the swap away
 
 
 def _person_pool(ctx: Context, c: Candidate) -> list:

@@ -38,11 +38,12 @@ FLOOR = 6  # items a bank of a 250-word article needs, choice items or not
 # a category of item reviewers kept less often than this in its language (English word
 # blanks: 10 of 146 over rounds 5-20, none of 41 in rounds 16-20, "the only option that
 # fits the slot"; English weekday blanks 1 of 13; since rounds 29-34, English blanks on a
-# name, 3 of 35 kept, and on a year, 5 of 25, and false statements that only change a date)
+# name, 3 of 35 kept, and on a year, 5 of 25, and false statements that only change a date;
+# since rounds 35-38, Indonesian blanks on a common word, 0 of 5: one option fits the slot)
 # is no item for a default bank, nor is a prompt that copies the article's typo: a bank
 # stays short rather than filled with them (eight good items beat twenty mixed ones),
 # unless the article gives nothing else
-CATEGORY_FLOOR = 0.18
+CATEGORY_FLOOR = 0.2
 
 
 def shortlist(ranked: list, want: int) -> list:
@@ -291,7 +292,7 @@ def select(
         skill = d.item.skill
         if skill == "main_idea":
             # the writer's own order of its versions (how well each key sums up the article)
-            v += 5.0 + 0.5 * d.score
+            v += 5.0 + 1.0 * d.score
         elif skill == "statement" and len(chosen) < count // 2:
             v -= 1.0  # facts first: statements are built from many sentences and fit around them
         else:

@@ -47,6 +47,12 @@ def _opener(text: str, phrases) -> str | None:
     return None
 
 
+def existential(ctx: Context, text: str) -> bool:
+    """Does the text open with an existential "there" ("There are about 50,000 ...", "There
+    comes a time ..."), which points at nothing before it (the pack's ``existential_openers``)?"""
+    return _opener(text, ctx.t("existential_openers", [])) is not None
+
+
 def _mask_abbreviations(ctx: Context, text: str) -> str:
     """Hide the periods of abbreviations ("Mr. Smith", "U.S. Army") from the sentence-break test."""
     abbr = getattr(ctx.pack, "abbreviations", frozenset())
@@ -98,12 +104,16 @@ def rank_sentence(ctx: Context, s: Sentence) -> RankedSentence:
         ctx.text[body_start : s.end],
         getattr(ctx.pack, "dependent_starts", ()) + tuple(ctx.t("pronoun_openers", [])),
     )
+    if dep and existential(ctx, ctx.text[body_start : s.end]):
+        dep = None  # "There are about 50,000 mystery shopping trips ...": "there" points nowhere
     if dep:
         usable = False
         reasons.append(f"starts with '{dep}', needs the previous sentence")
     else:
         clauses = re.split(r"[,;:]", ctx.text[body_start : s.end], maxsplit=2)
         first_clause = clauses[0].split()[:8]
+        if existential(ctx, clauses[0]):
+            first_clause = first_clause[1:]  # "There are ...": no pointer back
         anaphors = set(ctx.t("anaphors", []))
         if (
             len(first_clause) <= 4

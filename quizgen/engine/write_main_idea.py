@@ -131,8 +131,21 @@ def _addresses_reader(ctx: Context, text: str) -> bool:
     return bool(set(re.findall(r"\w+", fold(text))) & set(ctx.t("reader_words", [])))
 
 
-def _names_actor(c: Claim) -> bool:
-    return any(e.type in ("person", "organisation", "place") for e in c.entities)
+def _names_actor(ctx: Context, c: Claim) -> bool:
+    """Does the claim name who or what acts: a person, body or place, or a subject holding one
+    of the article's topic words ("Coal is likely to rival oil ...": the article is about coal)?"""
+    if any(e.type in ("person", "organisation", "place") for e in c.entities):
+        return True
+    subject = []
+    agents = set(ctx.t("passive_agent_words", []))
+    tagged = ctx.upos(c.text)
+    for k, (w, t) in enumerate(tagged):
+        after = tagged[k + 1][0].lower() if k + 1 < len(tagged) else ""
+        if t == "AUX" or (t == "VERB" and after not in agents):  # "fortunes made by ...": no verb yet
+            break
+        subject.append(w)
+    topic_coverage(ctx, c.text)  # fills the article's topic words
+    return bool(subject) and bool(_content(ctx, " ".join(subject)) & ctx.cache["topic_words"])
 
 
 TOPIC_WORDS = 10
@@ -184,7 +197,7 @@ def main_candidates(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[fl
             + 6.0 * topic_coverage(ctx, c.text)
             + 1.0 * share
             + 0.2 * lead_weight / (1 + pos)
-            - (2.5 if not _names_actor(c) else 0.0)
+            - (2.5 if not _names_actor(ctx, c) else 0.0)
             - (1.0 if _negated(ctx, c.text) else 0.0)
             - (1.5 if _addresses_reader(ctx, c.text) else 0.0)
             - (0.8 if cut_short(ctx, c) else 0.0)  # a cut sentence reads truncated ("halted just moments.")
