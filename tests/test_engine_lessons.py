@@ -804,3 +804,54 @@ def test_leads_that_state_the_story_are_claims():
     )
     assert _attribute(ind, cand(ind, "30 juta orang"))
     assert not _attribute(ind, cand(ind, "54 tahun"))
+
+
+def test_actors_doing_a_thing_together_are_not_swapped():
+    """Round 38: "Tunisia is making plans with Morocco" keyed NOT true, swapped from "Morocco is
+    making plans with Tunisia": both do it together, so the swap stays true."""
+    from quizgen.engine.claims import claim_of, falsify
+
+    ctx = ctx_for(
+        "Morocco is making plans with Tunisia to export solar energy across the Mediterranean. "
+        "Morocco imports nearly all of its energy from Spain and Algeria.",
+        "en",
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(ctx)}
+    claim = claim_of(ctx, ranked[0])
+    assert claim is not None
+    assert not any(f.text.startswith("Tunisia is making plans with Morocco") for f in falsify(ctx, claim))
+
+
+def test_round_thirty_nine_lessons():
+    """Round 39 (English news main ideas kept 1 of 8): the lead "Wales will become the first
+    country ... unless they opt out" had no claim (a whole sentence ending on its particle);
+    "menarik" (withdraws) read as the opinion word "interesting"; a lead saying what is
+    suspected ("yang diduga merupakan anggota FPI") is a summary though no true/false
+    statement; "Kondisi yang sempat memaksanya ... itu, ternyata makin serius" names its
+    subject by pointing back past a relative clause; "the threat was actually, if anything,
+    understated" keeps its last word."""
+    from quizgen.engine.claims import _demonstrative_subject, claim_of
+
+    en = ctx_for(
+        "Wales will become the first country in the UK where people will be presumed to have "
+        "consented for their organs to be donated unless they opt out.\n\n"
+        "While this might sound like an exaggeration, the threat was actually, if anything, understated.",
+        "en",
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(en)}
+    lead = claim_of(en, ranked[0], max_words=42)
+    assert lead is not None and lead.text.endswith("unless they opt out."), lead
+    second = claim_of(en, ranked[1])
+    assert second is None or second.text.endswith("understated."), second
+    ind = ctx_for(
+        "Presiden Donald Trump menarik Amerika Serikat dari kesepakatan iklim global yang "
+        "disepakati di Paris pada 2015 lalu. Ratusan orang yang diduga merupakan anggota ormas "
+        "membakar kantor organisasi lain di Ciampea, Bogor, Jawa Barat."
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(ind)}
+    assert claim_of(ind, ranked[0]) is not None
+    assert claim_of(ind, ranked[1]) is None  # a suspicion is no statement keyed true or false
+    assert claim_of(ind, ranked[1], hedged=True) is not None  # ... but sums the news up
+    assert _demonstrative_subject(
+        ind, "Kondisi yang sempat memaksanya membatalkan dua konser terakhir di London itu, ternyata makin serius"
+    )

@@ -39,7 +39,9 @@ def test_a_category_reviewers_hardly_keep_never_fills_a_bank():
     _____" with domains, dozens, regions), so its bank stays short: two items since round 34
     (its blank on "April" and the false twin saying "July" cue each other; its blanks on a
     name and on a year are categories English reviewers kept under 18%: 3 of 35 and 5 of 25
-    in rounds 29-34)."""
+    in rounds 29-34), one since round 39: its main idea is now the lead ("Brazil and Peru have
+    lodged objections ... “.amazon”", a hook question before it) and one of its options shows
+    "At a conference in April in Beijing ...", which gives the April blank away."""
     from quizgen.engine.portfolio import CATEGORY_FLOOR
     from quizgen.engine.rank import category_keep
 
@@ -51,7 +53,7 @@ def test_a_category_reviewers_hardly_keep_never_fills_a_bank():
     }
     assert category_keep(word_blank, "en") < CATEGORY_FLOOR
     bank = quizgen.generate(ENGINE / "en-amazon.txt", seed=0)
-    assert len(bank.items) >= 2
+    assert len(bank.items) >= 1 and any(it.skill == "main_idea" for it in bank.items)
     assert "gTLDs" not in [it.answer for it in bank.items]
     assert all((category_keep(it, "en") or 1.0) >= CATEGORY_FLOOR for it in bank.items)
 

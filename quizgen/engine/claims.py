@@ -235,9 +235,16 @@ def _demonstrative_subject(ctx: Context, body: str) -> bool:
     if not after and not before:
         return False
     times = set(ctx.t("time_nouns", []))
+    relative = set(ctx.t("relative_words", []))
     tagged = []
+    in_relative = False
     for w, t in ctx.upos(body):
-        if t in ("VERB", "AUX"):
+        if fold(w) in relative and tagged:
+            in_relative = True  # "Kondisi yang sempat memaksanya ... itu, ternyata": the
+            # subject runs to the comma that closes its relative clause
+        if in_relative and w == ",":
+            break
+        if t in ("VERB", "AUX") and not in_relative:
             break
         tagged.append((fold(w), t))
     for i, (w, t) in enumerate(tagged):
@@ -251,18 +258,21 @@ def _demonstrative_subject(ctx: Context, body: str) -> bool:
     return False
 
 
-def claim_of(ctx: Context, rs: RankedSentence, max_words: int = 28) -> Claim | None:
-    """The sentence's main statement, or ``None`` when it has none a reader can check alone."""
+def claim_of(ctx: Context, rs: RankedSentence, max_words: int = 28, hedged: bool = False) -> Claim | None:
+    """The sentence's main statement, or ``None`` when it has none a reader can check alone.
+    ``hedged``: a claim may hold a hedge of the pack's ``summary_hedges`` ("allegedly",
+    "diduga", "best"): a summary of the news may say what is suspected or ranked, a statement
+    keyed true or false may not."""
     memo = ctx.cache.setdefault("claims", {})
     # a sentence no longer than the smaller limit is never cut: one claim whatever the limit
-    at = (rs.sentence.index, max_words if len(rs.sentence.text.split()) > min(28, max_words) else 0)
+    at = (rs.sentence.index, max_words if len(rs.sentence.text.split()) > min(28, max_words) else 0, hedged)
     if at in memo:
         return memo[at]
-    memo[at] = claim = _claim_of(ctx, rs, max_words)
+    memo[at] = claim = _claim_of(ctx, rs, max_words, hedged)
     return claim
 
 
-def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
+def _claim_of(ctx: Context, rs: RankedSentence, max_words: int, hedged: bool = False) -> Claim | None:
     s = rs.sentence
     body = ctx.text[rs.body_start : s.end].strip()
     if quotes_speech(body):
@@ -320,11 +330,23 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
         body = cut
     body = body.strip(" ,;:-–—").rstrip(".!")
     tags = [t for _, t in ctx.upos(body)]
-    ends = ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "DET") if was_cut else ("ADP", "CCONJ", "SCONJ", "DET")
-    if tags and tags[-1] in ends and ctx.pack.code == "en":
-        return None  # "... and do": cut short (a whole sentence may end on its verb: "can be saved")
+    if was_cut and tags and tags[-1] in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "DET") and ctx.pack.code == "en":
+        return None  # "... and do": cut short (a whole sentence may end on its verb, "can be
+        # saved", or its particle, "unless they opt out")
     head, sep, tail = body.rpartition(", ")
-    if sep and len(tail.split()) <= 3 and len(head.split()) >= 6 and (was_cut or not _has_verb(ctx, tail)):
+    if (
+        sep
+        and len(tail.split()) <= 3
+        and len(head.split()) >= 6
+        and (was_cut or not any(t in ("VERB", "AUX", "ADJ") for _, t in ctx.upos(tail)))
+        # "a success rate, in tests, of over 70%": the tail goes on past an aside
+        and not (
+            tail[:1].islower()
+            and "," in head
+            and head.rsplit(",", 1)[1].strip()[:1].islower()
+            and len(head.rsplit(",", 1)[1].split()) <= 3
+        )
+    ):
         # "..., with one": a stub left by a cut; ", Rabu malam": a time tag; a whole sentence
         # keeps a last clause of its own (", can be saved", ", bisa diketahui April")
         body = head  # "..., with one": a stub left by a cut
@@ -384,7 +406,10 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int) -> Claim | None:
         return None  # a fragment (a caption, a headline, "Led by X, ...") is not a statement
     # an abbreviation in capitals is a name, not a word ("the US": not "us")
     low = " " + fold(re.sub(r"\b[A-Z]{2,}\b", " ", body)) + " "
-    if any(f" {w} " in low for w in ctx.t("first_person", []) + ctx.t("hedge_words", [])):
+    hedges = set(ctx.t("hedge_words", [])) - (set(ctx.t("summary_hedges", [])) if hedged else set())
+    # "menarik" as a verb ("Trump menarik AS dari ...": withdraws) is no "interesting"
+    verbs = {fold(w) for w, t in ctx.upos(body) if t == "VERB"} & set(ctx.t("hedges_also_verbs", []))
+    if any(f" {w} " in low and w not in verbs for w in [*ctx.t("first_person", []), *hedges]):
         return None  # an opinion or a guess is not a statement a reader can check
     dangling = set(ctx.t("list_joins", [])) | set(ctx.t("embed_words", [])) | set(ctx.t("dangling_words", []))
     if fold(body).split()[-1] in dangling or re.search(r",\s*$", body):
@@ -858,6 +883,8 @@ def _falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
             has_verb = any(t in ("VERB", "AUX") for _, t in ctx.upos(gap)) if gap.strip() else False
             if not (has_verb or directed) or "," in gap:
                 continue  # "Kementerian ESDM, BPH Migas, dan Pertamina": a list, no roles to swap
+            if fold(gap).split()[-1:] and fold(gap).split()[-1] in ctx.t("symmetric_preps", []):
+                continue  # "Morocco is making plans with Tunisia": swapped, it stays true (round 38)
             if any(_titled(ctx, c) for c in (a, b)):
                 continue  # "Presiden Joko Widodo": a title belongs to its holder
             if a.type == "person" and holds_office(ctx, ctx.group_of(a)) != holds_office(ctx, ctx.group_of(b)):
@@ -898,6 +925,8 @@ def _falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
         for d in pool[:4]:
             if contains_phrase(text, d.text) or _still_true(ctx, claim, c, d.text):
                 continue
+            if c.type == "time" and fold(d.text) in fold(text):
+                continue  # "from late March to mid-March": the swapped-in month already stands there
             if c.type == "person" and _letters(d.text) in _letters(text):
                 continue  # "Kim Jong Un" beside "Kim Jong-un": one person twice, not a swap
             if " " not in d.text.strip() and d.text[:1].isupper() and _fragment_only(ctx, d.text):

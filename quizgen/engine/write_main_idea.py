@@ -103,6 +103,11 @@ def points_back(ctx: Context, text: str) -> bool:
         if fold(w) not in words or tag not in ("DET", None):
             continue
         after = tagged[i + 1][1] if i + 1 < len(tagged) else "PUNCT"
+        nxt = fold(tagged[i + 1][0]) if i + 1 < len(tagged) else ""
+        if (after == "ADJ" and not (i + 2 < len(tagged) and tagged[i + 2][1] in ("NOUN", "PROPN"))) or (
+            nxt in ctx.t("participles", []) or nxt.endswith(tuple(ctx.t("participle_endings", [])) or ("\0",))
+        ):
+            after = "PUNCT"  # "than those born in the other ten months": a pronoun of its own
         before = tagged[i - 1][1] if i else "PUNCT"
         if after in nominal or before in nominal:  # "those months", "rumah tersebut"
             return True
@@ -208,26 +213,35 @@ def main_candidates(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[fl
 
     out = []
     for pos, rs in enumerate(by_index[: LEAD_SENTENCES + 2]):
-        c = claim_of(ctx, rs, max_words=ctx.t("lead_max_words", LEAD_MAX_WORDS) if pos == 0 else 30)
+        c = claim_of(ctx, rs, max_words=ctx.t("lead_max_words", LEAD_MAX_WORDS) if pos == 0 else 30, hedged=True)
         if c is None:
             continue
         out.append((fit(pos, rs, c, 1.0), rs, c))
-    if not out or max(topic_coverage(ctx, c.text) for _f, _rs, c in out) < MIN_LEAD_TOPIC:
+    if (
+        not out
+        or max(topic_coverage(ctx, c.text) for _f, _rs, c in out) < MIN_LEAD_TOPIC
+        # "A study has found that school pupils born in those months are fitter": a lead claim
+        # that names its subject by pointing back to a question the article opens with
+        # (or, as the one before it, addresses the reader: "Well, try to ensure that your ...")
+        or all(points_back(ctx, c.text) or _addresses_reader(ctx, c.text) for _f, _rs, c in out)
+    ):
         # no lead claim (a list, a question opening), or only a scene-setting one that holds
         # hardly any of the article's topic words ("Moses King, 48, has had one major
         # problem."): the article's claims, nearest the headline and its topic first
         seen = {x[1].sentence.index for x in out}
         for pos, rs in enumerate(by_index):
-            c = claim_of(ctx, rs) if rs.sentence.index not in seen else None
+            c = claim_of(ctx, rs, max_words=ctx.t("lead_max_words", LEAD_MAX_WORDS)) if rs.sentence.index not in seen else None
             if c is None:
                 continue
             out.append((fit(pos, rs, c, 0.3), rs, c))
         topical = [x for x in out if topic_coverage(ctx, x[2].text) >= MIN_LEAD_TOPIC]
         out = topical or out
-    if any(not cut_short(ctx, c) for _f, _rs, c in out):
+    whole = [x for x in out if not cut_short(ctx, x[2])]
+    if any(not (points_back(ctx, c.text) or _addresses_reader(ctx, c.text)) for _f, _rs, c in whole):
         # a claim cut short at its end reads truncated ("... dalam upaya.", "halted just
         # moments."): a claim that keeps its sentence's end is the key wherever there is one
-        out = [x for x in out if not cut_short(ctx, x[2])]
+        # that neither points back nor addresses the reader
+        out = whole
     out.sort(key=lambda x: (-x[0], x[1].sentence.index))
     return out
 

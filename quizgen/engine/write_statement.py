@@ -103,7 +103,7 @@ def truth_plan(ctx: Context, ranked: list[RankedSentence]) -> frozenset[int]:
     out: set[int] = set()
     flip = True  # the first claim with a twin after the lead is shown false: at least half are
     for n, (_, c) in enumerate(_claims(ctx, ranked)):
-        if n > 0 and falsify(ctx, c):
+        if n > 0 and falsify(ctx, c) and not _only_rare_twins(ctx, c):
             if flip:
                 out.add(c.sentence)
             flip = not flip
@@ -159,6 +159,21 @@ def write_statements(ctx: Context, ranked: list[RankedSentence], rng: random.Ran
 
 
 SWAPS_KEPT = ("roles", "person", "place")
+
+
+def _only_rare_twins(ctx: Context, c: Claim) -> bool:
+    """Are the claim's false twins all of a kind reviewers kept under the category floor in
+    the language (English date swaps: "from late November to mid-March")? Planned false, such
+    a claim gives the bank an item it never takes, and its sentence is blocked for the others."""
+    from .portfolio import CATEGORY_FLOOR
+    from .rank import category_keep
+
+    prompt = prompt_variants(ctx, "statement_false")[0]
+    for f in falsify(ctx, c):
+        rate = category_keep({"kind": "mcq", "prompt": prompt, "answer": f.text, "options": []}, ctx.pack.code, ctx.text)
+        if rate is None or rate >= CATEGORY_FLOOR:
+            return False
+    return True
 
 
 def twins_by_meaning(ctx: Context, c: Claim) -> list[FalseClaim]:
