@@ -855,3 +855,35 @@ def test_round_thirty_nine_lessons():
     assert _demonstrative_subject(
         ind, "Kondisi yang sempat memaksanya membatalkan dua konser terakhir di London itu, ternyata makin serius"
     )
+
+
+def test_rounds_forty_and_forty_one_lessons():
+    """Rounds 40-41: "How many months did Duran spend in prison before being bailed for €50?"
+    (the question cut "€50,000" at its thousands comma); English true/false items that only
+    change a year ("... by 2017" for 2020: "date recall only") are a category of their own,
+    kept under the floor; no blank in a line-up or a results line ("4. Milwaukee Bucks 94-87
+    _____"); no blank on the outlet a "Kantor berita" reports from."""
+    from quizgen.engine.distractors import news_source
+    from quizgen.engine.rank_features import item_category
+    from quizgen.lang import get_pack
+
+    ctx = ctx_for(
+        "Enric Duran took out 68 loans from 39 banks in Spain. He spent two months in prison "
+        "before being bailed for €50,000.",
+        "en",
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(ctx)}
+    q = do_question(ctx, ranked[1], cand(ctx, "two months"))
+    assert q is not None and q.prompt.endswith("bailed for €50,000?"), q
+    text = "Experts say solar energy will make up a third of Morocco's supply by 2020. Morocco has deserts."
+    tf = {"kind": "true_false", "prompt": "Experts say solar energy will make up a third of Morocco's supply by 2017.", "answer": "False", "options": ["True", "False"]}
+    assert item_category(tf, get_pack("en"), text) == "true_false_time"
+    ind = ctx_for(
+        "Kantor berita ISNA menulis pemblokiran Telegram telah dicabut. Presiden Hassan Rouhani "
+        "memerintahkan pencabutan itu pada Sabtu.\n\n4. Milwaukee Bucks 94-87 San Antonio Spurs"
+    )
+    assert news_source(ind, "ISNA")
+    from quizgen.engine.write_detail import sentence_ok
+
+    ranked = {r.sentence.index: r for r in rank_sentences(ind)}
+    assert sentence_ok(ind, ranked[0]) and not sentence_ok(ind, ranked[2])

@@ -406,6 +406,10 @@ SOURCE_CUES = (
     "laporan",
     "lansiran",
     "memberitakan",
+    "kantor berita",  # "Kantor berita ISNA menulis ...", "dikabarkan laman Cosmopolitan" (round 41)
+    "dikabarkan laman",
+    "dilansir laman",
+    "dari laman",
     "reported",
     "told",
     "according",

@@ -161,7 +161,10 @@ def do_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Question | 
         return None  # another verb before the key: a reduced relative ("fortunes made by ... are")
     if re.search(r"\b(?:that|which|who|whom|whose|because|when|if|while|and|or|but)\b", between, re.IGNORECASE):
         return None  # a clause or a list begins before the key: the question would mix them
-    end = re.search(r"[,;:(]|\s[-–—]\s|\s(?:and|but|while|because|which|who)\s", text[key.end : rs.sentence.end])
+    # a comma between digits is a thousands separator ("bailed for €50,000"), no clause break
+    end = re.search(
+        r"(?<!\d),|,(?!\d)|[;:(]|\s[-–—]\s|\s(?:and|but|while|because|which|who)\s", text[key.end : rs.sentence.end]
+    )
     tail = text[key.end : key.end + end.start()] if end else text[key.end : rs.sentence.end]
     tail = tail.rstrip(" .!?")
     if key.type == "number" and re.match(r"\s*(?:after|before|later|earlier|ago|old|long|away)\b", tail):

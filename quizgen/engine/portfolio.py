@@ -367,7 +367,9 @@ def select(
     # Lisbon" for "Portugal"), and the issue wants a typed answer only where every variant is
     # accepted
     typed_ok = typed_asked(opts)
-    rare = {id(d) for d in drafts if _rarely_kept(ctx, d) or copies_typo(ctx, d.item.prompt)}
+    rare = {
+        id(d) for d in drafts if _rarely_kept(ctx, d) or copies_typo(ctx, d.item.prompt) or _source_key(ctx, d)
+    }
     while len(chosen) < count:
         n_choice = sum(is_choice(d.item) for d in chosen)
         # choice items are most of a bank: another true/false or typed item only while the
@@ -448,6 +450,14 @@ def _rarely_kept(ctx: Context, d: Draft) -> bool:
         return False
     rate = category_keep(d.item, ctx.pack.code, ctx.text)
     return rate is not None and rate < CATEGORY_FLOOR and not _typed(d.item)
+
+
+def _source_key(ctx: Context, d: Draft) -> bool:
+    """Is the draft's key the outlet that reports the news ("dikabarkan laman _____")? Such an
+    item is made only for an article that gives nothing else (a listicle of quotes)."""
+    from .distractors import news_source
+
+    return d.key_type in ("person", "organisation") and news_source(ctx, d.item.answer)
 
 
 def _typed(item: Item) -> bool:

@@ -386,6 +386,12 @@ def item_category(item: Any, pack: Any, article_text: str | None = None) -> str:
     d = Draft.of(item)
     templates = getattr(pack, "templates", {}) or {}
     if d.kind == "true_false":
+        labels = tuple(getattr(pack, "true_false", ()) or ())
+        if article_text and len(labels) == 2 and d.answer == labels[1]:
+            # a false statement shown alone: counted apart when it only changes a date
+            # ("... by 2017" for 2020: "date recall only", rounds 40-41)
+            if _statement_kind(d.prompt, article_text, pack) == "statement_false_time":
+                return "true_false_time"
         return "true_false"
     if d.prompt == templates.get("main_idea"):
         return "main_idea"
