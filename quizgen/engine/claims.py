@@ -334,22 +334,17 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int, hedged: bool = F
         return None  # "... and do": cut short (a whole sentence may end on its verb, "can be
         # saved", or its particle, "unless they opt out")
     head, sep, tail = body.rpartition(", ")
+    aside = head.rsplit(",", 1)[1].strip() if "," in head else ""
     if (
         sep
         and len(tail.split()) <= 3
         and len(head.split()) >= 6
+        # a whole sentence keeps a last clause of its own (", can be saved", ", bisa diketahui April")
         and (was_cut or not any(t in ("VERB", "AUX", "ADJ") for _, t in ctx.upos(tail)))
         # "a success rate, in tests, of over 70%": the tail goes on past an aside
-        and not (
-            tail[:1].islower()
-            and "," in head
-            and head.rsplit(",", 1)[1].strip()[:1].islower()
-            and len(head.rsplit(",", 1)[1].split()) <= 3
-        )
+        and not (tail[:1].islower() and aside[:1].islower() and len(aside.split()) <= 3)
     ):
-        # "..., with one": a stub left by a cut; ", Rabu malam": a time tag; a whole sentence
-        # keeps a last clause of its own (", can be saved", ", bisa diketahui April")
-        body = head  # "..., with one": a stub left by a cut
+        body = head  # "..., with one": a stub left by a cut; ", Rabu malam": a time tag
     if body.count("(") != body.count(")"):
         return None
     first = fold(body).split()[:1]
@@ -645,10 +640,13 @@ def _noun_gender(ctx: Context, before: str, after: str) -> str | None:
         return None
     links = set(ctx.t("gendered_noun_links", []))  # "merupakan", "seorang", "is", "an"
     prev = fold(before).split()[-1:]
-    nxt = [w for w in re.findall(r"[\w-]+", fold(after[:60]))[:4]]
+    nxt = re.findall(r"[\w-]+", fold(after[:60]))[:4]
     while nxt and nxt[0] in links:
         nxt = nxt[1:]
-    found = {g for g, forms in table.items() if (prev and prev[0] in forms) or (nxt and after[:1] in ", " and nxt[0] in forms)}
+    said_after = bool(nxt) and after[:1] in ", "  # "Leslie merupakan aktris", not "Leslie's"
+    found = {
+        g for g, forms in table.items() if (prev and prev[0] in forms) or (said_after and nxt[0] in forms)
+    }
     return found.pop() if len(found) == 1 else None
 
 

@@ -104,9 +104,9 @@ def points_back(ctx: Context, text: str) -> bool:
             continue
         after = tagged[i + 1][1] if i + 1 < len(tagged) else "PUNCT"
         nxt = fold(tagged[i + 1][0]) if i + 1 < len(tagged) else ""
-        if (after == "ADJ" and not (i + 2 < len(tagged) and tagged[i + 2][1] in ("NOUN", "PROPN"))) or (
-            nxt in ctx.t("participles", []) or nxt.endswith(tuple(ctx.t("participle_endings", [])) or ("\0",))
-        ):
+        endings = tuple(ctx.t("participle_endings", []))
+        participle = nxt in ctx.t("participles", []) or (bool(endings) and nxt.endswith(endings))
+        if participle or (after == "ADJ" and not (i + 2 < len(tagged) and tagged[i + 2][1] in ("NOUN", "PROPN"))):
             after = "PUNCT"  # "than those born in the other ten months": a pronoun of its own
         before = tagged[i - 1][1] if i else "PUNCT"
         if after in nominal or before in nominal:  # "those months", "rumah tersebut"
@@ -149,8 +149,7 @@ def _names_actor(ctx: Context, c: Claim) -> bool:
         if t == "AUX" or (t == "VERB" and after not in agents):  # "fortunes made by ...": no verb yet
             break
         subject.append(w)
-    topic_coverage(ctx, c.text)  # fills the article's topic words
-    return bool(subject) and bool(_content(ctx, " ".join(subject)) & ctx.cache["topic_words"])
+    return bool(subject) and bool(_content(ctx, " ".join(subject)) & topic_words(ctx))
 
 
 TOPIC_WORDS = 10
@@ -166,17 +165,21 @@ def topic_coverage(ctx: Context, text: str) -> float:
     memo = ctx.cache.setdefault("topic_coverage", {})
     if text in memo:
         return memo[text]  # the selection asks again for every sentence at every step
+    top = topic_words(ctx)
+    memo[text] = value = len(_content(ctx, text) & top) / max(1, len(top))
+    return value
+
+
+def topic_words(ctx: Context) -> frozenset[str]:
+    """The article's ten most repeated content words (their first five letters), found once."""
     top = ctx.cache.get("topic_words")
     if top is None:
         counts: dict[str, int] = {}
         for s in ctx.layer.sentences:
             for w in _content(ctx, s.text):
                 counts[w] = counts.get(w, 0) + 1
-        top = ctx.cache["topic_words"] = frozenset(
-            sorted(counts, key=lambda w: (-counts[w], w))[:TOPIC_WORDS]
-        )
-    memo[text] = value = len(_content(ctx, text) & top) / max(1, len(top))
-    return value
+        top = ctx.cache["topic_words"] = frozenset(sorted(counts, key=lambda w: (-counts[w], w))[:TOPIC_WORDS])
+    return top
 
 
 def _length_fit(text: str) -> float:
