@@ -887,3 +887,22 @@ def test_rounds_forty_and_forty_one_lessons():
 
     ranked = {r.sentence.index: r for r in rank_sentences(ind)}
     assert sentence_ok(ind, ranked[0]) and not sentence_ok(ind, ranked[2])
+
+
+def test_rounds_forty_two_and_forty_three_lessons():
+    """Rounds 42-43: "pukul 16.50 waktu Korea" blanked as a figure with "2480,0 waktu" among
+    the options (a clock time is no figure); "Who is Stephan Keszler? -> The dealer behind
+    that auction" ("that auction" points back: no role a reader can weigh alone)."""
+    from quizgen.engine.write_detail import fact_key_ok
+    from quizgen.engine.write_roles import role_head
+
+    ind = ctx_for(
+        "Episode terbaru Running Man bakal tayang Minggu, 8 Oktober mendatang pukul 16.50 waktu "
+        "Korea Selatan di SBS. Acara itu ditonton 12 juta orang."
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(ind)}
+    clock = [c for c in ind.layer.candidates if c.text.startswith("16.50")]
+    assert clock and not any(fact_key_ok(ind, ranked[0], c, relaxed=True) for c in clock)
+    en = ctx_for("Stephan Keszler, the dealer behind that auction, believes selling the works is legitimate.", "en")
+    assert role_head(en, "the dealer behind that auction") is None
+    assert role_head(en, "a psychology lecturer at the Federal University") == "lecturer"

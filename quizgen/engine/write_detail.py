@@ -57,6 +57,10 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> b
         before = fold(ctx.text[max(0, c.start - 25) : c.start]).split()[-2:]
         if any(" ".join(before[i:]) in ctx.t("approximators", []) for i in range(len(before))):
             return False  # "lebih dari _____", "hingga _____": a smaller or larger option holds too
+    if c.type == "number" and re.match(r"\d{1,2}[.:]\d{2}\b", c.text):
+        before = fold(ctx.text[max(0, c.start - 12) : c.start]).split()[-1:]
+        if before and before[0] in ctx.t("clock_words", []):
+            return False  # "pukul 16.50 waktu Korea": a clock time, not a figure ("2480,0 waktu")
     if c.type == "number" and _attribute(ctx, c):
         return False  # "negara berpenduduk _____", "penyanyi berusia _____": a description, no fact
     if c.type != "number" and (not confirmed(ctx, c) or inside_longer_name(ctx, c) or modifier_use(ctx, c)):

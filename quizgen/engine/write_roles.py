@@ -98,14 +98,17 @@ def role_head(ctx: Context, role: str, min_words: int = MIN_WORDS) -> str | None
         return None  # "said ...", "di Jakarta", "who in 1576 sailed ...", "kemudian ..."
     relatives = _relatives(ctx)
     pointing = set(ctx.t("anaphors", [])) | set(ctx.t("pointing_determiners", []))
+    demonstratives = set(ctx.t("demonstratives_before", []))
     head, in_phrase = None, True
     head_first = bool(ctx.t("head_first", False))  # the pack's noun phrases open with their head
     for w, t in tagged:
         f = fold(w)
+        if t == "DET" and f in demonstratives:
+            return None  # "the dealer behind that auction" (round 41): "that" points back here
         if f in relatives:
             break  # "a financial analyst who worked with ...": the relative clause may hold verbs
         if f in pointing or t == "PRON":
-            return None  # "his lawyer", "the dealer behind that auction"
+            return None  # "his lawyer"
         if t not in _NOMINAL:
             return None  # a verb of its own: a clause, not a role
         if t == "ADP":
