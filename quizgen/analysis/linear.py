@@ -22,6 +22,8 @@ from .features import BOS, EOS, POSITIONS, type_features
 
 _CACHE_MAX = 200_000  # word types kept per model; beyond that the cache starts afresh
 _CONTEXT = ("L2=", "L=", "R=")  # second-pass features of neighbour tags
+_OFFSETS = np.asarray(POSITIONS)  # a token's window: the rows at -2 .. +2
+_POSITION_AXIS = np.arange(len(POSITIONS))
 
 
 def pack_strings(items: list[str]) -> np.ndarray:
@@ -67,10 +69,12 @@ class _Pass:
         self.has_context = bool(np.any(self.context))
         self.table = np.zeros((0, len(POSITIONS), t), dtype=np.float32)  # rows of LinearTagger.rows
 
-    def scores(self, table: np.ndarray, ids: np.ndarray, centres: np.ndarray) -> np.ndarray:
-        total = self.bias + table[ids[centres - 2], 0]
+    def scores(self, table: np.ndarray, window: np.ndarray) -> np.ndarray:
+        """Scores of the tokens whose window (word rows at positions -2 .. +2) is ``window``."""
+        parts = table[window, _POSITION_AXIS]  # (tokens, positions, tags): one gather
+        total = self.bias + parts[:, 0]
         for k in range(1, len(POSITIONS)):
-            total += table[ids[centres + k - 2], k]
+            total += parts[:, k]
         return total
 
 
@@ -200,26 +204,36 @@ class LinearTagger:
             flat = [rows[w] for ws in sentences for w in ws]
             if not flat:
                 return np.zeros((0, t), dtype=np.float32)
-            lens = np.fromiter((len(ws) for ws in sentences), dtype=np.int64, count=len(sentences))
             # each sentence is padded with two BOS (row 0) before and two EOS (row 1) after
-            sent_of = np.repeat(np.arange(len(sentences)), lens)
-            centres = np.arange(len(flat)) + 2 + 4 * sent_of
-            ids = np.zeros(len(flat) + 4 * len(sentences), dtype=np.int64)
-            ends = np.cumsum(lens + 4)  # one past each sentence's padding
-            ids[ends - 1] = 1
-            ids[ends - 2] = 1
-            ids[centres] = flat
+            if len(sentences) == 1:  # the common call: one short text
+                n = len(flat)
+                ids = np.empty(n + 4, dtype=np.int64)
+                ids[:2] = 0
+                ids[2 : n + 2] = flat
+                ids[n + 2 :] = 1
+                centres = np.arange(2, n + 2)
+            else:
+                lens = np.fromiter((len(ws) for ws in sentences), dtype=np.int64, count=len(sentences))
+                sent_of = np.repeat(np.arange(len(sentences)), lens)
+                centres = np.arange(len(flat)) + 2 + 4 * sent_of
+                ids = np.zeros(len(flat) + 4 * len(sentences), dtype=np.int64)
+                ends = np.cumsum(lens + 4)  # one past each sentence's padding
+                ids[ends - 1] = 1
+                ids[ends - 2] = 1
+                ids[centres] = flat
+            at = centres[:, None] + _OFFSETS  # (tokens, positions): padded layout indexes
+            window = ids[at]
             first = self.passes[0]
-            total = first.scores(first.table, ids, centres)
+            total = first.scores(first.table, window)
             for p in self.passes[1:]:
                 # the first pass's tags, on the padded layout (padding = index t: BOS/EOS)
                 prev = np.full(len(ids), t, dtype=np.int64)
                 prev[centres] = total.argmax(axis=1)
-                total = p.scores(p.table, ids, centres)
+                total = p.scores(p.table, window)
                 if p.has_context:
-                    total += p.context[0, prev[centres - 2]]
-                    total += p.context[1, prev[centres - 1]]
-                    total += p.context[2, prev[centres + 1]]
+                    total += p.context[0, prev[at[:, 0]]]
+                    total += p.context[1, prev[at[:, 1]]]
+                    total += p.context[2, prev[at[:, 3]]]
         return total
 
     def knows(self, word: str) -> bool:

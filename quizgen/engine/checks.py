@@ -97,6 +97,11 @@ class ArticleIndex:
             first = np.searchsorted(pos, pos - size + 1, side="left")
             return float(np.max(csum[1:] - csum[first])) if len(pos) else 0.0
         hits = sorted((i, self.weight[w]) for w in target if w in index for i in index[w])
+        return self._best_window(hits, size)
+
+    @staticmethod
+    def _best_window(hits: list[tuple[int, float]], size: int) -> float:
+        """Two pointers over ``hits`` (word position, weight), sorted by position."""
         best = cur = 0.0
         lo = 0
         for pos, wt in hits:
@@ -110,14 +115,44 @@ class ArticleIndex:
 
     def sliding_window_pick(self, prompt: str, options: list[str]) -> int:
         """MCTest's sliding-window reader (Richardson et al., 2013)."""
-        qset = set(words(BLANK_RE.sub(" ", prompt)))
         best, best_score = 0, -1.0
         for i, opt in enumerate(options):
-            target = qset | set(words(opt))
-            score = self.window_score(target, len(target))
+            score = self.option_score(prompt, opt)
             if score > best_score + 1e-12:
                 best, best_score = i, score
         return best
+
+    def option_score(self, prompt: str, option: str) -> float:
+        """The sliding-window score of ``option`` read into ``prompt`` (option sets are tried
+        and rotated while distractors are chosen: each pair is scored once)."""
+        memo = self.__dict__.setdefault("_option_memo", {})
+        hit = memo.get((prompt, option))
+        if hit is None:
+            qset = self.__dict__.setdefault("_prompt_words", {}).get(prompt)
+            if qset is None:
+                qset = self._prompt_words[prompt] = frozenset(words(BLANK_RE.sub(" ", prompt)))
+            target = qset | set(words(option))
+            hit = memo[(prompt, option)] = self._option_window(qset, target)
+        return hit
+
+    def _option_window(self, qset: frozenset[str], target: frozenset[str]) -> float:
+        """:meth:`window_score` of ``target`` (the prompt's words and an option's): the
+        prompt's own hits are sorted once and merged with the option's."""
+        memo = self.__dict__.setdefault("_window_memo", {})
+        key = (target, len(target))
+        if key in memo or not self.words:
+            return self.window_score(target, len(target))
+        index = self.positions()
+        if sum(len(index[w]) for w in target if w in index) > 2000:
+            return self.window_score(target, len(target))
+        runs = self.__dict__.setdefault("_prompt_hits", {})
+        base = runs.get(qset)
+        if base is None:
+            base = runs[qset] = sorted((i, self.weight[w]) for w in qset if w in index for i in index[w])
+        extra = sorted((i, self.weight[w]) for w in target - qset if w in index for i in index[w])
+        size = max(1, min(len(target), len(self.words)))
+        memo[key] = self._best_window(sorted(base + extra), size)
+        return memo[key]
 
     def frequency_pick(self, options: list[str]) -> int:
         """A test-wise reader: the option the article mentions most often."""

@@ -69,9 +69,14 @@ def quotes_speech(text: str) -> bool:
 
 
 def _attribution_re(ctx: Context) -> re.Pattern:
-    verbs = sorted(set(ctx.t("reporting_words", [])) | set(getattr(ctx.pack, "person_verbs", ())), key=len)
-    alt = "|".join(re.escape(v) for v in reversed(verbs) if v)
-    return re.compile(r",\s*(?:(?:" + alt + r")\b[^,.;]{0,60}|[^,.;]{0,40}\b(?:" + alt + r"))\s*[.!]?$", re.I)
+    hit = ctx.cache.get("attribution_re")
+    if hit is None:
+        verbs = sorted(set(ctx.t("reporting_words", [])) | set(getattr(ctx.pack, "person_verbs", ())), key=len)
+        alt = "|".join(re.escape(v) for v in reversed(verbs) if v)
+        hit = ctx.cache["attribution_re"] = re.compile(
+            r",\s*(?:(?:" + alt + r")\b[^,.;]{0,60}|[^,.;]{0,40}\b(?:" + alt + r"))\s*[.!]?$", re.I
+        )
+    return hit
 
 
 def subject_name(ctx: Context, rs: RankedSentence, body: str) -> str | None:

@@ -121,12 +121,26 @@ class Context:
         (tags are ``None`` when no tagger ships for the language)."""
         memo = self.cache.setdefault("upos", {})
         if text not in memo:
-            from ..analysis import tag
+            sentence = self._sentence_texts().get(text)
+            if sentence is not None:  # a whole sentence: the analysis layer tagged it already
+                s0 = sentence.start
+                tagged = [(t.text, t.upos, t.start - s0, t.end - s0) for t in self.layer.tokens_of(sentence)]
+            else:
+                from ..analysis import tag
 
-            tagged = tag(text, self.pack.code)  # once: the tags and their spans
-            memo[text] = [(t.text, t.upos) for t in tagged]
-            self.cache.setdefault("upos_spans", {})[text] = [(t.start, t.end) for t in tagged]
+                tagged = [(t.text, t.upos, t.start, t.end) for t in tag(text, self.pack.code)]
+            memo[text] = [(w, u) for w, u, _, _ in tagged]  # once: the tags and their spans
+            self.cache.setdefault("upos_spans", {})[text] = [(a, b) for _, _, a, b in tagged]
         return memo[text]
+
+    def _sentence_texts(self) -> dict[str, Sentence]:
+        hit = self.cache.get("sentence_texts")
+        if hit is None:
+            hit = self.cache["sentence_texts"] = {}
+            if self.layer.tagged_ranges:
+                for s in self.layer.sentences:
+                    hit.setdefault(s.text, s)
+        return hit
 
     def upos_spans(self, text: str) -> list[tuple[int, int]]:
         """Character spans in ``text`` of the tokens :meth:`upos` tags."""

@@ -428,6 +428,18 @@ def _domain_dots(ctx: Context) -> list[int]:
     return ctx.cache["domain_dots"]
 
 
+def _cues_in_article(ctx: Context) -> tuple[list[str], list[str]]:
+    """The source cues (with "dari": "dilansir dari") and citing cues the article uses at all:
+    only they can stand before a name."""
+    if "cues_in_article" not in ctx.cache:
+        source = [f"{cue} {link}".strip() for cue in SOURCE_CUES for link in ("", "dari ")]
+        ctx.cache["cues_in_article"] = (
+            [c for c in source if ctx.index.count(c) > 0],
+            [c for c in CITING_CUES if ctx.index.count(c) > 0],
+        )
+    return ctx.cache["cues_in_article"]
+
+
 def news_source(ctx: Context, name: str) -> bool:
     """Is the name a news outlet: a web address ("CNNIndonesia.com"), or named only right
     after a reporting cue ("dilansir Dailymail", "diberitakan Sport English")?"""
@@ -435,9 +447,10 @@ def news_source(ctx: Context, name: str) -> bool:
     if name not in memo:
         web = any(ctx.text[max(0, q - len(name)) : q] == name for q in _domain_dots(ctx))
         n = ctx.index.count(name)
+        source_cues, citing_cues = _cues_in_article(ctx)
         cued = n > 0 and (
-            sum(ctx.index.count(f"{cue} {link}{name}") for cue in SOURCE_CUES for link in ("", "dari "))
-            + (0 if _reads_as_person(name) else sum(ctx.index.count(f"{cue} {name}") for cue in CITING_CUES))
+            sum(ctx.index.count(f"{cue} {name}") for cue in source_cues)
+            + (0 if _reads_as_person(name) else sum(ctx.index.count(f"{cue} {name}") for cue in citing_cues))
             >= n
         )
         memo[name] = web or cued
