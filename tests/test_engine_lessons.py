@@ -906,3 +906,23 @@ def test_rounds_forty_two_and_forty_three_lessons():
     en = ctx_for("Stephan Keszler, the dealer behind that auction, believes selling the works is legitimate.", "en")
     assert role_head(en, "the dealer behind that auction") is None
     assert role_head(en, "a psychology lecturer at the Federal University") == "lecturer"
+
+
+def test_rounds_forty_three_to_forty_five_lessons():
+    """Rounds 43-45: main-idea options whose subject is owned by someone named before
+    ("Hasilnya membuktikan ...", "Di bawahnya menanti ...": "dangling") or whose second word
+    joins them to the sentence before ("Repot karena setiap kali ...": "a fragment"); a
+    possessive owned by a name that follows ("Setibanya di rumah sakit, Nia ...") is fine."""
+    from quizgen.engine.write_main_idea import _continues_before, _no_subject, points_back
+
+    ind = ctx_for("Iwa K divonis enam bulan rehabilitasi. Hakim membacakan putusan pada Selasa.")
+    assert points_back(ind, "Hasilnya membuktikan bahwa Iwa merupakan pengguna ringan.")
+    assert points_back(ind, "Di bawahnya menanti hempasan ombak besar yang siap menerjang.")
+    assert not points_back(ind, "Setibanya di rumah sakit, Nia terlihat terburu-buru masuk ke ruangan.")
+    assert not points_back(ind, "Iwa K tertangkap tangan membawa ganja di Bandara Soekarno-Hatta.")
+    assert _continues_before(ind, "Repot karena setiap kali pengguna hendak memainkan game harus melepas headset.")
+    assert _no_subject(ind, "Repot karena setiap kali pengguna hendak memainkan game harus melepas headset.")
+    assert not _continues_before(ind, "Pengguna repot karena harus melepas headset.")
+    en = ctx_for("The mayor opened the bridge on Monday. Thousands of people came.", "en")
+    assert points_back(en, "His wife said the bridge had cost too much.")
+    assert not points_back(en, "The mayor said the bridge had cost too much.")

@@ -93,6 +93,8 @@ def points_back(ctx: Context, text: str) -> bool:
     """A claim naming its subject by a word that points back ("school pupils born in those
     months", "Rumah tersebut"): out of its paragraph a reader cannot tell what is meant
     (round 25: "'those months' with no referent"; the pack's ``pointing_determiners``)."""
+    if _owner_points_back(ctx, text):
+        return True
     words = set(ctx.t("pointing_determiners", []))
     if not set(re.findall(r"\w+", fold(text))) & words:
         return False
@@ -114,9 +116,42 @@ def points_back(ctx: Context, text: str) -> bool:
     return False
 
 
+def _owner_points_back(ctx: Context, text: str) -> bool:
+    """Is the claim's subject owned by someone named before ("His wife ...", "Hasilnya
+    membuktikan ...", "Di bawahnya menanti ...": whose? rounds 43-45, "dangling")? The pack's
+    ``pointing_possessives`` and ``pointing_clitics``, on the first word or the one after an
+    opening preposition."""
+    possessives = set(ctx.t("pointing_possessives", []))
+    clitics = tuple(ctx.t("pointing_clitics", []))
+    if not (possessives or clitics):
+        return False
+    tagged = ctx.upos(text) + [("", "PUNCT")]
+    i = 1 if tagged[0][1] == "ADP" else 0
+    word, tag = fold(tagged[i][0]), tagged[i][1]
+    # the owned noun is the subject: its verb follows ("Hasilnya membuktikan", "His wife said");
+    # "Setibanya di rumah sakit, Nia ..." names its owner after it
+    if word in possessives:
+        j = i + 1
+        while tagged[j][1] in ("NOUN", "PROPN", "ADJ"):
+            j += 1
+        return j > i + 1 and tagged[j][1] in ("VERB", "AUX")
+    owned = tag == "NOUN" and any(word.endswith(c) and len(word) > len(c) + 2 for c in clitics)
+    return owned and tagged[i + 1][1] in ("VERB", "AUX", "ADJ")
+
+
+def _continues_before(ctx: Context, text: str) -> bool:
+    """Does the claim's second word join it to the sentence before ("Repot karena setiap kali
+    ...", round 44: "a fragment"; the pack's ``fragment_second_words``)?"""
+    tagged = ctx.upos(text)
+    return len(tagged) > 1 and fold(tagged[1][0]) in ctx.t("fragment_second_words", [])
+
+
 def _no_subject(ctx: Context, text: str) -> bool:
     """Does the claim open with a preposition not set off by a comma ("Bagi warga yang berada
-    di sekitar lereng bukit untuk mewaspadai potensi longsor."): a phrase with no subject?"""
+    di sekitar lereng bukit untuk mewaspadai potensi longsor."), or continue the sentence
+    before (:func:`_continues_before`): a phrase with no subject?"""
+    if _continues_before(ctx, text):
+        return True
     tagged = ctx.upos(text)
     if not tagged or tagged[0][1] != "ADP":
         return False
@@ -211,6 +246,7 @@ def main_candidates(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[fl
             - (0.8 if cut_short(ctx, c) else 0.0)  # a cut sentence reads truncated ("halted just moments.")
             - (1.2 if leans_on_others(ctx, c.text) else 0.0)
             - (1.5 if points_back(ctx, c.text) else 0.0)
+            - (1.5 if _continues_before(ctx, c.text) else 0.0)  # "Repot karena ...": a fragment (round 44)
             + _length_fit(c.text)
         )
 
@@ -259,6 +295,7 @@ def secondary_of(
     use_false: bool = False,
     strict: bool = True,
     tidy: bool = True,
+    dangling: bool = False,
 ) -> list[tuple[int, str]]:
     """Claims of other sentences, from the end of the article first, that say something
     else than the key (true but secondary: tempting, yet not what the article is about)."""
@@ -277,6 +314,8 @@ def secondary_of(
             continue
         if strict and cut_short(ctx, s):
             continue  # a sentence cut short reads as a fragment beside the key
+        if not dangling and (_owner_points_back(ctx, s.text) or _continues_before(ctx, s.text)):
+            continue  # "Hasilnya membuktikan ...", "Repot karena ...": dangling, unless nothing else
         if tidy and (points_back(ctx, s.text) or leans_on_others(ctx, s.text) or _no_subject(ctx, s.text)):
             continue  # "... dua kejadian tersebut.", "Bagi warga ... untuk mewaspadai ...": no
             # statement a reader can weigh as a summary (round 31: "fragments", "no main clause")
@@ -348,6 +387,12 @@ def _main_drafts(ctx, ranked, leads, shown_false, prompt, overlap) -> list[Draft
                 if fs and 0.4 * len(key) <= len(fs[0].text) <= 2.2 * len(key) and len(picked) < 3:
                     picked.append((r.sentence.index, fs[0].text))
                     twins_of_others.add(r.sentence.index)
+        if len(picked) < 2:
+            # rather a dangling point ("Di bawahnya menanti ...") than no main idea in the bank
+            more = secondary_of(
+                ctx, ranked, rs, key, shown_false, overlap, use_false=True, strict=overlap <= 0.4, tidy=False, dangling=True
+            )
+            picked += [p for p in more if p not in picked and p[0] not in {i for i, _ in picked}][: 3 - len(picked)]
         if len(picked) < 2:
             continue
         options = [t for _, t in picked]
