@@ -926,3 +926,20 @@ def test_rounds_forty_three_to_forty_five_lessons():
     en = ctx_for("The mayor opened the bridge on Monday. Thousands of people came.", "en")
     assert points_back(en, "His wife said the bridge had cost too much.")
     assert not points_back(en, "The mayor said the bridge had cost too much.")
+    # rounds 40-44: a clause holding a date is no adverbial to move ("The last English king to
+    # fall in battle, and the researchers revealed how for the first time Richard died at
+    # Bosworth on 22 August 1485."); no claim copies a capital after a comma ("..., But, in 1998")
+    from quizgen.engine.claims import claim_of, miscapitalised, restate
+
+    en = ctx_for(
+        "Richard died at Bosworth on 22 August 1485, the last English king to fall in battle, and "
+        "the researchers revealed how for the first time. In movies, the polygraph is always right, "
+        "But, in 1998, the US Supreme Court said it was not reliable.",
+        "en",
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(en)}
+    c = claim_of(en, ranked[0])
+    assert c is not None and restate(en, c).startswith("Richard died at Bosworth"), c
+    assert claim_of(en, ranked[1]) is None
+    assert miscapitalised(en, "the polygraph is always right, But, in 1998, the court said so.")
+    assert not miscapitalised(en, "The minister spoke, The Guardian reported.")
