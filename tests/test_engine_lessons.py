@@ -943,3 +943,30 @@ def test_rounds_forty_three_to_forty_five_lessons():
     assert claim_of(en, ranked[1]) is None
     assert miscapitalised(en, "the polygraph is always right, But, in 1998, the court said so.")
     assert not miscapitalised(en, "The minister spoke, The Guardian reported.")
+
+
+def test_round_forty_six_lessons():
+    """Round 46: "Amjid Gulzar, 26, said Abdullah could ..." lost its reported subject (an
+    inline attribution is set off by commas on both sides); "Targetnya adalah mengumpulkan
+    informasi dari berapa pejabat?" (whose target? no item on a sentence whose subject is owned
+    by someone named before); "Tepatnya pada 27 Mei 2015, ..." opened a question."""
+    from quizgen.engine.claims import claim_of
+    from quizgen.engine.write_detail import sentence_ok
+
+    en = ctx_for(
+        "Tourists are back in Kashmir. Amjid Gulzar, 26, said Abdullah could search for truth and "
+        "reconciliation as well as encouraging foreign visitors.",
+        "en",
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(en)}
+    c = claim_of(en, ranked[1])
+    assert c is None or "Abdullah could search" in c.text, c
+    ind = ctx_for(
+        "Chuck Blazer bekerja sama dengan FBI sejak 2011. Targetnya adalah mengumpulkan informasi "
+        "dari 44 pejabat teras FIFA. Tepatnya pada 27 Mei 2015, Kepolisian Swiss menangkap enam "
+        "anggota Komite Eksekutif FIFA di Zurich."
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(ind)}
+    assert not sentence_ok(ind, ranked[1]) and sentence_ok(ind, ranked[0])
+    c = claim_of(ind, ranked[2])
+    assert c is not None and not c.text.lower().startswith("tepatnya"), c

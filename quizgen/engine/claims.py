@@ -220,6 +220,31 @@ def _has_verb(ctx: Context, text: str) -> bool:
     return any(_is_verbish(ctx, w) or fold(w) in verbs for w in text.split()[1:])
 
 
+def owner_points_back(ctx: Context, text: str) -> bool:
+    """Is the claim's subject owned by someone named before ("His wife ...", "Hasilnya
+    membuktikan ...", "Di bawahnya menanti ...": whose? rounds 43-45, "dangling")? The pack's
+    ``pointing_possessives`` and ``pointing_clitics``, on the first word or the one after an
+    opening preposition."""
+    possessives = set(ctx.t("pointing_possessives", []))
+    clitics = tuple(ctx.t("pointing_clitics", []))
+    if not (possessives or clitics):
+        return False
+    tagged = ctx.upos(text) + [("", "PUNCT")]
+    i = 1 if tagged[0][1] == "ADP" else 0
+    word, tag = fold(tagged[i][0]), tagged[i][1]
+    # the owned noun is the subject: its verb follows ("Hasilnya membuktikan", "His wife said");
+    # "Setibanya di rumah sakit, Nia ..." names its owner after it
+    if word in possessives:
+        j = i + 1
+        while tagged[j][1] in ("NOUN", "PROPN", "ADJ"):
+            j += 1
+        return j > i + 1 and tagged[j][1] in ("VERB", "AUX")
+    # a capital at the start of the sentence makes the tagger read "Targetnya" as a name
+    nominal = tag == "NOUN" or (tag == "PROPN" and i == 0)
+    owned = nominal and any(word.endswith(c) and len(word) > len(c) + 2 for c in clitics)
+    return owned and tagged[i + 1][1] in ("VERB", "AUX", "ADJ")
+
+
 def _strip_opener(ctx: Context, text: str) -> str:
     low = fold(text[:60])
     for p in sorted(ctx.t("strippable_openers", []), key=len, reverse=True):
@@ -334,8 +359,10 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int, hedged: bool = F
     body = re.sub(r"\s+", " ", body).strip()
     body = _attribution_re(ctx).sub("", body.rstrip(" .!")).strip()
     verbs = "|".join(re.escape(v) for v in ctx.t("inline_attribution", []))
-    if verbs:  # "Istri korban, kata Bayu, belum bisa ...": the attribution inside the clause
-        body = re.sub(r",\s*(?:" + verbs + r")\s+(?:[A-Z][\w.]*\s*){1,3},?\s*(?=[a-z])", " ", body)
+    if verbs:  # "Istri korban, kata Bayu, belum bisa ...": the attribution inside the clause,
+        # set off by commas on both sides ("Amjid Gulzar, 26, said Abdullah could ...": the name
+        # after the verb is the reported clause's subject, round 46)
+        body = re.sub(r",\s*(?:" + verbs + r")\s+(?:[A-Z][\w.]*\s*){1,3},\s*(?=[a-z])", " ", body)
     body = re.sub(r"^(?:[A-Z]\w*\s)?[A-Za-z]\w+ly,\s+", "", body)  # "Less convincingly, ..."
     body = body[:1].upper() + body[1:]
     was_cut = len(body.split()) > max_words

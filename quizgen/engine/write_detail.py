@@ -481,6 +481,10 @@ def sentence_ok(ctx: Context, rs: RankedSentence) -> bool:
             or (last and len(last) <= 4 and all(w[:1].isupper() for w in last))
         ):
             return False
+    from .claims import owner_points_back
+
+    if owner_points_back(ctx, body):
+        return False  # "Targetnya adalah mengumpulkan informasi dari _____": whose target? (round 46)
     low = f" {fold(body)} "
     return not any(f" {w} " in low for w in ctx.t("first_person", []))
 

@@ -19,7 +19,7 @@ import random
 import re
 
 from .builders import Draft, choice_draft
-from .claims import Claim, claim_of, falsify, restate
+from .claims import Claim, claim_of, falsify, owner_points_back, restate
 from .context import Context
 from .importance import importance
 from .select import RankedSentence
@@ -93,7 +93,7 @@ def points_back(ctx: Context, text: str) -> bool:
     """A claim naming its subject by a word that points back ("school pupils born in those
     months", "Rumah tersebut"): out of its paragraph a reader cannot tell what is meant
     (round 25: "'those months' with no referent"; the pack's ``pointing_determiners``)."""
-    if _owner_points_back(ctx, text):
+    if owner_points_back(ctx, text):
         return True
     words = set(ctx.t("pointing_determiners", []))
     if not set(re.findall(r"\w+", fold(text))) & words:
@@ -114,29 +114,6 @@ def points_back(ctx: Context, text: str) -> bool:
         if after in nominal or before in nominal:  # "those months", "rumah tersebut"
             return True
     return False
-
-
-def _owner_points_back(ctx: Context, text: str) -> bool:
-    """Is the claim's subject owned by someone named before ("His wife ...", "Hasilnya
-    membuktikan ...", "Di bawahnya menanti ...": whose? rounds 43-45, "dangling")? The pack's
-    ``pointing_possessives`` and ``pointing_clitics``, on the first word or the one after an
-    opening preposition."""
-    possessives = set(ctx.t("pointing_possessives", []))
-    clitics = tuple(ctx.t("pointing_clitics", []))
-    if not (possessives or clitics):
-        return False
-    tagged = ctx.upos(text) + [("", "PUNCT")]
-    i = 1 if tagged[0][1] == "ADP" else 0
-    word, tag = fold(tagged[i][0]), tagged[i][1]
-    # the owned noun is the subject: its verb follows ("Hasilnya membuktikan", "His wife said");
-    # "Setibanya di rumah sakit, Nia ..." names its owner after it
-    if word in possessives:
-        j = i + 1
-        while tagged[j][1] in ("NOUN", "PROPN", "ADJ"):
-            j += 1
-        return j > i + 1 and tagged[j][1] in ("VERB", "AUX")
-    owned = tag == "NOUN" and any(word.endswith(c) and len(word) > len(c) + 2 for c in clitics)
-    return owned and tagged[i + 1][1] in ("VERB", "AUX", "ADJ")
 
 
 def _continues_before(ctx: Context, text: str) -> bool:
@@ -314,7 +291,7 @@ def secondary_of(
             continue
         if strict and cut_short(ctx, s):
             continue  # a sentence cut short reads as a fragment beside the key
-        if not dangling and (_owner_points_back(ctx, s.text) or _continues_before(ctx, s.text)):
+        if not dangling and (owner_points_back(ctx, s.text) or _continues_before(ctx, s.text)):
             continue  # "Hasilnya membuktikan ...", "Repot karena ...": dangling, unless nothing else
         if tidy and (points_back(ctx, s.text) or leans_on_others(ctx, s.text) or _no_subject(ctx, s.text)):
             continue  # "... dua kejadian tersebut.", "Bagi warga ... untuk mewaspadai ...": no
