@@ -369,7 +369,8 @@ def _main_drafts(ctx, ranked, leads, shown_false, prompt, overlap) -> list[Draft
             more = secondary_of(
                 ctx, ranked, rs, key, shown_false, overlap, use_false=True, strict=overlap <= 0.4, tidy=False, dangling=True
             )
-            picked += [p for p in more if p not in picked and p[0] not in {i for i, _ in picked}][: 3 - len(picked)]
+            taken = {i for i, _ in picked}
+            picked += [p for p in more if p[0] not in taken][: 3 - len(picked)]
         if len(picked) < 2:
             continue
         options = [t for _, t in picked]
