@@ -69,20 +69,25 @@ class ArticleIndex:
             self._positions = pos
         return self._positions
 
-    def window_score(self, target: set[str], size: int) -> float:
+    def window_score(self, target: set[str], size: int, known: frozenset[str] = frozenset()) -> float:
         """Best sum of weights of ``target`` words in any window of ``size`` article words.
 
         The best window can be taken to end on a target word, so only their positions are
-        visited (two pointers over the sorted positions)."""
+        visited (two pointers over the sorted positions). ``known``: words of ``target`` whose
+        sorted hits are kept for the next call (a prompt read with each of its options)."""
         if not self.words:
             return 0.0
         key = (frozenset(target), size)
         memo = self.__dict__.setdefault("_window_memo", {})
         if key not in memo:
-            memo[key] = self._window_score(target, size)
+            memo[key] = self._window_score(target, size, known)
         return memo[key]
 
-    def _window_score(self, target: set[str], size: int) -> float:
+    def _hits(self, words_: frozenset[str]) -> list[tuple[int, float]]:
+        index = self.positions()
+        return sorted((i, self.weight[w]) for w in words_ if w in index for i in index[w])
+
+    def _window_score(self, target: set[str], size: int, known: frozenset[str] = frozenset()) -> float:
         size = max(1, min(size, len(self.words)))
         index = self.positions()
         n_hits = sum(len(index[w]) for w in target if w in index)
@@ -96,12 +101,13 @@ class ArticleIndex:
             csum = np.concatenate([[0.0], np.cumsum(wts)])
             first = np.searchsorted(pos, pos - size + 1, side="left")
             return float(np.max(csum[1:] - csum[first])) if len(pos) else 0.0
-        hits = sorted((i, self.weight[w]) for w in target if w in index for i in index[w])
-        return self._best_window(hits, size)
-
-    @staticmethod
-    def _best_window(hits: list[tuple[int, float]], size: int) -> float:
-        """Two pointers over ``hits`` (word position, weight), sorted by position."""
+        if known:  # the known words' hits sorted once, merged with the rest's
+            runs = self.__dict__.setdefault("_known_hits", {})
+            if known not in runs:
+                runs[known] = self._hits(known)
+            hits = sorted(runs[known] + self._hits(frozenset(target) - known))
+        else:
+            hits = self._hits(frozenset(target))
         best = cur = 0.0
         lo = 0
         for pos, wt in hits:
@@ -132,27 +138,8 @@ class ArticleIndex:
             if qset is None:
                 qset = self._prompt_words[prompt] = frozenset(words(BLANK_RE.sub(" ", prompt)))
             target = qset | set(words(option))
-            hit = memo[(prompt, option)] = self._option_window(qset, target)
+            hit = memo[(prompt, option)] = self.window_score(target, len(target), qset)
         return hit
-
-    def _option_window(self, qset: frozenset[str], target: frozenset[str]) -> float:
-        """:meth:`window_score` of ``target`` (the prompt's words and an option's): the
-        prompt's own hits are sorted once and merged with the option's."""
-        memo = self.__dict__.setdefault("_window_memo", {})
-        key = (target, len(target))
-        if key in memo or not self.words:
-            return self.window_score(target, len(target))
-        index = self.positions()
-        if sum(len(index[w]) for w in target if w in index) > 2000:
-            return self.window_score(target, len(target))
-        runs = self.__dict__.setdefault("_prompt_hits", {})
-        base = runs.get(qset)
-        if base is None:
-            base = runs[qset] = sorted((i, self.weight[w]) for w in qset if w in index for i in index[w])
-        extra = sorted((i, self.weight[w]) for w in target - qset if w in index for i in index[w])
-        size = max(1, min(len(target), len(self.words)))
-        memo[key] = self._best_window(sorted(base + extra), size)
-        return memo[key]
 
     def frequency_pick(self, options: list[str]) -> int:
         """A test-wise reader: the option the article mentions most often."""

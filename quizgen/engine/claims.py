@@ -298,11 +298,7 @@ def claim_of(ctx: Context, rs: RankedSentence, max_words: int = 28, hedged: bool
     at = (rs.sentence.index, max_words if len(rs.sentence.text.split()) > min(28, max_words) else 0, hedged)
     if at in memo:
         return memo[at]
-    claim = _claim_of(ctx, rs, max_words, hedged)
-    if claim is not None and miscapitalised(ctx, claim.text):
-        claim = None  # "In movies, the polygraph is always right, But, in 1998, ...": the
-        # article's slip copied into an option (rounds 41 and 44: "copies the article's error")
-    memo[at] = claim
+    memo[at] = claim = _claim_of(ctx, rs, max_words, hedged)
     return claim
 
 
@@ -411,8 +407,8 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int, hedged: bool = F
         return None
     from .write_detail import looks_misspelt
 
-    if looks_misspelt(ctx, body):
-        return None  # a typo of the article would be spread
+    if looks_misspelt(ctx, body) or miscapitalised(ctx, body):
+        return None  # a typo of the article would be spread ("..., But, in 1998": rounds 41, 44)
     first_word = fold(body).split()[:1]
     if re.match(r"^\(?\d{1,2}[.)]\s", body) or (first_word and first_word[0] in ctx.t("list_openers", [])):
         return None  # "1. Terbang selama 24 jam ...": a list item

@@ -470,7 +470,7 @@ def sentence_ok(ctx: Context, rs: RankedSentence) -> bool:
     body = ctx.text[rs.body_start : rs.sentence.end]
     if quotes_speech(body):
         return False
-    from .claims import _has_verb
+    from .claims import _has_verb, owner_points_back
 
     if not _has_verb(ctx, body):  # "MU tetap di peringkat lima klasemen dengan 65 poin." stays
         last = body.rstrip(" .").rsplit(",", 1)[-1].split() if "," in body else []
@@ -481,8 +481,6 @@ def sentence_ok(ctx: Context, rs: RankedSentence) -> bool:
             or (last and len(last) <= 4 and all(w[:1].isupper() for w in last))
         ):
             return False
-    from .claims import owner_points_back
-
     if owner_points_back(ctx, body):
         return False  # "Targetnya adalah mengumpulkan informasi dari _____": whose target? (round 46)
     low = f" {fold(body)} "
