@@ -970,3 +970,44 @@ def test_round_forty_six_lessons():
     assert not sentence_ok(ind, ranked[1]) and sentence_ok(ind, ranked[0])
     c = claim_of(ind, ranked[2])
     assert c is not None and not c.text.lower().startswith("tepatnya"), c
+
+
+def test_rounds_forty_seven_and_eight_lessons():
+    """Rounds 47-48: "Odinga, yang memboykot pemilu ulang ..., menyatakan dirinya ..." lost its
+    predicate as if "menyatakan ..." were an attribution (a subject and its relative clause
+    were left: "a fragment"); "shisha is described by both addicts and officials" was cut
+    before its complement ("as a variant of crystal meth"); "Grup" of "Grup 3, 4, 5, dan 6"
+    was offered as a body beside PT LIB and the clubs."""
+    from quizgen.engine.claims import claim_of
+    from quizgen.engine.distractors import numbered_word
+
+    ind = ctx_for(
+        "Pemerintah Kenya menangkap penasihat oposisi David Ndii. Odinga, yang memboykot pemilu "
+        "ulang pada Oktober karena komisi pemilu gagal melaksanakan reformasi, menyatakan dirinya "
+        "mengedepankan persatuan negara. Ndii ditahan polisi di kota pesisir Mombasa pada Sabtu "
+        "malam, kata pengacara Edward Omotii."
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(ind)}
+    c = claim_of(ind, ranked[1])
+    assert c is None or "mengedepankan persatuan" in c.text, c
+    c = claim_of(ind, ranked[2])
+    assert c is not None and "kata" not in c.text, c  # a real attribution still goes
+    en = ctx_for(
+        "Greece is in crisis. The drug of preference for thousands of homeless Greeks forced on to "
+        "the streets by poverty and despair, shisha is described by both addicts and officials as "
+        "a variant of crystal meth, whose potential to send users into a state of mindless "
+        "violence is underpinned by the substances with which the drug is mixed.",
+        "en",
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(en)}
+    c = claim_of(en, ranked[1])
+    assert c is None or not c.text.rstrip(".").endswith("officials"), c
+    liga = ctx_for(
+        "PT LIB menunda Liga 1 hingga 3 Juli. Jadwal enam laga dari Grup 3, 4, 5, dan 6 Liga 2 "
+        "dipastikan bergeser. Singapura 142 ribu wisman dan Grup Astra ikut terdampak."
+    )
+    assert numbered_word(liga, "Liga")  # "Liga 1", "Liga 2" only
+    assert not numbered_word(liga, "Grup")  # "Grup Astra" too
+    only = ctx_for("Jadwal enam laga dari Grup 3, 4, 5, dan 6 dipastikan bergeser.")
+    assert numbered_word(only, "Grup")
+    assert not numbered_word(ctx_for("Wisman dari Singapura 142,93 ribu orang."), "Singapura")

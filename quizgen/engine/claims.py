@@ -79,6 +79,21 @@ def _attribution_re(ctx: Context) -> re.Pattern:
     return hit
 
 
+def _strip_attribution(ctx: Context, body: str) -> str:
+    """The body without its trailing attribution (", kata Bayu", ", the minister said"),
+    unless what is left is no clause: "Odinga, yang memboykot ..., menyatakan dirinya
+    mengedepankan persatuan" cut at the reporting verb left a subject and its relative clause
+    (round 48, "a fragment"): there the verb is the sentence's predicate."""
+    m = _attribution_re(ctx).search(body)
+    if m is None:
+        return body.strip()
+    rest = body[: m.start()].strip()
+    head = re.match(r"^([^,]+),\s+(\w+)\s[^,]+$", rest)
+    if head and fold(head.group(2)) in ctx.t("relative_words", []) and not _has_verb(ctx, "x " + head.group(1)):
+        return body.strip()  # "Odinga, yang ...": a subject and its relative clause
+    return rest
+
+
 def subject_name(ctx: Context, rs: RankedSentence, body: str) -> str | None:
     """The name of the one person the sentence before names, for a sentence opening with a
     personal pronoun (he, she, "ia"); ``None`` when that is not sure (no person, several, the
@@ -122,7 +137,9 @@ def _cut_adjunct(ctx: Context, text: str, max_words: int, min_words: int = 10) -
     spans = ctx.upos_spans(text)
     if not tagged or tagged[0][1] is None:
         return None
-    keep = set(ctx.t("noun_phrase_preps", []))
+    # "of", "for": inside a noun phrase; "as": a verb's complement ("is described by addicts |
+    # as a variant of crystal meth": cut there, the claim says nothing, round 47)
+    keep = set(ctx.t("noun_phrase_preps", [])) | set(ctx.t("complement_preps", []))
     seen_verb = False
     n_words = 0
     for i, (w, t) in enumerate(tagged):
@@ -353,7 +370,7 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int, hedged: bool = F
             body,
         )
     body = re.sub(r"\s+", " ", body).strip()
-    body = _attribution_re(ctx).sub("", body.rstrip(" .!")).strip()
+    body = _strip_attribution(ctx, body.rstrip(" .!"))
     verbs = "|".join(re.escape(v) for v in ctx.t("inline_attribution", []))
     if verbs:  # "Istri korban, kata Bayu, belum bisa ...": the attribution inside the clause,
         # set off by commas on both sides ("Amjid Gulzar, 26, said Abdullah could ...": the name

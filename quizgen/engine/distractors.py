@@ -514,6 +514,16 @@ def same_time_side(ctx: Context, key: Candidate, other: str) -> bool:
     return (int(k.group()) <= now) == (int(o.group()) <= now)
 
 
+def numbered_word(ctx: Context, text: str) -> bool:
+    """Is the name one word that the article only writes before a number ("Grup 3", "Liga
+    2")? It is half of a name, no actor of its own."""
+    if len(text.split()) != 1:
+        return False
+    hits = [m.end() for m in re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", ctx.text)]
+    # "Grup 3, 4", "Liga 1": a short ordinal, not a figure ("Singapura 142,93 ribu", "Jepang 38,5")
+    return bool(hits) and all(re.match(r"\s+\d{1,2}(?![\d.,]*\d)", ctx.text[e : e + 12]) for e in hits)
+
+
 def filter_pool(ctx: Context, key: Candidate, pool: list[Distractor]) -> list[Distractor]:
     sentence = ctx.sentence(key.sentence).text
     aliases = {fold(a) for a in ctx.aliases(key)} | {fold(key.text)}
@@ -528,6 +538,8 @@ def filter_pool(ctx: Context, key: Candidate, pool: list[Distractor]) -> list[Di
             continue  # "CNNIndonesia", "Sport English": who reports the news is no actor in it
         if not same_time_side(ctx, key, d.text):
             continue
+        if key.type in ("person", "organisation", "place") and numbered_word(ctx, d.text):
+            continue  # "Grup" of "Grup 3, 4, 5": the word of a numbered name (round 47)
         if same_referent(ctx, key.text, d.text):
             continue  # "Sandi" for "Sandiaga", "Felix" for "Baumgartner": the same person
         if contains_phrase(sentence, d.text) or near_duplicate(d.text, key.text):

@@ -391,13 +391,14 @@ def select(
             or (_why(d) and not any(_why(c) for c in chosen))
         ]
         if good:
-            # of a fact's versions (the main idea's, a why-item's), the one that leaves the
-            # most other facts askable when they are scarce
+            # of a fact's versions (the main idea's, a statement's option sets, a why-item's),
+            # the one that leaves the most other facts askable when they are scarce (a
+            # statement's three true options block every blank on their sentences)
             take(
                 max(
                     good,
                     key=lambda d: (
-                        value(d) - (crowding(d, pool) if d.item.skill == "main_idea" or _why(d) else 0.0),
+                        value(d) - (crowding(d, pool) if d.item.skill in ("main_idea", "statement") or _why(d) else 0.0),
                         d.item.id,
                     ),
                 )
