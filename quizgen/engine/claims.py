@@ -79,6 +79,17 @@ def _attribution_re(ctx: Context) -> re.Pattern:
     return hit
 
 
+def _gloss_after_name(ctx: Context, m: re.Match) -> bool:
+    """Is the phrase set off by commas a gloss of the name before it ("SOHAY, a grassroots NGO
+    funded by ..., has been"), not a clause of its own ("... the safest part of Damascus, a
+    car bomb detonated, leaving ...": dropped, the sentence lost its main clause, round 47)?"""
+    before = (m.string[: m.start()].split() or [""])[-1]
+    if not before[:1].isupper():
+        return False
+    after = m.string[m.end() :].split()[:1]
+    return not (after and after[0].endswith("ing") and ctx.pack.code == "en")
+
+
 def _strip_attribution(ctx: Context, body: str) -> str:
     """The body without its trailing attribution (", kata Bayu", ", the minister said"),
     unless what is left is no clause: "Odinga, yang memboykot ..., menyatakan dirinya
@@ -366,7 +377,7 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int, hedged: bool = F
             r"(?<=[A-Za-z)]), ((?:" + openers + r") [^,]{3,140}), (?=[a-z])",
             # a gloss follows a name: "Within an hour, the numbers had swelled ..., with" is
             # the main clause after a leading phrase, not a gloss
-            lambda m: " " if (m.string[: m.start()].split() or [""])[-1][:1].isupper() else m.group(),
+            lambda m: " " if _gloss_after_name(ctx, m) else m.group(),
             body,
         )
     body = re.sub(r"\s+", " ", body).strip()
