@@ -86,8 +86,13 @@ def _gloss_after_name(ctx: Context, m: re.Match) -> bool:
     before = (m.string[: m.start()].split() or [""])[-1]
     if not before[:1].isupper():
         return False
-    after = m.string[m.end() :].split()[:1]
-    return not (after and after[0].endswith("ing") and ctx.pack.code == "en")
+    after = m.string[m.end() :].split()[:3]
+    if not after or (after[0].endswith("ing") and ctx.pack.code == "en"):
+        return False
+    tags = ctx.upos(" ".join(after))
+    # the name's verb follows ("has been", "said", "juga menjadi"); "..., two Champions Leagues,
+    # the Cup Winners' Cup, five FA Cups": a list goes on, the phrase is one of its items
+    return not tags or tags[0][1] in ("AUX", "VERB", "ADV", None) or fold(after[0]) in ctx.t("relative_words", [])
 
 
 def _strip_attribution(ctx: Context, body: str) -> str:
@@ -394,6 +399,14 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int, hedged: bool = F
         cut = _cut(body.rstrip(".!"), ctx, min_words=7, max_words=max_words)
         if cut is None or len(cut.split()) > max_words:
             cut = _cut_adjunct(ctx, body.rstrip(".!"), max_words)
+            if cut is not None and len(body.split()) - len(cut.split()) < 6:
+                # only a short tail cut off: the claim loses its end ("... especially those
+                # whose birthdays fell | in April or June", round 49); a sentence a few words
+                # over the limit stays whole, a summary is not written from it
+                if hedged:
+                    return None
+                cut = body.rstrip(".!") if len(body.split()) <= max_words + 5 else None
+                was_cut = cut is None
         if cut is None:
             return None
         body = cut
@@ -420,6 +433,9 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int, hedged: bool = F
     lead = re.match(r"^([^,]{3,60}),\s+\S", body)
     adverbial = bool(lead) and not _has_verb(ctx, "x " + lead.group(1))  # "For 14 years, ..."
     if first and first[0] in ctx.t("subordinators", []) and not adverbial:
+        if first[0] in ctx.t("relative_words", []):
+            return None  # "Yang sedikit berbeda, Nikah ...": moved to the end, it would qualify
+            # the last noun ("... per bulannya yang sedikit berbeda", round 49)
         m = re.match(r"^([^,]{8,120}),\s+([^,]+)$", body)  # one subordinate, one main clause
         if not m or len(m.group(2).split()) < 5:
             return None

@@ -180,6 +180,13 @@ def draft_conflicts(a: Draft, b: Draft) -> bool:
             and contains_phrase(x.item.answer, y.item.answer)
         ):
             return True  # "helping 1,540 children" (false) beside "SOHAY helped _____" -> 1,540 children
+        if (
+            y.item.skill in ("statement", "main_idea")
+            and x.key_type in ("number", "time")
+            and x.item.skill not in ("statement", "main_idea")
+            and contains_phrase(" | ".join(y.item.options), x.item.answer)
+        ):
+            return True  # "with a team of _____" beside a summary "... send four astronauts ..."
     return conflicts(a.item, b.item)
 
 
@@ -206,6 +213,14 @@ def conflicts(a: Item, b: Item) -> bool:
         ctx_words = _key_context(x)
         if ctx_words and contains_phrase(shown, ctx_words):
             return True
+        if (
+            y.skill in ("statement", "main_idea")
+            and x.skill not in ("statement", "main_idea")
+            and re.search(r"\d", x.answer)
+            and contains_phrase(shown, x.answer)
+        ):
+            return True  # "In which year would the first team land?" beside a summary "... in
+            # 2023": a figure or a date a sentence-long option states gives the answer (round 48)
     return False
 
 

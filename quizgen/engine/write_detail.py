@@ -474,8 +474,10 @@ def sentence_ok(ctx: Context, rs: RankedSentence) -> bool:
 
     if not _has_verb(ctx, body):  # "MU tetap di peringkat lima klasemen dengan 65 poin." stays
         last = body.rstrip(" .").rsplit(",", 1)[-1].split() if "," in body else []
+        first = fold(body).split()[:1]
         if (
             ":" in body
+            or (first and first[0] in ctx.t("list_openers", []))  # "Berikut hasil lengkap ...": a list's heading
             or re.match(r"^\s*\d{1,2}[.)]\s", body)
             or body.count(",") >= 3
             or (last and len(last) <= 4 and all(w[:1].isupper() for w in last))

@@ -248,6 +248,24 @@ def _result_of_previous(ctx: Context, rs: RankedSentence, body: str, opener: str
     return _make_cause(ctx, rs, effect, reason, prev.start, opener, max_reason=24, reason_sentence=index - 1)
 
 
+def _imperative(ctx: Context, text: str) -> bool:
+    """Does the clause open with a command ("Pastikan membawa ...", "Make sure you ...")? It
+    has no subject to ask about: an Indonesian verb root with a command suffix (-kan, -lah,
+    -i) and no prefix; an English base-form verb."""
+    words = text.split()
+    if not words:
+        return False
+    first = fold(words[0])
+    if ctx.pack.code == "en":
+        tags = ctx.upos(text)
+        return bool(tags) and tags[0][1] == "VERB" and not first.endswith(("ing", "ed"))
+    try:
+        prefix, root, suffix = ctx.pack.affixes(first)
+    except Exception:
+        return False
+    return not prefix and suffix in ("kan", "lah", "i") and ctx.pack.zipf(root) >= 3.0
+
+
 def _make_cause(
     ctx: Context,
     rs: RankedSentence,
@@ -267,6 +285,8 @@ def _make_cause(
         return None  # a purpose clause stands between: the reason may belong to it
     if not _clause_ok(ctx, effect, 4, 24) or not _clause_ok(ctx, reason, 3, max_reason, pronoun_ok=True):
         return None
+    if _imperative(ctx, effect):
+        return None  # "Pastikan membawa syal ... karena ...": "Mengapa pastikan membawa ...?" (round 50)
     r_start += lead
     if ctx.text[r_start : r_start + len(reason)] != reason:
         return None  # the reason is shown as the article writes it, or not at all
