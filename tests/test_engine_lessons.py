@@ -1096,3 +1096,42 @@ def test_a_figure_a_summary_option_states_is_no_blank_beside_it():
     for it in bank.items:
         if it.skill not in ("main_idea", "statement") and any(ch.isdigit() for ch in it.answer):
             assert it.answer not in shown, it.prompt
+
+
+def test_rounds_fifty_one_and_two_lessons():
+    """Rounds 50-52: "Terhitung hanya _____ dari album baru ..., yaitu A, B, C, dan D" (the
+    sentence counts them); "_____ kemudian, Rabu (7/2) mereka sudah di Jakarta" (after what?);
+    "Serikat", "Biro", "Hukum Kemnaker" offered as bodies (parts of longer names); "Kapan
+    kariernya di FIFA pun berakhir?" (whose career?); "Until that time, the solar energy will
+    be used ..." (which time?)."""
+    from quizgen.engine.claims import owner_points_back
+    from quizgen.engine.distractors import name_fragment
+    from quizgen.engine.write_detail import counted_out, fact_key_ok
+
+    ind = ctx_for(
+        "Incubus tampil di Jakarta pada Rabu. Terhitung hanya empat lagu dari album baru yang mereka "
+        "bawakan, yaitu Glitter Bomb, Nimble Bastard, State of The Art, dan Loneliest. Empat hari "
+        "kemudian, Rabu (7/2) mereka sudah di Jakarta."
+    )
+    assert counted_out(ind, cand(ind, "empat lagu"))
+    ranked = {r.sentence.index: r for r in rank_sentences(ind)}
+    days = next(c for c in ind.layer.candidates if c.type == "number" and c.sentence == 2)
+    assert not fact_key_ok(ind, ranked[2], days)
+    fifa = ctx_for(
+        "Chuck Blazer adalah Wakil Presiden Eksekutif Federasi Sepak Bola Amerika Serikat. Amerika "
+        "Serikat diklaim punya bukti. Tim dibentuk oleh Biro Hukum Kemnaker pada Senin. Kariernya di "
+        "FIFA pun berakhir pada 2015. Setibanya di rumah sakit, Nia terlihat terburu-buru."
+    )
+    assert name_fragment(fifa, "Eksekutif Federasi Sepak Bola Amerika")
+    assert name_fragment(fifa, "Hukum Kemnaker")
+    assert name_fragment(fifa, "Biro")  # a common noun in the tagger's treebank
+    assert not name_fragment(fifa, "Chuck Blazer")
+    assert owner_points_back(fifa, "Kariernya di FIFA pun berakhir pada 2015.")
+    assert not owner_points_back(fifa, "Setibanya di rumah sakit, Nia terlihat terburu-buru.")
+    en = ctx_for(
+        "Morocco is building a solar plant. Until that time, the solar energy will be used in "
+        "Morocco itself. The plant will be ready in 2015.",
+        "en",
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(en)}
+    assert not ranked[1].usable and ranked[2].usable

@@ -275,6 +275,15 @@ def owner_points_back(ctx: Context, text: str) -> bool:
     # a capital at the start of the sentence makes the tagger read "Targetnya" as a name
     nominal = tag == "NOUN" or (tag == "PROPN" and i == 0)
     owned = nominal and any(word.endswith(c) and len(word) > len(c) + 2 for c in clitics)
+    if owned and tagged[i + 1][1] in ("ADP", "PART"):
+        # "Kariernya di FIFA pun berakhir ..." (round 51): the subject runs on to its verb;
+        # "Setibanya di rumah sakit, Nia ..." is a phrase set off before its own subject
+        for w, t in tagged[i + 1 :]:
+            if w == ",":
+                return False
+            if t in ("VERB", "AUX"):
+                return True
+        return False
     return owned and tagged[i + 1][1] in ("VERB", "AUX", "ADJ")
 
 

@@ -524,6 +524,41 @@ def numbered_word(ctx: Context, text: str) -> bool:
     return bool(hits) and all(re.match(r"\s+\d{1,2}(?![\d.,]*\d)", ctx.text[e : e + 12]) for e in hits)
 
 
+def name_fragment(ctx: Context, text: str) -> bool:
+    """Is the name only ever written inside a longer one ("Serikat" of "Amerika Serikat",
+    "Eksekutif Federasi ..." of "Komite Eksekutif Federasi ..."), or one word the tagger's
+    treebank knows as a common noun ("Biro", "Grup")?"""
+    from .claims import _always_inside_a_longer_name
+
+    memo = ctx.cache.setdefault("name_fragment", {})
+    if text not in memo:
+        common = False
+        if len(text.split()) == 1:
+            from ..analysis import get_tagger
+
+            tagger = get_tagger(ctx.pack.code)
+            passes = getattr(tagger, "passes", None)
+            lexicon = passes[0].lexicon if passes else None
+            common = bool(lexicon) and lexicon.get(fold(text)) == "NOUN"
+        memo[text] = common or _always_inside_a_longer_name(ctx, text)
+    return memo[text]
+
+
+def _one_neighbour(ctx: Context, text: str) -> bool:
+    """Is the name always written after one and the same capitalised word ("Amerika
+    Serikat", at a sentence's start too)? Asked of one-word bodies and places only: a surname
+    the article always writes with its first name is still the person."""
+    before = set()
+    for start in ctx.mentions(text):
+        prev = ctx.text[max(0, start - 30) : start].split()[-1:]
+        if not prev or not prev[0][:1].isupper() or not ctx.text[start - 1 : start].isspace():
+            return False
+        if fold(prev[0]) in getattr(ctx.pack, "stopwords", frozenset()):
+            return False  # "In Italy, ...": a sentence's first word
+        before.add(prev[0])
+    return len(before) == 1
+
+
 def filter_pool(ctx: Context, key: Candidate, pool: list[Distractor]) -> list[Distractor]:
     sentence = ctx.sentence(key.sentence).text
     aliases = {fold(a) for a in ctx.aliases(key)} | {fold(key.text)}
@@ -538,8 +573,13 @@ def filter_pool(ctx: Context, key: Candidate, pool: list[Distractor]) -> list[Di
             continue  # "CNNIndonesia", "Sport English": who reports the news is no actor in it
         if not same_time_side(ctx, key, d.text):
             continue
-        if key.type in ("person", "organisation", "place") and numbered_word(ctx, d.text):
-            continue  # "Grup" of "Grup 3, 4, 5": the word of a numbered name (round 47)
+        if key.type in ("person", "organisation", "place") and (
+            numbered_word(ctx, d.text)
+            or name_fragment(ctx, d.text)
+            or (key.type != "person" and len(d.text.split()) == 1 and _one_neighbour(ctx, d.text))
+        ):
+            continue  # "Grup" of "Grup 3, 4, 5", "Serikat", "Hukum Kemnaker" of "Biro Hukum
+            # Kemnaker": part of a longer name, no actor of its own (rounds 47-52)
         if same_referent(ctx, key.text, d.text):
             continue  # "Sandi" for "Sandiaga", "Felix" for "Baumgartner": the same person
         if contains_phrase(sentence, d.text) or near_duplicate(d.text, key.text):

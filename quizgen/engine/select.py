@@ -123,7 +123,12 @@ def rank_sentence(ctx: Context, s: Sentence) -> RankedSentence:
         ):
             # "Enam bulan lalu, dia menempati ...": past a short opener, the subject's pronoun
             first_clause = first_clause + clauses[1].split()[:3]
-        for i, w in enumerate(first_clause):
+        opener = f" {fold(' '.join(first_clause))} "
+        phrase = next((p for p in ctx.t("pointing_phrases", []) if f" {p} " in opener), None)
+        if phrase:  # "Until that time, the solar energy will be used ...": which time? (round 52)
+            usable = False
+            reasons.append(f"'{phrase}' in its first clause points back to an earlier sentence")
+        for i, w in enumerate(first_clause if not phrase else ()):
             if fold(w) in anaphors and not (
                 any(x[:1].isupper() for x in first_clause[1:i]) or (i > 0 and _opens_with_name(ctx, first_clause))
             ):

@@ -61,6 +61,10 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> b
         before = fold(ctx.text[max(0, c.start - 12) : c.start]).split()[-1:]
         if before and before[0] in ctx.t("clock_words", []):
             return False  # "pukul 16.50 waktu Korea": a clock time, not a figure ("2480,0 waktu")
+    if c.type == "number":
+        after_key = fold(ctx.text[c.end : c.end + 20]).split()[:1]
+        if after_key and after_key[0] in ctx.t("interval_after", []):
+            return False  # "_____ kemudian, Rabu (7/2) mereka sudah di Jakarta": after what? (round 50)
     if c.type == "number" and _attribute(ctx, c):
         return False  # "negara berpenduduk _____", "penyanyi berusia _____": a description, no fact
     if c.type != "number" and (not confirmed(ctx, c) or inside_longer_name(ctx, c) or modifier_use(ctx, c)):
@@ -253,8 +257,9 @@ def worked_out(ctx: Context, key) -> bool:
 
 
 def counted_out(ctx: Context, key) -> bool:
-    """Does the sentence count out its own number: the things listed after a dash or colon
-    ("three products - a mug, gift tag and card"), or "both" for two? A reader counts."""
+    """Does the sentence count out its own number: the things listed after a dash, a colon or
+    a word that opens a list ("three products - a mug, gift tag and card", "empat lagu, yaitu
+    A, B, C, dan D": the pack's ``enumerators``), or "both" for two? A reader counts."""
     k = key.value
     if k is None or k != int(k) or not 2 <= k <= 12:
         return False
@@ -264,7 +269,8 @@ def counted_out(ctx: Context, key) -> bool:
     if _names_counted(ctx, key, int(k)):
         return True
     after = ctx.text[key.end : sent.end]
-    m = re.search(r"\s[–—-]\s|:\s", after)
+    words = "|".join(re.escape(w) for w in ctx.t("enumerators", []))  # ", yaitu A, B, C, dan D"
+    m = re.search(r"\s[–—-]\s|:\s" + (r"|,?\s(?:" + words + r")\s" if words else ""), after, re.I)
     if not m:
         return False
     listed = re.split(r"\s[–—-]\s|[.;()]", after[m.end() :])[0]
