@@ -1135,3 +1135,28 @@ def test_rounds_fifty_one_and_two_lessons():
     )
     ranked = {r.sentence.index: r for r in rank_sentences(en)}
     assert not ranked[1].usable and ranked[2].usable
+
+
+def test_a_figure_the_question_fits_twice_and_a_background_summary():
+    """Round 50: "Thunder mencetak berapa poin?" fits 26 (the fourth quarter) and 31 (the
+    third): several right answers. Rounds 5-52: a summary naming a year well before the
+    article's own, or a state that "has long" held, is background (English keys kept 6 of 33
+    and 0 of 6)."""
+    from quizgen.engine.write_detail import asked_elsewhere
+    from quizgen.engine.write_main_idea import _background
+
+    ind = ctx_for(
+        "Thunder menang 120-111 atas Clippers pada 2017. Pada kuarter ketiga, Thunder mencetak 31 "
+        "poin. Thunder mencetak 26 poin, sedangkan Clippers hanya bisa menambah 25 poin."
+    )
+    key = next(c for c in ind.layer.candidates if c.text == "26 poin")
+    assert asked_elsewhere(ind, key, "Thunder mencetak berapa poin?")
+    assert not asked_elsewhere(ind, key, "Pada kuarter keempat, Thunder mencetak berapa poin?")
+    en = ctx_for(
+        "Tourists returned to Kashmir in 2012. In 2002, only 27,000 tourists visited the valley. "
+        "Swedish prisons have long had a reputation for being progressive.",
+        "en",
+    )
+    assert _background(en, "In 2002, only 27,000 tourists visited the valley.")
+    assert _background(en, "Swedish prisons have long had a reputation for being progressive.")
+    assert not _background(en, "Tourists returned to Kashmir in 2012.")

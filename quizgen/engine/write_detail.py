@@ -495,6 +495,34 @@ def sentence_ok(ctx: Context, rs: RankedSentence) -> bool:
     return not any(f" {w} " in low for w in ctx.t("first_person", []))
 
 
+def asked_elsewhere(ctx: Context, key, prompt: str) -> bool:
+    """Does another sentence hold every content word of the prompt and another figure of the
+    key's unit ("Thunder mencetak berapa poin?" beside "... Thunder mencetak 31 poin di
+    kuarter ketiga")? Then the prompt fits two figures: several right answers."""
+    from .textutil import BLANK_RE
+
+    stop = getattr(ctx.pack, "stopwords", frozenset())
+    unit = fold(key.unit or "")
+    if not unit:
+        return False
+    words = {
+        w
+        for w in re.findall(r"\w+", fold(BLANK_RE.sub(" ", prompt)))
+        if w not in stop and len(w) > 2 and not w.isdigit() and w != unit
+    } - set(re.findall(r"\w+", fold(key.text)))
+    question_words = {fold(w) for w in ctx.t("question_words", [])}
+    words -= question_words
+    if not words:
+        return False
+    for i, ws in enumerate(ctx.sentence_words):
+        if i == key.sentence or not words <= ws:
+            continue
+        for c in ctx.by_sentence.get(i, ()):
+            if c.type == "number" and fold(c.unit or "") == unit and fold(c.text) != fold(key.text):
+                return True
+    return False
+
+
 def copies_typo(ctx: Context, text: str) -> bool:
     """Does the text (an item's prompt) hold a word off the language's word list, one letter
     from a common one ("Kemudian _____ brada di podium ketiga", round 22)? The item would copy
@@ -522,6 +550,8 @@ def write_detail(
         asked = False
         if "mcq" in kinds or "short_answer" in kinds:
             for q in questions_for(ctx, rs, key):
+                if key.type == "number" and asked_elsewhere(ctx, key, q.prompt):
+                    continue  # "Thunder mencetak berapa poin?": 31 in the third quarter too (round 50)
                 if "mcq" in kinds:
                     d = skilled_mcq(ctx, rs, key, q, rng, "detail", 1.0 - (3.0 if relaxed else 0.0))
                     if d:
@@ -557,6 +587,8 @@ def write_detail(
                 if d is not None:
                     d.score -= 1.0
                     fill = cloze_choices is None
+            if d is not None and key.type == "number" and asked_elsewhere(ctx, key, d.item.prompt):
+                d = None
             if d is not None:
                 d.item = replace(d.item, skill="detail")
                 d.score -= (0.3 if asked else 0.0) + (3.0 if relaxed else 0.0)
