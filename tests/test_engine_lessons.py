@@ -1160,3 +1160,27 @@ def test_a_figure_the_question_fits_twice_and_a_background_summary():
     assert _background(en, "In 2002, only 27,000 tourists visited the valley.")
     assert _background(en, "Swedish prisons have long had a reputation for being progressive.")
     assert not _background(en, "Tourists returned to Kashmir in 2012.")
+
+
+def test_a_name_headed_by_a_common_noun_is_no_person_to_swap_or_ask():
+    """Rounds 49-50: "Perang Pandawa adalah seseorang ..." and "Darfur mengenakan jaket ..."
+    swapped a war and a town (typed as persons) for people; "Kota Darfur" offered beside Riek
+    Machar. A name opening with a treebank common noun ("perang", "kota", "sosok") is no
+    person for a swap, an option or a key."""
+    from quizgen.engine.claims import falsify
+    from quizgen.engine.distractors import common_noun
+
+    ind = ctx_for("Riek Machar bertemu Salva Kiir di Juba.")
+    assert common_noun(ind, "Perang") and common_noun(ind, "Kota")
+    assert not common_noun(ind, "Joko") and not common_noun(ind, "Agus") and not common_noun(ind, "Kim")
+    wayang = ctx_for(
+        "PDI Perjuangan menggelar pertunjukan wayang kulit dengan lakon Abimanyu Ranjam oleh Ki "
+        "Dalang Warseno Slank. Panglima Perang Pandawa adalah seseorang yang konsisten membela "
+        "kebenaran. Warseno Slank tampil selama tiga jam di Jakarta."
+    )
+    from quizgen.engine.claims import claim_of
+
+    ranked = {r.sentence.index: r for r in rank_sentences(wayang)}
+    c = claim_of(wayang, ranked[1])
+    if c is not None:
+        assert not any(f.text.startswith(("Warseno", "Abimanyu")) for f in falsify(wayang, c))

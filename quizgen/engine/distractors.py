@@ -524,6 +524,19 @@ def numbered_word(ctx: Context, text: str) -> bool:
     return bool(hits) and all(re.match(r"\s+\d{1,2}(?![\d.,]*\d)", ctx.text[e : e + 12]) for e in hits)
 
 
+def common_noun(ctx: Context, word: str) -> bool:
+    """Is the word, in lower case, a common noun (and only that) in the tagger's treebank
+    lexicon ("biro", "perang", "kota")? False where the language's tagger has no lexicon."""
+    from ..analysis import get_tagger
+
+    tagger = get_tagger(ctx.pack.code)
+    passes = getattr(tagger, "passes", None)
+    lexicon = passes[0].lexicon if passes else None
+    low = fold(word)
+    # four letters at least: the treebank tags short name words as nouns too ("kim", "min")
+    return bool(lexicon) and len(low) >= 4 and lexicon.get(low) == "NOUN"
+
+
 def name_fragment(ctx: Context, text: str) -> bool:
     """Is the name only ever written inside a longer one ("Serikat" of "Amerika Serikat",
     "Eksekutif Federasi ..." of "Komite Eksekutif Federasi ..."), or one word the tagger's
@@ -532,14 +545,7 @@ def name_fragment(ctx: Context, text: str) -> bool:
 
     memo = ctx.cache.setdefault("name_fragment", {})
     if text not in memo:
-        common = False
-        if len(text.split()) == 1:
-            from ..analysis import get_tagger
-
-            tagger = get_tagger(ctx.pack.code)
-            passes = getattr(tagger, "passes", None)
-            lexicon = passes[0].lexicon if passes else None
-            common = bool(lexicon) and lexicon.get(fold(text)) == "NOUN"
+        common = len(text.split()) == 1 and common_noun(ctx, text)
         memo[text] = common or _always_inside_a_longer_name(ctx, text)
     return memo[text]
 
@@ -577,6 +583,7 @@ def filter_pool(ctx: Context, key: Candidate, pool: list[Distractor]) -> list[Di
             numbered_word(ctx, d.text)
             or name_fragment(ctx, d.text)
             or (key.type != "person" and len(d.text.split()) == 1 and _one_neighbour(ctx, d.text))
+            or (key.type == "person" and len(d.text.split()) > 1 and common_noun(ctx, d.text.split()[0]))
         ):
             continue  # "Grup" of "Grup 3, 4, 5", "Serikat", "Hukum Kemnaker" of "Biro Hukum
             # Kemnaker": part of a longer name, no actor of its own (rounds 47-52)
