@@ -1184,3 +1184,25 @@ def test_a_name_headed_by_a_common_noun_is_no_person_to_swap_or_ask():
     c = claim_of(wayang, ranked[1])
     if c is not None:
         assert not any(f.text.startswith(("Warseno", "Abimanyu")) for f in falsify(wayang, c))
+
+
+def test_rounds_fifty_three_and_four_lessons():
+    """Rounds 53-54: "Terdiri dari _____ yaitu 40 soal TKP (...), 30 soal TIU (...) dan 30 soal
+    TWK (...)" (the list counts them, brackets and all); "Jika disaksikan selama _____" -> 90
+    menit (a match's length is world knowledge); "tim berperingkat berapa dunia" (a rank, no
+    count)."""
+    from quizgen.engine.write_detail import counted_out, fact_key_ok
+
+    ind = ctx_for(
+        "Ujian CPNS digelar pada Senin. Terdiri dari tiga kelompok yaitu 40 soal Tes Karakteristik "
+        "Pribadi (TKP), 30 soal Tes Intelegensia Umum (TIU) dan 30 soal Tes Wawasan Kebangsaan (TWK)."
+    )
+    assert counted_out(ind, cand(ind, "tiga kelompok"))
+    match = ctx_for(
+        "Timnas Indonesia U-22 bermain imbang. Jika disaksikan selama 90 menit, pertandingan itu "
+        "tampak tak ada yang salah. Tim berperingkat 134 dunia itu memakai produk lokal."
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(match)}
+    for c in match.layer.candidates:
+        if c.type == "number" and c.sentence in (1, 2):
+            assert not fact_key_ok(match, ranked[c.sentence], c), c.text

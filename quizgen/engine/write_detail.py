@@ -278,7 +278,8 @@ def counted_out(ctx: Context, key) -> bool:
     m = re.search(r"\s[–—-]\s|:\s" + (r"|,?\s(?:" + words + r")\s" if words else ""), after, re.I)
     if not m:
         return False
-    listed = re.split(r"\s[–—-]\s|[.;()]", after[m.end() :])[0]
+    rest = re.sub(r"\s*\([^()]{0,60}\)", "", after[m.end() :])  # "40 soal Tes ... (TKP), 30 soal ..."
+    listed = re.split(r"\s[–—-]\s|[.;()]", rest)[0]
     joiners = "|".join(re.escape(j) for j in ctx.t("list_joiners", []))
     parts = (
         re.split(r",\s*(?:(?:" + joiners + r")\s+)?|\s(?:" + joiners + r")\s", listed)
