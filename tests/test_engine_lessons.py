@@ -1206,3 +1206,24 @@ def test_rounds_fifty_three_and_four_lessons():
     for c in match.layer.candidates:
         if c.type == "number" and c.sentence in (1, 2):
             assert not fact_key_ok(match, ranked[c.sentence], c), c.text
+
+
+def test_rounds_fifty_five_and_six_lessons():
+    """Rounds 55-56: "31 April" and "31 Februari" offered beside "31 Januari" (no such
+    dates); "pecahan _____ ribuan" -> Rp 50 beside Rp 62, 75 and 88 (no such banknotes)."""
+    import random
+
+    from quizgen.engine.distractors import distractor_pool
+    from quizgen.engine.write_detail import fact_key_ok
+
+    ind = ctx_for(
+        "Smartwatch Shell akan mulai ditawarkan via pre-order mulai tanggal 31 Januari besok. "
+        "Produk dikirim pada 3 Februari. Uang yang disita dari pelaku delapan lembar pecahan Rp 50 "
+        "ribuan, tiga lembar pecahan Rp 100 ribuan."
+    )
+    day = cand(ind, "31 Januari")
+    options = [d.text for d in distractor_pool(ind, day, random.Random(1))]
+    assert options and not {"31 Februari", "31 April", "31 Juni"} & set(options), options
+    ranked = {r.sentence.index: r for r in rank_sentences(ind)}
+    note = cand(ind, "Rp 50")
+    assert not fact_key_ok(ind, ranked[note.sentence], note)

@@ -231,6 +231,11 @@ def _swap_calendar_word(key: Candidate, table: dict[str, int], near, rng: random
         low = t.lower().strip("(),.")
         if low in table and len(low) > 3:
             others = [full[k] for k in sorted(full) if near(k, table[low])]
+            day = next((int(x) for x in toks[:i] if x.isdigit()), None)
+            if day is not None and max(table.values(), default=0) == 12:  # a month table
+                # "31 April", "31 Februari": no such date (round 56: spotted without reading)
+                days = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
+                others = [o for o in others if day <= days.get(table.get(o.lower(), 0), 31)]
             rng.shuffle(others)
             return [
                 Distractor(

@@ -65,6 +65,11 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> b
         after_key = fold(ctx.text[c.end : c.end + 20]).split()[:1]
         if after_key and after_key[0] in ctx.t("interval_after", []):
             return False  # "_____ kemudian, Rabu (7/2) mereka sudah di Jakarta": after what? (round 50)
+        before_key = fold(ctx.text[max(0, c.start - 20) : c.start]).split()[-1:]
+        if (before_key and before_key[0] in ctx.t("denomination_before", [])) or (
+            after_key and after_key[0] in ctx.t("denomination_after", [])
+        ):
+            return False  # "pecahan Rp 50 ribuan", "£20 notes": a banknote; only real ones fit (round 55)
     if c.type == "number" and _attribute(ctx, c):
         return False  # "negara berpenduduk _____", "penyanyi berusia _____": a description, no fact
     if c.type != "number" and (not confirmed(ctx, c) or inside_longer_name(ctx, c) or modifier_use(ctx, c)):
