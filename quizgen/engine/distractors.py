@@ -7,6 +7,7 @@ sentence, never a near duplicate of the key or of another distractor.
 
 from __future__ import annotations
 
+import calendar
 import collections
 import random
 import re
@@ -233,9 +234,9 @@ def _swap_calendar_word(key: Candidate, table: dict[str, int], near, rng: random
             others = [full[k] for k in sorted(full) if near(k, table[low])]
             day = next((int(x) for x in toks[:i] if x.isdigit()), None)
             if day is not None and max(table.values(), default=0) == 12:  # a month table
-                # "31 April", "31 Februari": no such date (round 56: spotted without reading)
-                days = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
-                others = [o for o in others if day <= days.get(table.get(o.lower(), 0), 31)]
+                # "31 April", "31 Februari": no such date (round 56: spotted without reading);
+                # a leap year's month lengths, so "29 Februari" stays
+                others = [o for o in others if day <= calendar.monthrange(2000, table[o.lower()])[1]]
             rng.shuffle(others)
             return [
                 Distractor(
@@ -524,9 +525,22 @@ def numbered_word(ctx: Context, text: str) -> bool:
     2")? It is half of a name, no actor of its own."""
     if len(text.split()) != 1:
         return False
-    hits = [m.end() for m in re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", ctx.text)]
+    ends = [start + len(text) for start in ctx.mentions(text)]
     # "Grup 3, 4", "Liga 1": a short ordinal, not a figure ("Singapura 142,93 ribu", "Jepang 38,5")
-    return bool(hits) and all(re.match(r"\s+\d{1,2}(?![\d.,]*\d)", ctx.text[e : e + 12]) for e in hits)
+    return bool(ends) and all(re.match(r"\s+\d{1,2}(?![\d.,]*\d)", ctx.text[e : e + 12]) for e in ends)
+
+
+def part_of_a_name(ctx: Context, key_type: str, text: str) -> bool:
+    """Is the option no actor of its own but part of a longer name: a word the article only
+    writes before a small number ("Grup" of "Grup 3, 4"), a name only ever written inside a
+    longer one ("Serikat", "Hukum Kemnaker" of "Biro Hukum Kemnaker") or after one and the
+    same capitalised word (a body or place), or, beside a person, a name a common noun heads
+    ("Kota Darfur")? Rounds 47-52."""
+    if numbered_word(ctx, text) or name_fragment(ctx, text):
+        return True
+    if key_type == "person":
+        return len(text.split()) > 1 and common_noun(ctx, text.split()[0])
+    return len(text.split()) == 1 and _one_neighbour(ctx, text)
 
 
 def common_noun(ctx: Context, word: str) -> bool:
@@ -584,14 +598,8 @@ def filter_pool(ctx: Context, key: Candidate, pool: list[Distractor]) -> list[Di
             continue  # "CNNIndonesia", "Sport English": who reports the news is no actor in it
         if not same_time_side(ctx, key, d.text):
             continue
-        if key.type in ("person", "organisation", "place") and (
-            numbered_word(ctx, d.text)
-            or name_fragment(ctx, d.text)
-            or (key.type != "person" and len(d.text.split()) == 1 and _one_neighbour(ctx, d.text))
-            or (key.type == "person" and len(d.text.split()) > 1 and common_noun(ctx, d.text.split()[0]))
-        ):
-            continue  # "Grup" of "Grup 3, 4, 5", "Serikat", "Hukum Kemnaker" of "Biro Hukum
-            # Kemnaker": part of a longer name, no actor of its own (rounds 47-52)
+        if key.type in ("person", "organisation", "place") and part_of_a_name(ctx, key.type, d.text):
+            continue  # "Grup" of "Grup 3, 4, 5", "Serikat", "Hukum Kemnaker", "Kota Darfur"
         if same_referent(ctx, key.text, d.text):
             continue  # "Sandi" for "Sandiaga", "Felix" for "Baumgartner": the same person
         if contains_phrase(sentence, d.text) or near_duplicate(d.text, key.text):

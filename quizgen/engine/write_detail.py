@@ -521,8 +521,6 @@ def asked_elsewhere(ctx: Context, key, prompt: str) -> bool:
         for w in re.findall(r"\w+", fold(BLANK_RE.sub(" ", prompt)))
         if w not in stop and len(w) > 2 and not w.isdigit() and w != unit
     } - set(re.findall(r"\w+", fold(key.text)))
-    question_words = {fold(w) for w in ctx.t("question_words", [])}
-    words -= question_words
     if not words:
         return False
     for i, ws in enumerate(ctx.sentence_words):
