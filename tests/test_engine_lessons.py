@@ -1227,3 +1227,19 @@ def test_rounds_fifty_five_and_six_lessons():
     ranked = {r.sentence.index: r for r in rank_sentences(ind)}
     note = cand(ind, "Rp 50")
     assert not fact_key_ok(ind, ranked[note.sentence], note)
+
+
+def test_no_subject_question_over_a_gapped_second_clause():
+    """Round 58: "Which country is the biggest coal importer, and Indonesia the biggest
+    exporter, having temporarily overtaken Australia?" asked after one subject of two."""
+    from quizgen.engine.questions import subject_question
+
+    en = ctx_for(
+        "Coal use is rising fast. China is the biggest coal importer, and Indonesia the biggest "
+        "exporter, having temporarily overtaken Australia. China imported more coal than any "
+        "other country in 2012.",
+        "en",
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(en)}
+    key = next(c for c in en.layer.candidates if c.text == "China" and c.sentence == 1)
+    assert subject_question(en, ranked[1], key) is None

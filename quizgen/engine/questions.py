@@ -209,6 +209,10 @@ def subject_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Questi
     if cut is None:
         return None
     rest = _clean_clause(cut)
+    joins = "|".join(re.escape(j) for j in ctx.t("list_joins", []))
+    if joins and re.search(r",\s+(?:" + joins + r")\s+[A-Z]", rest):
+        return None  # "China is the biggest importer, and Indonesia the biggest exporter": a second
+        # subject with its verb left out; "Which country is ..., and Indonesia ...?" (round 58)
     words = rest.split()
     complementiser = ctx.t("complementiser")
     if (
