@@ -796,20 +796,10 @@ def _same_gender(ctx: Context, key: Candidate, other: str, claim: str) -> bool:
     return person_gender(ctx, other) == needed  # unknown: the gendered word may give the swap away
 
 
-def _common_head(ctx: Context, c: Candidate) -> bool:
-    """Does the person's full name open with a common noun of the treebank ("Perang
-    Pandawa", "Kota Darfur")? Then it is no sure person to swap."""
-    from .distractors import common_noun
-    from .write_relation import _full_name
-
-    first = _full_name(ctx, c).split()[:1]
-    return bool(first) and common_noun(ctx, first[0])
-
-
 def _person_pool(ctx: Context, c: Candidate) -> list:
     """Other people of the article, in the key's form: a full name for a full name, a
     surname for a surname (never a title's first word)."""
-    from .distractors import Distractor, common_noun, news_source
+    from .distractors import Distractor, common_head, news_source
     from .textutil import edit_distance
     from .write_detail import looks_misspelt
     from .write_relation import _full_name, _people
@@ -826,7 +816,7 @@ def _person_pool(ctx: Context, c: Candidate) -> list:
             break  # the most quoted and named first: enough to pick a swap from
         if group == ctx.group_of(c) or len(full.split()) < 2 or looks_misspelt(ctx, full):
             continue
-        if common_noun(ctx, full.split()[0]):
+        if common_head(ctx, full):
             continue  # "Perang Pandawa", "Kota Darfur": no person to swap in
         if news_source(ctx, full):
             continue  # "Menurut Oddity Central": the outlet, never the sculptor
@@ -1011,7 +1001,10 @@ def _falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
         if c.type == "organisation":
             continue  # a body for another may be its parent or its part: not surely false
         if c.type == "person":
-            if _common_head(ctx, c):
+            from .distractors import common_head
+            from .write_relation import _full_name
+
+            if common_head(ctx, _full_name(ctx, c)):
                 continue  # "Perang Pandawa", "Kota Darfur": a war, a town the analysis took for
                 # a person; a person swapped in reads absurd ("Darfur mengenakan jaket", round 50)
             pool = _person_pool(ctx, c)

@@ -539,8 +539,15 @@ def part_of_a_name(ctx: Context, key_type: str, text: str) -> bool:
     if numbered_word(ctx, text) or name_fragment(ctx, text):
         return True
     if key_type == "person":
-        return len(text.split()) > 1 and common_noun(ctx, text.split()[0])
+        return common_head(ctx, text)
     return len(text.split()) == 1 and _one_neighbour(ctx, text)
+
+
+def common_head(ctx: Context, name: str) -> bool:
+    """Does a name of two words or more open with a common noun of the treebank ("Perang
+    Pandawa", "Kota Darfur", "Sosok Abimanyu")? It is no person's name."""
+    words = name.split()
+    return len(words) > 1 and common_noun(ctx, words[0])
 
 
 def common_noun(ctx: Context, word: str) -> bool:

@@ -128,7 +128,8 @@ def rank_sentence(ctx: Context, s: Sentence) -> RankedSentence:
         if phrase:  # "Until that time, the solar energy will be used ...": which time? (round 52)
             usable = False
             reasons.append(f"'{phrase}' in its first clause points back to an earlier sentence")
-        for i, w in enumerate(first_clause if not phrase else ()):
+            first_clause = []  # the anaphors below would only say it again
+        for i, w in enumerate(first_clause):
             if fold(w) in anaphors and not (
                 any(x[:1].isupper() for x in first_clause[1:i]) or (i > 0 and _opens_with_name(ctx, first_clause))
             ):

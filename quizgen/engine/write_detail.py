@@ -76,10 +76,10 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> b
         return False
     if c.type in ("person", "organisation", "place") and splits_name(ctx, c):
         return False
-    if c.type == "person" and len(c.text.split()) > 1:
-        from .distractors import common_noun
+    if c.type == "person":
+        from .distractors import common_head
 
-        if common_noun(ctx, c.text.split()[0]):
+        if common_head(ctx, c.text):
             return False  # "Sosok Abimanyu", "Kota Darfur": a common noun heads it, no person's name
     if c.type in ("person", "organisation"):
         from .distractors import news_source
