@@ -1243,3 +1243,100 @@ def test_no_subject_question_over_a_gapped_second_clause():
     ranked = {r.sentence.index: r for r in rank_sentences(en)}
     key = next(c for c in en.layer.candidates if c.text == "China" and c.sentence == 1)
     assert subject_question(en, ranked[1], key) is None
+
+
+def test_session_eleven_sentences_that_stand_alone():
+    """"the US" is a country, not the first person "us"; "But ..." takes no comma and what
+    follows stands alone unless it points back; a one-word opener ("Terakhir, ia ...") or a
+    long adverbial one ("At some point in the last eight years, it ...") leaves the pronoun
+    pointing back; a verbless line ("Menurut situs Bild, hanya tujuh sejak 2012.") is asked
+    nothing (round 59)."""
+    from quizgen.engine.textutil import has_any_word
+    from quizgen.engine.write_detail import sentence_ok
+
+    assert not has_any_word("The polygraph is widely used in the US in criminal cases.", ["us", "we"])
+    assert has_any_word("Let us go.", ["us"])
+    en = ctx_for(
+        "Police have relied on polygraphs for almost 100 years. The polygraph is widely used in the "
+        "US in criminal cases but is much less popular in Europe. But the team has already achieved "
+        "more than 80% in some tests. But it could soon be defunct. At some point in the last eight "
+        "years, it would seem, he ceased to believe that was true.",
+        "en",
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(en)}
+    assert ranked[1].usable and sentence_ok(en, ranked[1])
+    assert ranked[2].usable and en.text[ranked[2].body_start :].startswith("the team")
+    assert not ranked[3].usable and not ranked[4].usable
+    ind = ctx_for(
+        "Ed Sheeran akan menggelar konser di Jakarta pada 9 November. Terakhir, ia konser di "
+        "Nashville, pada 7 Oktober, baru kemudian mengunjungi Asia. Menurut situs Bild, hanya tujuh "
+        "sejak 2012."
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(ind)}
+    assert not ranked[1].usable
+    assert not sentence_ok(ind, ranked[2])
+
+
+def test_session_eleven_counts_of_one_and_summaries_that_spare_the_facts():
+    """"untuk _____ peragaan busana" -> satu kali (round 60: "obvious from context"); a
+    main idea's wrong summaries come from sentences no blank or question asks about first, so
+    the bank keeps its facts."""
+    from quizgen.engine.write_detail import fact_key_ok
+    from quizgen.engine.write_main_idea import spare_facts_first
+
+    ind = ctx_for(
+        "Merek busana ternama bisa menghabiskan dana besar untuk pagelaran. Pengeluaran Chanel buat "
+        "satu kali peragaan busana bisa lebih dari itu. Kamera ponsel itu punya satu buah LED Flash "
+        "di bagian belakang."
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(ind)}
+    for text in ("satu kali", "satu buah"):
+        c = cand(ind, text)
+        assert not fact_key_ok(ind, ranked[c.sentence], c), text
+    ctx = ctx_for(
+        "Pemerintah Kota Bandung meluncurkan program sekolah gratis bagi seluruh warga kota. "
+        "Sebanyak 12.000 siswa akan menerima bantuan pada tahun pertama. Para orang tua menyambut "
+        "baik kebijakan baru pemerintah kota. Anggaran program mencapai Rp 45 miliar. Wali Kota "
+        "Bandung Yana Mulyana meresmikan program sekolah gratis di Balai Kota pada Senin."
+    )
+    ranked = rank_sentences(ctx)
+    points = [(i, ctx.sentence(i).text) for i in (4, 3, 2, 1)]
+    assert [i for i, _ in spare_facts_first(ctx, ranked, points)] == [2, 3, 4, 1]
+
+
+def test_session_eleven_why_question_pointing_back_and_figure_categories():
+    """"Mengapa Lorenzo menyatakan dirinya memilih itu?" (round 60: chose what?) is not
+    asked; a blank on a figure is counted by where its sentence stands and whether other
+    figures stand beside it (reviewers judged them apart)."""
+    from quizgen.bank import Item, Source
+    from quizgen.engine.rank_features import item_category
+    from quizgen.engine.write_relation import write_cause
+    from quizgen.lang import get_pack
+
+    ind = ctx_for(
+        "Lorenzo memakai ban keras pada balapan di Qatar. Lorenzo sendiri menyatakan dirinya memilih "
+        "itu karena ban keras membuat sepeda motor Ducati lebih stabil. Dovizioso naik podium kedua. "
+        "Rossi finis ketiga di belakang Vinales. Marquez terjatuh pada lap kesembilan. Iannone gagal "
+        "finis karena terjatuh. Balapan berikutnya digelar di Argentina."
+    )
+    import random
+
+    every = sorted(rank_sentences(ind), key=lambda r: r.sentence.index)
+    assert not any("memilih itu?" in d.item.prompt for d in write_cause(ind, every, every, random.Random(0)))
+
+    sentences = [f"Sentence {i} tells something about the town and its people." for i in range(12)]
+    sentences[1] = "Deaths fell from 16.4 million in 1970 to 6.8 million in 2010."
+    sentences[9] = "The second test involved a lost wallet containing £5."
+    text = " ".join(sentences)
+    pack = get_pack("en")
+
+    def blank(prompt: str, answer: str) -> Item:
+        return Item(
+            id="x", kind="cloze", prompt=prompt, answer=answer,
+            options=(answer, "£10", "£7", "£30"), source=Source(text[:10], 0, 10),
+        )  # fmt: skip
+
+    early = blank("Deaths fell from _____ in 1970 to 6.8 million in 2010.", "16.4 million")
+    late = blank("The second test involved a lost wallet containing _____.", "£5")
+    assert item_category(early, pack, text) == "blank_number_figures"
+    assert item_category(late, pack, text) == "blank_number_late_lone"

@@ -28,7 +28,7 @@ from .questions import (
     time_question,
 )
 from .select import RankedSentence
-from .textutil import capitalise_first, contains_phrase, fold
+from .textutil import capitalise_first, contains_phrase, fold, has_any_word
 
 TYPED_KEY_TYPES = ("person", "place", "organisation", "time", "number", "term")
 
@@ -202,8 +202,7 @@ def plain_prose(ctx: Context, text: str) -> bool:
         return False  # a rewrite left a fragment ("meningkat -an", "Kapan sejak ...", "Siapa yang adalah")
     if ctx.pack.code == "en" and re.search(r"(?:,|\band)\s+\w+ing\?$", text):
         return False  # "..., adding?": a dangling participle (not "... on Saturday morning?")
-    low = f" {fold(text)} "
-    return not any(f" {w} " in low for w in ctx.t("first_person", []))
+    return not has_any_word(text, ctx.t("first_person", []))
 
 
 def questions_for(ctx: Context, rs: RankedSentence, key: Candidate) -> list[Question]:

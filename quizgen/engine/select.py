@@ -69,6 +69,8 @@ def _adverbial(ctx: Context, words: list[str]) -> bool:
     set off before the clause whose subject follows."""
     if any(w[:1].isupper() for w in words[1:]):
         return False  # a name the pronoun may point to
+    if len(words) <= 2 and not _opens_with_name(ctx, words):
+        return True  # "Terakhir, ia konser di Nashville": a word or two that names no one
     tagged = ctx.upos(" ".join(words))
     if not tagged or tagged[0][1] in ("ADP", "ADV", "NUM", "SCONJ"):
         return bool(tagged)
@@ -100,6 +102,19 @@ def rank_sentence(ctx: Context, s: Sentence) -> RankedSentence:
         if m and m.end() < len(text):
             body_start = s.start + m.end()
             reasons.append(f"connective '{strip}' skipped")
+    if body_start == s.start:
+        bare = _opener(text, ctx.t("bare_connectives", []))
+        m = re.match(r"\s*" + re.escape(bare) + r"\s+(?=\w)", text, re.IGNORECASE) if bare else None
+        if m:
+            # "But the team has already achieved more than 80%": a conjunction that takes no
+            # comma; what follows stands alone unless it points back (checked below)
+            body_start = s.start + m.end()
+            reasons.append(f"connective '{bare}' skipped")
+            head = fold(ctx.text[body_start : s.end]).split()[:12]
+            back = next((w for w in head if w in set(ctx.t("anaphors", []))), None)
+            if back:  # "But at some point in the last eight years, it would seem, he ceased to ..."
+                usable = False
+                reasons.append(f"'{back}' after '{bare}' points back to an earlier sentence")
     dep = _opener(
         ctx.text[body_start : s.end],
         getattr(ctx.pack, "dependent_starts", ()) + tuple(ctx.t("pronoun_openers", [])),
@@ -116,7 +131,7 @@ def rank_sentence(ctx: Context, s: Sentence) -> RankedSentence:
             first_clause = first_clause[1:]  # "There are ...": no pointer back
         anaphors = set(ctx.t("anaphors", []))
         if (
-            len(first_clause) <= 4
+            len(first_clause) <= 8  # "At some point in the last eight years, it would seem, he ..."
             and len(clauses) > 1
             and {fold(w) for w in clauses[1].split()[:3]} & anaphors
             and _adverbial(ctx, first_clause)

@@ -24,6 +24,16 @@ def words(text: str) -> list[str]:
     return fold(text).split()
 
 
+_ABBREVIATION_RE = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def has_any_word(text: str, wanted) -> bool:
+    """Does the text hold one of the (folded) words, an abbreviation in capitals not counted
+    as the word it spells ("the US" is a country, not "us"; "IT" a trade, not "it")?"""
+    low = f" {fold(_ABBREVIATION_RE.sub(' ', text))} "
+    return any(f" {w} " in low for w in wanted)
+
+
 def contains_phrase(haystack: str, needle: str) -> bool:
     n = fold(needle)
     return bool(n) and f" {n} " in f" {fold(haystack)} "

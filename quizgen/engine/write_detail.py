@@ -28,7 +28,7 @@ from .confidence import confirmed, inside_longer_name, modifier_use
 from .context import Context
 from .distractors import YEAR_RE
 from .select import RankedSentence
-from .textutil import contains_phrase, fold
+from .textutil import contains_phrase, fold, has_any_word
 
 # places are the setting (the dateline's city, the country of the headline) or world
 # knowledge (Ducati -> Italia): reviewers find them guessable, so they are not asked
@@ -47,6 +47,9 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> b
         return False  # a capital is the story's setting; a country world knowledge (an actor: relaxed)
     if c.type == "number" and not (c.unit or re.fullmatch(r"(?:1[89]|20)\d\d", c.text)):
         return False  # a bare figure ("RT 03") means nothing without its unit
+    if c.type == "number" and c.value == 1 and fold(c.unit or "") in ctx.t("counter_words", []):
+        return False  # "untuk _____ peragaan busana" -> satu kali, "_____ LED Flash" -> satu buah:
+        # "once", "a single one" reads from the sentence (reviewers kept none of 6)
     if c.type == "number" and fold(c.text) in _common_figures(ctx):
         return False  # "tiga poin" (a win), "360 derajat" (a full turn): world knowledge gives it
     if c.type == "number" and unit_is_verb(ctx, c):
@@ -494,6 +497,7 @@ def sentence_ok(ctx: Context, rs: RankedSentence) -> bool:
         first = fold(body).split()[:1]
         if (
             ":" in body
+            or len(body.split()) < 8  # "Menurut situs Bild, hanya tujuh sejak _____.": seven what? (round 59)
             or (first and first[0] in ctx.t("list_openers", []))  # "Berikut hasil lengkap ...": a list's heading
             or re.match(r"^\s*\d{1,2}[.)]\s", body)
             or body.count(",") >= 3
@@ -502,8 +506,19 @@ def sentence_ok(ctx: Context, rs: RankedSentence) -> bool:
             return False
     if owner_points_back(ctx, body):
         return False  # "Targetnya adalah mengumpulkan informasi dari _____": whose target? (round 46)
-    low = f" {fold(body)} "
-    return not any(f" {w} " in low for w in ctx.t("first_person", []))
+    return not has_any_word(body, ctx.t("first_person", []))  # "in the US": no "us"
+
+
+def holds_fact(ctx: Context, rs: RankedSentence) -> bool:
+    """Would :func:`write_detail` ask about the sentence: one it takes, holding a key fit for a
+    blank or a question (a figure, a date, a name)? Found once a sentence."""
+    memo = ctx.cache.setdefault("holds_fact", {})
+    i = rs.sentence.index
+    if i not in memo:
+        from .portfolio import _keys
+
+        memo[i] = rs.usable and sentence_ok(ctx, rs) and any(fact_key_ok(ctx, rs, k) for k in _keys(ctx, rs))
+    return memo[i]
 
 
 def asked_elsewhere(ctx: Context, key, prompt: str) -> bool:

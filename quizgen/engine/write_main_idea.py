@@ -348,7 +348,27 @@ def write_main_idea(ctx: Context, ranked: list[RankedSentence], rng: random.Rand
     return drafts
 
 
+def spare_facts_first(
+    ctx: Context, ranked: list[RankedSentence], points: list[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """The points (sentence index, claim) in the order to offer them as wrong summaries: those
+    of sentences no blank or question asks about first, then those without a figure, each in
+    the order given. An option showing a sentence gives away every blank and question on it
+    (portfolio.draft_conflicts): the bank would lose the fact; a figure reads as the narrow
+    detail it is."""
+    from .write_detail import holds_fact
+
+    by_index = {r.sentence.index: r for r in ranked}
+
+    def spare(point: tuple[int, str]) -> tuple[bool, bool]:
+        rs = by_index.get(point[0])
+        return (rs is not None and holds_fact(ctx, rs), bool(re.search(r"\d", point[1])))
+
+    return sorted(points, key=spare)
+
+
 def _main_drafts(ctx, ranked, leads, shown_false, prompt, overlap) -> list[Draft]:
+
     drafts: list[Draft] = []
     others = [r for r in ranked if r.sentence.index in shown_false]
     for rank, (fit, rs, c) in enumerate(leads[:2]):
@@ -356,7 +376,10 @@ def _main_drafts(ctx, ranked, leads, shown_false, prompt, overlap) -> list[Draft
         # wrong summaries: true narrower points of later paragraphs first; false twins of the
         # key (an actor, place, time or number swapped) only when too few of those exist
         own = [(rs.sentence.index, f.text) for f in falsify(ctx, c)]
-        picked = secondary_of(ctx, ranked, rs, key, shown_false, overlap)[:3]
+        # points of sentences no other item asks about first, then those without a figure: an
+        # option showing a sentence gives away every blank and question on it (portfolio.
+        # draft_conflicts), and a figure reads as the narrow detail it is
+        picked = spare_facts_first(ctx, ranked, secondary_of(ctx, ranked, rs, key, shown_false, overlap))[:3]
         penalty = 0.0
         twins_of_others: set[int] = set()
         if len(picked) < 3:

@@ -379,6 +379,9 @@ def write_cause(
             scored.append((not tempting, abs(math.log(k / n)), si, text))
         scored.sort(key=lambda x: (x[0], x[1], x[2]))
         effect = lower_first(c.effect, _keep_capital(ctx, c.effect, ctx.text.find(c.effect, rs.sentence.start)))
+        last = fold(effect).split()[-1:]
+        if last and last[0] in ctx.t("anaphors", []):
+            continue  # "Mengapa Lorenzo menyatakan dirinya memilih itu?": chose what? (round 60)
         prompt = tmpl.format(clause=effect)
         if not plain_prose(ctx, prompt):
             continue
