@@ -1278,7 +1278,8 @@ def test_session_eleven_sentences_that_stand_alone():
 
 
 def test_session_eleven_counts_of_one_and_summaries_that_spare_the_facts():
-    """"untuk _____ peragaan busana" -> satu kali (round 60: "obvious from context"); a
+    """"untuk _____ peragaan busana" -> satu kali (round 60: "obvious from context"), "bagi
+    _____ motor sport itu" (round 61: the count of things named before); a
     main idea's wrong summaries come from sentences no blank or question asks about first, so
     the bank keeps its facts."""
     from quizgen.engine.write_detail import fact_key_ok
@@ -1293,6 +1294,15 @@ def test_session_eleven_counts_of_one_and_summaries_that_spare_the_facts():
     for text in ("satu kali", "satu buah"):
         c = cand(ind, text)
         assert not fact_key_ok(ind, ranked[c.sentence], c), text
+    bikes = ctx_for(
+        "Suzuki merilis GSX-R150 dan GSX-S150 tahun lalu. Alih-alih menggenjot penjualan, mereka "
+        "memperpanjang harga promosi bagi dua motor sport itu hingga Juni 2017. Garansi mesin "
+        "berlaku selama lima tahun."
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(bikes)}
+    two, five = cand(bikes, "dua motor"), cand(bikes, "lima tahun")
+    assert not fact_key_ok(bikes, ranked[two.sentence], two)  # round 61: the two bikes named before
+    assert fact_key_ok(bikes, ranked[five.sentence], five)
     ctx = ctx_for(
         "Pemerintah Kota Bandung meluncurkan program sekolah gratis bagi seluruh warga kota. "
         "Sebanyak 12.000 siswa akan menerima bantuan pada tahun pertama. Para orang tua menyambut "
@@ -1340,3 +1350,22 @@ def test_session_eleven_why_question_pointing_back_and_figure_categories():
     late = blank("The second test involved a lost wallet containing _____.", "£5")
     assert item_category(early, pack, text) == "blank_number_figures"
     assert item_category(late, pack, text) == "blank_number_late_lone"
+
+
+def test_session_eleven_wrong_summaries_that_dangle():
+    """Blind A/B review of main-idea items (session 11): wrong summaries "A surprising
+    finding, however, is ...", "Results have been mixed, though: ...", "In the meantime,
+    Morocco is ...", "Nor is it clear yet ..." and "... found in that year" lean on a sentence
+    the reader does not see; "to produce the same amount of protein" does not."""
+    from quizgen.engine.write_main_idea import leans_on_others, points_back
+
+    en = ctx_for("Oxytocin helped children with autism. The spray was given in 2012.", "en")
+    for text in (
+        "A surprising finding, however, is that oxytocin nasal spray did not change performance.",
+        "Results have been mixed, though: one recent study found no significant improvement.",
+        "In the meantime, Morocco is focused on using solar to meet its own needs.",
+        "Nor is it clear yet if oxytocin only has benefits for people with autism.",
+    ):
+        assert leans_on_others(en, text), text
+    assert points_back(en, "The site was originally focused on the film business and launched in that year.")
+    assert not leans_on_others(en, "Insects need a quarter of the food of sheep to produce the same amount of protein.")

@@ -73,6 +73,13 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> b
             after_key and after_key[0] in ctx.t("denomination_after", [])
         ):
             return False  # "pecahan Rp 50 ribuan", "£20 notes": a banknote; only real ones fit (round 55)
+    if c.type == "number":
+        after3 = fold(ctx.text[c.end : c.end + 40]).split()[:3]
+        before1 = fold(ctx.text[max(0, c.start - 12) : c.start]).split()[-1:]
+        pointers = set(ctx.t("demonstratives_after", []))
+        if set(after3[1:]) & pointers or (before1 and before1[0] in ctx.t("demonstratives_before", [])):
+            return False  # "bagi _____ motor sport itu", "these _____ bikes": the count of things
+            # named before, which that naming gives away (round 61)
     if c.type == "number" and _attribute(ctx, c):
         return False  # "negara berpenduduk _____", "penyanyi berusia _____": a description, no fact
     if c.type != "number" and (not confirmed(ctx, c) or inside_longer_name(ctx, c) or modifier_use(ctx, c)):
