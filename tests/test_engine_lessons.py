@@ -1369,3 +1369,23 @@ def test_session_eleven_wrong_summaries_that_dangle():
         assert leans_on_others(en, text), text
     assert points_back(en, "The site was originally focused on the film business and launched in that year.")
     assert not leans_on_others(en, "Insects need a quarter of the food of sheep to produce the same amount of protein.")
+
+
+def test_session_eleven_seldom_kept_categories_only_fill_a_bank():
+    """A category reviewers keep under a quarter of the time (an English blank on a date: 35
+    of 164) fills a bank to its minimum after every other draft, never before one."""
+    from quizgen.engine.builders import Draft
+    from quizgen.engine.portfolio import SELDOM_KEPT, fallback_tier
+
+    assert 0.2 < SELDOM_KEPT <= 0.3
+    from quizgen.bank import Item, Source
+
+    item = Item(id="x", kind="cloze", prompt="By _____, the sun disappears.", answer="28 September",
+                options=("28 September", "28 October", "12 March", "28 December"), source=Source("x", 0, 1))  # fmt: skip
+    d = Draft(item=item, sentence=0, paragraph=0, key_type="time", score=0.0, group="g")
+    assert fallback_tier(d, seldom=True) > fallback_tier(d)
+    path = ROOT / "tests" / "data" / "engine" / "en-norwegian-sun.txt"
+    full = quizgen.generate(path, seed=0)
+    assert len(full.items) >= 6 and "28 September" in [i.answer for i in full.items]
+    five = quizgen.generate(path, seed=0, count=5)  # five other drafts: the date is not needed
+    assert len(five.items) == 5 and "28 September" not in [i.answer for i in five.items]

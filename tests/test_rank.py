@@ -237,8 +237,8 @@ def test_item_category_reads_what_an_item_shows():
     assert item_category(blank("12 March"), en) == "blank_date"
     assert item_category(blank("Tuesday"), en) == "blank_weekday"
     assert item_category(blank("Rabu pagi"), id_) == "blank_weekday"
-    assert item_category(blank("450 metres"), en) == "blank_number"
-    assert item_category(blank("three hours"), en) == "blank_number"
+    assert item_category(blank("450 metres"), en) == "blank_number_lone"
+    assert item_category(blank("three hours"), en) == "blank_number_lone"
     assert item_category(blank("Yale"), en) == "blank_name"
     assert item_category(blank("scans", ()), en) == "typed_blank_word"
     main = {"kind": "mcq", "prompt": en.templates["main_idea"], "answer": "x", "options": ["x", "y", "z"]}

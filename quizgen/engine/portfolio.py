@@ -39,12 +39,17 @@ FLOOR = 6  # items a bank of a 250-word article needs, choice items or not
 # blanks: 10 of 146 over rounds 5-20, none of 41 in rounds 16-20, "the only option that
 # fits the slot"; English weekday blanks 1 of 13; since rounds 29-34, English blanks on a
 # name, 3 of 35 kept, and on a year, 5 of 25, and false statements that only change a date;
-# since rounds 35-38, Indonesian blanks on a common word, 0 of 5: one option fits the slot;
-# over rounds 5-60, English blanks on a date, 35 of 164: "only the month is swapped")
+# since rounds 35-38, Indonesian blanks on a common word, 0 of 5: one option fits the slot)
 # is no item for a default bank, nor is a prompt that copies the article's typo: a bank
 # stays short rather than filled with them (eight good items beat twenty mixed ones),
 # unless the article gives nothing else
-CATEGORY_FLOOR = 0.25
+CATEGORY_FLOOR = 0.2
+# a category kept under this (over rounds 5-60: English blanks on a date, 35 of 164, "only
+# the month is swapped"; English blanks on the one figure of a sentence beyond the article's
+# first quarter, 94 of 378, "the wallet's contents"; Indonesian blanks on a figure among
+# figures late in a match report, 12 of 60) only fills a bank to its minimum, after every
+# other draft: six items from a 250-word article, but never one of them where another fits
+SELDOM_KEPT = 0.25
 
 
 def shortlist(ranked: list, want: int) -> list:
@@ -386,6 +391,7 @@ def select(
     rare = {
         id(d) for d in drafts if _rarely_kept(ctx, d) or copies_typo(ctx, d.item.prompt) or _source_key(ctx, d)
     }
+    seldom = {id(d) for d in drafts if _seldom_kept(ctx, d)}
     while len(chosen) < count:
         n_choice = sum(is_choice(d.item) for d in chosen)
         # choice items are most of a bank: another true/false or typed item only while the
@@ -402,7 +408,7 @@ def select(
         good = [
             d
             for d in pool
-            if (prob[id(d)] >= cut - asked(d) and (not d.relaxed or asked(d)))
+            if (prob[id(d)] >= cut - asked(d) and (not d.relaxed or asked(d)) and id(d) not in seldom)
             or d.item.skill == "main_idea"
             or (_why(d) and not any(_why(c) for c in chosen))
         ]
@@ -430,8 +436,8 @@ def select(
         # fewer drafts pass the threshold than the bank needs: the best of the rest (the
         # ranker's probability holds how often reviewers kept items of the draft's category:
         # a blank on a figure before a word blank), drafts made under relaxed rules last
-        tier = min(fallback_tier(d) for d in pool)
-        top = [d for d in pool if fallback_tier(d) == tier]
+        tier = min(fallback_tier(d, id(d) in seldom) for d in pool)
+        top = [d for d in pool if fallback_tier(d, id(d) in seldom) == tier]
         take(max(top, key=lambda d: (value(d) + 1.0 * is_choice(d.item) - crowding(d, pool), d.item.id)))
     picked = {id(d) for d in chosen}
     # the next-best drafts, best first (those under the threshold too: a teacher replacing an
@@ -501,12 +507,23 @@ def is_choice(item: Item) -> bool:
     return item.kind in ("mcq", "cloze") and len(item.options) >= 3
 
 
-def fallback_tier(d: Draft) -> int:
+def fallback_tier(d: Draft, seldom: bool = False) -> int:
     """Order of the drafts under the threshold that fill a bank to its minimum: typed items
-    last (multiple choice is the main kind), drafts made under relaxed rules after the
-    others; within a tier the ranker's probability orders them, which holds how often
-    reviewers kept the draft's category (a word blank after a name or a year)."""
-    return (1 if d.relaxed else 0) + (2 if _typed(d.item) else 0)
+    last (multiple choice is the main kind), drafts made under relaxed rules and drafts of a
+    category kept under ``SELDOM_KEPT`` (``seldom``) after the others; within a tier the
+    ranker's probability orders them, which holds how often reviewers kept the draft's
+    category (a word blank after a name or a year)."""
+    return (1 if d.relaxed else 0) + (1 if seldom else 0) + (2 if _typed(d.item) else 0)
+
+
+def _seldom_kept(ctx: Context, d: Draft) -> bool:
+    """Is the draft of a category reviewers kept under ``SELDOM_KEPT`` in its language?"""
+    try:
+        from .rank import category_keep
+    except ImportError:
+        return False
+    rate = category_keep(d.item, ctx.pack.code, ctx.text)
+    return rate is not None and rate < SELDOM_KEPT
 
 
 def _free_wording(ctx: Context, it: Item, used: set[str]) -> str | None:

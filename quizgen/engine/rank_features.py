@@ -446,6 +446,7 @@ def item_category(item: Any, pack: Any, article_text: str | None = None) -> str:
         share = sentence_share(d.prompt, article_text)
         if share is not None and share >= LATE_SHARE:
             shape = "number_late"
+    if shape.startswith("number") and choice:
         # beside other figures (a comparison, "from 16.4 million in 1970 to _____"; a table row
         # in a match report) or the sentence's one figure: reviewers judged them apart, and
         # each language its own way (English 53% against 28% kept over rounds 5-60,
