@@ -1389,3 +1389,24 @@ def test_session_eleven_seldom_kept_categories_only_fill_a_bank():
     assert len(full.items) >= 6 and "28 September" in [i.answer for i in full.items]
     five = quizgen.generate(path, seed=0, count=5)  # five other drafts: the date is not needed
     assert len(five.items) == 5 and "28 September" not in [i.answer for i in five.items]
+
+
+def test_session_eleven_short_spans_of_time_only_fill_a_bank():
+    """"the town, _____ north-west of Oslo" -> three hours, "Selepas laga berjalan _____" ->
+    sepuluh menit: reviewers kept 7 of 81 such items (rounds 5-63); they come after every
+    other draft, a percentage does not."""
+    from quizgen.bank import Item, Source
+    from quizgen.engine.builders import Draft
+    from quizgen.engine.portfolio import _incidental_figure
+
+    def draft(lang: str, prompt: str, answer: str) -> tuple:
+        item = Item(id="x", kind="cloze", prompt=prompt, answer=answer, options=(answer, "a", "b", "c"),
+                    source=Source("x", 0, 1), skill="detail")  # fmt: skip
+        return ctx_for("Teks pendek untuk konteks saja.", lang), Draft(
+            item=item, sentence=0, paragraph=0, key_type="number", score=0.0, group="g"
+        )
+
+    assert _incidental_figure(*draft("en", "The town, _____ north-west of Oslo, is dark.", "three hours"))
+    assert _incidental_figure(*draft("id", "Selepas laga berjalan _____, Arema menyerang.", "sepuluh menit"))
+    assert not _incidental_figure(*draft("en", "Youth unemployment is _____.", "64%"))
+    assert not _incidental_figure(*draft("id", "Harga naik _____.", "lima persen"))
