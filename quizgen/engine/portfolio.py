@@ -464,14 +464,20 @@ def select(
     return chosen, alts
 
 
-def _rarely_kept(ctx: Context, d: Draft) -> bool:
-    """Is the draft of a category reviewers kept under ``CATEGORY_FLOOR`` in its language?
-    Asked-for kinds stay: typed items when the teacher asked for typed answers."""
+def _category_rate(ctx: Context, d: Draft) -> float | None:
+    """How often reviewers kept items of the draft's category in its language (``None``:
+    no ranker, or no rated item of that category)."""
     try:
         from .rank import category_keep
     except ImportError:
-        return False
-    rate = category_keep(d.item, ctx.pack.code, ctx.text)
+        return None
+    return category_keep(d.item, ctx.pack.code, ctx.text)
+
+
+def _rarely_kept(ctx: Context, d: Draft) -> bool:
+    """Is the draft of a category reviewers kept under ``CATEGORY_FLOOR`` in its language?
+    Asked-for kinds stay: typed items when the teacher asked for typed answers."""
+    rate = _category_rate(ctx, d)
     return rate is not None and rate < CATEGORY_FLOOR and not _typed(d.item)
 
 
@@ -529,11 +535,7 @@ def _incidental_figure(ctx: Context, d: Draft) -> bool:
 
 def _seldom_kept(ctx: Context, d: Draft) -> bool:
     """Is the draft of a category reviewers kept under ``SELDOM_KEPT`` in its language?"""
-    try:
-        from .rank import category_keep
-    except ImportError:
-        return False
-    rate = category_keep(d.item, ctx.pack.code, ctx.text)
+    rate = _category_rate(ctx, d)
     return rate is not None and rate < SELDOM_KEPT
 
 
