@@ -1410,3 +1410,39 @@ def test_session_eleven_short_spans_of_time_only_fill_a_bank():
     assert _incidental_figure(*draft("id", "Selepas laga berjalan _____, Arema menyerang.", "sepuluh menit"))
     assert not _incidental_figure(*draft("en", "Youth unemployment is _____.", "64%"))
     assert not _incidental_figure(*draft("id", "Harga naik _____.", "lima persen"))
+
+
+def test_session_eleven_options_are_names_of_the_keys_kind():
+    """Round 64: "Pihak mana yang telah memprediksi bulan Mei adalah awal musim kemarau?" ->
+    BMKG beside a village and a clinic; "Korban luka sudah dievakuasi ke _____" -> Puskesmas
+    Cililin beside agencies: the only health centre. A blank's bodies are of one kind
+    (`org_classes`: health); a question's names are at least of the key's type."""
+    from quizgen.engine.write_detail import names_of_one_kind
+
+    ind = ctx_for(
+        "Longsor terjadi di Kampung Jati, Kecamatan Cililin, pada Sabtu. Korban luka sudah dievakuasi "
+        "ke Puskesmas Cililin. BPBD Kabupaten Bandung Barat mengevakuasi warga ke tempat aman. BMKG "
+        "memprediksi bulan Mei adalah awal musim kemarau. Kementerian Sosial mengirim bantuan."
+    )
+    clinic = cand(ind, "Puskesmas Cililin")
+    assert not names_of_one_kind(ind, clinic, ("Puskesmas Cililin", "BPBD", "BMKG"), "Puskesmas Cililin")
+    assert names_of_one_kind(ind, clinic, ("Puskesmas Cililin", "BPBD", "BMKG"), "Puskesmas Cililin", kind=False)
+    bmkg = cand(ind, "BMKG")
+    assert names_of_one_kind(ind, bmkg, ("BMKG", "BPBD"), "BMKG")
+    places = [c for c in ind.layer.candidates if c.type == "place"]
+    if places:  # a village beside bodies: never, question or blank
+        assert not names_of_one_kind(ind, clinic, ("Puskesmas Cililin", places[0].text), "Puskesmas Cililin", kind=False)
+
+
+def test_session_eleven_no_blank_after_besides():
+    """Round 65: "Selain _____, ada seorang pejabat lain yang dieksekusi mati." -> Yong Jin:
+    "Selain Hwang Min, ..." is as true."""
+    from quizgen.engine.write_detail import fact_key_ok
+
+    ind = ctx_for(
+        "Korea Utara mengeksekusi mati Hwang Min pada Agustus. Selain Yong Jin, ada seorang pejabat "
+        "lain yang dieksekusi mati. Yong Jin tertidur dalam rapat yang dihadiri Kim Jong Un."
+    )
+    ranked = {r.sentence.index: r for r in rank_sentences(ind)}
+    besides = next(c for c in ind.layer.candidates if c.text == "Yong Jin" and c.sentence == 1)
+    assert not fact_key_ok(ind, ranked[1], besides)

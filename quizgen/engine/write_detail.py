@@ -108,6 +108,9 @@ def fact_key_ok(ctx: Context, rs: RankedSentence, c, relaxed: bool = False) -> b
     after = ctx.text[c.end : c.end + 6].split()[:1]
     if c.type == "number" and after and fold(after[0]) in ctx.t("list_joins", []):
         return False  # "180 students and employees": the key would be cut from its phrase
+    before = fold(ctx.text[max(0, c.start - 20) : c.start]).split()
+    if any(" ".join(before[-n:]) in ctx.t("besides_words", []) for n in (1, 2, 3) if len(before) >= n):
+        return False  # "Selain _____, ada seorang pejabat lain yang dieksekusi": any other one fits (round 65)
     if _speaker(ctx, c.start, c.end):
         return False  # "kata _____": who speaks tells nothing (reviewers: trivial)
     title = ctx.layer.article.title or ""
@@ -140,7 +143,6 @@ def cloze_options_ok(ctx: Context, key, d: Draft) -> str:
     - a figure among other figures of the article with its unit; four invented neighbours
       ("£5 | £6 | £7 | £9") or a bare year ("By the summer of _____") only fill.
     """
-    distractors = [o for o in d.item.options if o != d.item.answer]
     if in_list(ctx, key) or in_brackets(ctx, key):
         return "no"
     if paired(ctx, key):
@@ -152,15 +154,8 @@ def cloze_options_ok(ctx: Context, key, d: Draft) -> str:
     if key.type == "time" and d.origin != "article":
         return "fill"  # "November 2015 | October 2015 | December 2015": months next to the key
     if key.type in NAME_TYPES:
-        if d.origin != "article":
+        if d.origin != "article" or not names_of_one_kind(ctx, key, d.item.options, d.item.answer):
             return "no"
-        by_text = ctx.by_text()
-        for o in distractors:
-            c = by_text.get(o)
-            if c is None or c.type != key.type or (key.type == "person" and not confirmed(ctx, c)):
-                return "no"
-        if key.type == "organisation" and len({org_class(ctx, o) for o in d.item.options}) > 1:
-            return "no"  # "milik _____": a company among ministries is picked without reading
         return "fill"
     if key.type == "term":
         from .write_vocabulary import _same_class
@@ -169,6 +164,22 @@ def cloze_options_ok(ctx: Context, key, d: Draft) -> str:
             return "no"  # "undermines" among nouns: the slot's grammar gives it away
         return "fill"  # a word blank: kept 4 times in 45 (rounds 5-9), answered by its collocation
     return "ok"
+
+
+def names_of_one_kind(ctx: Context, key, options, answer: str, kind: bool = True) -> bool:
+    """Are the wrong options names the article gives of the key's own type (people sure to be
+    people; "Pihak mana yang memprediksi ...?" -> BMKG beside a village, round 64) and, with
+    ``kind``, for a body, of its kind ("milik _____": a company among ministries; "Korban
+    dievakuasi ke _____": a clinic among agencies, round 64)? A question names what it asks
+    for ("Pihak mana", "Which company"); a blank leaves it to the options."""
+    by_text = ctx.by_text()
+    for o in options:
+        if o == answer:
+            continue
+        c = by_text.get(o)
+        if c is None or c.type != key.type or (key.type == "person" and not confirmed(ctx, c)):
+            return False
+    return not kind or key.type != "organisation" or len({org_class(ctx, o) for o in options}) == 1
 
 
 def org_class(ctx: Context, name: str) -> str:
@@ -585,6 +596,8 @@ def write_detail(
                     continue  # "Thunder mencetak berapa poin?": 31 in the third quarter too (round 50)
                 if "mcq" in kinds:
                     d = skilled_mcq(ctx, rs, key, q, rng, "detail", 1.0 - (3.0 if relaxed else 0.0))
+                    if d and key.type in NAME_TYPES and not names_of_one_kind(ctx, key, d.item.options, d.item.answer, kind=False):
+                        d = None  # "Pihak mana yang memprediksi ...?" -> BMKG among a clinic and a village
                     if d:
                         d.relaxed = relaxed
                         drafts.append(d)
