@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_engine_rules import ctx_for, drafts_for
+from test_engine_rules import ctx_for, drafts_for, ranked_for
 
 import quizgen
 from quizgen.engine.context import Context
@@ -403,7 +403,7 @@ def test_round_twenty_one_lessons():
         "Tim asuhan Wanderley Junior berhasil memetik tiga poin pada laga di Stadion Mandala itu. "
         "Pelatih Persela Aji Santoso mengaku timnya kalah karena kurang konsentrasi di babak pertama."
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(ctx)}
+    ranked = ranked_for(ctx)
     assert claim_of(ctx, ranked[1]) is None
     assert claim_of(ctx, ranked[3]) is not None
     poin = cand(ctx, "tiga poin")
@@ -432,7 +432,7 @@ def test_round_twenty_two_lessons():
     )
     assert copies_typo(ctx, "Kemudian _____ brada di podium ketiga.")
     assert not copies_typo(ctx, "Marc Marquez menang di _____ pada Minggu malam.")
-    ranked = {r.sentence.index: r for r in rank_sentences(ctx)}
+    ranked = ranked_for(ctx)
     assert claim_of(ctx, ranked[2]) is None
     ctx = ctx_for(
         "Daftar film terburuk memuat Movie 43 (2014) dan Saving Christmas (2015). "
@@ -509,7 +509,7 @@ def test_a_pronoun_after_a_name_in_its_own_clause_points_to_that_name():
         "last quarter of the year.",
         "en",
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(ctx)}
+    ranked = ranked_for(ctx)
     assert not any("points back" in x for x in ranked[0].reasons), ranked[0].reasons
     assert any("points back" in x for x in ranked[1].reasons), ranked[1].reasons
 
@@ -686,7 +686,7 @@ def test_round_thirty_one_and_thirty_two_lessons():
         "Enam bulan lalu, dia menempati peringkat ke-957 dunia. "
         "Pada 2017, Stephens menang di Washington dan Toronto."
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(ctx)}
+    ranked = ranked_for(ctx)
     assert not ranked[1].usable and any("points back" in x for x in ranked[1].reasons)
     assert ranked[2].usable
     assert _no_subject(ctx, "Bagi warga yang berada di sekitar lereng bukit untuk mewaspadai potensi longsor.")
@@ -744,7 +744,7 @@ def test_round_thirty_seven_and_thirty_eight_lessons():
         "In 2012, two sex workers gave birth on the streets of Athens, officials said.",
         "en",
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(en)}
+    ranked = ranked_for(en)
     lead = claim_of(en, ranked[0], max_words=42)
     assert lead is not None and lead.text.endswith("can be saved."), lead
     blanks = [d.item.answer for d in drafts_for(en) if d.item.kind == "cloze"]
@@ -756,7 +756,7 @@ def test_round_thirty_seven_and_thirty_eight_lessons():
         "memerankan Ygritte. Harington berniat mengundang para kru. \"Kit adalah pria yang "
         "menyenangkan,\" kata Leslie."
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(ind)}
+    ranked = ranked_for(ind)
     first = claim_of(ind, ranked[0], max_words=30)
     assert first is None or "bisa diketahui April" in first.text, first
     leslie = cand(ind, "Leslie")
@@ -785,7 +785,7 @@ def test_leads_that_state_the_story_are_claims():
         "Police have relied on polygraphs for almost 100 years. The polygraph was created in 1921.",
         "en",
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(en)}
+    ranked = ranked_for(en)
     for i in range(4):
         assert ranked[i].usable, (i, ranked[i].reasons)
         assert claim_of(en, ranked[i], max_words=42) is not None, i
@@ -816,7 +816,7 @@ def test_actors_doing_a_thing_together_are_not_swapped():
         "Morocco imports nearly all of its energy from Spain and Algeria.",
         "en",
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(ctx)}
+    ranked = ranked_for(ctx)
     claim = claim_of(ctx, ranked[0])
     assert claim is not None
     assert not any(f.text.startswith("Tunisia is making plans with Morocco") for f in falsify(ctx, claim))
@@ -838,7 +838,7 @@ def test_round_thirty_nine_lessons():
         "While this might sound like an exaggeration, the threat was actually, if anything, understated.",
         "en",
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(en)}
+    ranked = ranked_for(en)
     lead = claim_of(en, ranked[0], max_words=42)
     assert lead is not None and lead.text.endswith("unless they opt out."), lead
     second = claim_of(en, ranked[1])
@@ -848,7 +848,7 @@ def test_round_thirty_nine_lessons():
         "disepakati di Paris pada 2015 lalu. Ratusan orang yang diduga merupakan anggota ormas "
         "membakar kantor organisasi lain di Ciampea, Bogor, Jawa Barat."
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(ind)}
+    ranked = ranked_for(ind)
     assert claim_of(ind, ranked[0]) is not None
     assert claim_of(ind, ranked[1]) is None  # a suspicion is no statement keyed true or false
     assert claim_of(ind, ranked[1], hedged=True) is not None  # ... but sums the news up
@@ -872,7 +872,7 @@ def test_rounds_forty_and_forty_one_lessons():
         "before being bailed for €50,000.",
         "en",
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(ctx)}
+    ranked = ranked_for(ctx)
     q = do_question(ctx, ranked[1], cand(ctx, "two months"))
     assert q is not None and q.prompt.endswith("bailed for €50,000?"), q
     text = "Experts say solar energy will make up a third of Morocco's supply by 2020. Morocco has deserts."
@@ -885,7 +885,7 @@ def test_rounds_forty_and_forty_one_lessons():
     assert news_source(ind, "ISNA")
     from quizgen.engine.write_detail import sentence_ok
 
-    ranked = {r.sentence.index: r for r in rank_sentences(ind)}
+    ranked = ranked_for(ind)
     assert sentence_ok(ind, ranked[0]) and not sentence_ok(ind, ranked[2])
 
 
@@ -900,7 +900,7 @@ def test_rounds_forty_two_and_forty_three_lessons():
         "Episode terbaru Running Man bakal tayang Minggu, 8 Oktober mendatang pukul 16.50 waktu "
         "Korea Selatan di SBS. Acara itu ditonton 12 juta orang."
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(ind)}
+    ranked = ranked_for(ind)
     clock = [c for c in ind.layer.candidates if c.text.startswith("16.50")]
     assert clock and not any(fact_key_ok(ind, ranked[0], c, relaxed=True) for c in clock)
     en = ctx_for("Stephan Keszler, the dealer behind that auction, believes selling the works is legitimate.", "en")
@@ -937,7 +937,7 @@ def test_rounds_forty_three_to_forty_five_lessons():
         "But, in 1998, the US Supreme Court said it was not reliable.",
         "en",
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(en)}
+    ranked = ranked_for(en)
     c = claim_of(en, ranked[0])
     assert c is not None and restate(en, c).startswith("Richard died at Bosworth"), c
     assert claim_of(en, ranked[1]) is None
@@ -958,7 +958,7 @@ def test_round_forty_six_lessons():
         "reconciliation as well as encouraging foreign visitors.",
         "en",
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(en)}
+    ranked = ranked_for(en)
     c = claim_of(en, ranked[1])
     assert c is None or "Abdullah could search" in c.text, c
     ind = ctx_for(
@@ -966,7 +966,7 @@ def test_round_forty_six_lessons():
         "dari 44 pejabat teras FIFA. Tepatnya pada 27 Mei 2015, Kepolisian Swiss menangkap enam "
         "anggota Komite Eksekutif FIFA di Zurich."
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(ind)}
+    ranked = ranked_for(ind)
     assert not sentence_ok(ind, ranked[1]) and sentence_ok(ind, ranked[0])
     c = claim_of(ind, ranked[2])
     assert c is not None and not c.text.lower().startswith("tepatnya"), c
@@ -987,7 +987,7 @@ def test_rounds_forty_seven_and_eight_lessons():
         "mengedepankan persatuan negara. Ndii ditahan polisi di kota pesisir Mombasa pada Sabtu "
         "malam, kata pengacara Edward Omotii."
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(ind)}
+    ranked = ranked_for(ind)
     c = claim_of(ind, ranked[1])
     assert c is None or "mengedepankan persatuan" in c.text, c
     c = claim_of(ind, ranked[2])
@@ -999,7 +999,7 @@ def test_rounds_forty_seven_and_eight_lessons():
         "violence is underpinned by the substances with which the drug is mixed.",
         "en",
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(en)}
+    ranked = ranked_for(en)
     c = claim_of(en, ranked[1])
     assert c is None or not c.text.rstrip(".").endswith("officials"), c
     liga = ctx_for(
@@ -1018,7 +1018,7 @@ def test_rounds_forty_seven_and_eight_lessons():
         "of Damascus, a car bomb detonated, leaving a blackened concrete facade and broken windows.",
         "en",
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(syria)}
+    ranked = ranked_for(syria)
     c = claim_of(syria, ranked[1], max_words=40)
     assert c is None or "car bomb" in c.text, c
     sohay = ctx_for(
@@ -1026,7 +1026,7 @@ def test_rounds_forty_seven_and_eight_lessons():
         "been working in slum areas of Dhaka for 14 years.",
         "en",
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(sohay)}
+    ranked = ranked_for(sohay)
     c = claim_of(sohay, ranked[1])
     assert c is not None and "grassroots" not in c.text, c  # a gloss after a name still goes
 
@@ -1050,7 +1050,7 @@ def test_rounds_forty_nine_and_fifty_lessons():
         "new method of testing children that is correct most of the time.",
         "en",
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(en)}
+    ranked = ranked_for(en)
     c = claim_of(en, ranked[1], max_words=30)
     assert c is not None and c.text.rstrip(".").endswith("April or June"), c
     c = claim_of(en, ranked[2])
@@ -1060,7 +1060,7 @@ def test_rounds_forty_nine_and_fifty_lessons():
         "pengguna yang sudah terdaftar berlangganan dengan biaya Rp 58 ribu per bulannya. Berikut "
         "hasil lengkap pertandingan final Jepang Terbuka 2017."
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(ind)}
+    ranked = ranked_for(ind)
     c = claim_of(ind, ranked[1])
     assert c is None or not c.text.rstrip(".").endswith("yang sedikit berbeda"), c
     assert not sentence_ok(ind, ranked[2])
@@ -1114,7 +1114,7 @@ def test_rounds_fifty_one_and_two_lessons():
         "kemudian, Rabu (7/2) mereka sudah di Jakarta."
     )
     assert counted_out(ind, cand(ind, "empat lagu"))
-    ranked = {r.sentence.index: r for r in rank_sentences(ind)}
+    ranked = ranked_for(ind)
     days = next(c for c in ind.layer.candidates if c.type == "number" and c.sentence == 2)
     assert not fact_key_ok(ind, ranked[2], days)
     fifa = ctx_for(
@@ -1133,7 +1133,7 @@ def test_rounds_fifty_one_and_two_lessons():
         "Morocco itself. The plant will be ready in 2015.",
         "en",
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(en)}
+    ranked = ranked_for(en)
     assert not ranked[1].usable and ranked[2].usable
 
 
@@ -1180,7 +1180,7 @@ def test_a_name_headed_by_a_common_noun_is_no_person_to_swap_or_ask():
     )
     from quizgen.engine.claims import claim_of
 
-    ranked = {r.sentence.index: r for r in rank_sentences(wayang)}
+    ranked = ranked_for(wayang)
     c = claim_of(wayang, ranked[1])
     if c is not None:
         assert not any(f.text.startswith(("Warseno", "Abimanyu")) for f in falsify(wayang, c))
@@ -1202,7 +1202,7 @@ def test_rounds_fifty_three_and_four_lessons():
         "Timnas Indonesia U-22 bermain imbang. Jika disaksikan selama 90 menit, pertandingan itu "
         "tampak tak ada yang salah. Tim berperingkat 134 dunia itu memakai produk lokal."
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(match)}
+    ranked = ranked_for(match)
     for c in match.layer.candidates:
         if c.type == "number" and c.sentence in (1, 2):
             assert not fact_key_ok(match, ranked[c.sentence], c), c.text
@@ -1224,7 +1224,7 @@ def test_rounds_fifty_five_and_six_lessons():
     day = cand(ind, "31 Januari")
     options = [d.text for d in distractor_pool(ind, day, random.Random(1))]
     assert options and not {"31 Februari", "31 April", "31 Juni"} & set(options), options
-    ranked = {r.sentence.index: r for r in rank_sentences(ind)}
+    ranked = ranked_for(ind)
     note = cand(ind, "Rp 50")
     assert not fact_key_ok(ind, ranked[note.sentence], note)
 
@@ -1240,7 +1240,7 @@ def test_no_subject_question_over_a_gapped_second_clause():
         "other country in 2012.",
         "en",
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(en)}
+    ranked = ranked_for(en)
     key = next(c for c in en.layer.candidates if c.text == "China" and c.sentence == 1)
     assert subject_question(en, ranked[1], key) is None
 
@@ -1263,7 +1263,7 @@ def test_session_eleven_sentences_that_stand_alone():
         "years, it would seem, he ceased to believe that was true.",
         "en",
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(en)}
+    ranked = ranked_for(en)
     assert ranked[1].usable and sentence_ok(en, ranked[1])
     assert ranked[2].usable and en.text[ranked[2].body_start :].startswith("the team")
     assert not ranked[3].usable and not ranked[4].usable
@@ -1272,7 +1272,7 @@ def test_session_eleven_sentences_that_stand_alone():
         "Nashville, pada 7 Oktober, baru kemudian mengunjungi Asia. Menurut situs Bild, hanya tujuh "
         "sejak 2012."
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(ind)}
+    ranked = ranked_for(ind)
     assert not ranked[1].usable
     assert not sentence_ok(ind, ranked[2])
 
@@ -1290,7 +1290,7 @@ def test_session_eleven_counts_of_one_and_summaries_that_spare_the_facts():
         "satu kali peragaan busana bisa lebih dari itu. Kamera ponsel itu punya satu buah LED Flash "
         "di bagian belakang."
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(ind)}
+    ranked = ranked_for(ind)
     for text in ("satu kali", "satu buah"):
         c = cand(ind, text)
         assert not fact_key_ok(ind, ranked[c.sentence], c), text
@@ -1299,7 +1299,7 @@ def test_session_eleven_counts_of_one_and_summaries_that_spare_the_facts():
         "memperpanjang harga promosi bagi dua motor sport itu hingga Juni 2017. Garansi mesin "
         "berlaku selama lima tahun."
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(bikes)}
+    ranked = ranked_for(bikes)
     two, five = cand(bikes, "dua motor"), cand(bikes, "lima tahun")
     assert not fact_key_ok(bikes, ranked[two.sentence], two)  # round 61: the two bikes named before
     assert fact_key_ok(bikes, ranked[five.sentence], five)
@@ -1443,6 +1443,6 @@ def test_session_eleven_no_blank_after_besides():
         "Korea Utara mengeksekusi mati Hwang Min pada Agustus. Selain Yong Jin, ada seorang pejabat "
         "lain yang dieksekusi mati. Yong Jin tertidur dalam rapat yang dihadiri Kim Jong Un."
     )
-    ranked = {r.sentence.index: r for r in rank_sentences(ind)}
+    ranked = ranked_for(ind)
     besides = next(c for c in ind.layer.candidates if c.text == "Yong Jin" and c.sentence == 1)
     assert not fact_key_ok(ind, ranked[1], besides)

@@ -34,6 +34,11 @@ def ctx_for(text: str, lang: str = "id") -> Context:
     return Context(analyse(article, pack), pack, pack.templates)
 
 
+def ranked_for(ctx: Context) -> dict:
+    """The article's ranked sentences by index."""
+    return {r.sentence.index: r for r in rank_sentences(ctx)}
+
+
 def drafts_for(ctx: Context, **opts):
     return make_drafts(ctx, make_options(**opts), random.Random(0))
 
@@ -136,7 +141,7 @@ def test_english_questions_move_only_an_auxiliary_or_a_participle():
         "Zuckerberg still leads Facebook, which Mark Zuckerberg started with friends.",
         "en",
     )
-    rs = {r.sentence.index: r for r in rank_sentences(ctx)}
+    rs = ranked_for(ctx)
     japan = next(c for c in ctx.by_sentence[0] if c.text == "Japan")
     q = aux_question(ctx, rs[0], japan)
     assert q is not None and q.prompt == "Where will the new hardware be made by a team of engineers?"

@@ -31,7 +31,7 @@ from .confidence import NAME_SUFFIXES, confirmed, inside_longer_name, modifier_u
 from .context import Context
 from .questions import _cut, _is_verbish
 from .select import RankedSentence, existential
-from .textutil import capitalise_first, contains_phrase, fold
+from .textutil import capitalise_first, contains_phrase, fold, without_abbreviations
 
 QUOTES = '“”"‘’«»'
 SWAP_TYPES = ("person", "organisation", "place", "time", "number")
@@ -494,7 +494,7 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int, hedged: bool = F
     if n < 6 or not _has_verb(ctx, body) or not _is_clause(ctx, body):
         return None  # a fragment (a caption, a headline, "Led by X, ...") is not a statement
     # an abbreviation in capitals is a name, not a word ("the US": not "us")
-    low = " " + fold(re.sub(r"\b[A-Z]{2,}\b", " ", body)) + " "
+    low = " " + fold(without_abbreviations(body)) + " "
     hedges = set(ctx.t("hedge_words", [])) - (set(ctx.t("summary_hedges", [])) if hedged else set())
     # "menarik" as a verb ("Trump menarik AS dari ...": withdraws) is no "interesting"
     verbs = {fold(w) for w, t in ctx.upos(body) if t == "VERB"} & set(ctx.t("hedges_also_verbs", []))

@@ -351,16 +351,24 @@ def swapped_words(statement: str, article_text: str) -> frozenset[str]:
     """The words of a false statement that the article sentence nearest to it (most words in
     common, the first of equals) lacks: what its false twin put in (a date, a name, a figure);
     none when it only moved the sentence's own words (two actors' roles swapped)."""
-    spans, where = _sentence_index(article_text)
     words = set(_WORDS_RE.findall(fold(statement)))
+    best = _nearest_sentence(words, article_text)
+    if best is None:
+        return frozenset(words)
+    a, b = _sentence_index(article_text)[0][best]
+    return frozenset(words - set(_WORDS_RE.findall(fold(article_text[a:b]))))
+
+
+def _nearest_sentence(words: set[str], article_text: str) -> int | None:
+    """The index of the article sentence holding most of the (folded) words, the first of
+    equals; ``None`` when none holds any."""
+    where = _sentence_index(article_text)[1]
     hits: Counter = Counter()
     for w in words:
         hits.update(where.get(w, ()))
     if not hits:
-        return frozenset(words)
-    best = max(hits, key=lambda i: (hits[i], -i))
-    a, b = spans[best]
-    return frozenset(words - set(_WORDS_RE.findall(fold(article_text[a:b]))))
+        return None
+    return max(hits, key=lambda i: (hits[i], -i))
 
 
 #: A blank on a figure from beyond the article's first quarter (its sentences) is counted
@@ -375,14 +383,8 @@ def sentence_share(prompt: str, article_text: str) -> float | None:
     """Where the sentence nearest the prompt (most words in common, the first of equals)
     stands in the article: 0 for its first sentence, towards 1 for its last; ``None`` when no
     sentence shares a word with it."""
-    spans, where = _sentence_index(article_text)
-    hits: Counter = Counter()
-    for w in set(_WORDS_RE.findall(fold(_BLANK_RE.sub(" ", prompt)))):
-        hits.update(where.get(w, ()))
-    if not hits:
-        return None
-    best = max(hits, key=lambda i: (hits[i], -i))
-    return best / max(1, len(spans))
+    best = _nearest_sentence(set(_WORDS_RE.findall(fold(_BLANK_RE.sub(" ", prompt)))), article_text)
+    return None if best is None else best / max(1, len(_sentence_index(article_text)[0]))
 
 
 def _statement_kind(answer: str, article_text: str, pack: Any) -> str:

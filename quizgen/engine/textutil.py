@@ -27,10 +27,16 @@ def words(text: str) -> list[str]:
 _ABBREVIATION_RE = re.compile(r"\b[A-Z]{2,}\b")
 
 
+def without_abbreviations(text: str) -> str:
+    """The text with its abbreviations in capitals blanked out: "the US" is a country, not
+    "us"; "IT" a trade, not "it"."""
+    return _ABBREVIATION_RE.sub(" ", text)
+
+
 def has_any_word(text: str, wanted) -> bool:
-    """Does the text hold one of the (folded) words, an abbreviation in capitals not counted
-    as the word it spells ("the US" is a country, not "us"; "IT" a trade, not "it")?"""
-    low = f" {fold(_ABBREVIATION_RE.sub(' ', text))} "
+    """Does the text hold one of the (folded) words, abbreviations in capitals not counted as
+    the words they spell (:func:`without_abbreviations`)?"""
+    low = f" {fold(without_abbreviations(text))} "
     return any(f" {w} " in low for w in wanted)
 
 
