@@ -1446,3 +1446,41 @@ def test_session_eleven_no_blank_after_besides():
     ranked = ranked_for(ind)
     besides = next(c for c in ind.layer.candidates if c.text == "Yong Jin" and c.sentence == 1)
     assert not fact_key_ok(ind, ranked[1], besides)
+
+
+def test_session_twelve_number_options_are_written_as_the_article_writes_figures():
+    """Round 67: "635 children" beside "1111 children" and "1,540 children" ("formatted
+    inconsistently"); "Rp 750 ribu" beside "Rp 1310 ribu" (nobody writes that): a figure of a
+    thousand or more is grouped where the article groups its figures, and a figure counted in
+    thousands or millions stays under a thousand of them."""
+    from quizgen.engine.distractors import distractor_pool
+
+    en = ctx_for(
+        "In 2015, SOHAY helped 1,540 children to leave hazardous work. The organization is also "
+        "helping 635 children who are working in hazardous conditions to know their rights.",
+        "en",
+    )
+    options = [d.text for d in distractor_pool(en, cand(en, "635 children"))]
+    big = [t for t in options if int(t.split()[0].replace(",", "")) >= 1000]
+    assert big and all("," in t.split()[0] for t in big), options
+    ind = ctx_for(
+        "Tiket KA Pariwisata tujuan Jakarta - Yogyakarta dipatok seharga Rp 750 ribu per penumpang. "
+        "Kereta berangkat dari Stasiun Gambir setiap Jumat malam."
+    )
+    prices = [d.text for d in distractor_pool(ind, cand(ind, "Rp 750 ribu")) if d.origin == "rule"]
+    assert prices and all(int(t.split()[1]) < 1000 for t in prices), prices
+
+
+def test_session_twelve_no_count_of_things_named_before_with_tersebut():
+    """"... bentrokan antara _____ masyarakat tersebut" -> dua organisasi: the two bodies the
+    sentence before names give the count away ("tersebut" points back as "itu" does)."""
+    from quizgen.engine.write_detail import fact_key_ok
+
+    ind = ctx_for(
+        "Massa FPI dan GMBI bentrok di Ciampea, Bogor. Polisi berupaya mencegah bentrokan antara dua "
+        "organisasi masyarakat tersebut. Sebanyak 15 polisi disiagakan di markas GMBI."
+    )
+    ranked = ranked_for(ind)
+    two, fifteen = cand(ind, "dua organisasi"), cand(ind, "15 polisi")
+    assert not fact_key_ok(ind, ranked[two.sentence], two)
+    assert fact_key_ok(ind, ranked[fifteen.sentence], fifteen)

@@ -103,7 +103,11 @@ def _gazetteer_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Di
     return [Distractor(n, "gazetteer") for n in head]
 
 
-def _format_number(value: float, template: str, decimal_comma: bool) -> str:
+def _format_number(value: float, template: str, decimal_comma: bool, group: bool = False) -> str:
+    """``value`` written as the key ``template`` writes its number (its words before and
+    after, decimals, thousands separators); ``group``: thousands separated even where the key,
+    under a thousand, shows none ("1,111 children" beside "635 children", as the article
+    writes "1,540 children")."""
     m = NUM_RE.match(template)
     num = m.group("num")
     has_dec = bool(re.search(r"[.,]\d{1,2}$", num)) and not re.search(r"[.,]\d{3}$", num)
@@ -112,7 +116,7 @@ def _format_number(value: float, template: str, decimal_comma: bool) -> str:
         s = s.replace(".", ",") if decimal_comma else s
     else:
         v = int(value)
-        if re.search(r"\d[.,]\d{3}", num):
+        if re.search(r"\d[.,]\d{3}", num) or (group and v >= 1000):
             s = f"{v:,}"
             s = s.replace(",", ".") if decimal_comma else s
         else:
@@ -215,8 +219,13 @@ def _number_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distr
         vals = [x for x in vals if x <= 100]  # a share above 100 percent gives itself away
     if m.group("post").strip().lower() in ("tahun", "years", "year", "years old") and value <= 100:
         vals = [x for x in vals if x <= 100]  # nobody is 129 years old
+    unit_words = fold(m.group("post")).split()
+    scale = (getattr(ctx.pack, "number_words", {}) or {}).get(unit_words[0] if unit_words else "", 0)
+    if scale >= 1000:
+        vals = [x for x in vals if x < 1000]  # "Rp 655 ribu" -> "Rp 1310 ribu": nobody writes that
+    grouped = not year and bool(re.search(r"\d[.,]\d{3}(?!\d)", ctx.text))  # the article separates thousands
     rng.shuffle(vals)
-    out.extend(Distractor(_format_number(x, key.text, decimal_comma), "rule") for x in vals)
+    out.extend(Distractor(_format_number(x, key.text, decimal_comma, grouped), "rule") for x in vals)
     return out
 
 
