@@ -1484,3 +1484,34 @@ def test_session_twelve_no_count_of_things_named_before_with_tersebut():
     two, fifteen = cand(ind, "dua organisasi"), cand(ind, "15 polisi")
     assert not fact_key_ok(ind, ranked[two.sentence], two)
     assert fact_key_ok(ind, ranked[fifteen.sentence], fifteen)
+
+
+def test_session_twelve_questions_on_a_day_or_month_are_counted_apart():
+    """Round 68: "When was the mission given the go-ahead ...?" -> Sunday morning ("trivia"):
+    English reviewers kept 5 of 29 questions answered by a day or a month, Indonesian ones 7
+    of 7; the ranker counts them apart, and an English one only fills a bank to its minimum
+    (kept under ``SELDOM_KEPT``), as an English blank on a date does."""
+    from quizgen.engine import portfolio, rank
+    from quizgen.engine.rank_features import item_category
+    from quizgen.lang import get_pack
+
+    en, ind = get_pack("en"), get_pack("id")
+    when = {"kind": "mcq", "prompt": "When did the mission start?", "answer": "Sunday morning",
+            "options": ["Sunday morning", "Monday morning", "Friday morning", "Tuesday morning"]}
+    who = {"kind": "mcq", "prompt": "Who led the mission?", "answer": "Felix Baumgartner",
+           "options": ["Felix Baumgartner", "Joe Kittinger", "Art Thompson", "Mike Todd"]}
+    kapan = {"kind": "mcq", "prompt": "Kapan misi dimulai?", "answer": "Minggu pagi",
+             "options": ["Minggu pagi", "Senin pagi", "Jumat pagi", "Selasa pagi"]}
+    assert item_category(when, en) == "question_date"
+    assert item_category(who, en) == "question"
+    assert item_category(kapan, ind) == "question_date"
+    assert rank.category_keep(when, "en") < portfolio.SELDOM_KEPT
+    assert rank.category_keep(kapan, "id") > portfolio.SELDOM_KEPT
+    june = {"kind": "cloze", "prompt": "In _____, a local group issued a dress code.", "answer": "June",
+            "options": ["June", "April", "March", "August"]}
+    assert item_category(june, en) == "blank_date"
+    assert rank.category_keep(june, "en") < portfolio.SELDOM_KEPT
+    text = "The mission started on Sunday morning. In June, a local group issued a dress code."
+    ctx = ctx_for(text, "en")
+    times = [d for d in drafts_for(ctx, kinds="cloze,mcq") if d.key_type == "time"]
+    assert len(times) >= 2 and all(portfolio._seldom_kept(ctx, d) for d in times)
