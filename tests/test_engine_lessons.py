@@ -1515,3 +1515,17 @@ def test_session_twelve_questions_on_a_day_or_month_are_counted_apart():
     ctx = ctx_for(text, "en")
     times = [d for d in drafts_for(ctx, kinds="cloze,mcq") if d.key_type == "time"]
     assert len(times) >= 2 and all(portfolio._seldom_kept(ctx, d) for d in times)
+
+
+def test_session_twelve_no_half_and_double_of_a_figure_among_its_options():
+    """Round 68: "16 | 42,4 | 10,6 | 21,2 juta euro" -> 21,2: half and double of the key leave
+    it in the middle ("cueing the key"); a figure with decimals gets neither pair."""
+    from quizgen.engine.distractors import distractor_pool
+
+    ind = ctx_for(
+        "Messi sendiri adalah pemain dengan gaji tertinggi di klub dengan nilai 21,2 juta euro. "
+        "Barcelona juga sedang merayu Messi memperpanjang kontraknya."
+    )
+    rules = [d.text for d in distractor_pool(ind, cand(ind, "21,2 juta euro")) if d.origin == "rule"]
+    values = {float(t.split()[0].replace(",", ".")) for t in rules}
+    assert values and not (10.6 in values and 42.4 in values), rules

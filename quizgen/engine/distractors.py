@@ -202,7 +202,9 @@ def _number_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distr
         else:
             vals = [round(v * f) for f in (1.5, 0.6, 1.25, 0.8, 1.75, 2)]
     else:
-        vals = [round(value * f, 1) for f in (1.5, 0.5, 2, 0.75, 1.25)]
+        # never half and double of the key together: "10,6 | 21,2 | 42,4 juta euro" leaves the
+        # key in the middle (round 68: "half/double of 21,2, cueing the key")
+        vals = [round(value * f, 1) for f in (1.5, 0.6, 1.25, 0.8, 1.75, 2)]
     if value == int(value) and value >= 100:
         zeros = len(str(int(value))) - len(str(int(value)).rstrip("0"))
         vals = [
