@@ -1529,3 +1529,35 @@ def test_session_twelve_no_half_and_double_of_a_figure_among_its_options():
     rules = [d.text for d in distractor_pool(ind, cand(ind, "21,2 juta euro")) if d.origin == "rule"]
     values = {float(t.split()[0].replace(",", ".")) for t in rules}
     assert values and not (10.6 in values and 42.4 in values), rules
+
+
+def test_session_twelve_a_main_idea_is_no_near_copy_of_its_wrong_summaries():
+    """Round 70 (and 63, 66): "... by 2050" beside its own false twin "... by 2008" ("turns
+    the summary into a date check"): reviewers kept 4 of 23 main ideas beside a near copy of
+    the key (rounds 30-68), 62% of the others; the key's own twin is the very last resort."""
+    import re
+
+    def overlap(a: str, b: str) -> float:
+        x, y = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+        return len(x & y) / len(x | y)
+
+    bank = quizgen.generate(ROOT / "tests" / "data" / "engine" / "en-food-shortages.txt", seed=0)
+    main = next(it for it in bank.items if it.skill == "main_idea")
+    assert all(overlap(o, main.answer) < 0.7 for o in main.options if o != main.answer), main.options
+
+
+def test_session_twelve_a_moved_opening_phrase_keeps_its_relative_clause():
+    """Round 69: "In which 69 black protesters were shot dead by police, he took the difficult
+    decision ... after the Sharpeville massacre." ("garbled"): an opening phrase is not moved
+    to the end when a relative clause hangs on it."""
+    from quizgen.engine.claims import claim_of, restate
+
+    en = ctx_for(
+        "Nelson Mandela has died at the age of 95. After the Sharpeville massacre, in which 69 black "
+        "protesters were shot dead by police, he took the difficult decision to launch an armed "
+        "struggle. On Monday, the ANC leaders met in Johannesburg.",
+        "en",
+    )
+    ranked = ranked_for(en)
+    assert restate(en, claim_of(en, ranked[1])).startswith("After the Sharpeville massacre, in which")
+    assert restate(en, claim_of(en, ranked[2])) == "The ANC leaders met in Johannesburg on Monday."

@@ -344,6 +344,21 @@ def claim_of(ctx: Context, rs: RankedSentence, max_words: int = 28, hedged: bool
     return claim
 
 
+def _opens_relative(ctx: Context, text: str) -> bool:
+    """Does the text open with a relative clause cut from the phrase it belongs to ("In which 69
+    black protesters were shot dead by police, he took ...", round 69: "garbled")?
+    Its first word, or the one after a preposition, is one of the pack's ``relative_words``
+    ("that" aside: "That decision ..." is a subject)."""
+    relative = set(ctx.t("relative_words", [])) - {"that"}
+    words = fold(text).split()[:2]
+    if not words:
+        return False
+    if words[0] in relative:
+        return True
+    tags = ctx.upos(text)
+    return len(words) == 2 and words[1] in relative and bool(tags) and tags[0][1] == "ADP"
+
+
 _CAPITAL_AFTER_COMMA = re.compile(r"[,;]\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
 
 
@@ -529,7 +544,8 @@ def restate(ctx: Context, claim: Claim) -> str:
     di ...`` -> ``... bertemu Kim di ...``). Otherwise the claim itself, which is already
     shorter than its sentence when a clause or an attribution was cut."""
     moved = _move_adverbial(ctx, claim)
-    if moved is not None:
+    if moved is not None and not _opens_relative(ctx, moved):
+        # "After the Sharpeville massacre, in which ...": the relative clause stays with its noun
         return moved
     return _move_inner_adverbial(ctx, claim) or _short_names(ctx, claim) or claim.text
 
