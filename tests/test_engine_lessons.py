@@ -1561,3 +1561,16 @@ def test_session_twelve_a_moved_opening_phrase_keeps_its_relative_clause():
     ranked = ranked_for(en)
     assert restate(en, claim_of(en, ranked[1])).startswith("After the Sharpeville massacre, in which")
     assert restate(en, claim_of(en, ranked[2])) == "The ANC leaders met in Johannesburg on Monday."
+
+
+def test_session_twelve_a_false_statement_explains_itself_without_empty_slots():
+    """The bundled bank showed "Salah. Artikel menyebut , bukan : “...”" under a false
+    statement: the twin of a claim names no single key, so its explanation is the pack's
+    plain wording."""
+    for path in (ROOT / "tests" / "data" / "id-kim-putin-2024.txt", ROOT / "tests" / "data" / "engine" / "en-norwegian-sun.txt"):
+        bank = quizgen.generate(path, seed=7, kinds="true_false")
+        false = [it for it in bank.items + bank.alternates if it.kind == "true_false" and it.answer == it.options[1]]
+        assert false, path.name
+        for it in false:
+            assert " , " not in it.explanation and " :" not in it.explanation, it.explanation
+            assert it.source.sentence.strip() in it.explanation

@@ -15,7 +15,6 @@ review (none of 22 kept: one absurd twin gives the key away). Single true/false 
 from __future__ import annotations
 
 import random
-import re
 
 from ..bank import Item
 from .builders import Draft, _reason, _source, choice_draft
@@ -229,9 +228,12 @@ def write_true_false(ctx: Context, ranked: list[RankedSentence]) -> list[Draft]:
 
 
 def _tf(ctx, rs, prompt, answer, options, template, salt, score, truth, changed="") -> Draft:
-    key_text = "tf_true_explanation" if truth else "tf_false_explanation"
-    expl = ctx.t(key_text, "{sentence}")
-    expl = re.sub(r"\{(key|wrong)\}", "", expl) if not truth else expl
+    if truth:
+        expl = ctx.t("tf_true_explanation", "{sentence}")
+    else:
+        # a false twin may change two words or a role, not one key for another: the pack's
+        # plain wording ("Salah. Artikel menyebutkan: ..."), never "menyebut , bukan :"
+        expl = ctx.t("tf_false_explanation_plain", "{sentence}")
     item = Item(
         id=item_id("true_false", (rs.sentence.start, rs.sentence.end), None, template, salt),
         kind="true_false",
