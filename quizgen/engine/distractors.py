@@ -124,6 +124,14 @@ def _format_number(value: float, template: str, decimal_comma: bool, group: bool
     return m.group("pre") + s + m.group("post")
 
 
+def _groups_thousands(ctx: Context) -> bool:
+    """Does the article write a figure with a thousands separator ("1,540", "12.000")?
+    Looked up once an article: every figure key asks, and a long article may hold none."""
+    if "groups_thousands" not in ctx.cache:
+        ctx.cache["groups_thousands"] = bool(re.search(r"\d[.,]\d{3}(?!\d)", ctx.text))
+    return ctx.cache["groups_thousands"]
+
+
 NUMBER_NAMES = {
     "id": "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh".split(),
     "en": "one two three four five six seven eight nine ten".split(),
@@ -225,7 +233,7 @@ def _number_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distr
     scale = (getattr(ctx.pack, "number_words", {}) or {}).get(unit_words[0] if unit_words else "", 0)
     if scale >= 1000:
         vals = [x for x in vals if x < 1000]  # "Rp 655 ribu" -> "Rp 1310 ribu": nobody writes that
-    grouped = not year and bool(re.search(r"\d[.,]\d{3}(?!\d)", ctx.text))  # the article separates thousands
+    grouped = not year and _groups_thousands(ctx)
     rng.shuffle(vals)
     out.extend(Distractor(_format_number(x, key.text, decimal_comma, grouped), "rule") for x in vals)
     return out
