@@ -110,6 +110,9 @@ class TextLayer:
     # for each sentence the ``[first, last)`` indexes of its tokens in ``tagged``.
     tagged: tuple[Token, ...] = field(default=())
     tagged_ranges: tuple[tuple[int, int], ...] = field(default=())
+    # A very long text is read in part (quizgen.text.reading): characters read, characters
+    # of the text, passages; ``None`` when it was read whole.
+    read: tuple[int, int, int] | None = None
 
     def tokens_of(self, sentence: int | Sentence) -> tuple[Token, ...]:
         """The tagged tokens of a sentence (its index or the sentence itself)."""

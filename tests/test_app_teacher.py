@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -412,3 +413,19 @@ def test_cloze_options_are_on_by_default_as_on_the_command_line(app_env, app_ban
     draft = at.session_state["draft_bank"]
     assert draft.generator["options"]["cloze_choices"] is None  # options wherever safe ones exist
     assert not [it for it in draft.items if it.kind == "cloze" and not it.options]
+
+
+def test_a_long_pasted_text_is_said_to_be_read_in_part(app_env):
+    """A text past quizgen.text.reading.READ_CHARS is read in part (its opening and passages
+    spread over it): the Create page says so, in the teacher's language."""
+    from test_text_reading import long_text
+
+    at = page(CREATE)
+    at.text_area(key="paste_text").input(long_text(150_000))
+    at.button(key="FormSubmitter:create_source-Buat soal").click().run()
+    assert not at.error and not at.exception
+    note = " ".join(unescaped(at.success))
+    assert "soal dibuat dalam" in note
+    assert re.search(r"Teks ini panjang: soal diambil dari 6\d KB dari 1[45]\d KB teks", note), note
+    bank = at.session_state["draft_bank"]
+    assert bank.generator["read"]["of"] == len(bank.article["text"]) > 140_000

@@ -267,6 +267,9 @@ def _generate(source: tuple[bytes, str], opts: dict, lang: str) -> None:
     if asked and len(bank.items) < asked:
         # the engine writes only what passes its rules: say so rather than pad the quiz
         note += " " + t("fewer_than_asked", lang, n=len(bank.items), asked=asked)
+    read = bank.generator.get("read")
+    if read:  # a very long text is read in part (quizgen.text.reading): say so
+        note += " " + t("read_in_part", lang, read=read["chars"] // 1000, of=read["of"] // 1000)
     ss[state.DRAFT_NOTE] = note
     st.rerun()
 

@@ -91,6 +91,13 @@ def generate(article, output, language, count, kinds, difficulty, seed, cloze_ch
         + (f" -> {output}" if output else ""),
         err=True,
     )
+    read = bank.generator.get("read")
+    if read:
+        click.echo(
+            f"A long text: items come from {read['chars'] // 1000} KB of its {read['of'] // 1000} KB "
+            f"(the opening and {read['passages'] - 1} passages spread over the rest).",
+            err=True,
+        )
 
 
 @click.command()

@@ -28,8 +28,17 @@ class Context:
         return self.layer.article.text
 
     @cached_property
+    def read_text(self) -> str:
+        """What was read of the article: its text, or for a very long text read in part
+        (:mod:`quizgen.text.reading`) the sentences read, a paragraph each. The reader
+        simulations and the ranker look at this; offsets always point into ``text``."""
+        if self.layer.read is None:
+            return self.text
+        return "\n\n".join(s.text for s in self.layer.sentences)
+
+    @cached_property
     def index(self) -> ArticleIndex:
-        return ArticleIndex(self.text)
+        return ArticleIndex(self.read_text)
 
     @cached_property
     def by_sentence(self) -> dict[int, list[Candidate]]:

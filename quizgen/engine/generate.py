@@ -152,6 +152,14 @@ def bank_id(article: Article) -> str:
     return f"{slug}-{article.language}-{digest}"
 
 
+def _generator_info(opts, read: tuple[int, int, int] | None) -> dict:
+    """The bank's ``generator`` object; ``read`` when a very long text was read in part."""
+    info = {"name": "quizgen", "version": __version__, "seed": opts.seed, "options": opts.to_dict()}
+    if read is not None:
+        info["read"] = {"chars": read[0], "of": read[1], "passages": read[2]}
+    return info
+
+
 def generate(
     article_or_text,
     *,
@@ -217,6 +225,6 @@ def generate(
         },
         items=tuple(items),
         created=created_at,
-        generator={"name": "quizgen", "version": __version__, "seed": opts.seed, "options": opts.to_dict()},
+        generator=_generator_info(opts, ctx.layer.read),
         alternates=tuple(alt_items),
     )

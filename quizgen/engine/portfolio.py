@@ -256,7 +256,7 @@ def _probability(ctx: Context, drafts: list[Draft]) -> dict[int, float]:
         rank = None
     if rank is not None and hasattr(rank, "keep_probability"):
         lang = ctx.pack.code
-        return {id(d): float(rank.keep_probability(d.item, ctx.text, lang)) for d in drafts}
+        return {id(d): float(rank.keep_probability(d.item, ctx.read_text, lang)) for d in drafts}
     import math
 
     return {id(d): 1 / (1 + math.exp(-(d.score - 2.0))) for d in drafts}
@@ -476,7 +476,7 @@ def _category_rate(ctx: Context, d: Draft) -> float | None:
         from .rank import category_keep
     except ImportError:
         return None
-    return category_keep(d.item, ctx.pack.code, ctx.text)
+    return category_keep(d.item, ctx.pack.code, ctx.read_text)
 
 
 def _rarely_kept(ctx: Context, d: Draft) -> bool:

@@ -4,6 +4,8 @@
 
 1. :mod:`.sentences` - paragraphs, then NLTK Punkt with the pack's abbreviations, then
    post-fixes (quotes, ellipses, lowercase continuations).
+   A very long text (over 100,000 characters) is read in part: its opening and passages
+   spread over the rest (:mod:`.reading`).
 2. :mod:`.tokens` - word tokens (hyphenated words and numbers stay whole); and
    :mod:`.wordclass` - UD-style tokens with part-of-speech tags from the trained tagger
    (:mod:`quizgen.analysis`), kept in ``TextLayer.tagged`` (``layer.tokens_of(i)``).
@@ -29,6 +31,7 @@ from typing import Any
 from ..article import Article, TextLayer
 from .candidates import find_candidates
 from .lexicon import lexicon_for
+from .reading import read_sentences, read_share
 from .sentences import split_sentences
 from .tokens import tokenize
 from .wordclass import entity_index, tag_sentences
@@ -75,9 +78,19 @@ def analyse(article: Article, pack: Any = None) -> TextLayer:
     lex = lexicon_for(pack)
     text = article.text
     with gc_paused(len(text) > GC_PAUSE_CHARS):
-        sentences = split_sentences(text, lex, article.paragraphs)
-        tokens = tokenize(text)
+        every = split_sentences(text, lex, article.paragraphs)
+        sentences = read_sentences(every)
+        read = read_share(text, sentences, every)
+        tokens = tokenize(text) if read is None else _tokens_in(text, sentences)
         tagged, ranges = tag_sentences(text, sentences, pack.code)
         entities = entity_index(text, sentences, pack.code, tagged, ranges)
         candidates, dropped = find_candidates(text, sentences, tokens, lex, entities, tagged)
-        return TextLayer(article, sentences, tuple(tokens), candidates, dropped, tagged, ranges)
+        return TextLayer(article, sentences, tuple(tokens), candidates, dropped, tagged, ranges, read)
+
+
+def _tokens_in(text: str, sentences: tuple) -> list:
+    """The word tokens of the sentences read, in order (a long text read in part)."""
+    out: list = []
+    for s in sentences:
+        out += tokenize(text, s.start, s.end)
+    return out
