@@ -1616,3 +1616,47 @@ def test_session_thirteen_a_plain_news_lead_is_the_key_where_no_opening_claim_ho
     assert [it.answer for it in main] == ["Samsung selangkah lagi bakal meresmikan phablet terbarunya."]
     bank = quizgen.generate(ROOT / "tests" / "data" / "text" / "onestopenglish-adv-malala.txt", seed=0)
     assert not [it for it in bank.items if it.skill == "main_idea"]
+
+
+def test_session_thirteen_a_false_statement_never_swaps_out_the_articles_own_place():
+    """Rounds 73-74: "The growing of coca leaves is legal and licensed in Russia." in an article
+    about Bolivia, "Pemilik sekaligus koki makanan India" in one about a Turkish restaurant:
+    "obviously false from the premise". A place the article mentions five times or more, more
+    than any other, is never swapped out; a place of the story named once still is."""
+    from quizgen.engine.claims import claim_of, falsify
+
+    text = (
+        "Bolivia has asked the United Nations to let its people chew coca leaves. "
+        "The government of Bolivia says chewing the leaves is an old tradition. "
+        "In Bolivia, the growing of coca leaves on 12,000 hectares is legal and licensed by the state. "
+        "Farmers in Bolivia sell the leaves of 3,000 hectares at markets in La Paz. "
+        "Russia opposed the request at a meeting in Vienna last year. "
+        "Italy stayed away from the vote in Vienna. "
+        "Officials in Bolivia said they would leave the convention if the request failed."
+    )
+    ctx = ctx_for(text, "en")
+    ranked = ranked_for(ctx)
+    bolivia = [c for c in ctx.layer.candidates if c.text == "Bolivia"]
+    assert len(bolivia) >= 5
+    claim = claim_of(ctx, ranked[2])
+    twins = [f.text for f in falsify(ctx, claim)]
+    assert twins  # another of its facts is swapped ("3,000 hectares")
+    assert all("Bolivia" in t for t in twins), twins
+
+
+def test_session_thirteen_the_ranker_sees_a_false_statement_swap_out_the_articles_subject():
+    """The ranker's ``swaps_out_topic`` feature: log(1 + mentions) of the name a false
+    statement swaps out; 0 for a statement that swaps in a name for a rarely named one, or
+    only moves the sentence's words."""
+    import math
+
+    from quizgen.engine.rank_features import swapped_out_mentions
+
+    article = (
+        "Bolivia wants the right to chew coca leaves. Bolivia left the convention in 2011. "
+        "Leaders in Bolivia met in La Paz. Bolivia rejoined in 2013 after a vote. "
+        "The growing of coca leaves is legal and licensed in Bolivia. Russia opposed Bolivia's demands."
+    )
+    assert swapped_out_mentions("The growing of coca leaves is legal and licensed in Russia.", article) == math.log1p(6)
+    assert swapped_out_mentions("Bolivia opposed Russia's demands.", article) == 0.0  # roles only
+    assert swapped_out_mentions("Italy opposed Bolivia's demands.", article) == math.log1p(1)

@@ -1016,6 +1016,8 @@ def _falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
     for c in sorted(ents, key=lambda c: (c.type not in ("number", "person"), -c.score)):
         if c.type == "organisation":
             continue  # a body for another may be its parent or its part: not surely false
+        if _article_subject(ctx, c):
+            continue  # "licensed in Russia" in an article about Bolivia: spotted without reading
         if c.type == "person":
             from .distractors import common_head
             from .write_relation import _full_name
@@ -1072,6 +1074,28 @@ def _falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
                 out.append(FalseClaim(claim, swapped, f"'{c.text}' replaced by '{d.text}'", c.type))
                 break
     return out
+
+
+SUBJECT_MENTIONS = 5
+
+
+def _article_subject(ctx: Context, c) -> bool:
+    """Is the place the article's own setting: one it mentions at least ``SUBJECT_MENTIONS``
+    times, more than any other place? A false statement swapping it out ("The growing of coca
+    leaves is legal and licensed in Russia." in an article about Bolivia, "Pemilik sekaligus
+    koki makanan India" in one about a Turkish restaurant) contradicts everything around it:
+    over rounds 30-72 reviewers kept 37% (English) and 28% (Indonesian) of false statements
+    swapping out a name of five mentions or more, against 47% and 57% for names of two or
+    fewer ("obviously false given the all-French premise"). The main person swapped for
+    another of the story stays ("Obama, not Romney, hoped for a grand bargain": kept)."""
+    if c.type != "place":
+        return False
+    memo = ctx.cache.setdefault("article_subject", {})
+    if c.type not in memo:
+        counts = {g: len(ms) for g, ms in ctx.groups.items() if ms and ms[0].type == c.type}
+        top = max(counts.values(), default=0)
+        memo[c.type] = {g for g, n in counts.items() if n == top and n >= SUBJECT_MENTIONS}
+    return ctx.group_of(c) in memo[c.type]
 
 
 def _tidy(text: str) -> str:

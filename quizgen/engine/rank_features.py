@@ -64,6 +64,7 @@ FEATURES: dict[str, tuple[int, str]] = {
     "glitch": (-1, "surface defects: lower-case start, unbalanced brackets, doubled word"),
     "typed_long_key": (-1, "a typed answer of three or more words"),
     "typed_variants": (1, "a typed answer with accepted variants"),
+    "swaps_out_topic": (-1, "log(1 + mentions of the name a false statement swaps out): the article's own subject"),
 }
 NAMES: tuple[str, ...] = tuple(FEATURES)
 
@@ -359,6 +360,37 @@ def swapped_words(statement: str, article_text: str) -> frozenset[str]:
     return frozenset(words - set(_WORDS_RE.findall(fold(article_text[a:b]))))
 
 
+@lru_cache(maxsize=512)
+def swapped_out_mentions(statement: str, article_text: str) -> float:
+    """For a false statement that swaps a name (at most three words of its nearest article
+    sentence missing, one of them written with a capital in the article): log(1 + mentions
+    in the article of the most mentioned such word), else 0. Swapping out the article's own
+    subject ("licensed in Russia" in an article about Bolivia, "koki makanan India" in one
+    about a Turkish restaurant) contradicts everything around it: over rounds 30-72
+    reviewers kept such a false statement 37% (English) and 28% (Indonesian) of the time
+    when the name had five mentions or more, 47% and 57% when it had two or fewer."""
+    words = set(_WORDS_RE.findall(fold(statement)))
+    best = _nearest_sentence(words, article_text)
+    if best is None:
+        return 0.0
+    a, b = _sentence_index(article_text)[0][best]
+    removed = set(_WORDS_RE.findall(fold(article_text[a:b]))) - words
+    if not removed or len(removed) > 3:
+        return 0.0
+    capitals = _capitalised(article_text)
+    names = [w for w in removed if w in capitals and not w.isdigit() and len(w) > 2]
+    if not names:
+        return 0.0
+    where = _sentence_index(article_text)[1]
+    return math.log1p(max(len(where.get(w, ())) for w in names))
+
+
+@lru_cache(maxsize=2)
+def _capitalised(article_text: str) -> frozenset[str]:
+    """The (folded) words the article writes with a capital somewhere."""
+    return frozenset(fold(w) for w in re.findall(r"\b[A-Z][^\W\d_]+", article_text))
+
+
 def _nearest_sentence(words: set[str], article_text: str) -> int | None:
     """The index of the article sentence holding most of the (folded) words, the first of
     equals; ``None`` when none holds any."""
@@ -589,6 +621,15 @@ def item_features(
     glitch |= any(a == b and not _is_number(a) for a, b in zip(words, words[1:], strict=False))
     glitch |= bool(re.search(r"\s[)\].,;:?!]", raw))
     f["glitch"] = float(glitch)
+
+    false_statement = None
+    if is_tf and hasattr(pack, "true_false") and len(pack.true_false) == 2:
+        if _norm(d.answer) == _norm(pack.true_false[1]):
+            false_statement = d.prompt
+    elif is_choice and len(ktoks) >= 6 and d.prompt != (getattr(pack, "templates", {}) or {}).get("main_idea"):
+        false_statement = d.answer  # the key of "which is NOT true": the false twin
+    if false_statement and (needed is None or "swaps_out_topic" in needed):
+        f["swaps_out_topic"] = swapped_out_mentions(false_statement, article_text)
 
     if typed and ktoks:
         f["typed_long_key"] = float(len(ktoks) >= 3)
