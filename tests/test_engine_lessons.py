@@ -1660,3 +1660,14 @@ def test_session_thirteen_the_ranker_sees_a_false_statement_swap_out_the_article
     assert swapped_out_mentions("The growing of coca leaves is legal and licensed in Russia.", article) == math.log1p(6)
     assert swapped_out_mentions("Bolivia opposed Russia's demands.", article) == 0.0  # roles only
     assert swapped_out_mentions("Italy opposed Bolivia's demands.", article) == math.log1p(1)
+
+
+@NEEDS_CORPUS
+def test_session_thirteen_an_article_that_gives_nothing_else_keeps_its_main_idea_past_the_opening():
+    """The Salshabilla article (a short interview) gives no item but its main idea, whose key
+    stands in the third paragraph ("the best available summary": kept in rounds 47, 48, 50):
+    such a main idea over no quiz at all, asked again only when nothing else can be made."""
+    path = next((SHARED / "corpus" / "id-news").glob("indosum-1496093400-salshabilla-*.txt"))
+    bank = quizgen.generate(path.read_text(encoding="utf-8"), language="id", seed=0)
+    assert [it.skill for it in bank.items] == ["main_idea"]
+    assert bank.items[0].answer.startswith("Dengan jadwal shooting yang padat selama bulan Ramadhan")

@@ -233,9 +233,13 @@ def in_opening(rs: RankedSentence) -> bool:
     return rs.sentence.index < OPENING_SENTENCES or rs.sentence.paragraph < OPENING_PARAGRAPHS
 
 
-def main_candidates(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[float, RankedSentence, Claim]]:
+def main_candidates(
+    ctx: Context, ranked: list[RankedSentence], opening: bool = True
+) -> list[tuple[float, RankedSentence, Claim]]:
     """The lead's claims, best summary first (importance, the article's topic words held,
-    headline words shared, position)."""
+    headline words shared, position). ``opening`` false: claims past the article's opening
+    too (an article that gives no other item: such a main idea over none)."""
+    inside = in_opening if opening else (lambda _rs: True)
     title = ctx.layer.article.title or ""
     tw = _content(ctx, title)
     by_index = sorted(ranked, key=lambda r: r.sentence.index)
@@ -273,7 +277,7 @@ def main_candidates(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[fl
             continue
         out.append((fit(pos, rs, c, 1.0), rs, c))
     best = max(out, key=lambda x: (x[0], -x[1].sentence.index), default=None)
-    out = [x for x in out if in_opening(x[1])]
+    out = [x for x in out if inside(x[1])]
     wanting = (
         not out
         or max(topic_coverage(ctx, c.text) for _f, _rs, c in out) < MIN_LEAD_TOPIC
@@ -288,7 +292,7 @@ def main_candidates(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[fl
         # problem."): the opening's other claims, nearest the headline and its topic first
         seen = {x[1].sentence.index for x in out}
         for pos, rs in enumerate(by_index):
-            if not in_opening(rs):
+            if not inside(rs):
                 continue
             c = (
                 claim_of(ctx, rs, max_words=ctx.t("lead_max_words", LEAD_MAX_WORDS))
@@ -305,7 +309,7 @@ def main_candidates(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[fl
         # later scene ("Not nearly enough exercise classes have a tea break halfway
         # through.", "Carefree tourists line up in the same streets for ...")
         plain = ctx.t("main_idea_plain_lead", False)
-        out = topical or [x for x in out if plain and x[1].sentence.index == 0]
+        out = topical or [x for x in out if (plain and x[1].sentence.index == 0) or not opening]
     if wanting or (best is not None and best not in out):
         # the lead's claims were found wanting, or a later one fitted better: only claims
         # that stand alone
@@ -375,10 +379,14 @@ def secondary_of(
     return out
 
 
-def write_main_idea(ctx: Context, ranked: list[RankedSentence], rng: random.Random) -> list[Draft]:
+def write_main_idea(
+    ctx: Context, ranked: list[RankedSentence], rng: random.Random, opening: bool = True
+) -> list[Draft]:
+    """Main-idea drafts (the best keys first). ``opening`` false: a key past the article's
+    opening too, for an article that gives no other item (``generate`` asks again so)."""
     from .write_statement import truth_plan
 
-    leads = main_candidates(ctx, ranked)
+    leads = main_candidates(ctx, ranked, opening=opening)
     if not leads:
         return []
     prompt = ctx.t("main_idea", "Which statement best sums up the article?")
