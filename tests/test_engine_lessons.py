@@ -1671,3 +1671,26 @@ def test_session_thirteen_an_article_that_gives_nothing_else_keeps_its_main_idea
     bank = quizgen.generate(path.read_text(encoding="utf-8"), language="id", seed=0)
     assert [it.skill for it in bank.items] == ["main_idea"]
     assert bank.items[0].answer.startswith("Dengan jadwal shooting yang padat selama bulan Ramadhan")
+
+
+def test_session_thirteen_connectives_that_lean_on_another_sentence():
+    """Rounds 72-76: "What is more, there were no dates in his calendar ..." and "Sama halnya
+    dengan kasus ..." as wrong summaries ("a dangling 'What is more'"): "what is more" is an
+    opener a claim drops; "similarly", "in other words", "selain", "sama halnya" mark a claim
+    that leans on another, whatever punctuation follows them."""
+    from quizgen.engine.claims import claim_of
+    from quizgen.engine.write_main_idea import leans_on_others
+
+    en = ctx_for(
+        "The Pope announced his resignation on Monday. What is more, there were no dates in the "
+        "calendar of events the Pope had to attend.",
+        "en",
+    )
+    claim = claim_of(en, ranked_for(en)[1])
+    assert claim is not None and claim.text.startswith("There were no dates")
+    assert leans_on_others(en, "In other words, do not go trekking near the border.")
+    assert leans_on_others(en, "Similarly, the police closed the road.")
+    ind = ctx_for("Sama halnya dengan kasus runtuhnya gedung di Nairobi pada Mei silam.", "id")
+    assert leans_on_others(ind, "Sama halnya dengan kasus runtuhnya gedung di Nairobi pada Mei silam.")
+    assert leans_on_others(ind, "Selain di Jakarta, Wavecell telah membangun enam kantor.")
+    assert not leans_on_others(ind, "Wavecell telah membangun enam kantor di Asia.")

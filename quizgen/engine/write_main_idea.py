@@ -80,11 +80,12 @@ def leans_on_others(ctx: Context, text: str) -> bool:
     sentence is a side point, never what the article is about (the pack's
     ``additive_markers``; one ending in "." counts only at the claim's end)."""
     low = f" {fold(text).rstrip()} "
+    words = " " + " ".join(re.findall(r"\w+", fold(text))) + " "  # "What is more, ..."
     for m in ctx.t("additive_markers", []):
         if m.endswith("."):
             if low.rstrip().endswith(m) or low.rstrip().endswith(m[:-1]):
                 return True
-        elif f" {m} " in low:
+        elif f" {m} " in low or f" {m} " in words:
             return True
     return False
 
