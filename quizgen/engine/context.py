@@ -112,8 +112,15 @@ class Context:
         starts = self.cache.get("word_starts")
         if starts is None:
             starts = collections.defaultdict(list)
-            for m in _WORD.finditer(self.text):
-                starts[m.group()].append(m.start())
+            # a very long text read in part: the sentences read (quizgen.text.reading)
+            spans = (
+                [(0, len(self.text))]
+                if self.layer.read is None
+                else [(s.start, s.end) for s in self.layer.sentences]
+            )
+            for a, b in spans:
+                for m in _WORD.finditer(self.text, a, b):
+                    starts[m.group()].append(m.start())
             self.cache["word_starts"] = starts
         text, n = self.text, len(name)
         return [

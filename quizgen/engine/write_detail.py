@@ -420,7 +420,7 @@ def looks_misspelt(ctx: Context, text: str) -> bool:
     if counts is None:
         import collections
 
-        counts = ctx.cache["word_counts"] = collections.Counter(fold(ctx.text).split())
+        counts = ctx.cache["word_counts"] = collections.Counter(fold(ctx.read_text).split())
         by_start = ctx.cache["recurring_by_start"] = collections.defaultdict(list)
         for o, n in counts.items():
             if n >= 2:

@@ -31,8 +31,8 @@ from typing import Any
 from ..article import Article, TextLayer
 from .candidates import find_candidates
 from .lexicon import lexicon_for
-from .reading import read_sentences, read_share
-from .sentences import split_sentences
+from .reading import READ_CHARS, paragraphs_to_split, read_sentences, read_share
+from .sentences import paragraph_spans, split_sentences
 from .tokens import tokenize
 from .wordclass import entity_index, tag_sentences
 
@@ -78,14 +78,21 @@ def analyse(article: Article, pack: Any = None) -> TextLayer:
     lex = lexicon_for(pack)
     text = article.text
     with gc_paused(len(text) > GC_PAUSE_CHARS):
-        every = split_sentences(text, lex, article.paragraphs)
+        every = _sentences(text, lex, article.paragraphs)
         sentences = read_sentences(every)
-        read = read_share(text, sentences, every)
+        read = read_share(text, sentences, every, whole=len(sentences) == len(every) and len(text) <= READ_CHARS)
         tokens = tokenize(text) if read is None else _tokens_in(text, sentences)
         tagged, ranges = tag_sentences(text, sentences, pack.code)
         entities = entity_index(text, sentences, pack.code, tagged, ranges)
         candidates, dropped = find_candidates(text, sentences, tokens, lex, entities, tagged)
         return TextLayer(article, sentences, tuple(tokens), candidates, dropped, tagged, ranges, read)
+
+
+def _sentences(text: str, lex, paragraphs: tuple[tuple[int, int], ...]) -> tuple:
+    """The sentences of the text; of a very long one, only those of the paragraphs around the
+    places :func:`~.reading.read_sentences` reads (numbered as in the whole text)."""
+    chosen = paragraphs_to_split(text, paragraph_spans(text, paragraphs))
+    return split_sentences(text, lex, paragraphs, None if chosen is None else frozenset(chosen))
 
 
 def _tokens_in(text: str, sentences: tuple) -> list:

@@ -71,12 +71,47 @@ def _renumber(sentences: Sequence[Sentence], keep: set[int]) -> tuple[Sentence, 
     return tuple(replace(sentences[k], index=n) for n, k in enumerate(sorted(keep)))
 
 
-def read_share(text: str, read: Sequence[Sentence], every: Sequence[Sentence]) -> tuple[int, int, int] | None:
+def read_share(
+    text: str, read: Sequence[Sentence], split: Sequence[Sentence], whole: bool
+) -> tuple[int, int, int] | None:
     """``(characters read, characters of the text, passages)`` when only part of a text was
-    read (a passage: a run of consecutive sentences), else ``None``."""
-    if len(read) == len(every):
+    read (``whole`` false), else ``None``. A passage is a run of sentences read one after the
+    other among those split (``split``), in the same or the next paragraph."""
+    if whole:
         return None
-    where = {s.start: n for n, s in enumerate(every)}
-    at = [where[s.start] for s in read]
-    runs = sum(1 for n in range(len(at)) if n == 0 or at[n] != at[n - 1] + 1)
+    where = {s.start: n for n, s in enumerate(split)}
+    runs = sum(
+        1
+        for n, s in enumerate(read)
+        if n == 0
+        or where[s.start] != where[read[n - 1].start] + 1
+        or s.paragraph > read[n - 1].paragraph + 1
+    )
     return sum(s.end - s.start for s in read), len(text), runs
+
+
+def paragraphs_to_split(
+    text: str, spans: Sequence[tuple[int, int]], budget: int = READ_CHARS
+) -> list[int] | None:
+    """The paragraphs (indexes into ``spans``) worth splitting into sentences before
+    :func:`read_sentences` chooses among them: ``None`` (all) for a text of at most
+    ``budget`` characters; else those around the opening and around each passage's place,
+    with room to spare (splitting a megabyte into sentences costs half a second). A paragraph
+    longer than that room is taken whole (one very long paragraph is split all the same)."""
+    if len(text) <= budget or not spans:
+        return None
+    lead = int(budget * LEAD_SHARE)
+    share = max(1, (budget - lead) // PASSAGES)
+    lo, hi = spans[0][0] + lead, spans[-1][1]
+    step = (hi - lo) / PASSAGES
+    windows = [(spans[0][0], spans[0][0] + 2 * lead)]
+    windows += [(int(lo + step * p) - 2 * share, int(lo + step * p) + 2 * share) for p in range(PASSAGES)]
+    starts = [a for a, _b in spans]
+    keep: set[int] = set()
+    for a, b in windows:
+        i = max(0, bisect.bisect_right(starts, a) - 1)
+        while i < len(spans) and spans[i][0] < b:
+            keep.add(i)
+            i += 1
+    keep.add(len(spans) - 1)  # the text's end: the passages are placed over the same stretch
+    return sorted(keep)

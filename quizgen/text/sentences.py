@@ -166,7 +166,10 @@ def _postfix(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def split_sentences(
-    text: str, lex: Lexicon, paragraphs: tuple[tuple[int, int], ...] = ()
+    text: str,
+    lex: Lexicon,
+    paragraphs: tuple[tuple[int, int], ...] = (),
+    only: frozenset[int] | None = None,
 ) -> tuple[Sentence, ...]:
     """Split ``text`` into sentences with offsets into it.
 
@@ -174,6 +177,9 @@ def split_sentences(
         text: The article body.
         lex: The language's lexicon (for abbreviations and stopwords).
         paragraphs: Paragraph spans from intake, if any.
+        only: Split only these blocks (indexes into :func:`paragraph_spans`); the others are
+            counted, not split, so every sentence keeps its paragraph number (a very long
+            text read in part, :mod:`quizgen.text.reading`).
 
     Returns:
         Sentences in order; ``text[s.start:s.end] == s.text`` for each.
@@ -181,8 +187,11 @@ def split_sentences(
     tok = _tokenizer(lex)
     out: list[Sentence] = []
     par = 0
-    for ps, pe in paragraph_spans(text, paragraphs):
+    for block, (ps, pe) in enumerate(paragraph_spans(text, paragraphs)):
         lines = _line_spans(text, ps, pe)
+        if only is not None and block not in only:
+            par += (len(lines) - 1 if not paragraphs else 0) + 1
+            continue
         # Lines after a paragraph-like break count as paragraphs when intake gave none.
         for li, (ls, le) in enumerate(lines):
             if li and not paragraphs:
