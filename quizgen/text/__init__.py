@@ -4,8 +4,8 @@
 
 1. :mod:`.sentences` - paragraphs, then NLTK Punkt with the pack's abbreviations, then
    post-fixes (quotes, ellipses, lowercase continuations).
-   A very long text (over 100,000 characters) is read in part: its opening and passages
-   spread over the rest (:mod:`.reading`).
+   A very long text (over 60,000 characters) is read in part: its opening and passages
+   spread over the rest, and only the paragraphs around them are split (:mod:`.reading`).
 2. :mod:`.tokens` - word tokens (hyphenated words and numbers stay whole); and
    :mod:`.wordclass` - UD-style tokens with part-of-speech tags from the trained tagger
    (:mod:`quizgen.analysis`), kept in ``TextLayer.tagged`` (``layer.tokens_of(i)``).

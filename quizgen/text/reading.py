@@ -1,12 +1,13 @@
 """How much of a very long text is read: its opening and passages spread over the rest.
 
-A news article, a chapter or a long report is read whole. Past :data:`READ_CHARS`
-characters (about 15,000 words: a short book) the text layer reads the opening, where a
-text says what it is about, and :data:`PASSAGES` passages spread evenly over the rest,
-each from the start of its paragraph, up to :data:`READ_CHARS` in all. A 1 MB text is
-then analysed in about the time of a 100 KB one, and its items come from all over it
-rather than from its first pages; offsets still point into the whole text, and the bank
-says how much was read (``generator.read``).
+A news article, a chapter or a report is read whole. Past :data:`READ_CHARS` characters
+(about 9,000 words, longer than any news article) the text layer reads the opening, where a
+text says what it is about, and :data:`PASSAGES` passages spread evenly over the rest, each
+from the start of its paragraph, up to :data:`READ_CHARS` in all; only the paragraphs
+around those places are split into sentences (:func:`paragraphs_to_split`). A 1 MB text is
+then analysed in about the time of a 60 KB one, and its items come from all over it rather
+than from its first pages; offsets still point into the whole text, and the bank says how
+much was read (``generator.read``).
 """
 
 from __future__ import annotations
