@@ -1694,3 +1694,20 @@ def test_session_thirteen_connectives_that_lean_on_another_sentence():
     assert leans_on_others(ind, "Sama halnya dengan kasus runtuhnya gedung di Nairobi pada Mei silam.")
     assert leans_on_others(ind, "Selain di Jakarta, Wavecell telah membangun enam kantor.")
     assert not leans_on_others(ind, "Wavecell telah membangun enam kantor di Asia.")
+
+
+def test_session_thirteen_a_fragment_is_never_the_main_idea_where_a_claim_stands_alone():
+    """Rounds 44, 60, 76 and 78 rejected "Repot karena setiap kali pengguna hendak memainkan
+    game ..." as the Oculus article's main idea ("a fragment", "the old problem, not the
+    news"): a claim continuing the sentence before, or whose subject points back, is never the
+    key where a claim of the opening stands alone."""
+    from quizgen.engine.write_main_idea import main_candidates
+
+    ctx = ctx_for(
+        "Oculus merilis pembaruan 1.17 untuk perangkat Rift pada Selasa. Pembaruan itu membawa "
+        "fitur Parties untuk percakapan suara. Repot karena setiap kali pengguna hendak memainkan "
+        "game dari luar Oculus Store, mereka harus melepas headset. Kini pengguna dapat menjalankan "
+        "game dari Steam tanpa melepas headset."
+    )
+    keys = [c.text for _f, _rs, c in main_candidates(ctx, list(ranked_for(ctx).values()))]
+    assert keys and not any(k.startswith("Repot karena") for k in keys), keys

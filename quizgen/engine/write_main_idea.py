@@ -329,6 +329,12 @@ def main_candidates(
         # moments."): a claim that keeps its sentence's end is the key wherever there is one
         # that neither points back nor addresses the reader
         out = whole
+    alone = [x for x in out if not (points_back(ctx, x[2].text) or _continues_before(ctx, x[2].text))]
+    if alone:
+        # a fragment ("Repot karena setiap kali pengguna ...") or a claim whose subject points
+        # back ("Tampilannya kini telah dirombak habis ...") is never the key where a claim
+        # of the opening stands alone (rounds 44, 60, 76, 78: "fragment", "no referent")
+        out = alone
     out.sort(key=lambda x: (-x[0], x[1].sentence.index))
     return out
 
