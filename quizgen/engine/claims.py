@@ -1090,12 +1090,12 @@ def _article_subject(ctx: Context, c) -> bool:
     another of the story stays ("Obama, not Romney, hoped for a grand bargain": kept)."""
     if c.type != "place":
         return False
-    memo = ctx.cache.setdefault("article_subject", {})
-    if c.type not in memo:
-        counts = {g: len(ms) for g, ms in ctx.groups.items() if ms and ms[0].type == c.type}
+    setting = ctx.cache.get("article_setting")
+    if setting is None:
+        counts = {g: len(ms) for g, ms in ctx.groups.items() if ms and ms[0].type == "place"}
         top = max(counts.values(), default=0)
-        memo[c.type] = {g for g, n in counts.items() if n == top and n >= SUBJECT_MENTIONS}
-    return ctx.group_of(c) in memo[c.type]
+        setting = ctx.cache["article_setting"] = {g for g, n in counts.items() if n == top and n >= SUBJECT_MENTIONS}
+    return ctx.group_of(c) in setting
 
 
 def _tidy(text: str) -> str:

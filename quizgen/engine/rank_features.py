@@ -348,19 +348,25 @@ def _sentence_index(text: str) -> tuple[list[tuple[int, int]], dict[str, list[in
 
 
 @lru_cache(maxsize=512)
+def _beside_nearest(statement: str, article_text: str) -> tuple[frozenset[str], frozenset[str] | None]:
+    """The (folded) words of a statement, and those of the article sentence nearest to it
+    (most words in common, the first of equals; ``None`` when none shares a word)."""
+    words = frozenset(_WORDS_RE.findall(fold(statement)))
+    best = _nearest_sentence(set(words), article_text)
+    if best is None:
+        return words, None
+    a, b = _sentence_index(article_text)[0][best]
+    return words, frozenset(_WORDS_RE.findall(fold(article_text[a:b])))
+
+
 def swapped_words(statement: str, article_text: str) -> frozenset[str]:
     """The words of a false statement that the article sentence nearest to it (most words in
     common, the first of equals) lacks: what its false twin put in (a date, a name, a figure);
     none when it only moved the sentence's own words (two actors' roles swapped)."""
-    words = set(_WORDS_RE.findall(fold(statement)))
-    best = _nearest_sentence(words, article_text)
-    if best is None:
-        return frozenset(words)
-    a, b = _sentence_index(article_text)[0][best]
-    return frozenset(words - set(_WORDS_RE.findall(fold(article_text[a:b]))))
+    words, sentence = _beside_nearest(statement, article_text)
+    return words if sentence is None else words - sentence
 
 
-@lru_cache(maxsize=512)
 def swapped_out_mentions(statement: str, article_text: str) -> float:
     """For a false statement that swaps a name (at most three words of its nearest article
     sentence missing, one of them written with a capital in the article): log(1 + mentions
@@ -369,12 +375,8 @@ def swapped_out_mentions(statement: str, article_text: str) -> float:
     about a Turkish restaurant) contradicts everything around it: over rounds 30-72
     reviewers kept such a false statement 37% (English) and 28% (Indonesian) of the time
     when the name had five mentions or more, 47% and 57% when it had two or fewer."""
-    words = set(_WORDS_RE.findall(fold(statement)))
-    best = _nearest_sentence(words, article_text)
-    if best is None:
-        return 0.0
-    a, b = _sentence_index(article_text)[0][best]
-    removed = set(_WORDS_RE.findall(fold(article_text[a:b]))) - words
+    words, sentence = _beside_nearest(statement, article_text)
+    removed = (sentence or frozenset()) - words
     if not removed or len(removed) > 3:
         return 0.0
     capitals = _capitalised(article_text)

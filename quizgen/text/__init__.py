@@ -31,7 +31,7 @@ from typing import Any
 from ..article import Article, TextLayer
 from .candidates import find_candidates
 from .lexicon import lexicon_for
-from .reading import READ_CHARS, paragraphs_to_split, read_sentences, read_share
+from .reading import paragraphs_to_split, read_sentences, read_share
 from .sentences import paragraph_spans, split_sentences
 from .tokens import tokenize
 from .wordclass import entity_index, tag_sentences
@@ -80,7 +80,7 @@ def analyse(article: Article, pack: Any = None) -> TextLayer:
     with gc_paused(len(text) > GC_PAUSE_CHARS):
         every = _sentences(text, lex, article.paragraphs)
         sentences = read_sentences(every)
-        read = read_share(text, sentences, every, whole=len(sentences) == len(every) and len(text) <= READ_CHARS)
+        read = read_share(text, sentences, every)
         tokens = tokenize(text) if read is None else _tokens_in(text, sentences)
         tagged, ranges = tag_sentences(text, sentences, pack.code)
         entities = entity_index(text, sentences, pack.code, tagged, ranges)

@@ -73,12 +73,12 @@ def _renumber(sentences: Sequence[Sentence], keep: set[int]) -> tuple[Sentence, 
 
 
 def read_share(
-    text: str, read: Sequence[Sentence], split: Sequence[Sentence], whole: bool
+    text: str, read: Sequence[Sentence], split: Sequence[Sentence], budget: int = READ_CHARS
 ) -> tuple[int, int, int] | None:
-    """``(characters read, characters of the text, passages)`` when only part of a text was
-    read (``whole`` false), else ``None``. A passage is a run of sentences read one after the
-    other among those split (``split``), in the same or the next paragraph."""
-    if whole:
+    """``(characters read, characters of the text, passages)`` for a text longer than
+    ``budget`` (read in part), else ``None``. A passage is a run of sentences read one after
+    the other among those split (``split``), in the same or the next paragraph."""
+    if len(text) <= budget:
         return None
     where = {s.start: n for n, s in enumerate(split)}
     runs = sum(
