@@ -422,10 +422,15 @@ def test_a_long_pasted_text_is_said_to_be_read_in_part(app_env):
 
     at = page(CREATE)
     at.text_area(key="paste_text").input(long_text(150_000))
+    at.number_input(key="gen_count").set_value(50)
     at.button(key="FormSubmitter:create_source-Buat soal").click().run()
     assert not at.error and not at.exception
     note = " ".join(unescaped(at.success))
     assert "soal dibuat dalam" in note
     assert re.search(r"Teks ini panjang: soal diambil dari 6\d KB dari 1[45]\d KB teks", note), note
+    # fewer than asked: the teacher is not told to add text to a text already too long
+    made = len(at.session_state["draft_bank"].items)
+    assert made < 50 and f"Bagian yang dibaca hanya cukup untuk {made} soal yang layak (diminta 50)" in note
+    assert "tambahkan teks" not in note
     bank = at.session_state["draft_bank"]
     assert bank.generator["read"]["of"] == len(bank.article["text"]) > 140_000
