@@ -358,3 +358,20 @@ def test_packs_pickle_by_reference(tmp_path):
     other = load_pack(_minimal_pack(tmp_path, "zz"))
     again = pickle.loads(pickle.dumps(other))
     assert again.code == "zz" and again == other
+
+
+def test_no_pack_file_names_a_key_twice():
+    """A JSON object naming a key twice keeps the last value silently (en templates.json held
+    "relative_words" and "participles" twice, the first lists never read): each pack's JSON
+    files name each key once."""
+    import quizgen.lang
+
+    def unique(pairs):
+        keys = [k for k, _ in pairs]
+        assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})
+        return dict(pairs)
+
+    files = sorted(Path(quizgen.lang.__file__).parent.glob("*/*.json"))
+    assert len(files) >= 6
+    for path in files:
+        json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=unique)
