@@ -1387,8 +1387,9 @@ def test_session_eleven_seldom_kept_categories_only_fill_a_bank():
     path = ROOT / "tests" / "data" / "engine" / "en-norwegian-sun.txt"
     full = quizgen.generate(path, seed=0)
     assert len(full.items) >= 6 and "28 September" in [i.answer for i in full.items]
-    five = quizgen.generate(path, seed=0, count=5)  # five other drafts: the date is not needed
-    assert len(five.items) == 5 and "28 September" not in [i.answer for i in five.items]
+    # four other drafts (the main idea, a figure, two statements): the date is not needed
+    four = quizgen.generate(path, seed=0, count=4)
+    assert len(four.items) == 4 and "28 September" not in [i.answer for i in four.items]
 
 
 def test_session_eleven_short_spans_of_time_only_fill_a_bank():
@@ -1711,3 +1712,90 @@ def test_session_thirteen_a_fragment_is_never_the_main_idea_where_a_claim_stands
     )
     keys = [c.text for _f, _rs, c in main_candidates(ctx, list(ranked_for(ctx).values()))]
     assert keys and not any(k.startswith("Repot karena") for k in keys), keys
+
+
+def test_session_fourteen_invented_figures_stay_near_the_key():
+    """"390 negara" for the 195 countries of the Paris agreement, "86 tahun" for an age of 43
+    (round 79-80: "absurd, eliminated by general knowledge"): invented figures stay within
+    0.6 and 1.5 times the key, and a round figure keeps three round neighbours."""
+    import random
+
+    from quizgen.engine.distractors import _number_pool
+
+    for text, key, lang in (
+        ("Kesepakatan Paris disepakati oleh 195 negara pada 2015.", "195 negara", "id"),
+        ("Hosaka kini berusia 43 tahun dan tinggal di Tokyo.", "43 tahun", "id"),
+        ("The school has 100 pupils in total.", "100 pupils", "en"),
+        ("The ticket costs 12.5 dollars.", "12.5 dollars", "en"),
+    ):
+        ctx = ctx_for(text, lang)
+        cand = next(c for c in ctx.layer.candidates if c.text == key)
+        value = float(key.split()[0])
+        for seed in range(5):
+            pool = [d.text for d in _number_pool(ctx, cand, random.Random(seed)) if d.origin == "rule"]
+            values = [float(p.split()[0]) for p in pool]
+            assert len(set(values)) >= 3, (key, pool)
+            assert all(0.55 * value <= v <= 1.55 * value and v != value for v in values), (key, pool)
+
+
+def test_session_fourteen_questions_answered_by_a_count_are_counted_apart():
+    """English reviewers kept 16 of 92 questions answered by a count ("How many months did
+    Duran spend in prison ...?", "verbatim number recall"), Indonesian ones 81 of 189: a
+    category of their own, each language its rate; English ones never fill a bank."""
+    from quizgen.engine import portfolio, rank
+    from quizgen.engine.rank_features import item_category
+    from quizgen.lang import get_pack
+
+    months = {"kind": "mcq", "prompt": "How many months did Duran spend in prison?", "answer": "two months",
+              "options": ["two months", "three months", "four months", "five months"]}  # fmt: skip
+    year = {"kind": "mcq", "prompt": "In which year was Duran arrested?", "answer": "2009",
+            "options": ["2009", "2008", "2007", "2006"]}  # fmt: skip
+    berapa = {"kind": "mcq", "prompt": "Berapa korban yang dievakuasi?", "answer": "12 orang",
+              "options": ["12 orang", "8 orang", "15 orang", "10 orang"]}  # fmt: skip
+    en, ind = get_pack("en"), get_pack("id")
+    assert item_category(months, en) == "question_number"
+    assert item_category(year, en) == "question"
+    assert item_category(berapa, ind) == "question_number"
+    assert rank.category_keep(months, "en") < portfolio.CATEGORY_FLOOR
+    assert rank.category_keep(berapa, "id") > portfolio.SELDOM_KEPT
+
+
+def test_session_fourteen_an_owned_subject_before_an_adverb_points_back():
+    """"Tampilannya kini telah dirombak habis ..." was the Google Calendar article's main idea
+    (round 78: "'Tampilannya' has no referent"): an owned subject points back past a clause
+    adverb the tagger may call a noun; "Awalnya hanya tersedia ..." (an adverb) does not."""
+    from quizgen.engine.claims import owner_points_back
+
+    ind = ctx_for("Google merilis Calendar versi baru.")
+    assert owner_points_back(ind, "Tampilannya kini telah dirombak habis, mengadopsi gaya desain modern.")
+    assert owner_points_back(ind, "Hasilnya membuktikan bahwa vaksin itu aman.")
+    assert owner_points_back(ind, "Kariernya di FIFA pun berakhir tragis.")
+    assert not owner_points_back(ind, "Awalnya hanya tersedia di Windows, asisten virtual Cortana kini hadir di Android.")
+    assert not owner_points_back(ind, "Setibanya di rumah sakit, Nia langsung diperiksa dokter.")
+
+
+def test_session_fourteen_a_lone_figure_aside_from_the_topic_is_counted_apart():
+    """"... a computer game called Never End that they played for _____" -> seven minutes:
+    English reviewers kept 18% of 120 lone figures late in the article whose sentence holds
+    hardly any of its topic words, 26% of 410 others: a category of its own, under the floor
+    in English (it fills no bank)."""
+    from quizgen.engine import portfolio, rank
+    from quizgen.engine.rank_features import item_category, topic_share
+    from quizgen.lang import get_pack
+
+    en = get_pack("en")
+    text = " ".join(
+        [f"The study of video games by the researchers found players remember faces, {n}." for n in range(8)]
+        + [f"Memory in the brain changes on screen, the study of players said, {n}." for n in range(8)]
+        + ["In the end the researchers found players of video games remember eight faces on a screen."]
+        + ["The team also asked some people about a puzzle called Never End that they played for seven minutes."]
+    )
+    aside = {"kind": "cloze", "prompt": "Some people played a puzzle called Never End for _____.",
+             "answer": "seven minutes", "options": ["seven minutes", "six minutes", "ten minutes", "eight minutes"]}  # fmt: skip
+    topical = {"kind": "cloze", "prompt": "The researchers found players of video games remember _____ on a screen.",
+               "answer": "eight faces", "options": ["eight faces", "six faces", "ten faces", "five faces"]}  # fmt: skip
+    assert topic_share("The researchers found players remember eight faces after video games.", text, en) >= 0.2
+    assert topic_share("Some people played a puzzle called Never End for seven minutes.", text, en) < 0.2
+    assert item_category(aside, en, text) == "blank_number_late_lone_aside"
+    assert item_category(topical, en, text) == "blank_number_late_lone"
+    assert rank.category_keep(aside, "en", text) < portfolio.CATEGORY_FLOOR <= rank.category_keep(topical, "en", text)

@@ -52,19 +52,32 @@ def _item(kind, prompt, answer, options=(), accepted=(), skill="detail", sentenc
 def _cases(lang):
     if lang == "id":
         text = ID_TEXT
+        # good: what reviewers keep most (a main idea, 58%; a false statement changing what
+        # was done, 44%; a plain "Berapa ...?" or "How many ...?" is kept far less)
         good = [
             _item(
                 "mcq",
-                "Ke negara mana Putin pergi setelah meninggalkan Pyongyang?",
-                "Vietnam",
-                ("Vietnam", "Korea Selatan", "Amerika Serikat", "Rusia"),
+                get_pack("id").templates["main_idea"],
+                "Presiden Rusia Vladimir Putin tiba di Pyongyang untuk bertemu pemimpin Korea Utara Kim Jong Un.",
+                (
+                    "Presiden Rusia Vladimir Putin tiba di Pyongyang untuk bertemu pemimpin Korea Utara Kim Jong Un.",
+                    "Amerika Serikat dan Korea Selatan menyatakan khawatir.",
+                    "Putin datang ke Pyongyang pada tahun 2000 untuk menemui Kim Jong Il.",
+                    "Kedua pemimpin menandatangani perjanjian kemitraan strategis.",
+                ),
+                skill="main_idea",
             ),
             _item(
                 "mcq",
-                "Kapan Putin terakhir datang ke Pyongyang sebelum kunjungan ini?",
-                "tahun 2000",
-                ("tahun 2000", "tahun 2019", "tahun 2023", "tahun 2024"),
-                skill="relation",
+                "Menurut berita, manakah pernyataan berikut yang salah?",
+                "Kedua pemimpin menolak menandatangani perjanjian kemitraan strategis.",
+                (
+                    "Kedua pemimpin menolak menandatangani perjanjian kemitraan strategis.",
+                    "Kunjungan Putin ke Pyongyang berlangsung pada Rabu pagi.",
+                    "Ini bukan kunjungan pertama Putin ke Pyongyang.",
+                    "Korea Selatan khawatir program senjata Korea Utara makin kuat.",
+                ),
+                skill="statement",
             ),
         ]
         bad = [
@@ -96,16 +109,27 @@ def _cases(lang):
         good = [
             _item(
                 "mcq",
-                "How many students took part in the Lancaster tests?",
-                "180",
-                ("180", "70", "1921", "ten"),
-                skill="detail",
+                get_pack("en").templates["main_idea"],
+                "Researchers have developed a new lie detector that watches the whole body.",
+                (
+                    "Researchers have developed a new lie detector that watches the whole body.",
+                    "Ross Anderson, who led the study, said that guilty people fidget more.",
+                    "The researchers hope that police stations in Europe could use the method.",
+                    "The polygraph was invented in 1921 by the policeman John Larson.",
+                ),
+                skill="main_idea",
             ),
             _item(
                 "mcq",
-                "Who invented the polygraph?",
-                "John Larson",
-                ("John Larson", "Ross Anderson", "William Marston", "Aldert Vrij"),
+                "According to the article, which of the following is false?",
+                "The new method was right in fewer than 30 percent of the tests.",
+                (
+                    "The new method was right in fewer than 30 percent of the tests.",
+                    "The team at Lancaster University tested the method on 180 students.",
+                    "Ross Anderson led the study.",
+                    "The polygraph was invented in 1921.",
+                ),
+                skill="statement",
             ),
         ]
         bad = [
@@ -173,7 +197,9 @@ def test_features_read_the_item_the_way_they_are_named():
     f_stop = item_features(bad[1], text, pack)
     assert f_stop["key_stopword"] == 1 and f_stop["choice"] == 0
     assert item_features(bad[2], text, pack)["name_fragment"] == 1
-    f_mcq = item_features(good[0], text, pack)
+    where = _item("mcq", "Ke negara mana Putin pergi setelah meninggalkan Pyongyang?", "Vietnam",
+                  ("Vietnam", "Korea Selatan", "Amerika Serikat", "Rusia"))  # fmt: skip
+    f_mcq = item_features(where, text, pack)
     assert f_mcq["choice"] == 1 and f_mcq["distractors_in_article"] == 1.0
     assert f_mcq["copy_ratio"] < 0.5
     spelled = _item("mcq", "Apa yang dipasang di mobil itu?", "pelat", ("pelat", "plat", "sirene", "lampu"))

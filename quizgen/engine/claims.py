@@ -275,7 +275,14 @@ def owner_points_back(ctx: Context, text: str) -> bool:
     # a capital at the start of the sentence makes the tagger read "Targetnya" as a name
     nominal = tag == "NOUN" or (tag == "PROPN" and i == 0)
     owned = nominal and any(word.endswith(c) and len(word) > len(c) + 2 for c in clitics)
-    if owned and tagged[i + 1][1] in ("ADP", "PART"):
+    if not owned:
+        return False
+    nxt = 1 if fold(tagged[i + 1][0]) in ctx.t("clause_adverbs", []) else 0
+    if tagged[i + 1 + nxt][1] in ("VERB", "AUX", "ADJ"):
+        # "Hasilnya membuktikan ...", "Tampilannya kini telah dirombak ..." (round 78:
+        # "'Tampilannya' has no referent"; "kini" an adverb the tagger may call a noun)
+        return True
+    if tagged[i + 1][1] in ("ADP", "PART"):
         # "Kariernya di FIFA pun berakhir ..." (round 51): the subject runs on to its verb;
         # "Setibanya di rumah sakit, Nia ..." is a phrase set off before its own subject
         for w, t in tagged[i + 1 :]:
@@ -283,8 +290,7 @@ def owner_points_back(ctx: Context, text: str) -> bool:
                 return False
             if t in ("VERB", "AUX"):
                 return True
-        return False
-    return owned and tagged[i + 1][1] in ("VERB", "AUX", "ADJ")
+    return False
 
 
 def _strip_opener(ctx: Context, text: str) -> str:

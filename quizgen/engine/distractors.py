@@ -172,6 +172,13 @@ def _plural_unit(ctx: Context, unit: str) -> bool:
     return bool(ctx.t("plural_after_numbers", False)) and bool(re.match(r"\s*[^\W\d_]", unit or ""))
 
 
+# invented figures stay within 0.6 and 1.5 times the key: over rounds 40-80 a choice of
+# figures with an option 1.7 times the key or more was judged bad or guessable in 34% of 44
+# Indonesian items against 14% of 43 ("390 negara" for 195 countries, "86 tahun" for an age of
+# 43; kept 39% against 47%; English 30% against 37%)
+FIGURE_FACTORS = (1.5, 0.6, 1.25, 0.8, 1.4, 0.7)
+
+
 def _number_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distractor]:
     m = NUM_RE.match(key.text)
     if not m:
@@ -208,16 +215,20 @@ def _number_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distr
         if v <= 10:
             vals = [v + 1, v + 2, v - 1, v + 3, v * 2, v + 4]
         else:
-            vals = [round(v * f) for f in (1.5, 0.6, 1.25, 0.8, 1.75, 2)]
+            vals = [round(v * f) for f in FIGURE_FACTORS]
     else:
         # never half and double of the key together: "10,6 | 21,2 | 42,4 juta euro" leaves the
         # key in the middle (round 68: "half/double of 21,2, cueing the key")
-        vals = [round(value * f, 1) for f in (1.5, 0.6, 1.25, 0.8, 1.75, 2)]
+        vals = [round(value * f, 1) for f in FIGURE_FACTORS]
     if value == int(value) and value >= 100:
+        # a round figure stays round: 500 -> 900, not 875 (one zero fewer where rounding
+        # leaves fewer than three: 100 -> 150, 80, 120, never only 200)
         zeros = len(str(int(value))) - len(str(int(value)).rstrip("0"))
-        vals = [
-            round(x, -zeros) if zeros else x for x in vals
-        ]  # a round figure stays round: 500 -> 900, not 875
+        for z in (zeros, zeros - 1):
+            rounded = [round(x, -z) if z > 0 else x for x in vals]
+            if len({x for x in rounded if x != value}) >= 3:
+                break
+        vals = rounded
     vals = [x for x in dict.fromkeys(vals) if x > 0 and x != value]
     if _plural_unit(ctx, m.group("post")):
         if value == 1:

@@ -421,6 +421,39 @@ def sentence_share(prompt: str, article_text: str) -> float | None:
     return None if best is None else best / max(1, len(_sentence_index(article_text)[0]))
 
 
+TOPIC_WORDS = 10
+TOPIC_ASIDE = 0.2
+_TOPIC_CACHE: dict[tuple, frozenset[str]] = {}
+
+
+def _topic_words(article_text: str, pack: Any) -> frozenset[str]:
+    """The article's ten content words held by the most sentences (by their first five letters,
+    as :func:`quizgen.engine.write_main_idea.topic_words`, from the sentences of
+    :func:`_sentence_index`)."""
+    key = (len(article_text), hash(article_text), str(getattr(pack, "code", "")))
+    top = _TOPIC_CACHE.get(key)
+    if top is None:
+        stop = getattr(pack, "stopwords", frozenset())
+        held: dict[str, set[int]] = {}
+        for w, where in _sentence_index(article_text)[1].items():
+            if len(w) > 2 and w not in stop:
+                held.setdefault(w[:5], set()).update(where)
+        top = frozenset(sorted(held, key=lambda w: (-len(held[w]), w))[:TOPIC_WORDS])
+        with _LOCK:
+            if len(_TOPIC_CACHE) >= _CACHE_SIZE:
+                _TOPIC_CACHE.clear()
+            _TOPIC_CACHE[key] = top
+    return top
+
+
+def topic_share(text: str, article_text: str, pack: Any) -> float:
+    """Share of the article's topic words (:func:`_topic_words`) the text holds."""
+    top = _topic_words(article_text, pack)
+    stop = getattr(pack, "stopwords", frozenset())
+    words = {w[:5] for w in _WORDS_RE.findall(fold(text)) if len(w) > 2 and w not in stop}
+    return len(words & top) / max(1, len(top))
+
+
 def _statement_kind(answer: str, article_text: str, pack: Any) -> str:
     """``statement_false_roles`` (the twin only moves the sentence's words), ``_time`` (it
     changes a date, month, weekday or year only) or plain ``statement_false``. English reviewers
@@ -462,15 +495,24 @@ def item_category(item: Any, pack: Any, article_text: str | None = None) -> str:
     answer = d.answer.strip()
     words = {w.strip(",.").casefold() for w in answer.split()}
     months, days = _calendar_words(pack)
+    numbers = getattr(pack, "number_words", {}) or {}
+    first = answer.split()[0].casefold() if answer else ""
     if d.kind != "cloze":
         if not choice:
             return "question_typed"
         # "When was the mission given the go-ahead ...?" -> Sunday morning: English reviewers
         # kept 5 of 29 such questions on a day or a month (rounds 5-68, "trivia"), Indonesian
         # ones 7 of 7 ("Kapan ...?"): counted apart, each language its own rate
-        return "question_date" if words & (months | days) else "question"
-    numbers = getattr(pack, "number_words", {}) or {}
-    first = answer.split()[0].casefold() if answer else ""
+        if words & (months | days):
+            return "question_date"
+        # "How many months did Duran spend in prison ...?" -> two months: English reviewers kept
+        # 16 of 92 questions answered by a count or an amount (rounds 5-80, "verbatim number
+        # recall"), Indonesian ones 81 of 189 ("Berapa ...?"): counted apart (a year stays a
+        # question: 45 of 115 kept in English)
+        years = any(_YEAR_RE.match(w.strip(",.")) for w in answer.split())  # "tahun 2000"
+        if not years and (_is_number(answer) or first in numbers):
+            return "question_number"
+        return "question"
     if _YEAR_RE.match(answer):
         shape = "year"
     elif words & months:
@@ -494,6 +536,14 @@ def item_category(item: Any, pack: Any, article_text: str | None = None) -> str:
         # Indonesian 28% against 42%)
         others = len(_FIGURE_RE.findall(_BLANK_RE.sub(" ", d.prompt)))
         shape += "_figures" if others >= 2 else "_lone"
+        if others < 2 and article_text:
+            # the one figure of a sentence that holds hardly any of the article's topic words
+            # ("The researchers interviewed some of the people about a computer game called
+            # Never End that they played for _____": English reviewers kept 18% of 120 such
+            # blanks beyond the first quarter, 26% of 410 others; rounds 5-80)
+            filled = _BLANK_RE.sub(lambda _m: d.answer, d.prompt)
+            if topic_share(filled, article_text, pack) < TOPIC_ASIDE:
+                shape += "_aside"
     return ("blank_" if choice else "typed_blank_") + shape
 
 
