@@ -432,5 +432,6 @@ def test_a_long_pasted_text_is_said_to_be_read_in_part(app_env):
     made = len(at.session_state["draft_bank"].items)
     assert made < 50 and f"Bagian yang dibaca hanya cukup untuk {made} soal yang layak (diminta 50)" in note
     assert "tambahkan teks" not in note
+    assert note.index("Teks ini panjang") < note.index("Bagian yang dibaca")  # the reason first
     bank = at.session_state["draft_bank"]
     assert bank.generator["read"]["of"] == len(bank.article["text"]) > 140_000

@@ -265,13 +265,13 @@ def _generate(source: tuple[bytes, str], opts: dict, lang: str) -> None:
     note = t("generated", lang, n=len(bank.items), seconds=f"{seconds:.1f}", seed=opts["seed"])
     asked = opts.get("count")
     read = bank.generator.get("read")
+    if read:  # a very long text is read in part (quizgen.text.reading): say so
+        note += " " + t("read_in_part", lang, read=read["chars"] // 1000, of=read["of"] // 1000)
     if asked and len(bank.items) < asked:
         # the engine writes only what passes its rules: say so rather than pad the quiz (a
         # text read in part needs no more text: the part to ask about does)
         key = "fewer_than_asked_read" if read else "fewer_than_asked"
         note += " " + t(key, lang, n=len(bank.items), asked=asked)
-    if read:  # a very long text is read in part (quizgen.text.reading): say so
-        note += " " + t("read_in_part", lang, read=read["chars"] // 1000, of=read["of"] // 1000)
     ss[state.DRAFT_NOTE] = note
     st.rerun()
 
