@@ -1816,3 +1816,23 @@ def test_session_fourteen_two_items_show_the_same_claims_only_to_reach_the_minim
     assert len(six.items) == 6 and most_shared(six) >= 2
     five = quizgen.generate(sample, seed=7, count=5)
     assert len(five.items) == 5 and most_shared(five) < 2
+
+
+def test_session_fourteen_one_name_written_two_ways_and_outlets_named_as_such():
+    """Round 82: "Bhayangkari Ramadniya" beside the key "Bhayangkariwati Ramadniya" (the
+    article wrote the baby's name both ways) is the same name, never a distractor; round 81:
+    "Kicker", named only as "Situs berita Jerman, Kicker", is an outlet, never an option among
+    players."""
+    from quizgen.engine.distractors import news_source
+    from quizgen.engine.textutil import near_duplicate
+
+    assert near_duplicate("Bhayangkari Ramadniya", "Bhayangkariwati Ramadniya")
+    assert not near_duplicate("Kim Jong Un", "Kim Jong Il")
+    assert not near_duplicate("Manchester United", "Manchester City")
+    ind = ctx_for(
+        "Situs berita Jerman, Kicker, mengklaim harga Aubameyang mencapai 70 juta euro. Mario Goetze "
+        "sudah pindah ke Bayern Muenchen."
+    )
+    assert news_source(ind, "Kicker") and not news_source(ind, "Mario Goetze")
+    en = ctx_for("The German magazine Kicker said Aubameyang would leave. Mario Goetze left in 2013.", "en")
+    assert news_source(en, "Kicker") and not news_source(en, "Mario Goetze")

@@ -487,10 +487,25 @@ def news_source(ctx: Context, name: str) -> bool:
         cued = n > 0 and (
             sum(ctx.index.count(f"{cue} {name}") for cue in source_cues)
             + (0 if _reads_as_person(name) else sum(ctx.index.count(f"{cue} {name}") for cue in citing_cues))
+            + _after_outlet_noun(ctx, name)
             >= n
         )
         memo[name] = web or cued
     return memo[name]
+
+
+def _after_outlet_noun(ctx: Context, name: str) -> int:
+    """How often the name follows a noun of the pack's ``outlet_nouns``, at most one word
+    between ("Situs berita Jerman, Kicker, mengklaim ...", "the German magazine Kicker"): an
+    outlet named as one, never a distractor among people (round 81: "'Kicker' (a website) is
+    an absurd option")."""
+    nouns = [fold(x) for x in ctx.t("outlet_nouns", []) if x]
+    if not nouns:
+        return 0
+    if "folded_text" not in ctx.cache:
+        ctx.cache["folded_text"] = f" {fold(ctx.text)} "
+    pattern = r"\b(?:" + "|".join(re.escape(x) for x in nouns) + r") (?:\w+ )?" + re.escape(fold(name)) + r"\b"
+    return len(re.findall(pattern, ctx.cache["folded_text"]))
 
 
 def _reads_as_person(name: str) -> bool:

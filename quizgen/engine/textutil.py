@@ -81,7 +81,21 @@ def near_duplicate(a: str, b: str) -> bool:
         return True
     if min(len(fa), len(fb)) >= 5 and edit_distance(fa, fb, 1) <= 1:
         return True
-    return _transposed(fa, fb)
+    return _transposed(fa, fb) or _extended_word(fa, fb)
+
+
+def _extended_word(a: str, b: str) -> bool:
+    """Two names alike but for one word, one of them the other's start with letters added
+    ("Bhayangkari Ramadniya" / "Bhayangkariwati Ramadniya": round 82, the article wrote the
+    baby's name both ways): one name written two ways, not two names."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or len(wa) < 2:
+        return False
+    diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    if len(diff) != 1:
+        return False
+    short, long_ = sorted(diff[0], key=len)
+    return len(short) >= 5 and long_.startswith(short)
 
 
 def _transposed(a: str, b: str) -> bool:
