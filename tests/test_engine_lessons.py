@@ -1836,3 +1836,19 @@ def test_session_fourteen_one_name_written_two_ways_and_outlets_named_as_such():
     assert news_source(ind, "Kicker") and not news_source(ind, "Mario Goetze")
     en = ctx_for("The German magazine Kicker said Aubameyang would leave. Mario Goetze left in 2013.", "en")
     assert news_source(en, "Kicker") and not news_source(en, "Mario Goetze")
+
+
+def test_session_fourteen_a_restated_claim_never_repeats_a_short_name():
+    """"... penyanyi rapper Iwa Kusuma alias Iwa K, ..." restated as "Iwa alias Iwa K" (round 84:
+    "garbles the name"): a name is not shortened where the claim already holds the short form."""
+    from quizgen.engine.claims import claim_of, restate
+
+    ind = ctx_for(
+        "Sidang putusan atas perkara penyalahgunaan ganja yang melibatkan penyanyi rapper Iwa Kusuma "
+        "alias Iwa K, akhirnya telah selesai digelar. Sidang yang dimulai sekitar pukul 13.40 WIB itu "
+        "berlangsung tak sampai 30 menit. Vonis yang diberikan majelis hakim tersebut lebih ringan dari "
+        "tuntutan JPU, yang mengingkan Iwa diganjar hukuman 8 bulan rehabilitasi."
+    )
+    claim = claim_of(ind, ranked_for(ind)[0])
+    assert claim is not None and "Iwa Kusuma alias Iwa K" in claim.text
+    assert "Iwa alias" not in restate(ind, claim)

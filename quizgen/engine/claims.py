@@ -606,6 +606,10 @@ def _short_names(ctx: Context, claim: Claim) -> str | None:
             for o in ctx.layer.candidates
         ):
             continue  # no short form, or another person shares it
+        if contains_phrase(text[:at] + " " + text[at + len(c.text) :], shorter[0]):
+            # the claim names the short form already ("rapper Iwa Kusuma alias Iwa K" ->
+            # "Iwa alias Iwa K", round 84: "garbles the name")
+            continue
         return text[:at] + shorter[0] + text[at + len(c.text) :]
     return None
 
