@@ -286,11 +286,11 @@ def select(
     bank reaches its minimum no other way."""
     prob = _probability(ctx, drafts)
     noise = {id(d): rng.uniform(0.0, 0.15) for d in drafts}
-    chosen, alts = _select(ctx, drafts, opts, count, minimum, prob, noise, spread=True)
-    if len(chosen) < minimum:
-        more = _select(ctx, drafts, opts, count, minimum, prob, noise, spread=False)
-        if len(more[0]) > len(chosen):
-            return more
+    chosen, alts, held_back = _select(ctx, drafts, opts, count, minimum, prob, noise, spread=True)
+    if len(chosen) < minimum and held_back:  # without a draft the rule held back, the same bank
+        more, more_alts, _ = _select(ctx, drafts, opts, count, minimum, prob, noise, spread=False)
+        if len(more) > len(chosen):
+            return more, more_alts
     return chosen, alts
 
 
@@ -303,7 +303,9 @@ def _select(
     prob: dict[int, float],
     noise: dict[int, float],
     spread: bool,
-) -> tuple[list[Draft], list[Draft]]:
+) -> tuple[list[Draft], list[Draft], bool]:
+    """One selection: (chosen, alternates, whether ``spread`` held back a draft otherwise
+    allowed)."""
     cut = threshold()
     order = sorted(drafts, key=lambda d: (-(prob[id(d)] + noise[id(d)]), d.item.id))
     chosen: list[Draft] = []
@@ -318,6 +320,15 @@ def _select(
     offered: dict[str, int] = {}  # options of the chosen fact items (not sentence-long ones)
 
     spare = [0]
+    held_back = [False]
+
+    def shares_claims(d: Draft) -> bool:
+        """Would ``d`` show claims of ``SHARED_CLAIMS`` sentences a chosen item shows (only
+        while ``spread``)?"""
+        if spread and any(len(d.shown.keys() & c.shown.keys()) >= SHARED_CLAIMS for c in chosen):
+            held_back[0] = True
+            return True
+        return False
 
     def reused(d: Draft) -> int:
         """Wrong options already offered by the bank's other items: the same three figures
@@ -334,10 +345,10 @@ def _select(
             and sent_count.get(d.sentence, 0) < 2 + spare[0]
             and (it.prompt not in prompts or _free_wording(ctx, it, prompts) is not None)
             and all(shown_count.get(s, 0) < 2 + spare[0] for s in d.shown)  # a claim read twice at most
-            and not (spread and any(len(d.shown.keys() & c.shown.keys()) >= SHARED_CLAIMS for c in chosen))
             and (d.truth is None or truth[d.truth] <= truth[not d.truth] + (spare[0] if opts.count else 0))
             and (it.skill != "main_idea" or not skill_count.get("main_idea"))
             and reused(d) < 3  # never all three wrong options seen before, short or not
+            and not shares_claims(d)  # last: ``held_back`` says it alone kept a draft out
         )
 
     def value(d: Draft) -> float:
@@ -494,7 +505,7 @@ def _select(
         if id(d) in blocked and id(d) not in picked and d.group not in seen_groups:
             seen_groups.add(d.group)
             alts.append(d)
-    return chosen, alts
+    return chosen, alts, held_back[0]
 
 
 def _category_rate(ctx: Context, d: Draft) -> float | None:

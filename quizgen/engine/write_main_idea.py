@@ -22,6 +22,7 @@ from .builders import Draft, choice_draft
 from .claims import Claim, claim_of, falsify, owner_points_back, restate
 from .context import Context
 from .importance import importance
+from .rank_features import TOPIC_WORDS
 from .select import RankedSentence
 from .textutil import fold
 
@@ -79,13 +80,12 @@ def leans_on_others(ctx: Context, text: str) -> bool:
     "also") or end on a word pointing back ("... menjadi penyebabnya", "tersebut.")? Such a
     sentence is a side point, never what the article is about (the pack's
     ``additive_markers``; one ending in "." counts only at the claim's end)."""
-    low = f" {fold(text).rstrip()} "
-    words = " " + " ".join(re.findall(r"\w+", fold(text))) + " "  # "What is more, ..."
+    low = f" {fold(text)} "  # fold drops punctuation: "What is more, ..." -> " what is more "
     for m in ctx.t("additive_markers", []):
         if m.endswith("."):
             if low.rstrip().endswith(m) or low.rstrip().endswith(m[:-1]):
                 return True
-        elif f" {m} " in low or f" {m} " in words:
+        elif f" {m} " in low:
             return True
     return False
 
@@ -167,7 +167,6 @@ def _names_actor(ctx: Context, c: Claim) -> bool:
     return bool(subject) and bool(_content(ctx, " ".join(subject)) & topic_words(ctx))
 
 
-TOPIC_WORDS = 10
 MIN_LEAD_TOPIC = 0.2  # a lead claim holding fewer of the topic words is an opening scene
 
 

@@ -31,7 +31,7 @@ from typing import Any
 from ..article import Article, TextLayer
 from .candidates import find_candidates
 from .lexicon import lexicon_for
-from .reading import paragraphs_to_split, read_sentences, read_share
+from .reading import READ_CHARS, paragraphs_to_split, read_sentences, read_share
 from .sentences import paragraph_spans, split_sentences
 from .tokens import tokenize
 from .wordclass import entity_index, tag_sentences
@@ -91,6 +91,8 @@ def analyse(article: Article, pack: Any = None) -> TextLayer:
 def _sentences(text: str, lex, paragraphs: tuple[tuple[int, int], ...]) -> tuple:
     """The sentences of the text; of a very long one, only those of the paragraphs around the
     places :func:`~.reading.read_sentences` reads (numbered as in the whole text)."""
+    if len(text) <= READ_CHARS:
+        return split_sentences(text, lex, paragraphs)  # read whole: every paragraph is split
     chosen = paragraphs_to_split(text, paragraph_spans(text, paragraphs))
     return split_sentences(text, lex, paragraphs, None if chosen is None else frozenset(chosen))
 
