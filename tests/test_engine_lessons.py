@@ -18,7 +18,6 @@ from quizgen.engine.importance import importance
 from quizgen.engine.select import rank_sentences
 from quizgen.engine.textutil import near_duplicate
 from quizgen.engine.write_detail import in_brackets, in_list, looks_misspelt, worked_out
-from quizgen.engine.write_paragraph_idea import is_paragraph_idea
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -590,9 +589,7 @@ def test_a_false_statement_is_counted_by_what_its_twin_changed():
     assert item_category(item("The first phase, called Noor 1, will be ready in August 2015."), en, text) == (
         "statement_false_time"
     )
-    assert (
-        item_category(item("Obama phoned Boehner to begin negotiation."), en, text) == "statement_false_roles"
-    )
+    assert item_category(item("Obama phoned Boehner to begin negotiation."), en, text) == "statement_false_roles"
     assert item_category(item("The plant cost $9bn and employs 900 people."), en, text) == "statement_false"
     assert item_category(item("Obama phoned Boehner to begin negotiation."), en) == "statement_false"
 
@@ -692,13 +689,9 @@ def test_round_thirty_one_and_thirty_two_lessons():
     ranked = ranked_for(ctx)
     assert not ranked[1].usable and any("points back" in x for x in ranked[1].reasons)
     assert ranked[2].usable
-    assert _no_subject(
-        ctx, "Bagi warga yang berada di sekitar lereng bukit untuk mewaspadai potensi longsor."
-    )
+    assert _no_subject(ctx, "Bagi warga yang berada di sekitar lereng bukit untuk mewaspadai potensi longsor.")
     assert not _no_subject(ctx, "Di Jakarta, polisi menangkap dua pelaku pencurian motor.")
-    assert points_back(
-        ctx, "Petugas di lapangan pun tengah melakukan evakuasi terhadap dua kejadian tersebut."
-    )
+    assert points_back(ctx, "Petugas di lapangan pun tengah melakukan evakuasi terhadap dua kejadian tersebut.")
 
 
 @NEEDS_CORPUS
@@ -760,8 +753,8 @@ def test_round_thirty_seven_and_thirty_eight_lessons():
         "Komite Olimpiade Indonesia menyatakan kepastian keikutsertaan tim nasional U-22 dalam "
         "Islamic Solidarity Games 2017 di Baku, bisa diketahui April.\n\n"
         "Aktor Kit Harington akan menikahi Rose Leslie tahun depan. Leslie merupakan aktris yang "
-        'memerankan Ygritte. Harington berniat mengundang para kru. "Kit adalah pria yang '
-        'menyenangkan," kata Leslie.'
+        "memerankan Ygritte. Harington berniat mengundang para kru. \"Kit adalah pria yang "
+        "menyenangkan,\" kata Leslie."
     )
     ranked = ranked_for(ind)
     first = claim_of(ind, ranked[0], max_words=30)
@@ -860,8 +853,7 @@ def test_round_thirty_nine_lessons():
     assert claim_of(ind, ranked[1]) is None  # a suspicion is no statement keyed true or false
     assert claim_of(ind, ranked[1], hedged=True) is not None  # ... but sums the news up
     assert _demonstrative_subject(
-        ind,
-        "Kondisi yang sempat memaksanya membatalkan dua konser terakhir di London itu, ternyata makin serius",
+        ind, "Kondisi yang sempat memaksanya membatalkan dua konser terakhir di London itu, ternyata makin serius"
     )
 
 
@@ -884,12 +876,7 @@ def test_rounds_forty_and_forty_one_lessons():
     q = do_question(ctx, ranked[1], cand(ctx, "two months"))
     assert q is not None and q.prompt.endswith("bailed for €50,000?"), q
     text = "Experts say solar energy will make up a third of Morocco's supply by 2020. Morocco has deserts."
-    tf = {
-        "kind": "true_false",
-        "prompt": "Experts say solar energy will make up a third of Morocco's supply by 2017.",
-        "answer": "False",
-        "options": ["True", "False"],
-    }
+    tf = {"kind": "true_false", "prompt": "Experts say solar energy will make up a third of Morocco's supply by 2017.", "answer": "False", "options": ["True", "False"]}
     assert item_category(tf, get_pack("en"), text) == "true_false_time"
     ind = ctx_for(
         "Kantor berita ISNA menulis pemblokiran Telegram telah dicabut. Presiden Hassan Rouhani "
@@ -916,9 +903,7 @@ def test_rounds_forty_two_and_forty_three_lessons():
     ranked = ranked_for(ind)
     clock = [c for c in ind.layer.candidates if c.text.startswith("16.50")]
     assert clock and not any(fact_key_ok(ind, ranked[0], c, relaxed=True) for c in clock)
-    en = ctx_for(
-        "Stephan Keszler, the dealer behind that auction, believes selling the works is legitimate.", "en"
-    )
+    en = ctx_for("Stephan Keszler, the dealer behind that auction, believes selling the works is legitimate.", "en")
     assert role_head(en, "the dealer behind that auction") is None
     assert role_head(en, "a psychology lecturer at the Federal University") == "lecturer"
 
@@ -935,9 +920,7 @@ def test_rounds_forty_three_to_forty_five_lessons():
     assert points_back(ind, "Di bawahnya menanti hempasan ombak besar yang siap menerjang.")
     assert not points_back(ind, "Setibanya di rumah sakit, Nia terlihat terburu-buru masuk ke ruangan.")
     assert not points_back(ind, "Iwa K tertangkap tangan membawa ganja di Bandara Soekarno-Hatta.")
-    assert _continues_before(
-        ind, "Repot karena setiap kali pengguna hendak memainkan game harus melepas headset."
-    )
+    assert _continues_before(ind, "Repot karena setiap kali pengguna hendak memainkan game harus melepas headset.")
     assert _no_subject(ind, "Repot karena setiap kali pengguna hendak memainkan game harus melepas headset.")
     assert not _continues_before(ind, "Pengguna repot karena harus melepas headset.")
     en = ctx_for("The mayor opened the bridge on Monday. Thousands of people came.", "en")
@@ -1263,7 +1246,7 @@ def test_no_subject_question_over_a_gapped_second_clause():
 
 
 def test_session_eleven_sentences_that_stand_alone():
-    """ "the US" is a country, not the first person "us"; "But ..." takes no comma and what
+    """"the US" is a country, not the first person "us"; "But ..." takes no comma and what
     follows stands alone unless it points back; a one-word opener ("Terakhir, ia ...") or a
     long adverbial one ("At some point in the last eight years, it ...") leaves the pronoun
     pointing back; a verbless line ("Menurut situs Bild, hanya tujuh sejak 2012.") is asked
@@ -1295,7 +1278,7 @@ def test_session_eleven_sentences_that_stand_alone():
 
 
 def test_session_eleven_counts_of_one_and_summaries_that_spare_the_facts():
-    """ "untuk _____ peragaan busana" -> satu kali (round 60: "obvious from context"), "bagi
+    """"untuk _____ peragaan busana" -> satu kali (round 60: "obvious from context"), "bagi
     _____ motor sport itu" (round 61: the count of things named before); a
     main idea's wrong summaries come from sentences no blank or question asks about first, so
     the bank keeps its facts."""
@@ -1332,7 +1315,7 @@ def test_session_eleven_counts_of_one_and_summaries_that_spare_the_facts():
 
 
 def test_session_eleven_why_question_pointing_back_and_figure_categories():
-    """ "Mengapa Lorenzo menyatakan dirinya memilih itu?" (round 60: chose what?) is not
+    """"Mengapa Lorenzo menyatakan dirinya memilih itu?" (round 60: chose what?) is not
     asked; a blank on a figure is counted by where its sentence stands and whether other
     figures stand beside it (reviewers judged them apart)."""
     from quizgen.bank import Item, Source
@@ -1385,9 +1368,7 @@ def test_session_eleven_wrong_summaries_that_dangle():
     ):
         assert leans_on_others(en, text), text
     assert points_back(en, "The site was originally focused on the film business and launched in that year.")
-    assert not leans_on_others(
-        en, "Insects need a quarter of the food of sheep to produce the same amount of protein."
-    )
+    assert not leans_on_others(en, "Insects need a quarter of the food of sheep to produce the same amount of protein.")
 
 
 def test_session_eleven_seldom_kept_categories_only_fill_a_bank():
@@ -1412,7 +1393,7 @@ def test_session_eleven_seldom_kept_categories_only_fill_a_bank():
 
 
 def test_session_eleven_short_spans_of_time_only_fill_a_bank():
-    """ "the town, _____ north-west of Oslo" -> three hours, "Selepas laga berjalan _____" ->
+    """"the town, _____ north-west of Oslo" -> three hours, "Selepas laga berjalan _____" ->
     sepuluh menit: reviewers kept 7 of 81 such items (rounds 5-63); they come after every
     other draft, a percentage does not."""
     from quizgen.bank import Item, Source
@@ -1446,16 +1427,12 @@ def test_session_eleven_options_are_names_of_the_keys_kind():
     )
     clinic = cand(ind, "Puskesmas Cililin")
     assert not names_of_one_kind(ind, clinic, ("Puskesmas Cililin", "BPBD", "BMKG"), "Puskesmas Cililin")
-    assert names_of_one_kind(
-        ind, clinic, ("Puskesmas Cililin", "BPBD", "BMKG"), "Puskesmas Cililin", kind=False
-    )
+    assert names_of_one_kind(ind, clinic, ("Puskesmas Cililin", "BPBD", "BMKG"), "Puskesmas Cililin", kind=False)
     bmkg = cand(ind, "BMKG")
     assert names_of_one_kind(ind, bmkg, ("BMKG", "BPBD"), "BMKG")
     places = [c for c in ind.layer.candidates if c.type == "place"]
     if places:  # a village beside bodies: never, question or blank
-        assert not names_of_one_kind(
-            ind, clinic, ("Puskesmas Cililin", places[0].text), "Puskesmas Cililin", kind=False
-        )
+        assert not names_of_one_kind(ind, clinic, ("Puskesmas Cililin", places[0].text), "Puskesmas Cililin", kind=False)
 
 
 def test_session_eleven_no_blank_after_besides():
@@ -1496,7 +1473,7 @@ def test_session_twelve_number_options_are_written_as_the_article_writes_figures
 
 
 def test_session_twelve_no_count_of_things_named_before_with_tersebut():
-    """ "... bentrokan antara _____ masyarakat tersebut" -> dua organisasi: the two bodies the
+    """"... bentrokan antara _____ masyarakat tersebut" -> dua organisasi: the two bodies the
     sentence before names give the count away ("tersebut" points back as "itu" does)."""
     from quizgen.engine.write_detail import fact_key_ok
 
@@ -1520,35 +1497,19 @@ def test_session_twelve_questions_on_a_day_or_month_are_counted_apart():
     from quizgen.lang import get_pack
 
     en, ind = get_pack("en"), get_pack("id")
-    when = {
-        "kind": "mcq",
-        "prompt": "When did the mission start?",
-        "answer": "Sunday morning",
-        "options": ["Sunday morning", "Monday morning", "Friday morning", "Tuesday morning"],
-    }
-    who = {
-        "kind": "mcq",
-        "prompt": "Who led the mission?",
-        "answer": "Felix Baumgartner",
-        "options": ["Felix Baumgartner", "Joe Kittinger", "Art Thompson", "Mike Todd"],
-    }
-    kapan = {
-        "kind": "mcq",
-        "prompt": "Kapan misi dimulai?",
-        "answer": "Minggu pagi",
-        "options": ["Minggu pagi", "Senin pagi", "Jumat pagi", "Selasa pagi"],
-    }
+    when = {"kind": "mcq", "prompt": "When did the mission start?", "answer": "Sunday morning",
+            "options": ["Sunday morning", "Monday morning", "Friday morning", "Tuesday morning"]}
+    who = {"kind": "mcq", "prompt": "Who led the mission?", "answer": "Felix Baumgartner",
+           "options": ["Felix Baumgartner", "Joe Kittinger", "Art Thompson", "Mike Todd"]}
+    kapan = {"kind": "mcq", "prompt": "Kapan misi dimulai?", "answer": "Minggu pagi",
+             "options": ["Minggu pagi", "Senin pagi", "Jumat pagi", "Selasa pagi"]}
     assert item_category(when, en) == "question_date"
     assert item_category(who, en) == "question"
     assert item_category(kapan, ind) == "question_date"
     assert rank.category_keep(when, "en") < portfolio.SELDOM_KEPT
     assert rank.category_keep(kapan, "id") > portfolio.SELDOM_KEPT
-    june = {
-        "kind": "cloze",
-        "prompt": "In _____, a local group issued a dress code.",
-        "answer": "June",
-        "options": ["June", "April", "March", "August"],
-    }
+    june = {"kind": "cloze", "prompt": "In _____, a local group issued a dress code.", "answer": "June",
+            "options": ["June", "April", "March", "August"]}
     assert item_category(june, en) == "blank_date"
     assert rank.category_keep(june, "en") < portfolio.SELDOM_KEPT
     text = "The mission started on Sunday morning. In June, a local group issued a dress code."
@@ -1582,7 +1543,7 @@ def test_session_twelve_a_main_idea_is_no_near_copy_of_its_wrong_summaries():
         return len(x & y) / len(x | y)
 
     bank = quizgen.generate(ROOT / "tests" / "data" / "engine" / "en-food-shortages.txt", seed=0)
-    main = next(it for it in bank.items if (it.skill == "main_idea" and not is_paragraph_idea(it)))
+    main = next(it for it in bank.items if it.skill == "main_idea")
     assert all(overlap(o, main.answer) < 0.7 for o in main.options if o != main.answer), main.options
 
 
@@ -1607,16 +1568,9 @@ def test_session_twelve_a_false_statement_explains_itself_without_empty_slots():
     """The bundled bank showed "Salah. Artikel menyebut , bukan : “...”" under a false
     statement: the twin of a claim names no single key, so its explanation is the pack's
     plain wording."""
-    for path in (
-        ROOT / "tests" / "data" / "id-kim-putin-2024.txt",
-        ROOT / "tests" / "data" / "engine" / "en-norwegian-sun.txt",
-    ):
+    for path in (ROOT / "tests" / "data" / "id-kim-putin-2024.txt", ROOT / "tests" / "data" / "engine" / "en-norwegian-sun.txt"):
         bank = quizgen.generate(path, seed=7, kinds="true_false")
-        false = [
-            it
-            for it in bank.items + bank.alternates
-            if it.kind == "true_false" and it.answer == it.options[1]
-        ]
+        false = [it for it in bank.items + bank.alternates if it.kind == "true_false" and it.answer == it.options[1]]
         assert false, path.name
         for it in false:
             assert " , " not in it.explanation and " :" not in it.explanation, it.explanation
@@ -1645,7 +1599,7 @@ def test_session_thirteen_a_main_idea_key_comes_from_the_opening(name, old_key):
     bank = quizgen.generate(quizgen.load_article(path), seed=0)
     sentences = analyse(quizgen.load_article(path)).sentences
     for it in [*bank.items, *bank.alternates]:
-        if it.skill != "main_idea" or is_paragraph_idea(it):
+        if it.skill != "main_idea":
             continue
         assert not it.answer.startswith(old_key)
         s = next(s for s in sentences if s.start <= it.source.start < s.end)
@@ -1659,10 +1613,10 @@ def test_session_thirteen_a_plain_news_lead_is_the_key_where_no_opening_claim_ho
     features open on a hook ("When the Taliban sent a gunman to shoot Malala ..."): no main
     idea then."""
     bank = quizgen.generate(ROOT / "tests" / "data" / "engine" / "id-samsung-note.txt", seed=0)
-    main = [it for it in bank.items if (it.skill == "main_idea" and not is_paragraph_idea(it))]
+    main = [it for it in bank.items if it.skill == "main_idea"]
     assert [it.answer for it in main] == ["Samsung selangkah lagi bakal meresmikan phablet terbarunya."]
     bank = quizgen.generate(ROOT / "tests" / "data" / "text" / "onestopenglish-adv-malala.txt", seed=0)
-    assert not [it for it in bank.items if (it.skill == "main_idea" and not is_paragraph_idea(it))]
+    assert not [it for it in bank.items if it.skill == "main_idea"]
 
 
 def test_session_thirteen_a_false_statement_never_swaps_out_the_articles_own_place():
@@ -1704,9 +1658,7 @@ def test_session_thirteen_the_ranker_sees_a_false_statement_swap_out_the_article
         "Leaders in Bolivia met in La Paz. Bolivia rejoined in 2013 after a vote. "
         "The growing of coca leaves is legal and licensed in Bolivia. Russia opposed Bolivia's demands."
     )
-    assert swapped_out_mentions(
-        "The growing of coca leaves is legal and licensed in Russia.", article
-    ) == math.log1p(6)
+    assert swapped_out_mentions("The growing of coca leaves is legal and licensed in Russia.", article) == math.log1p(6)
     assert swapped_out_mentions("Bolivia opposed Russia's demands.", article) == 0.0  # roles only
     assert swapped_out_mentions("Italy opposed Bolivia's demands.", article) == math.log1p(1)
 
@@ -1763,7 +1715,7 @@ def test_session_thirteen_a_fragment_is_never_the_main_idea_where_a_claim_stands
 
 
 def test_session_fourteen_invented_figures_stay_near_the_key():
-    """ "390 negara" for the 195 countries of the Paris agreement, "86 tahun" for an age of 43
+    """"390 negara" for the 195 countries of the Paris agreement, "86 tahun" for an age of 43
     (round 79-80: "absurd, eliminated by general knowledge"): invented figures stay within
     0.6 and 1.5 times the key, and a round figure keeps three round neighbours."""
     import random
@@ -1809,7 +1761,7 @@ def test_session_fourteen_questions_answered_by_a_count_are_counted_apart():
 
 
 def test_session_fourteen_an_owned_subject_before_an_adverb_points_back():
-    """ "Tampilannya kini telah dirombak habis ..." was the Google Calendar article's main idea
+    """"Tampilannya kini telah dirombak habis ..." was the Google Calendar article's main idea
     (round 78: "'Tampilannya' has no referent"): an owned subject points back past a clause
     adverb the tagger may call a noun; "Awalnya hanya tersedia ..." (an adverb) does not."""
     from quizgen.engine.claims import owner_points_back
@@ -1818,14 +1770,12 @@ def test_session_fourteen_an_owned_subject_before_an_adverb_points_back():
     assert owner_points_back(ind, "Tampilannya kini telah dirombak habis, mengadopsi gaya desain modern.")
     assert owner_points_back(ind, "Hasilnya membuktikan bahwa vaksin itu aman.")
     assert owner_points_back(ind, "Kariernya di FIFA pun berakhir tragis.")
-    assert not owner_points_back(
-        ind, "Awalnya hanya tersedia di Windows, asisten virtual Cortana kini hadir di Android."
-    )
+    assert not owner_points_back(ind, "Awalnya hanya tersedia di Windows, asisten virtual Cortana kini hadir di Android.")
     assert not owner_points_back(ind, "Setibanya di rumah sakit, Nia langsung diperiksa dokter.")
 
 
 def test_session_fourteen_a_lone_figure_aside_from_the_topic_is_counted_apart():
-    """ "... a computer game called Never End that they played for _____" -> seven minutes:
+    """"... a computer game called Never End that they played for _____" -> seven minutes:
     English reviewers kept 18% of 120 lone figures late in the article whose sentence holds
     hardly any of its topic words, 26% of 410 others: a category of its own, under the floor
     in English (it fills no bank)."""
@@ -1838,48 +1788,34 @@ def test_session_fourteen_a_lone_figure_aside_from_the_topic_is_counted_apart():
         [f"The study of video games by the researchers found players remember faces, {n}." for n in range(8)]
         + [f"Memory in the brain changes on screen, the study of players said, {n}." for n in range(8)]
         + ["In the end the researchers found players of video games remember eight faces on a screen."]
-        + [
-            "The team also asked some people about a puzzle called Never End that they played for seven minutes."
-        ]
+        + ["The team also asked some people about a puzzle called Never End that they played for seven minutes."]
     )
     aside = {"kind": "cloze", "prompt": "Some people played a puzzle called Never End for _____.",
              "answer": "seven minutes", "options": ["seven minutes", "six minutes", "ten minutes", "eight minutes"]}  # fmt: skip
     topical = {"kind": "cloze", "prompt": "The researchers found players of video games remember _____ on a screen.",
                "answer": "eight faces", "options": ["eight faces", "six faces", "ten faces", "five faces"]}  # fmt: skip
-    assert (
-        topic_share("The researchers found players remember eight faces after video games.", text, en) >= 0.2
-    )
+    assert topic_share("The researchers found players remember eight faces after video games.", text, en) >= 0.2
     assert topic_share("Some people played a puzzle called Never End for seven minutes.", text, en) < 0.2
     assert item_category(aside, en, text) == "blank_number_late_lone_aside"
     assert item_category(topical, en, text) == "blank_number_late_lone"
-    assert (
-        rank.category_keep(aside, "en", text)
-        < portfolio.CATEGORY_FLOOR
-        <= rank.category_keep(topical, "en", text)
-    )
+    assert rank.category_keep(aside, "en", text) < portfolio.CATEGORY_FLOOR <= rank.category_keep(topical, "en", text)
 
 
 def test_session_fourteen_two_items_show_the_same_claims_only_to_reach_the_minimum():
-    """ "Reuses 5.4's three distractors verbatim" (round 80): reviewers kept 48% of 124
+    """"Reuses 5.4's three distractors verbatim" (round 80): reviewers kept 48% of 124
     Indonesian sentence-option items showing claims of two or more sentences another such item
     shows, 60% of the others. Such a pair is made only where the bank reaches its minimum no
-    other way: the sample asked for multiple choice only (seed 0) needs it for its six items,
-    not for five (by default it reaches six without: a paragraph's gist fills in)."""
+    other way: the sample (seed 7) needs it for its six items, not for five."""
     sample = ROOT / "tests" / "data" / "id-kim-putin-2024.txt"
 
     def most_shared(bank) -> int:
-        wide = [
-            it for it in bank.items if it.kind == "mcq" and it.skill in ("main_idea", "statement", "relation")
-        ]
-        return max(
-            [len(set(a.options) & set(b.options)) for i, a in enumerate(wide) for b in wide[i + 1 :]] or [0]
-        )
+        wide = [it for it in bank.items if it.kind == "mcq" and it.skill in ("main_idea", "statement", "relation")]
+        return max([len(set(a.options) & set(b.options)) for i, a in enumerate(wide) for b in wide[i + 1 :]] or [0])
 
-    six = quizgen.generate(sample, seed=0, kinds=["mcq"])
+    six = quizgen.generate(sample, seed=7)
     assert len(six.items) == 6 and most_shared(six) >= 2
-    five = quizgen.generate(sample, seed=0, kinds=["mcq"], count=5)
+    five = quizgen.generate(sample, seed=7, count=5)
     assert len(five.items) == 5 and most_shared(five) < 2
-    assert most_shared(quizgen.generate(sample, seed=7)) < 2
 
 
 def test_session_fourteen_one_name_written_two_ways_and_outlets_named_as_such():
@@ -1903,7 +1839,7 @@ def test_session_fourteen_one_name_written_two_ways_and_outlets_named_as_such():
 
 
 def test_session_fourteen_a_restated_claim_never_repeats_a_short_name():
-    """ "... penyanyi rapper Iwa Kusuma alias Iwa K, ..." restated as "Iwa alias Iwa K" (round 84:
+    """"... penyanyi rapper Iwa Kusuma alias Iwa K, ..." restated as "Iwa alias Iwa K" (round 84:
     "garbles the name"): a name is not shortened where the claim already holds the short form."""
     from quizgen.engine.claims import claim_of, restate
 

@@ -11,7 +11,6 @@ import pytest
 import quizgen
 from quizgen.engine.claims import quotes_speech
 from quizgen.engine.portfolio import is_choice
-from quizgen.engine.write_paragraph_idea import is_paragraph_idea
 
 DATA = Path(__file__).parent / "data"
 SAMPLE = DATA / "id-kim-putin-2024.txt"
@@ -26,7 +25,7 @@ ENGINE = DATA / "engine"
 def test_default_bank_is_mostly_choice_items_with_a_main_idea(path):
     bank = quizgen.generate(path, seed=0)
     assert sum(map(is_choice, bank.items)) >= 0.6 * len(bank.items)
-    assert any((it.skill == "main_idea" and not is_paragraph_idea(it)) for it in bank.items)
+    assert any(it.skill == "main_idea" for it in bank.items)
 
 
 @pytest.mark.parametrize("path", [SAMPLE, ENGINE / "en-norwegian-sun.txt"], ids=lambda p: p.name)
@@ -54,9 +53,7 @@ def test_a_category_reviewers_hardly_keep_never_fills_a_bank():
     }
     assert category_keep(word_blank, "en") < CATEGORY_FLOOR
     bank = quizgen.generate(ENGINE / "en-amazon.txt", seed=0)
-    assert len(bank.items) >= 1 and any(
-        (it.skill == "main_idea" and not is_paragraph_idea(it)) for it in bank.items
-    )
+    assert len(bank.items) >= 1 and any(it.skill == "main_idea" for it in bank.items)
     assert "gTLDs" not in [it.answer for it in bank.items]
     assert all((category_keep(it, "en") or 1.0) >= CATEGORY_FLOOR for it in bank.items)
 
@@ -80,7 +77,7 @@ def test_an_article_with_one_voice_and_no_figures_still_gets_a_main_idea():
     (before: "No questions could be made") and its main idea's options come from outside
     the lead paragraph (the lead's neighbours would be second right answers)."""
     bank = quizgen.generate(ENGINE / "id-one-voice.txt", seed=0)
-    main = [it for it in bank.items if (it.skill == "main_idea" and not is_paragraph_idea(it))]
+    main = [it for it in bank.items if it.skill == "main_idea"]
     assert main and len(main[0].options) >= 3
     lead_paragraph = bank.text.split("\n\n")[0]
     for o in main[0].options:

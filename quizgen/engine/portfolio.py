@@ -23,7 +23,6 @@ from .select import rank_sentences
 from .textutil import BLANK_RE, contains_phrase, fold
 from .write_detail import copies_typo, write_detail, write_named_detail
 from .write_main_idea import topic_coverage, write_main_idea
-from .write_paragraph_idea import is_paragraph_idea, write_paragraph_ideas
 from .write_relation import write_actions, write_cause
 from .write_roles import write_roles
 from .write_statement import write_statements, write_true_false
@@ -35,11 +34,6 @@ SKILL_SHARE = {"statement": 0.3, "relation": 0.25, "detail": 0.35, "vocabulary":
 KIND_BONUS = {"mcq": 0.6, "cloze": 0.0, "true_false": -2.0, "short_answer": -1.5}
 MAX_ALTERNATES = 12
 CHOICE_SHARE = 0.6  # at least this share of a bank is choice items (when any can be made)
-# the article's main idea once; a paragraph's gist at most twice (write_paragraph_idea)
-MAIN_IDEAS = {"article_idea": 1, "paragraph_idea": 2}
-# what a paragraph's gist showing four claims costs the facts it blocks, against a statement's:
-# the blanks it blocks are mostly figures English reviewers keep one time in eight
-GIST_CROWDING = 1.0
 FLOOR = 6  # items a bank of a 250-word article needs, choice items or not
 # a category of item reviewers kept less often than this in its language (English word
 # blanks: 10 of 146 over rounds 5-20, none of 41 in rounds 16-20, "the only option that
@@ -129,7 +123,6 @@ def make_drafts(ctx: Context, opts: GenerateOptions, rng: random.Random, want: i
     drafts: list[Draft] = []
     if "mcq" in kinds:
         drafts += write_main_idea(ctx, every, rng)
-        drafts += write_paragraph_ideas(ctx, every)
         drafts += write_statements(ctx, every, rng)
         drafts += write_actions(ctx, every, rng)
         drafts += write_roles(ctx, every)
@@ -221,12 +214,7 @@ def conflicts(a: Item, b: Item) -> bool:
     if a.source.start == b.source.start and fold(a.answer) == fold(b.answer):
         return True
     restated = ("statement", "main_idea")
-    if (
-        a.skill not in restated
-        and b.skill not in restated
-        and a.kind != "true_false"
-        and b.kind != "true_false"
-    ):
+    if a.skill not in restated and b.skill not in restated and a.kind != "true_false" and b.kind != "true_false":
         if contains_phrase(a.answer, b.answer) or contains_phrase(b.answer, a.answer):
             return True  # "Rabu" and "Rabu pagi": one fact asked twice
     for x, y in ((a, b), (b, a)):
@@ -337,11 +325,7 @@ def _select(
     def shares_claims(d: Draft) -> bool:
         """Would ``d`` show claims of ``SHARED_CLAIMS`` sentences a chosen item shows (only
         while ``spread``)?"""
-        if spread and any(
-            len(d.shown.keys() & c.shown.keys()) >= SHARED_CLAIMS
-            and not (is_paragraph_idea(d.item) or is_paragraph_idea(c.item))  # _gist_shares
-            for c in chosen
-        ):
+        if spread and any(len(d.shown.keys() & c.shown.keys()) >= SHARED_CLAIMS for c in chosen):
             held_back[0] = True
             return True
         return False
@@ -362,9 +346,8 @@ def _select(
             and (it.prompt not in prompts or _free_wording(ctx, it, prompts) is not None)
             and all(shown_count.get(s, 0) < 2 + spare[0] for s in d.shown)  # a claim read twice at most
             and (d.truth is None or truth[d.truth] <= truth[not d.truth] + (spare[0] if opts.count else 0))
-            and (it.skill != "main_idea" or skill_count.get(_main_kind(it), 0) < MAIN_IDEAS[_main_kind(it)])
+            and (it.skill != "main_idea" or not skill_count.get("main_idea"))
             and reused(d) < 3  # never all three wrong options seen before, short or not
-            and not _gist_shares(d, chosen)
             and not shares_claims(d)  # last: ``held_back`` says it alone kept a draft out
         )
 
@@ -372,11 +355,7 @@ def _select(
         v = 3.0 * (prob[id(d)] + noise[id(d)])
         n = len(chosen) + 1
         skill = d.item.skill
-        if skill == "main_idea" and is_paragraph_idea(d.item):
-            # a paragraph's gist: after the article's, before most facts (reviewers keep gists
-            # most); a second one after the other facts
-            v += 4.0 - 4.0 * skill_count.get("paragraph_idea", 0)
-        elif skill == "main_idea":
+        if skill == "main_idea":
             # the writer's own order of its versions (how well each key sums up the article)
             v += 5.0 + 1.0 * d.score
         elif skill == "statement" and len(chosen) < count // 2:
@@ -438,8 +417,6 @@ def _select(
         sent_count[d.sentence] = sent_count.get(d.sentence, 0) + 1
         para_count[d.paragraph] = para_count.get(d.paragraph, 0) + 1
         skill_count[d.item.skill] = skill_count.get(d.item.skill, 0) + 1
-        if d.item.skill == "main_idea":
-            skill_count[_main_kind(d.item)] = skill_count.get(_main_kind(d.item), 0) + 1
         prompts.add(d.item.prompt)
         if d.item.skill not in ("statement", "main_idea"):
             for o in d.item.options:
@@ -456,9 +433,7 @@ def _select(
     # accepted
     typed_ok = typed_asked(opts)
     rare = {
-        id(d)
-        for d in drafts
-        if _rarely_kept(ctx, d) or copies_typo(ctx, d.item.prompt) or _source_key(ctx, d)
+        id(d) for d in drafts if _rarely_kept(ctx, d) or copies_typo(ctx, d.item.prompt) or _source_key(ctx, d)
     }
     seldom = {id(d) for d in drafts if _seldom_kept(ctx, d) or _incidental_figure(ctx, d)}
     while len(chosen) < count:
@@ -489,12 +464,7 @@ def _select(
                 max(
                     good,
                     key=lambda d: (
-                        value(d)
-                        - (
-                            crowding(d, pool) * (GIST_CROWDING if is_paragraph_idea(d.item) else 1.0)
-                            if d.item.skill in ("main_idea", "statement") or _why(d)
-                            else 0.0
-                        ),
+                        value(d) - (crowding(d, pool) if d.item.skill in ("main_idea", "statement") or _why(d) else 0.0),
                         d.item.id,
                     ),
                 )
@@ -536,37 +506,6 @@ def _select(
             seen_groups.add(d.group)
             alts.append(d)
     return chosen, alts, held_back[0]
-
-
-def _gist_shares(d: Draft, chosen: list[Draft]) -> bool:
-    """Would a paragraph's gist show a claim another gist shows, its key show up among the
-    article main idea's options (or the other way round), or two claims a statement item
-    shows? A key offered as a wrong summary elsewhere, the same points under two questions: one
-    item answers the other. A wrong option of the main idea may be a wrong option of a gist
-    too (a true point of another paragraph either way), and one true claim a statement shows."""
-    if d.item.skill not in ("statement", "main_idea"):
-        return False
-    for c in chosen:
-        if c.item.skill not in ("statement", "main_idea") or not (
-            is_paragraph_idea(d.item) or is_paragraph_idea(c.item)
-        ):
-            continue
-        common = d.shown.keys() & c.shown.keys()
-        if not common:
-            continue
-        if is_paragraph_idea(d.item) and is_paragraph_idea(c.item):
-            return True
-        if "statement" in (d.item.skill, c.item.skill):
-            if len(common) >= SHARED_CLAIMS:
-                return True  # a true claim in both is one more true option, two repeat the item
-        elif d.sentence in common or c.sentence in common:
-            return True  # a summary's key offered as a wrong summary of the other item
-    return False
-
-
-def _main_kind(item) -> str:
-    """``paragraph_idea`` for a paragraph's gist, else ``article_idea`` (``MAIN_IDEAS``)."""
-    return "paragraph_idea" if is_paragraph_idea(item) else "article_idea"
 
 
 def _category_rate(ctx: Context, d: Draft) -> float | None:
