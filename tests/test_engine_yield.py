@@ -28,9 +28,28 @@ def test_default_bank_is_mostly_choice_items_with_a_main_idea(path):
     assert any(it.skill == "main_idea" for it in bank.items)
 
 
-@pytest.mark.parametrize("path", [SAMPLE, ENGINE / "en-norwegian-sun.txt"], ids=lambda p: p.name)
-def test_six_items_from_a_news_article(path):
-    assert len(quizgen.generate(path, seed=0).items) >= 6
+def test_six_items_from_a_news_article():
+    assert len(quizgen.generate(SAMPLE, seed=0).items) >= 6
+
+
+def test_no_draft_reviewers_would_almost_surely_reject_fills_a_bank():
+    """Short of its minimum, a bank takes drafts under the ranker's threshold only from
+    ``FILL_FLOOR`` up: over rounds 81-87 (rated after the ranker was trained) reviewers kept
+    none of 17 English items and 3 of 19 Indonesian ones predicted under it. The Rjukan
+    article gave six items up to round 87; its sixth, "By _____, the sun completely disappears
+    from Rjukan's market square." (28 September), is predicted under the floor: five now."""
+    from quizgen.engine import rank
+    from quizgen.engine.portfolio import FILL_FLOOR
+
+    path = ENGINE / "en-norwegian-sun.txt"
+    bank = quizgen.generate(path, seed=0)
+    text = quizgen.load_article(path).text
+    assert len(bank.items) == 5
+    assert all(
+        it.skill == "main_idea" or rank.keep_probability(it, text, "en") >= FILL_FLOOR for it in bank.items
+    )
+    sun = [it for it in bank.alternates if it.answer == "28 September"]
+    assert sun and rank.keep_probability(sun[0], text, "en") < FILL_FLOOR
 
 
 def test_a_category_reviewers_hardly_keep_never_fills_a_bank():

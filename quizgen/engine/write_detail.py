@@ -261,16 +261,33 @@ def in_brackets(ctx: Context, c) -> bool:
 
 def worked_out(ctx: Context, key) -> bool:
     """Can the figure be worked out from the others of its sentence ("_____ yang terdiri
-    atas 24 orang ... dan 40 orang" -> 64; "double from _____ to 14%" -> 7%)?"""
+    atas 24 orang ... dan 40 orang" -> 64; "double from _____ to 14%" -> 7%; "menang sekali
+    dalam 15 pertandingan ... enam kali imbang" -> delapan kali kalah; "berusia 31 tahun ...
+    kontrak lima tahun" -> 36 tahun; "a drop of nearly 60%, from _____ to 6.8 million" ->
+    16.4 million; "meningkat 13,9 persen menjadi _____ dari Rp 1,33 triliun" -> Rp 1,52
+    triliun)? Reviewers rejected each such blank as "computable from the prompt"."""
     k = key.value
     if k is None:
         return False
-    others = [
-        o.value
+    numbers = [
+        o
         for o in ctx.by_sentence.get(key.sentence, ())
         if o.type == "number" and o.start != key.start and o.value is not None
     ]
+    others = [o.value for o in numbers]
     if any(abs(a + b - k) < 1e-9 for i, a in enumerate(others) for b in others[i + 1 :]):
+        return True
+    small = k == int(k) and 0 < k <= 100
+    if small and any(
+        abs(abs(a - b) - k) < 1e-9 for i, a in enumerate(others) for b in others[i + 1 :] if a != k and b != k
+    ):
+        return True  # "berusia 31 tahun ... hingga usia 36 tahun" -> lima tahun
+    if small and len(others) <= 4:
+        for i, a in enumerate(others):
+            rest = others[:i] + others[i + 1 :]
+            if any(abs(a - b - c - k) < 1e-9 for j, b in enumerate(rest) for c in rest[j + 1 :]):
+                return True
+    if _percent_change(key, numbers):
         return True
     words = set(fold(ctx.sentence(key.sentence).text).split())
     halves = words & {
@@ -285,6 +302,36 @@ def worked_out(ctx: Context, key) -> bool:
         "setengah",
     }
     return bool(halves) and any(abs(2 * k - v) < 1e-9 or abs(k - 2 * v) < 1e-9 for v in others)
+
+
+PERCENT_SLACK = 0.05  # "nearly 60%", "13,9 persen": a rounded rate gives the figure this near
+
+
+def _percent_change(key, numbers: list) -> bool:
+    """Is the figure another figure of its sentence changed by a rate the sentence gives, or
+    that rate itself (from Rp 1,33 triliun to Rp 1,52 triliun: 13,9 persen)?"""
+
+    def near(a: float, b: float) -> bool:
+        return b != 0 and abs(a - b) <= PERCENT_SLACK * abs(b)
+
+    rates = [o.value for o in numbers if o.subtype == "percent" and 0 < o.value < 1000]
+    k = key.value
+    if key.subtype == "percent":  # two amounts of one unit give the rate between them
+        amounts = [(o.value, o.unit) for o in numbers if o.subtype != "percent" and o.value]
+        # amounts are rounded ("Rp 1,2 triliun" from "Rp 1,09 triliun": 10.1 for 11 persen)
+        return any(
+            abs(abs(a - b) / b * 100 - k) <= max(PERCENT_SLACK * k, 1.0)
+            for a, ua in amounts
+            for b, ub in amounts
+            if ua == ub and a != b
+        )
+    amounts = [o.value for o in numbers if o.subtype != "percent" and o.value and (o.unit == key.unit or not o.unit)]
+    for p in rates:
+        for b in amounts:
+            for f in (1 + p / 100, 1 - p / 100):
+                if f > 0 and (near(b * f, k) or near(b / f, k)):
+                    return True
+    return False
 
 
 def counted_out(ctx: Context, key) -> bool:
