@@ -1882,3 +1882,36 @@ def test_session_fifteen_a_figure_the_stem_lets_a_reader_work_out_is_not_asked(l
     ctx = ctx_for(text, lang)
     cand = next(c for c in ctx.layer.candidates if c.text == key)
     assert worked_out(ctx, cand) is worked
+
+
+def test_session_fifteen_a_blank_before_a_bracket_that_glosses_it_is_not_asked():
+    """Round 88: "Kementerian Ketenagakerjaan RI membentuk _____ (gugus tugas)" -> task force,
+    "answer given away in the prompt"; reviewers kept 1 of 22 blanks right before a bracket
+    ("Left without a _____ (none are made in France)", "dibayar _____ (Rp 200 juta)")."""
+    from quizgen.engine.write_detail import glossed
+
+    ctx = ctx_for(
+        "Kementerian Ketenagakerjaan RI membentuk task force (gugus tugas) sebagai tim reaksi cepat. "
+        "Tim itu bekerja sama dengan task force dari kepolisian di Jakarta."
+    )
+    first, second = [c for c in ctx.layer.candidates if c.text == "task force"][:2]
+    assert glossed(ctx, first) and not glossed(ctx, second)
+    drafts = drafts_for(ctx, kinds="cloze")
+    assert not [d for d in drafts if d.item.answer_span == (first.start, first.end)]
+
+
+def test_session_fifteen_an_indonesian_key_of_what_has_already_happened_gives_way():
+    """Round 87: "Polisi telah menyita sedikitnya 14 ribu paspor ..." keyed as the main idea
+    of an article about returning the passports ("key is background"): Indonesian keys holding
+    "telah", "sudah" or "merupakan" were kept 18 of 68 times over rounds 30-87 (59% of all).
+    Such a claim weighs less as a key (the pack's ``background_aspect``); English has none."""
+    from quizgen.engine.write_main_idea import _past_or_state
+
+    ind = ctx_for("Polisi telah menyita sedikitnya 14 ribu paspor calon jemaah.")
+    assert _past_or_state(ind, "Polisi telah menyita sedikitnya 14 ribu paspor calon jemaah.")
+    assert not _past_or_state(ind, "Polisi akan mengembalikan paspor calon jemaah mulai Kamis.")
+    eng = ctx_for("The police have seized 14,000 passports.", "en")
+    assert not _past_or_state(eng, "The police have seized 14,000 passports.")
+    bank = quizgen.generate(ROOT / "tests" / "data" / "engine" / "id-first-travel-passports.txt", seed=3)
+    main = next(it for it in bank.items if it.skill == "main_idea")
+    assert main.answer.startswith("Kanit V Subdit V") and "pengembalian paspor" in main.answer
