@@ -1915,3 +1915,17 @@ def test_session_fifteen_an_indonesian_key_of_what_has_already_happened_gives_wa
     bank = quizgen.generate(ROOT / "tests" / "data" / "engine" / "id-first-travel-passports.txt", seed=3)
     main = next(it for it in bank.items if it.skill == "main_idea")
     assert main.answer.startswith("Kanit V Subdit V") and "pengembalian paspor" in main.answer
+
+
+def test_session_fifteen_a_main_idea_takes_three_options_before_a_fragment():
+    """Rounds 89-90: "one is an ungrammatical fragment ('Bagi warga ... untuk mewaspadai')",
+    "context-bound fragments nobody would choose": where few true points of the article make
+    clean wrong summaries, the item takes three options (Indonesian main ideas with three were
+    kept 59% of 63 times over rounds 50-90, with four 60% of 242) before one pointing back, and
+    never a phrase without a subject; false twins of other claims only for a second option."""
+    bank = quizgen.generate(ROOT / "tests" / "data" / "engine" / "id-bandung-storm.txt", seed=0)
+    main = next(it for it in bank.items if it.skill == "main_idea")
+    wrong = [o for o in main.options if o != main.answer]
+    assert len(wrong) >= 2
+    assert not [o for o in wrong if o.startswith("Bagi warga")]
+    assert "Masyarakat pun diminta waspada jika terjadi hujan lebat dan menjauhi daerah sekitar aliran sungai." in wrong
