@@ -1929,3 +1929,44 @@ def test_session_fifteen_a_main_idea_takes_three_options_before_a_fragment():
     assert len(wrong) >= 2
     assert not [o for o in wrong if o.startswith("Bagi warga")]
     assert "Masyarakat pun diminta waspada jika terjadi hujan lebat dan menjauhi daerah sekitar aliran sungai." in wrong
+
+
+def test_session_fifteen_an_english_key_naming_a_passing_person_weighs_less():
+    """Rounds 88-92: "Key is the opening anecdote, not a summary" (Galina Zaglumyonova woken by
+    the meteorite's blast), "Key is only his motive" (Limal): English news keys naming a person
+    the article mentions three times or fewer were kept 7 of 59 times over rounds 40-92, others
+    59%. Such a claim weighs less as a key in English (``main_idea_passing_person``); the
+    article's own subject, mentioned throughout, does not."""
+    from quizgen.engine.claims import claim_of
+    from quizgen.engine.write_main_idea import _passing_person
+    from quizgen.lang import get_pack
+
+    text = (
+        "Galina Zaglumyonova was woken in her flat in Chelyabinsk by an enormous explosion. "
+        "A meteorite exploded over the Russian city of Chelyabinsk on Friday, injuring 1,200 people. "
+        "Vladimir Putin said the government would help the city. Putin spoke to the governor. "
+        "Putin also asked scientists to study the meteorite. Officials said Putin would visit soon."
+    )
+    ctx = ctx_for(text, "en")
+    ranked = ranked_for(ctx)
+    anecdote, news, putin = (claim_of(ctx, ranked[i]) for i in (0, 1, 2))
+    assert _passing_person(ctx, anecdote)
+    assert not _passing_person(ctx, news) and not _passing_person(ctx, putin)
+    assert get_pack("en").templates["main_idea_passing_person"] > 0
+    assert "main_idea_passing_person" not in get_pack("id").templates
+
+
+def test_session_fifteen_a_count_of_one_goal_is_not_asked():
+    """"Tertinggal _____ membuat Persela menaikkan tempo permainannya." -> satu gol: "the
+    natural default" (rounds 87, 92), "masing-masing mencetak _____" -> satu gol with four
+    scorers in a 4-0 (rounds 84, 92): reviewers kept 1 of 7 such blanks and questions. "satu
+    gol" / "one goal" are common figures of their packs: never blanked nor asked."""
+    from quizgen.lang import get_pack
+
+    ctx = ctx_for(
+        "Persela Lamongan tertinggal satu gol dari Persipura Jayapura di Stadion Mandala. "
+        "Tertinggal satu gol membuat Persela menaikkan tempo permainannya pada babak kedua."
+    )
+    drafts = drafts_for(ctx, kinds="cloze,mcq")
+    assert not [d for d in drafts if d.item.answer in ("satu gol",)]
+    assert "one goal" in get_pack("en").templates["common_figures"]
