@@ -135,8 +135,8 @@ def cloze_options_ok(ctx: Context, key, d: Draft) -> str:
 
     - never a blank in a list, on an abbreviation in brackets, before a bracket that glosses
       it or on the second of a pair ("11 dan _____"): another answer is as right, or none is
-      needed (a figure the sentence
-      works out or counts out is never asked at all: :func:`write_detail`);
+      needed (a figure the sentence works out or counts out is never asked at all:
+      :func:`write_detail`);
     - a name among names the article gives to the same kind of thing (a person among the
       article's people, a company among companies); names it never mentions, or a company
       among ministries, are ruled out without reading; even then a blanked name is mostly
