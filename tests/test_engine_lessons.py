@@ -1970,3 +1970,22 @@ def test_session_fifteen_a_count_of_one_goal_is_not_asked():
     drafts = drafts_for(ctx, kinds="cloze,mcq")
     assert not [d for d in drafts if d.item.answer in ("satu gol",)]
     assert "one goal" in get_pack("en").templates["common_figures"]
+
+
+def test_session_fifteen_who_is_asked_only_of_a_subject_said_to_be_a_person():
+    """Rounds 88 and 94: "Who is a religion of peace, humanity and brotherhood?" -> Islam (the
+    name typer took Islam for a person): "'Who is a religion' is wrong; only Islam is a
+    religion, so guessable". After a copula (the pack's ``copulas``) the noun the subject is
+    said to be must name a person ("a 40-year-old artist"); other verbs are not checked."""
+    from quizgen.engine.questions import _predicate_names_a_person
+
+    ctx = ctx_for("Islam is a religion of peace. Martin Andersen is a 40-year-old artist.", "en")
+    assert not _predicate_names_a_person(ctx, " is a religion of peace, humanity and brotherhood.")
+    assert _predicate_names_a_person(ctx, " is a 40-year-old artist who moved to Rjukan in 2001.")
+    assert _predicate_names_a_person(ctx, " lodged objections to the bid.")
+    ind = ctx_for("Joao Aroso adalah pelatih fisik timnas Portugal.")
+    assert _predicate_names_a_person(ind, " adalah pelatih fisik timnas Portugal.")
+    assert not _predicate_names_a_person(ind, " adalah perusahaan rintisan asal Bandung.")
+    text = (ROOT / "tests" / "data" / "text" / "onestopenglish-adv-malala.txt").read_text(encoding="utf-8")
+    bank = quizgen.generate(text, language="en", seed=0)
+    assert not [it for it in [*bank.items, *bank.alternates] if it.prompt.startswith("Who is a religion")]

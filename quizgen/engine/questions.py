@@ -136,6 +136,29 @@ def _named_body(ctx: Context, key: Candidate) -> bool:
     return bool(words & (classes | cues)) or bool(re.fullmatch(r"[A-Z]{2,}[a-z]?", key.text.strip()))
 
 
+def _predicate_names_a_person(ctx: Context, rest: str) -> bool:
+    """After a copula ("is a", "adalah"), does the noun the subject is said to be name a person
+    ("a 40-year-old artist", "seorang pelatih")? "Islam is a religion of peace ..." (the name
+    typer took Islam for a person) asks "Who is a religion ...?": ungrammatical and guessable,
+    rejected in rounds 88 and 94. Any other verb: true (nothing to check)."""
+    from .write_roles import person_noun
+
+    tagged = ctx.upos(rest[:120])
+    if not tagged or fold(tagged[0][0]) not in set(ctx.t("copulas", [])):
+        return True
+    nouns = []
+    for w, t in tagged[1:10]:
+        if t == "NOUN":
+            nouns.append(w)
+        elif not (t in ("DET", "NUM", "ADJ") or w == "-"):
+            break  # the noun phrase ends ("who moved ...", "of peace", a verb, a name)
+    if not nouns:
+        return True  # "is expected to ...", "is Vladimir's ...": no predicate noun to check
+    # its head: the first noun where phrases open with their head ("pelatih fisik timnas"),
+    # else the last ("a 40-year-old artist")
+    return person_noun(ctx, nouns[0] if ctx.t("head_first", False) else nouns[-1])
+
+
 def subject_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Question | None:
     """``Siapa yang menerima ...?`` / ``Who lodged objections ...?``: the key is the subject."""
     text = ctx.text
@@ -180,6 +203,8 @@ def subject_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Questi
     m = TOKEN_RE.search(rest_full)
     if not m or not _is_verbish(ctx, m.group()) or m.group().endswith((",", ":")):
         return None  # no verb after the subject, or reported speech after a comma
+    if key.type == "person" and not _predicate_names_a_person(ctx, rest_full[m.start() :]):
+        return None  # "Islam is a religion of peace ..." -> "Who is a religion ...?" (rounds 88, 94)
     kind = key.subtype if key.type == "place" and key.subtype in ("country", "city", "capital") else key.type
     tmpl = (ctx.t("subject") or {}).get(kind) or (ctx.t("subject") or {}).get(key.type)
     if not tmpl:
