@@ -204,8 +204,7 @@ def _background(ctx: Context, text: str) -> bool:
     or a year well before the article's own ("... has claimed up to 70,000 lives in 2002")?
     Over the English main-idea items of rounds 5-52 reviewers kept 6 of 33 keys naming such a
     year and none of 6 with such a marker (43% of all)."""
-    low = f" {fold(text)} "
-    if any(f" {m} " in low for m in ctx.t("background_markers", [])):
+    if _holds(ctx, text, "background_markers"):
         return True
     from .distractors import reference_year
 
@@ -220,8 +219,13 @@ def _past_or_state(ctx: Context, text: str) -> bool:
     sendiri merupakan wakil ketua MPR ...")? Reviewers kept Indonesian keys holding "telah",
     "sudah" or "merupakan" 18 of 68 times over rounds 30-87 ("key is background; the article
     is about returning passports"), 59% of all."""
+    return _holds(ctx, text, "background_aspect")
+
+
+def _holds(ctx: Context, text: str, pack_key: str) -> bool:
+    """Does the text hold one of the pack's ``pack_key`` phrases, as whole words?"""
     low = f" {fold(text)} "
-    return any(f" {m} " in low for m in ctx.t("background_aspect", []))
+    return any(f" {m} " in low for m in ctx.t(pack_key, []))
 
 
 PASSING_MENTIONS = 3
