@@ -1989,3 +1989,22 @@ def test_session_fifteen_who_is_asked_only_of_a_subject_said_to_be_a_person():
     text = (ROOT / "tests" / "data" / "text" / "onestopenglish-adv-malala.txt").read_text(encoding="utf-8")
     bank = quizgen.generate(text, language="en", seed=0)
     assert not [it for it in [*bank.items, *bank.alternates] if it.prompt.startswith("Who is a religion")]
+
+
+def test_session_sixteen_berapa_is_not_asked_inside_a_clause_it_hangs_on():
+    """Round 96: "Para peneliti menemukan fakta bahwa berapa persen partisipan adalah ..."
+    ("unnatural"), "karena dalam berapa partai ... berakhir" ("clumsy"): a number asked in
+    place after a subordinator of the pack's ``number_in_situ_not_after`` ("bahwa",
+    "karena", ...) is no question; a blank may still be."""
+    from quizgen.engine.questions import number_question
+
+    ctx = ctx_for(
+        "Para peneliti menemukan fakta bahwa 28 persen partisipan adalah mantan anak Pramuka. "
+        "Harga cabai di Pasar Induk naik 28 persen pada pekan lalu."
+    )
+    ranked = ranked_for(ctx)
+    inside = next(c for c in ctx.by_sentence[0] if c.type == "number")
+    main = next(c for c in ctx.by_sentence[1] if c.type == "number")
+    assert number_question(ctx, ranked[0], inside) is None
+    q = number_question(ctx, ranked[1], main)
+    assert q is not None and "naik berapa persen" in q.prompt

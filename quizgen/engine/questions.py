@@ -368,6 +368,8 @@ def number_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Questio
         return None
     if fold(head.split()[0]) in set(ctx.t("subordinators", [])) | set(ctx.t("clause_openers", [])):
         return None  # "Dengan populasi berapa juta?": no subject and verb left
+    if set(fold(head).split()) & set(ctx.t("number_in_situ_not_after", [])):
+        return None  # "... menemukan fakta bahwa berapa persen ...": asked inside a clause it hangs on (round 96)
     speech = {fold(w) for w in ctx.t("speech_verbs", [])} | {fold(w) for w in getattr(ctx.pack, "person_verbs", ())}
     if any(fold(w.strip(",")) in speech for w in re.findall(r"(\S+),", head)):
         return None  # "Eko memaparkan, dari berapa calon ...?": the report, not a question
