@@ -2008,3 +2008,25 @@ def test_session_sixteen_berapa_is_not_asked_inside_a_clause_it_hangs_on():
     assert number_question(ctx, ranked[0], inside) is None
     q = number_question(ctx, ranked[1], main)
     assert q is not None and "naik berapa persen" in q.prompt
+
+
+def test_session_sixteen_a_leading_phrase_ends_after_its_place_name():
+    """Rounds 79, 84, 89, 93: "Spanyol pada Maret 2005, para pecinta fanatik catur ..." as a
+    main-idea option ("a broken fragment"): the leading phrase "Sejak dia mundur dari sebuah
+    turnamen di Linares, Spanyol pada Maret 2005," was cut at its first comma, inside the
+    place name. A segment opening on a place of the gazetteer, without a verb, belongs to it."""
+    from quizgen.engine.claims import claim_of
+
+    ctx = ctx_for(
+        "Kasparov mendominasi catur dari 1985 sampai 2000. "
+        "Sejak dia mundur dari sebuah turnamen di Linares, Spanyol pada Maret 2005, "
+        "para pecinta fanatik catur dunia kehilangan pemain terbaik mereka."
+    )
+    claims = [claim_of(ctx, rs) for rs in rank_sentences(ctx)]
+    assert not [c for c in claims if c is not None and c.text.startswith("Spanyol")]
+    from quizgen.engine.claims import _past_apposition
+
+    rest = "Spanyol pada Maret 2005, para pecinta catur kehilangan idola."
+    assert _past_apposition(ctx, rest) == "para pecinta catur kehilangan idola."
+    rest = "Presiden Joko Widodo, yang hadir, meresmikan gedung."
+    assert _past_apposition(ctx, rest) == rest

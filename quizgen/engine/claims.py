@@ -374,6 +374,22 @@ def miscapitalised(ctx: Context, text: str) -> bool:
     return any(ctx.pack.is_stopword(m.group(1)) for m in _CAPITAL_AFTER_COMMA.finditer(text))
 
 
+def _past_apposition(ctx: Context, rest: str) -> str | None:
+    """What follows a leading phrase cut at its first comma, past the rest of that phrase:
+    "Sejak dia mundur dari turnamen di Linares, | Spanyol pada Maret 2005, para pecinta ..."
+    goes on to "para pecinta ..." (a segment opening on a place of the gazetteer, without a
+    verb, before another comma finishes a place name, "Linares, Spanyol", rounds 79, 84, 89,
+    93). ``None`` when the phrase does not end within two more commas."""
+    for _ in range(3):
+        seg, sep, after = rest.partition(", ")
+        words = seg.split()
+        place = any(" ".join(words[:n]) in ctx.pack.gazetteer for n in (1, 2, 3))
+        if not sep or not place or _has_verb(ctx, seg):
+            return rest
+        rest = after
+    return None
+
+
 def _claim_of(ctx: Context, rs: RankedSentence, max_words: int, hedged: bool = False) -> Claim | None:
     s = rs.sentence
     body = ctx.text[rs.body_start : s.end].strip()
@@ -395,9 +411,10 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int, hedged: bool = F
             anaphors = set(ctx.t("anaphors", []))
             if not m or not (set(fold(m.group(1)).split()) & anaphors):
                 return None
-            if set(fold(m.group(2)).split()[:4]) & anaphors:
+            rest = _past_apposition(ctx, m.group(2))
+            if rest is None or set(fold(rest).split()[:4]) & anaphors:
                 return None
-            body = m.group(2)
+            body = rest
             body = body[:1].upper() + body[1:]
         elif "too long" not in why:
             return None
