@@ -1388,9 +1388,9 @@ def test_session_eleven_seldom_kept_categories_only_fill_a_bank():
     assert fallback_tier(d, seldom=True) > fallback_tier(d)
     path = ROOT / "tests" / "data" / "engine" / "en-norwegian-sun.txt"
     full = quizgen.generate(path, seed=0)
-    # it filled the bank to six until round 87; now predicted under portfolio.FILL_FLOOR, it
-    # does not (test_engine_yield.test_no_draft_reviewers_would_almost_surely_reject_fills_a_bank)
-    assert len(full.items) == 5 and "28 September" not in [i.answer for i in full.items]
+    # it filled the bank to six until round 87; now predicted under the fill floor, it does
+    # not (test_engine_yield.test_no_draft_reviewers_would_almost_surely_reject_fills_a_bank)
+    assert len(full.items) == 4 and "28 September" not in [i.answer for i in full.items]
     # four other drafts (the main idea, a figure, two statements): the date is not needed
     four = quizgen.generate(path, seed=0, count=4)
     assert len(four.items) == 4 and "28 September" not in [i.answer for i in four.items]

@@ -35,21 +35,27 @@ def test_six_items_from_a_news_article():
 def test_no_draft_reviewers_would_almost_surely_reject_fills_a_bank():
     """Short of its minimum, a bank takes drafts under the ranker's threshold only from
     ``FILL_FLOOR`` up: over rounds 81-87 (rated after the ranker was trained) reviewers kept
-    none of 17 English items and 3 of 19 Indonesian ones predicted under it. The Rjukan
-    article gave six items up to round 87; its sixth, "By _____, the sun completely disappears
-    from Rjukan's market square." (28 September), is predicted under the floor: five now."""
+    none of 17 English items and 3 of 19 Indonesian ones predicted under it. English packs
+    raise it (``fill_floor`` 0.3): held out over rounds 60-96, reviewers beside expert items
+    kept none of 48 English drafts predicted 0.2-0.3 (Indonesian ones 42% of 159). The
+    Rjukan article gave six items up to round 87; its sixth, "By _____, the sun completely
+    disappears from Rjukan's market square." (28 September), is predicted under 0.2 and its
+    fifth, "the town, _____ north-west of Oslo" (three hours; round 96: "tells nothing about
+    the article's meaning"), under 0.3: four now."""
     from quizgen.engine import rank
     from quizgen.engine.portfolio import FILL_FLOOR
+    from quizgen.lang import get_pack
 
+    floor = get_pack("en").templates["fill_floor"]
+    assert floor > FILL_FLOOR and "fill_floor" not in get_pack("id").templates
     path = ENGINE / "en-norwegian-sun.txt"
     bank = quizgen.generate(path, seed=0)
     text = quizgen.load_article(path).text
-    assert len(bank.items) == 5
-    assert all(
-        it.skill == "main_idea" or rank.keep_probability(it, text, "en") >= FILL_FLOOR for it in bank.items
-    )
-    sun = [it for it in bank.alternates if it.answer == "28 September"]
-    assert sun and rank.keep_probability(sun[0], text, "en") < FILL_FLOOR
+    assert len(bank.items) == 4
+    assert all(it.skill == "main_idea" or rank.keep_probability(it, text, "en") >= floor for it in bank.items)
+    for answer in ("28 September", "three hours"):
+        alt = [it for it in bank.alternates if it.answer == answer]
+        assert alt and rank.keep_probability(alt[0], text, "en") < floor
 
 
 def test_a_category_reviewers_hardly_keep_never_fills_a_bank():

@@ -35,6 +35,7 @@ KIND_BONUS = {"mcq": 0.6, "cloze": 0.0, "true_false": -2.0, "short_answer": -1.5
 MAX_ALTERNATES = 12
 CHOICE_SHARE = 0.6  # at least this share of a bank is choice items (when any can be made)
 FILL_FLOOR = 0.2  # predicted keep-probability a draft needs to fill a bank short of its minimum
+# (the pack's ``fill_floor`` where its reviewers drew the line elsewhere)
 FLOOR = 6  # items a bank of a 250-word article needs, choice items or not
 # a category of item reviewers kept less often than this in its language (English word
 # blanks: 10 of 146 over rounds 5-20, none of 41 in rounds 16-20, "the only option that
@@ -485,7 +486,8 @@ def _select(
             # never a draft reviewers would almost surely reject, to fill a bank: over rounds
             # 81-87 (rated after the ranker was trained) they kept none of 17 English items and
             # 3 of 19 Indonesian ones predicted under FILL_FLOOR, 15% of 52 in all
-            pool = [d for d in pool if prob[id(d)] >= FILL_FLOOR]
+            floor = ctx.t("fill_floor", FILL_FLOOR)  # English 0.3: see the pack's README
+            pool = [d for d in pool if prob[id(d)] >= floor]
             if not pool:
                 break
         tier = min(fallback_tier(d, id(d) in seldom) for d in pool)
