@@ -2030,3 +2030,31 @@ def test_session_sixteen_a_leading_phrase_ends_after_its_place_name():
     assert _past_apposition(ctx, rest) == "para pecinta catur kehilangan idola."
     rest = "Presiden Joko Widodo, yang hadir, meresmikan gedung."
     assert _past_apposition(ctx, rest) == rest
+
+
+def test_session_sixteen_a_coach_asked_is_not_one_coach_among_players():
+    """Rounds 88 and 95: "skuat asuhan _____ berhasil menyamakan kedudukan" -> Jose Mourinho
+    among three players ("'Skuat asuhan' needs a coach; Mourinho is the only coach among
+    options"). The word before a name (the pack's ``person_sides``) tells a coach from a
+    player; a coach asked takes only coaches as options, a player asked takes players first."""
+    from quizgen.engine.distractors import distractor_pool, person_side
+
+    ctx = ctx_for(
+        "Manajer Manchester United, Jose Mourinho, memuji penampilan Paul Pogba. "
+        "Pelatih Stoke City Mark Hughes kecewa dengan hasil imbang itu. "
+        "Gol Stoke dicetak oleh Eric Choupo-Moting setelah mengalahkan Eric Bailly. "
+        "Skuat asuhan Jose Mourinho menyamakan kedudukan lewat Marcus Rashford. "
+        "Paul Pogba dan Marcus Rashford bermain penuh, sedangkan Eric Bailly diganti."
+    )
+    assert person_side(ctx, "Jose Mourinho") == "coach"
+    assert person_side(ctx, "Mark Hughes") == "coach"
+    assert person_side(ctx, "Paul Pogba") is None
+    coach = next(c for c in ctx.layer.candidates if c.text == "Jose Mourinho" and c.sentence == 3)
+    options = [d.text for d in distractor_pool(ctx, coach)]
+    assert options and all(person_side(ctx, o) == "coach" for o in options)
+    player = next(c for c in ctx.layer.candidates if c.text == "Marcus Rashford" and c.sentence == 3)
+    options = [d.text for d in distractor_pool(ctx, player)]
+    coaches = [i for i, o in enumerate(options) if person_side(ctx, o)]
+    assert coaches == [] or min(coaches) > max(i for i, o in enumerate(options) if not person_side(ctx, o))
+    lineup = ctx_for("Susunan pemain:\nFitrul Rustapa, Jeki Arisandi, Gancev\nPelatih: Hanafi")
+    assert person_side(lineup, "Hanafi") == "coach" and person_side(lineup, "Fitrul Rustapa") is None

@@ -391,6 +391,14 @@ def _distractor_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[D
 
         # no place, body or work among people: "di Seminyak", "single Coke Bottle" (rounds 20-22)
         pool = [d for d in pool if not _located(ctx, d.text)]
+        # a coach (or a team) asked among players: "skuat asuhan _____" with the only coach
+        # among the options is guessed (rounds 88, 95); a player asked takes other players
+        # first, a coach only to fill ("fair distractors except Mourinho", round 81)
+        side = person_side(ctx, key.text)
+        if side:
+            pool = [d for d in pool if person_side(ctx, d.text) == side]
+        else:
+            pool.sort(key=lambda d: person_side(ctx, d.text) is not None)
     elif t == "place":
         gaz = getattr(ctx.pack, "gazetteer", {}) or {}
         sub = key.subtype or gaz.get(key.text)
@@ -409,6 +417,39 @@ def _distractor_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[D
     else:
         pool = _term_pool(ctx, key)
     return filter_pool(ctx, key, pool)
+
+
+def person_side(ctx: Context, name: str) -> str | None:
+    """Which side of a match a name stands on, by the word the article puts before it (the
+    pack's ``person_sides``): "skuat asuhan Jose Mourinho", "Pelatih Persipura Jayapura
+    Wanderley Jr" -> coach; "Tim berjulukan Mutiara Hitam" -> team; ``None`` for a player or
+    anyone else. Capitalised words between cue and name (a club's name, a title) are passed
+    over; the first lower-case word that is no cue ends the search."""
+    sides = ctx.t("person_sides", {})
+    if not sides or not name.strip():
+        return None
+    memo = ctx.cache.setdefault("person_side", {})
+    if name in memo:
+        return memo[name]
+    cue_side = {fold(w): side for side, cues in sides.items() for w in cues}
+    forms = {name}
+    last = name.split()[-1]
+    if len(last) >= 4 and last[:1].isupper():
+        forms.add(last)
+    found: set[str] = set()
+    for form in forms:
+        for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", ctx.text):
+            before = ctx.text[max(0, m.start() - 80) : m.start()].rsplit("\n", 1)[-1]  # a line of a list
+            for w in reversed(before.split()[-5:]):
+                f = fold(w.strip(",.:;“”\"'()"))
+                if f in cue_side:
+                    found.add(cue_side[f])
+                    break
+                if not w[:1].isupper() or w.endswith((".", ";", ":")):
+                    break  # "Pelatih: Hanafi" keeps its cue (checked first); a sentence before does not
+    side = next((s for s in sides if s in found), None)  # the pack's order: coach before team
+    memo[name] = side
+    return side
 
 
 def same_referent(ctx: Context, a: str, b: str) -> bool:
