@@ -2058,3 +2058,24 @@ def test_session_sixteen_a_coach_asked_is_not_one_coach_among_players():
     assert coaches == [] or min(coaches) > max(i for i, o in enumerate(options) if not person_side(ctx, o))
     lineup = ctx_for("Susunan pemain:\nFitrul Rustapa, Jeki Arisandi, Gancev\nPelatih: Hanafi")
     assert person_side(lineup, "Hanafi") == "coach" and person_side(lineup, "Fitrul Rustapa") is None
+
+
+def test_session_sixteen_one_of_a_doubles_pair_is_never_swapped():
+    """Rounds 86, 92, 96: "Bodin Issara/Muhammad Rian Ardianto ditaklukkan ..." ("scrambled
+    name pairs across nations; absurd pairing obvious"): a name joined to another by "/" is
+    half of a pair; a false statement does not swap it."""
+    from quizgen.engine.claims import claim_of, falsify
+
+    ctx = ctx_for(
+        "Ganda putra Fajar Alfian/Muhammad Rian Ardianto ditaklukkan Bodin Issara/Nipitphon Phuangphuapet "
+        "di partai kedua pada Rabu malam. "
+        "Fajar Alfian mengaku tegang sepanjang pertandingan. Bodin Issara bermain sangat tenang di lapangan. "
+        "Muhammad Rian Ardianto berjanji tampil lebih baik. Nipitphon Phuangphuapet senang dengan hasil itu."
+    )
+    pairs = ("Fajar Alfian/Muhammad Rian Ardianto", "Bodin Issara/Nipitphon Phuangphuapet")
+    twins = []
+    for rs in rank_sentences(ctx):
+        claim = claim_of(ctx, rs)
+        if claim is not None and pairs[0] in claim.text:
+            twins += [t.text for t in falsify(ctx, claim)]
+    assert all(pairs[0] in t and pairs[1] in t for t in twins), twins

@@ -959,6 +959,9 @@ def _swappable(ctx: Context, c: Candidate) -> bool:
         )
     if c.type == "person" and (not _sure_person(ctx, c) or _titled(ctx, c)):
         return False  # "sirkuit Losail" is no person; "Presiden X": an office holder stays
+    if c.type == "person" and (ctx.text[c.end : c.end + 1] == "/" or ctx.text[c.start - 1 : c.start] == "/"):
+        return False  # "Bodin Issara/Muhammad Rian Ardianto": one of a doubles pair swapped makes a
+        # pair of two countries (rounds 86, 92, 96: "scrambled pairs ... obvious")
     if c.type == "place" and not (before and before[-1] in ctx.t("place_prepositions", [])):
         return False  # "tim asuhan Bandung": only a place where something happens is swapped
     if c.type == "place":
