@@ -2079,3 +2079,16 @@ def test_session_sixteen_one_of_a_doubles_pair_is_never_swapped():
         if claim is not None and pairs[0] in claim.text:
             twins += [t.text for t in falsify(ctx, claim)]
     assert all(pairs[0] in t and pairs[1] in t for t in twins), twins
+
+
+def test_session_sixteen_two_statement_items_of_a_bank_are_worded_apart():
+    """The Rjukan bank asked "According to the article, which of the following is false?"
+    twice (itemcheck: duplicate item): a statement question reworded in a first selection
+    that was not kept kept its new wording in the second. The wording is set once the
+    selection is made."""
+    path = ROOT / "tests" / "data" / "engine" / "en-norwegian-sun.txt"
+    for seed in (0, 7):
+        bank = quizgen.generate(path, seed=seed)
+        prompts = [it.prompt for it in bank.items]
+        assert len(prompts) == len(set(prompts)), prompts
+        assert sum(it.skill == "statement" for it in bank.items) >= 2

@@ -288,11 +288,17 @@ def select(
     bank reaches its minimum no other way."""
     prob = _probability(ctx, drafts)
     noise = {id(d): rng.uniform(0.0, 0.15) for d in drafts}
-    chosen, alts, held_back = _select(ctx, drafts, opts, count, minimum, prob, noise, spread=True)
+    chosen, alts, held_back, worded = _select(ctx, drafts, opts, count, minimum, prob, noise, spread=True)
     if len(chosen) < minimum and held_back:  # without a draft the rule held back, the same bank
-        more, more_alts, _ = _select(ctx, drafts, opts, count, minimum, prob, noise, spread=False)
+        more, more_alts, _, more_worded = _select(ctx, drafts, opts, count, minimum, prob, noise, spread=False)
         if len(more) > len(chosen):
-            return more, more_alts
+            chosen, alts, worded = more, more_alts, more_worded
+    # a statement question asked twice takes another of the pack's wordings; set only now that
+    # the selection is made (a draft reworded in a selection not kept kept its new wording, and
+    # two items of a bank asked "According to the article, which of the following is false?")
+    for d in chosen:
+        if id(d) in worded:
+            d.item = replace(d.item, prompt=worded[id(d)])
     return chosen, alts
 
 
@@ -307,7 +313,7 @@ def _select(
     spread: bool,
 ) -> tuple[list[Draft], list[Draft], bool]:
     """One selection: (chosen, alternates, whether ``spread`` held back a draft otherwise
-    allowed)."""
+    allowed, the other wording each chosen statement question takes)."""
     cut = threshold()
     order = sorted(drafts, key=lambda d: (-(prob[id(d)] + noise[id(d)]), d.item.id))
     chosen: list[Draft] = []
@@ -318,6 +324,7 @@ def _select(
     skill_count: dict[str, int] = {}
     truth = {True: 0, False: 0}
     prompts: set[str] = set()
+    worded: dict[int, str] = {}
     shown_count: dict[int, int] = {}
     offered: dict[str, int] = {}  # options of the chosen fact items (not sentence-long ones)
 
@@ -412,14 +419,14 @@ def _select(
 
     def take(d: Draft) -> None:
         if d.item.prompt in prompts:
-            d.item = replace(d.item, prompt=_free_wording(ctx, d.item, prompts))
+            worded[id(d)] = _free_wording(ctx, d.item, prompts)
         chosen.append(d)
         blocked.update(id(o) for o in drafts if id(o) not in blocked and draft_conflicts(o, d))
         used_groups.add(d.group)
         sent_count[d.sentence] = sent_count.get(d.sentence, 0) + 1
         para_count[d.paragraph] = para_count.get(d.paragraph, 0) + 1
         skill_count[d.item.skill] = skill_count.get(d.item.skill, 0) + 1
-        prompts.add(d.item.prompt)
+        prompts.add(worded.get(id(d), d.item.prompt))
         if d.item.skill not in ("statement", "main_idea"):
             for o in d.item.options:
                 offered[fold(o)] = offered.get(fold(o), 0) + 1
@@ -515,7 +522,7 @@ def _select(
         if id(d) in blocked and id(d) not in picked and d.group not in seen_groups:
             seen_groups.add(d.group)
             alts.append(d)
-    return chosen, alts, held_back[0]
+    return chosen, alts, held_back[0], worded
 
 
 def _category_rate(ctx: Context, d: Draft) -> float | None:
