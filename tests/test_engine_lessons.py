@@ -2092,3 +2092,23 @@ def test_session_sixteen_two_statement_items_of_a_bank_are_worded_apart():
         prompts = [it.prompt for it in bank.items]
         assert len(prompts) == len(set(prompts)), prompts
         assert sum(it.skill == "statement" for it in bank.items) >= 2
+
+
+def test_session_sixteen_who_also_did_it_is_not_swapped():
+    """Round 97: "Michael Essien juga mengatakan bangga menjadi bagian dari Go-Jek Indonesia."
+    keyed false ("the article never states Essien's view; unstated rather than false"): a
+    person said to "also" have done something (the pack's ``additive_markers`` right after the
+    name) is not swapped for another, who may have done it as well."""
+    from quizgen.engine.claims import claim_of, falsify
+
+    ctx = ctx_for(
+        "Michael Essien mengaku senang bermain futsal bersama karyawan Go-Jek di Jakarta. "
+        "Dani Hamdani juga mengatakan bangga menjadi bagian dari Go-Jek Indonesia. "
+        "Michael Essien tiba di Jakarta pada Minggu pagi bersama Dani Hamdani."
+    )
+    ranked = ranked_for(ctx)
+    claim = claim_of(ctx, ranked[1])
+    assert claim is not None and "Dani Hamdani juga" in claim.text
+    assert not [t for t in falsify(ctx, claim) if "Michael Essien juga" in t.text]
+    first = claim_of(ctx, ranked[0])
+    assert first is not None and [t for t in falsify(ctx, first) if t.text.startswith("Dani Hamdani mengaku")]

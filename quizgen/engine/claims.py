@@ -1048,6 +1048,9 @@ def _falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
             continue  # a body for another may be its parent or its part: not surely false
         if _article_subject(ctx, c):
             continue  # "licensed in Russia" in an article about Bolivia: spotted without reading
+        if c.type == "person" and _also_after(ctx, text, c.text):
+            continue  # "Michael Essien juga mengatakan bangga ...": another may also have said it
+            # (round 97: "unstated rather than false")
         if c.type == "person":
             from .distractors import common_head
             from .write_relation import _full_name
@@ -1104,6 +1107,19 @@ def _falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
                 out.append(FalseClaim(claim, swapped, f"'{c.text}' replaced by '{d.text}'", c.type))
                 break
     return out
+
+
+def _also_after(ctx: Context, text: str, name: str) -> bool:
+    """Does the claim say the person "also" did it (an additive marker of the pack right after
+    the name: "Dani Hamdani juga mengatakan ...", "Smith, too, said ...")? Another person in
+    their place may have done it as well: such a swap is not surely false."""
+    m = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)[,\s]+(.{0,20})", text)
+    if not m:
+        return False
+    after = " " + fold(m.group(1)) + " "
+    return any(
+        after.startswith(f" {fold(w)} ") for w in ctx.t("additive_markers", []) if not w.endswith(".")
+    )
 
 
 SUBJECT_MENTIONS = 5
