@@ -2112,3 +2112,19 @@ def test_session_sixteen_who_also_did_it_is_not_swapped():
     assert not [t for t in falsify(ctx, claim) if "Michael Essien juga" in t.text]
     first = claim_of(ctx, ranked[0])
     assert first is not None and [t for t in falsify(ctx, first) if t.text.startswith("Dani Hamdani mengaku")]
+
+
+def test_session_sixteen_once_counts_in_a_figure_worked_out():
+    """Round 97: "Spurs hanya menang sekali dalam 15 pertandingan ... dengan enam hasil imbang
+    dan _____ kekalahan" -> delapan kali ("solvable by arithmetic from the prompt"): "sekali"
+    (the pack's ``once_words``) is a count of one; a part is worked out from the whole and the
+    other parts, and the whole from its three parts."""
+    ctx = ctx_for(
+        "Pertama, Spurs hanya menang sekali dalam 15 pertandingan terakhir di White Hart Lane "
+        "dengan enam hasil imbang dan delapan kali kekalahan."
+    )
+    figures = {c.text: c for c in ctx.layer.candidates if c.type == "number"}
+    assert worked_out(ctx, figures["delapan kali"]) and worked_out(ctx, figures["15 pertandingan"])
+    plain = ctx_for("Spurs menang dalam 15 pertandingan dengan enam hasil imbang dan delapan kali kekalahan.")
+    eight = next(c for c in plain.layer.candidates if c.text == "delapan kali")
+    assert not worked_out(plain, eight)
