@@ -2128,3 +2128,21 @@ def test_session_sixteen_once_counts_in_a_figure_worked_out():
     plain = ctx_for("Spurs menang dalam 15 pertandingan dengan enam hasil imbang dan delapan kali kekalahan.")
     eight = next(c for c in plain.layer.candidates if c.text == "delapan kali")
     assert not worked_out(plain, eight)
+
+
+def test_session_sixteen_a_competition_is_not_asked_among_clubs():
+    """Rounds 87 and 97: "Sebab jika memang Hazard ingin meraih trofi _____" -> Liga Champions
+    among Real Madrid, Chelsea and a newspaper ("only 'Liga Champions' is a trophy among the
+    options"): a competition (the pack's ``org_classes`` "competition": liga, piala, cup,
+    league) is a body of its own kind, never asked among clubs."""
+    from quizgen.engine.write_detail import names_of_one_kind, org_class
+
+    ctx = ctx_for(
+        "Eden Hazard ingin meraih trofi Liga Champions bersama Real Madrid. "
+        "Chelsea belum pernah menjual Hazard kepada Real Madrid. Chelsea juara Liga Inggris."
+    )
+    assert org_class(ctx, "Liga Champions") == "competition" and org_class(ctx, "Real Madrid") == ""
+    key = next(c for c in ctx.layer.candidates if c.text == "Liga Champions")
+    assert key.type == "organisation"
+    assert not names_of_one_kind(ctx, key, ("Liga Champions", "Real Madrid", "Chelsea"), "Liga Champions")
+    assert org_class(ctx_for("The club won the Champions League.", "en"), "Champions League") == "competition"
