@@ -2146,3 +2146,20 @@ def test_session_sixteen_a_competition_is_not_asked_among_clubs():
     assert key.type == "organisation"
     assert not names_of_one_kind(ctx, key, ("Liga Champions", "Real Madrid", "Chelsea"), "Liga Champions")
     assert org_class(ctx_for("The club won the Champions League.", "en"), "Champions League") == "competition"
+
+
+def test_session_sixteen_two_people_change_places_only_where_gender_allows():
+    """Round 97: "... ketika aktris Weinstein mengunggah sebuah pernyataan ..." (the producer
+    and the actress swapped: "obviously false without reading"): two people of a claim change
+    places only where each may stand where the other's gendered noun or pronoun is."""
+    from quizgen.engine.claims import claim_of, falsify
+
+    ctx = ctx_for(
+        "Produser Harvey Weinstein dipastikan tidak hadir di acara itu. "
+        "Rumor akan keberadaan Weinstein berhembus ketika aktris Rosanna Arquette mengunggah sebuah pernyataan. "
+        "Rosanna Arquette adalah aktris yang vokal. Weinstein membantah rumor itu pada Jumat."
+    )
+    ranked = ranked_for(ctx)
+    claim = claim_of(ctx, ranked[1])
+    assert claim is not None and "aktris Rosanna Arquette" in claim.text
+    assert not [t for t in falsify(ctx, claim) if "aktris Weinstein" in t.text]

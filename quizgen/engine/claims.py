@@ -1036,6 +1036,8 @@ def _falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
                 continue  # a leader and a private person change places: absurd on its face
             if any(len(re.findall(r"(?<!\w)" + re.escape(x.text) + r"(?!\w)", text)) > 1 for x in (a, b)):
                 continue  # named twice in the claim: a swap would leave one of them twice
+            if a.type == "person" and not (_same_gender(ctx, a, b.text, text) and _same_gender(ctx, b, a.text, text)):
+                continue  # "ketika aktris Weinstein ...": the gendered noun gives the swap away (round 97)
             swapped = _replace(text, a.text, "\x00")
             swapped = swapped and _replace(swapped, b.text, a.text)
             swapped = swapped and swapped.replace("\x00", b.text)
