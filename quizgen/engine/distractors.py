@@ -437,16 +437,27 @@ def person_side(ctx: Context, name: str) -> str | None:
     if len(last) >= 4 and last[:1].isupper():
         forms.add(last)
     found: set[str] = set()
+    read = ctx.read_text  # what was read of a long text
+    if "person_side_cues" not in ctx.cache:  # where a cue stands: a name is looked for only after one
+        alt = "|".join(re.escape(w) for w in sorted(cue_side, key=len, reverse=True))
+        ctx.cache["person_side_cues"] = [
+            m.start() for m in re.finditer(r"(?<![\w-])(?:" + alt + r")(?![\w-])", read, re.IGNORECASE)
+        ]
+    starts: set[int] = set()
     for form in forms:
-        for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", ctx.text):
-            before = ctx.text[max(0, m.start() - 80) : m.start()].rsplit("\n", 1)[-1]  # a line of a list
-            for w in reversed(before.split()[-5:]):
-                f = fold(w.strip(",.:;“”\"'()"))
-                if f in cue_side:
-                    found.add(cue_side[f])
-                    break
-                if not w[:1].isupper() or w.endswith((".", ";", ":")):
-                    break  # "Pelatih: Hanafi" keeps its cue (checked first); a sentence before does not
+        pattern = re.compile(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])")
+        for p in ctx.cache["person_side_cues"]:
+            end = min(len(read), p + 92 + len(form))  # a name starting within 90 characters, whole
+            starts.update(m.start() for m in pattern.finditer(read, p + 1, end) if m.start() <= p + 90)
+    for start in sorted(starts):
+        before = read[max(0, start - 80) : start].rsplit("\n", 1)[-1]  # a line of a list
+        for w in reversed(before.split()[-5:]):
+            f = fold(w.strip(",.:;“”\"'()"))
+            if f in cue_side:
+                found.add(cue_side[f])
+                break
+            if not w[:1].isupper() or w.endswith((".", ";", ":")):
+                break  # "Pelatih: Hanafi" keeps its cue (checked first); a sentence before does not
     side = next((s for s in sides if s in found), None)  # the pack's order: coach before team
     memo[name] = side
     return side
