@@ -1115,10 +1115,12 @@ def _also_after(ctx: Context, text: str, name: str) -> bool:
     """Does the claim say the person "also" did it (an additive marker of the pack right after
     the name: "Dani Hamdani juga mengatakan ...", "Smith, too, said ...")? Another person in
     their place may have done it as well: such a swap is not surely false."""
-    m = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)[,\s]+(.{0,20})", text)
-    if not m:
+    at = text.find(name)
+    while at >= 0 and (text[at - 1 : at].isalnum() or text[at + len(name) : at + len(name) + 1].isalnum()):
+        at = text.find(name, at + 1)  # a whole name, not part of a word
+    if at < 0:
         return False
-    after = " " + fold(m.group(1)) + " "
+    after = " " + fold(text[at + len(name) : at + len(name) + 24].lstrip(", ")) + " "
     return any(
         after.startswith(f" {fold(w)} ") for w in ctx.t("additive_markers", []) if not w.endswith(".")
     )

@@ -445,10 +445,13 @@ def person_side(ctx: Context, name: str) -> str | None:
         ]
     starts: set[int] = set()
     for form in forms:
-        pattern = re.compile(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])")
         for p in ctx.cache["person_side_cues"]:
-            end = min(len(read), p + 92 + len(form))  # a name starting within 90 characters, whole
-            starts.update(m.start() for m in pattern.finditer(read, p + 1, end) if m.start() <= p + 90)
+            at = read.find(form, p + 1, p + 91 + len(form))  # a name starting within 90 characters
+            while at >= 0:
+                edge = read[at - 1 : at] + read[at + len(form) : at + len(form) + 1]
+                if not any(ch.isalnum() or ch in "_-" for ch in edge):  # a whole name
+                    starts.add(at)
+                at = read.find(form, at + 1, p + 91 + len(form))
     for start in sorted(starts):
         before = read[max(0, start - 80) : start].rsplit("\n", 1)[-1]  # a line of a list
         for w in reversed(before.split()[-5:]):
