@@ -253,6 +253,26 @@ def _has_verb(ctx: Context, text: str) -> bool:
     return any(_is_verbish(ctx, w) or fold(w) in verbs for w in text.split()[1:])
 
 
+def _verb_outside_relatives(ctx: Context, text: str) -> bool:
+    """Has the claim a verb outside its relative clauses set off by commas (", which checks
+    ...", ", yang hadir,")? "Presiden Joko Widodo, yang hadir, meresmikan gedung" has one."""
+    rel = ctx.t("relative_words", [])
+    if not rel:
+        return True
+    alt = "|".join(re.escape(w) for w in rel)
+    stripped = re.sub(r",\s+(?:" + alt + r")\b[^,]*(?:,|$)", " ", text.rstrip(" ."), flags=re.IGNORECASE)
+    if stripped == text.rstrip(" ."):
+        return True
+    tagged = ctx.upos(stripped)
+    if all(t is None for _, t in tagged):
+        return _has_verb(ctx, stripped)
+    return any(
+        t in ("VERB", "AUX") and not (w in ("'s", "’s") and tagged[i - 1][1] != "PRON")  # "The UN’s": whose
+        for i, (w, t) in enumerate(tagged)
+        if i > 0
+    )
+
+
 def owner_points_back(ctx: Context, text: str) -> bool:
     """Is the claim's subject owned by someone named before ("His wife ...", "Hasilnya
     membuktikan ...", "Di bawahnya menanti ...": whose? rounds 43-45, "dangling")? The pack's
@@ -531,6 +551,9 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int, hedged: bool = F
     n = len(body.split())
     if n < 6 or not _has_verb(ctx, body) or not _is_clause(ctx, body):
         return None  # a fragment (a caption, a headline, "Led by X, ...") is not a statement
+    if not _verb_outside_relatives(ctx, body):
+        return None  # "The UN's International Narcotics Control Board, which checks ...": a
+        # name and its relative clause, no statement (round 99: "a sentence fragment")
     # an abbreviation in capitals is a name, not a word ("the US": not "us")
     low = " " + fold(without_abbreviations(body)) + " "
     hedges = set(ctx.t("hedge_words", [])) - (set(ctx.t("summary_hedges", [])) if hedged else set())
