@@ -2099,19 +2099,14 @@ def test_session_sixteen_who_also_did_it_is_not_swapped():
     keyed false ("the article never states Essien's view; unstated rather than false"): a
     person said to "also" have done something (the pack's ``additive_markers`` right after the
     name) is not swapped for another, who may have done it as well."""
-    from quizgen.engine.claims import claim_of, falsify
-
-    ctx = ctx_for(
+    text = (
         "Michael Essien mengaku senang bermain futsal bersama karyawan Go-Jek di Jakarta. "
         "Dani Hamdani juga mengatakan bangga menjadi bagian dari Go-Jek Indonesia. "
         "Michael Essien tiba di Jakarta pada Minggu pagi bersama Dani Hamdani."
     )
-    ranked = ranked_for(ctx)
-    claim = claim_of(ctx, ranked[1])
-    assert claim is not None and "Dani Hamdani juga" in claim.text
-    assert not [t for t in falsify(ctx, claim) if "Michael Essien juga" in t.text]
-    first = claim_of(ctx, ranked[0])
-    assert first is not None and [t for t in falsify(ctx, first) if t.text.startswith("Dani Hamdani mengaku")]
+    claim, twins = twins_of(text, 1)
+    assert "Dani Hamdani juga" in claim and not [t for t in twins if "Michael Essien juga" in t]
+    assert [t for t in twins_of(text, 0)[1] if t.startswith("Dani Hamdani mengaku")]
 
 
 def test_session_sixteen_once_counts_in_a_figure_worked_out():
@@ -2152,14 +2147,20 @@ def test_session_sixteen_two_people_change_places_only_where_gender_allows():
     """Round 97: "... ketika aktris Weinstein mengunggah sebuah pernyataan ..." (the producer
     and the actress swapped: "obviously false without reading"): two people of a claim change
     places only where each may stand where the other's gendered noun or pronoun is."""
-    from quizgen.engine.claims import claim_of, falsify
-
-    ctx = ctx_for(
+    claim, twins = twins_of(
         "Produser Harvey Weinstein dipastikan tidak hadir di acara itu. "
         "Rumor akan keberadaan Weinstein berhembus ketika aktris Rosanna Arquette mengunggah sebuah pernyataan. "
-        "Rosanna Arquette adalah aktris yang vokal. Weinstein membantah rumor itu pada Jumat."
+        "Rosanna Arquette adalah aktris yang vokal. Weinstein membantah rumor itu pada Jumat.",
+        1,
     )
-    ranked = ranked_for(ctx)
-    claim = claim_of(ctx, ranked[1])
-    assert claim is not None and "aktris Rosanna Arquette" in claim.text
-    assert not [t for t in falsify(ctx, claim) if "aktris Weinstein" in t.text]
+    assert "aktris Rosanna Arquette" in claim and not [t for t in twins if "aktris Weinstein" in t]
+
+
+def twins_of(text: str, index: int) -> tuple[str, list[str]]:
+    """The claim of an Indonesian text's sentence ``index`` and its false twins' texts."""
+    from quizgen.engine.claims import claim_of, falsify
+
+    ctx = ctx_for(text)
+    claim = claim_of(ctx, ranked_for(ctx)[index])
+    assert claim is not None
+    return claim.text, [t.text for t in falsify(ctx, claim)]
