@@ -31,7 +31,7 @@ from .confidence import NAME_SUFFIXES, confirmed, inside_longer_name, modifier_u
 from .context import Context
 from .questions import _cut, _is_verbish
 from .select import RankedSentence, existential
-from .textutil import capitalise_first, contains_phrase, fold, without_abbreviations
+from .textutil import capitalise_first, contains_phrase, fold, whole_finds, without_abbreviations
 
 QUOTES = '“”"‘’«»'
 SWAP_TYPES = ("person", "organisation", "place", "time", "number")
@@ -1138,9 +1138,7 @@ def _also_after(ctx: Context, text: str, name: str) -> bool:
     """Does the claim say the person "also" did it (an additive marker of the pack right after
     the name: "Dani Hamdani juga mengatakan ...", "Smith, too, said ...")? Another person in
     their place may have done it as well: such a swap is not surely false."""
-    at = text.find(name)
-    while at >= 0 and (text[at - 1 : at].isalnum() or text[at + len(name) : at + len(name) + 1].isalnum()):
-        at = text.find(name, at + 1)  # a whole name, not part of a word
+    at = next(whole_finds(text, name), -1)
     if at < 0:
         return False
     after = " " + fold(text[at + len(name) : at + len(name) + 24].lstrip(", ")) + " "

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..article import Candidate
 from .context import Context
-from .textutil import BLANK_RE, contains_phrase, fold, near_duplicate, shape, words
+from .textutil import BLANK_RE, contains_phrase, fold, near_duplicate, shape, whole_finds, words
 
 NUM_RE = re.compile(r"^(?P<pre>\D*?)(?P<num>\d[\d.,]*\d|\d)(?P<post>.*)$", re.S)
 
@@ -445,13 +445,8 @@ def person_side(ctx: Context, name: str) -> str | None:
         ]
     starts: set[int] = set()
     for form in forms:
-        for p in ctx.cache["person_side_cues"]:
-            at = read.find(form, p + 1, p + 91 + len(form))  # a name starting within 90 characters
-            while at >= 0:
-                edge = read[at - 1 : at] + read[at + len(form) : at + len(form) + 1]
-                if not any(ch.isalnum() or ch in "_-" for ch in edge):  # a whole name
-                    starts.add(at)
-                at = read.find(form, at + 1, p + 91 + len(form))
+        for p in ctx.cache["person_side_cues"]:  # a whole name starting within 90 characters
+            starts.update(whole_finds(read, form, p + 1, p + 91 + len(form), joiners="_-"))
     for start in sorted(starts):
         before = read[max(0, start - 80) : start].rsplit("\n", 1)[-1]  # a line of a list
         for w in reversed(before.split()[-5:]):

@@ -45,6 +45,18 @@ def contains_phrase(haystack: str, needle: str) -> bool:
     return bool(n) and f" {n} " in f" {fold(haystack)} "
 
 
+def whole_finds(text: str, phrase: str, start: int = 0, end: int | None = None, joiners: str = ""):
+    """Where ``phrase`` starts in ``text[start:end]`` as a whole (no letter, digit or one of
+    ``joiners`` glued to either side), found with ``str.find``: no pattern compiled per name."""
+    end = len(text) if end is None else end
+    at = text.find(phrase, start, end)
+    while at >= 0:
+        edge = text[at - 1 : at] + text[at + len(phrase) : at + len(phrase) + 1]
+        if not any(ch.isalnum() or ch in joiners for ch in edge):
+            yield at
+        at = text.find(phrase, at + 1, end)
+
+
 @lru_cache(maxsize=65536)
 def shape(option: str) -> str:
     """The visible shape of an option: number, capitalised, or lower-case."""
