@@ -64,6 +64,22 @@ def test_abbreviation_then_sentence_starter_splits():
     assert got == ["Ia membeli beras, gula, dll.", "Namun harganya naik."]
 
 
+def test_dotted_short_name_stays_whole():
+    # round 101: "Sebanyak _____ dihadirkan oleh Si." cut the brand Si. Se. Sa at its first dot
+    got = sentences(
+        "Sebanyak 28 look dihadirkan oleh Si. Se. Sa dengan motif bunga. Gaya khas Si. Se. Sa. "
+        "Selain itu, ada Swarovski. Gaya khas Si. Se. Sa. Ia senang.",
+        "id",
+    )
+    assert got == [
+        "Sebanyak 28 look dihadirkan oleh Si. Se. Sa dengan motif bunga.",
+        "Gaya khas Si. Se. Sa.",
+        "Selain itu, ada Swarovski.",
+        "Gaya khas Si. Se. Sa.",
+        "Ia senang.",
+    ]
+
+
 def test_quote_stays_with_its_attribution():
     got = sentences("“Kami siap. Kami datang,” kata dia. Lalu ia pergi.", "id")
     assert got[0] == "“Kami siap. Kami datang,” kata dia."

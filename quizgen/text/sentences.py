@@ -36,6 +36,9 @@ _QUOTE_MAX = 300  # a longer quotation is several sentences: it may be split
 _SHORT_WORD_END = re.compile(r"(?:^|\s)[^\W\d_a-z][^\W\d_]{0,2}\.$")  # "... No." before a number
 _LIST_MARKER = re.compile(r"(?:\d{1,3}|[A-Za-z]|[IVXivx]{1,4})[.)]")
 _HAS_WORD = re.compile(r"\w")
+_SHORT_CAP = re.compile(r"[A-Z][a-z]?\.")  # "Si.", "Se.": one piece of a dotted short name
+_SHORT_CAP_END = re.compile(r"(?:^|\s)[A-Z][a-z]?\.$")
+_SHORT_CAP_WORD = re.compile(r"[A-Z][a-z]?\b(?!\.)")
 _OPENING = re.compile(r"[\s\"“‘'(\[«—–-]*")
 
 _TOKENIZERS: dict[int, tuple[Lexicon, PunktSentenceTokenizer]] = {}
@@ -137,12 +140,15 @@ def _quotations(chunk: str) -> list[tuple[int, int]]:
     return out
 
 
-def _postfix(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _postfix(
+    chunk: str, spans: list[tuple[int, int]], starters: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     if len(spans) < 2:
         return spans
     quotes = _quotations(chunk) if ('"' in chunk or "“" in chunk) else []
     q = 0
     out = [spans[0]]
+    dotted = False  # the sentence so far ends on a dotted short name glued piece by piece
     for a, b in spans[1:]:
         while q < len(quotes) and quotes[q][1] < a:
             q += 1
@@ -150,8 +156,16 @@ def _postfix(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         head = chunk[first : first + 1]
         before = chunk[out[-1][0] : out[-1][1]].rstrip('"”’»)')
         prev = chunk[out[-1][0] : out[-1][1]].strip()
+        piece = chunk[first:b].strip()
+        # "oleh Si. Se. Sa dengan ...": a brand or name written as short capitalised pieces
+        # with dots, which Punkt cuts at every dot; a lone "Se." is never a sentence
+        lone = _SHORT_CAP.fullmatch(piece) is not None and _SHORT_CAP_END.search(prev) is not None
+        word = _SHORT_CAP_WORD.match(piece)
+        last_piece = dotted and word is not None and word.group().lower() not in starters  # not "Ia", "He"
         glue = (
-            head.islower()
+            lone
+            or last_piece
+            or head.islower()
             or (head.isdigit() and _SHORT_WORD_END.search(prev) is not None)  # "Rp. 5.000", "No. 5"
             or head in "”’»)"  # a closing quote or bracket belongs to the sentence before
             or _LIST_MARKER.fullmatch(prev) is not None  # "1." begins the next sentence
@@ -162,6 +176,7 @@ def _postfix(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
+        dotted = lone
     return out
 
 
@@ -185,6 +200,7 @@ def split_sentences(
         Sentences in order; ``text[s.start:s.end] == s.text`` for each.
     """
     tok = _tokenizer(lex)
+    starters = frozenset(lex.stopwords)
     out: list[Sentence] = []
     par = 0
     for block, (ps, pe) in enumerate(paragraph_spans(text, paragraphs)):
@@ -197,7 +213,7 @@ def split_sentences(
             if li and not paragraphs:
                 par += 1
             chunk = text[ls:le]
-            for a, b in _postfix(chunk, list(tok.span_tokenize(chunk))):
+            for a, b in _postfix(chunk, list(tok.span_tokenize(chunk)), starters):
                 while a < b and chunk[a].isspace():
                     a += 1
                 while b > a and chunk[b - 1].isspace():
