@@ -2164,3 +2164,25 @@ def twins_of(text: str, index: int) -> tuple[str, list[str]]:
     claim = claim_of(ctx, ranked_for(ctx)[index])
     assert claim is not None
     return claim.text, [t.text for t in falsify(ctx, claim)]
+
+
+def test_session_seventeen_a_figure_swapped_in_keeps_the_order_of_the_claims_figures():
+    """Rounds 100 and 101: "The new method is over 70% reliable – the polygraph is only 80%
+    reliable." keyed false ("self-contradictory, spot-the-change"): a figure swapped into a
+    claim keeps the order of the claim's figures of its unit, so the claim's own words ("only",
+    "meningkat dari ... menjadi") never give the false one away."""
+    from quizgen.engine.claims import order_turned
+
+    ctx = ctx_for("Margin laba bersih meningkat dari 6,6 persen menjadi 6,8 persen.")
+    base = "Margin laba bersih meningkat dari 6,6 persen menjadi 6,8 persen"
+    assert order_turned(ctx, base, base.replace("6,6", "11"))
+    assert not order_turned(ctx, base, base.replace("6,8", "11"))
+    assert not order_turned(ctx, "Harga naik 5 persen pada 2017", "Harga naik 9 persen pada 2017")
+    claim, twins = twins_of(
+        "Laba Indofood naik menjadi Rp 1,2 triliun pada kuartal pertama. "
+        "Margin laba bersih meningkat dari 6,6 persen menjadi 6,8 persen. "
+        "Penjualan tumbuh 11 persen dibanding tahun lalu.",
+        1,
+    )
+    assert "6,6 persen menjadi 6,8 persen" in claim
+    assert twins and not [t for t in twins if "dari 11 persen" in t]

@@ -1127,11 +1127,38 @@ def _falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
             if c.type != "person" and other is not None and other.type != c.type:
                 continue
             swapped = _replace(text, c.text, d.text)
+            if swapped and c.type == "number" and order_turned(ctx, text, swapped):
+                continue  # "over 70% reliable - the polygraph only 80%": contradicts itself
+                # (round 101: "self-contradictory, spot-the-change")
             if swapped and fold(swapped) != fold(text) and swapped not in seen:
                 seen.add(swapped)
                 out.append(FalseClaim(claim, swapped, f"'{c.text}' replaced by '{d.text}'", c.type))
                 break
     return out
+
+
+def order_turned(ctx: Context, before: str, after: str) -> bool:
+    """Does a figure swapped into a claim turn the order of its figures of one unit ("over
+    70% reliable - the polygraph is only 55%" -> "... only 80%")? The claim's own words ("only",
+    "over", "rose to") then contradict it, and a reader spots the false one without reading."""
+    from ..text.lexicon import lexicon_for
+    from ..text.numbers import find_numbers
+
+    lex = lexicon_for(ctx.pack)
+
+    def figures(text: str) -> list[tuple[str, float]]:
+        found = sorted(find_numbers(text, lex)[0], key=lambda f: f.start)
+        return [(fold(f.unit or ""), f.value) for f in found if f.value is not None]
+
+    a, b = figures(before), figures(after)
+    if len(a) < 2 or len(a) != len(b):
+        return False
+    for i in range(len(a)):
+        for j in range(i + 1, len(a)):
+            if a[i][0] == a[j][0] == b[i][0] == b[j][0]:
+                if (a[i][1] > a[j][1], a[i][1] < a[j][1]) != (b[i][1] > b[j][1], b[i][1] < b[j][1]):
+                    return True
+    return False
 
 
 def _also_after(ctx: Context, text: str, name: str) -> bool:
