@@ -242,6 +242,19 @@ def test_organisation_cues_and_shorter_forms():
     assert types["Juventus"] == "organisation" and types["Persija Jakarta"] == "organisation"
 
 
+def test_a_club_named_with_its_town_is_its_other_word_in_short():
+    # rounds 98-99: Persipura alone, with no cue, was assumed a person and asked among players
+    found = names(
+        "Persipura Jayapura menang 2-1 di Stadion Mandala. Boaz Solossa mencetak gol. "
+        "Gol itu membawa Persipura naik. Persipura tetap di posisi lima.",
+        "id",
+    )
+    group = {c.text: c.group for c in found}
+    types = {c.text: c.type for c in found}
+    assert group["Persipura"] == group["Persipura Jayapura"] and types["Persipura"] == "organisation"
+    assert types["Boaz Solossa"] == "person"
+
+
 def test_weak_cues_add_up_and_repeated_names_are_not_split():
     text = (
         "Pemimpin Korea Utara (Korut) Kim Jong-un dikenal tegas. Kim menghukum mati pejabat. "

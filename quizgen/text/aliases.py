@@ -141,6 +141,10 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Found]:
                 by_part[part].append(key)
         elif kind == "organisation":
             rest = [p for p in parts if p not in lex.org_cues]
+            if len(rest) == 2 and sum(p in lex.gazetteer for p in rest) == 1:
+                # "Persela Lamongan", "Persipura Jayapura": a club named with its town is, in
+                # short, its other word ("pemain Persela" is no person, round 98)
+                rest = [p for p in rest if p not in lex.gazetteer]
             if len(rest) == 1:  # "Klub Juventus" is Juventus
                 by_part[rest[0]].append(key)
     for key in list(members):
