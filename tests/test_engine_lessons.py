@@ -2186,3 +2186,18 @@ def test_session_seventeen_a_figure_swapped_in_keeps_the_order_of_the_claims_fig
     )
     assert "6,6 persen menjadi 6,8 persen" in claim
     assert twins and not [t for t in twins if "dari 11 persen" in t]
+
+
+def test_session_seventeen_a_statement_never_points_back():
+    """Rounds 97 and 103: "Ronaldo sendiri masih tetap tidak bergeming terhadap semua rumor
+    tersebut." keyed false ("dangling 'rumor tersebut'; unstated rather than false"): a claim
+    that names a thing by pointing back ("rumor tersebut") is no statement to weigh alone."""
+    from quizgen.engine.write_statement import _claims
+
+    ctx = ctx_for(
+        "Eden Hazard dikaitkan dengan Real Madrid dalam beberapa musim terakhir. "
+        "Hazard sendiri masih tetap tidak bergeming terhadap semua rumor tersebut. "
+        "Pemain berusia 26 tahun asal Belgia ini mengaku bahagia berada di kota London."
+    )
+    texts = [c.text for _rs, c in _claims(ctx, list(ranked_for(ctx).values()))]
+    assert texts and not [t for t in texts if "tersebut" in t]

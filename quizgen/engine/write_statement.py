@@ -18,7 +18,7 @@ import random
 
 from ..bank import Item
 from .builders import Draft, _reason, _source, choice_draft
-from .claims import Claim, FalseClaim, claim_of, falsify, owner_points_back, restate
+from .claims import Claim, FalseClaim, claim_of, falsify, restate
 from .context import Context
 from .ids import item_id
 from .select import RankedSentence
@@ -29,7 +29,7 @@ VARIANTS = 3
 
 
 def _claims(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[RankedSentence, Claim]]:
-    from .write_main_idea import cut_short
+    from .write_main_idea import cut_short, points_back
 
     memo = ctx.cache.setdefault("statement_claims", {})
     at = tuple(rs.sentence.index for rs in ranked)
@@ -38,8 +38,9 @@ def _claims(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[RankedSent
     out = []
     for rs in ranked:
         c = claim_of(ctx, rs)
-        if c is not None and owner_points_back(ctx, c.text):
-            continue  # "Kariernya di FIFA pun berakhir pada 2013": whose career? (round 51)
+        if c is not None and points_back(ctx, c.text):
+            continue  # "Kariernya di FIFA pun berakhir pada 2013": whose career? (round 51);
+            # "... terhadap semua rumor tersebut": which rumours? (rounds 97, 103: "dangling")
         if c is not None and len(c.text.split()) <= MAX_OPTION_WORDS and not cut_short(ctx, c):
             # a claim cut inside a phrase reads truncated, as a key or beside it ("... di
             # Istanbul dalam upaya.", "halted just moments."; rounds 23-34, ten times)
