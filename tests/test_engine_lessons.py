@@ -2201,3 +2201,24 @@ def test_session_seventeen_a_statement_never_points_back():
     )
     texts = [c.text for _rs, c in _claims(ctx, list(ranked_for(ctx).values()))]
     assert texts and not [t for t in texts if "tersebut" in t]
+
+
+def test_session_seventeen_a_question_keeps_both_sides_of_antara():
+    """Round 103: "Kapan perjanjian damai diteken antara Presiden Sudan?" -> 2015 ("truncated:
+    lacks the second party"): a question cut at a comma before the partner of a paired word
+    (the pack's ``paired_words``: "antara ... dan", "between ... and") is not asked; one whose
+    sentence never had the partner ("antara lain") still is."""
+    from quizgen.engine.questions import time_question, unpaired
+
+    ctx = ctx_for(
+        "Kelompok SPLA sudah ada sejak 1983. Perjanjian damai diteken pada 2015 antara Presiden "
+        "Sudan, Salva Kiir, dan pemimpin pemberontak, Riek Machar. Machar kembali ke Juba."
+    )
+    asked = {}
+    for rs in ranked_for(ctx).values():
+        for c in ctx.layer.candidates:
+            if c.type == "time" and rs.sentence.start <= c.start < rs.sentence.end:
+                asked[c.text] = time_question(ctx, rs, c)
+    assert asked["1983"] is not None and asked["2015"] is None
+    assert unpaired(ctx, "diteken antara Presiden Sudan") and not unpaired(ctx, "antara Kiir dan Machar")
+    assert unpaired(ctx_for("x", "en"), "signed between the president")

@@ -65,6 +65,22 @@ def _cut(rest: str, ctx: Context, min_words: int = 5, max_words: int = 28) -> st
     return rest
 
 
+def unpaired(ctx: Context, text: str) -> bool:
+    """Does ``text`` hold a word that needs a partner after it (the pack's ``paired_words``:
+    "antara ... dan", "between ... and") without that partner? A clause cut at a comma may
+    lose it ("Kapan perjanjian damai diteken antara Presiden Sudan?", round 103: "truncated");
+    callers compare with the whole sentence ("antara lain" has no partner anywhere)."""
+    pairs = ctx.t("paired_words", {})
+    if not pairs:
+        return False
+    words = re.findall(r"\w+", fold(text))
+    for i, w in enumerate(words):
+        partners = pairs.get(w)
+        if partners and not set(words[i + 1 :]) & set(partners):
+            return True
+    return False
+
+
 def _keep_capital(ctx: Context, text: str, start: int) -> bool:
     """Does the clause start with a proper noun (or acronym) that keeps its capital?"""
     first = text.split()[0] if text.split() else ""
@@ -306,6 +322,8 @@ def _adverbial(ctx: Context, rs: RankedSentence, key: Candidate, kind: str) -> Q
     clause = _clean_clause(head + " " + tail)
     if len(clause.split()) < 3 or not any(_is_verbish(ctx, w) for w in clause.split()):
         return None  # "Kapan menurut laporan media lokal?": no verb, no event to ask the time of
+    if unpaired(ctx, clause) and not unpaired(ctx, text[rs.body_start : rs.sentence.end]):
+        return None  # "... diteken antara Presiden Sudan?": the comma cut off "dan Riek Machar"
     tmpl = (ctx.t("adverbial") or {}).get(prep.lower()) or (ctx.t("adverbial") or {}).get(kind)
     if not tmpl:
         return None
