@@ -2222,3 +2222,17 @@ def test_session_seventeen_a_question_keeps_both_sides_of_antara():
     assert asked["1983"] is not None and asked["2015"] is None
     assert unpaired(ctx, "diteken antara Presiden Sudan") and not unpaired(ctx, "antara Kiir dan Machar")
     assert unpaired(ctx_for("x", "en"), "signed between the president")
+
+
+def test_session_seventeen_a_three_letter_root_vouches_for_no_word():
+    """Round 102: a main idea copied "keterlibatan pada sejun proyek internasional" ("copies
+    the typo 'sejun'"): the stemmer read "se-" + "jun", and a root of three letters vouches for
+    no derived word; "digaungkan" (from "gaung") still stands."""
+    from quizgen.engine.write_detail import looks_misspelt
+
+    ctx = ctx_for(
+        "Ilustrator asal Indonesia banyak terdengar gaungnya dengan keterlibatan pada sejun proyek "
+        "internasional. Karya mereka digaungkan di Sydney."
+    )
+    assert looks_misspelt(ctx, "keterlibatan pada sejun proyek internasional")
+    assert not looks_misspelt(ctx, "Karya mereka digaungkan di Sydney")

@@ -529,7 +529,9 @@ def _off_the_word_list(ctx: Context, w: str) -> bool:
             written = [ctx.text[p : p + len(w)] for p in ctx.mentions(w)]
             if written == [w] and freq.zipf(w) == 0 and not _tagger_knows(ctx, w):  # once, lower case, unknown
                 stem = ctx.pack.stem(w) if hasattr(ctx.pack, "stem") else w
-                if stem == w or freq.zipf(stem) == 0:  # no known root ("digaungkan" from "gaung")
+                # no known root ("digaungkan" from "gaung"); a root of three letters vouches for
+                # nothing ("sejun" is no "se-" + "jun", round 102: "copies the typo")
+                if stem == w or len(stem) < 4 or freq.zipf(stem) == 0:
                     common = freq.common_words(TYPO_MIN_ZIPF)
                     splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
                     near = (
