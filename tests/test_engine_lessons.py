@@ -2236,3 +2236,26 @@ def test_session_seventeen_a_three_letter_root_vouches_for_no_word():
     )
     assert looks_misspelt(ctx, "keterlibatan pada sejun proyek internasional")
     assert not looks_misspelt(ctx, "Karya mereka digaungkan di Sydney")
+
+
+def test_session_seventeen_a_character_of_a_story_is_never_swapped_with_a_person_of_the_news():
+    """Rounds 102-103: "... saat berperan sebagai Selena Gomez", "Williams meninggalkan Cersei
+    Lannister", "pemeran _____" -> Arya Stark among actors ("absurd", "distractors are actor
+    names, not roles"): a name after a character cue (the pack's ``person_sides`` "character",
+    past ``person_side_links`` "sebagai") is a role in a story; it is asked among roles only
+    and never changes places with a person of the news."""
+    from quizgen.engine.distractors import person_side
+
+    text = (
+        "Maisie Williams, pemeran Arya Stark, membocorkan akhir cerita Game of Thrones. "
+        "Selena Gomez pernah berperan sebagai Alex Russo di sebuah serial. "
+        "Kimmel membahas nasib karakter Jaime Lannister yang diperankan Nikolaj Coster-Waldau. "
+        "Maisie Williams tampil di acara Kimmel pada Senin malam."
+    )
+    ctx = ctx_for(text)
+    assert person_side(ctx, "Arya Stark") == person_side(ctx, "Alex Russo") == "character"
+    assert person_side(ctx, "Jaime Lannister") == "character"
+    assert person_side(ctx, "Maisie Williams") is None and person_side(ctx, "Selena Gomez") is None
+    claim, twins = twins_of(text, 2)
+    assert "Jaime Lannister" in claim
+    assert not [t for t in twins if "karakter Nikolaj" in t or "karakter Maisie" in t]

@@ -1059,6 +1059,8 @@ def _falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
                 continue  # a leader and a private person change places: absurd on its face
             if any(len(re.findall(r"(?<!\w)" + re.escape(x.text) + r"(?!\w)", text)) > 1 for x in (a, b)):
                 continue  # named twice in the claim: a swap would leave one of them twice
+            if a.type == "person" and _story_and_news(ctx, a.text, b.text):
+                continue  # "karakter Nikolaj Coster-Waldau yang diperankan Jaime": absurd (round 102)
             if a.type == "person" and not (_same_gender(ctx, a, b.text, text) and _same_gender(ctx, b, a.text, text)):
                 continue  # "ketika aktris Weinstein ...": the gendered noun gives the swap away (round 97)
             swapped = _replace(text, a.text, "\x00")
@@ -1121,6 +1123,8 @@ def _falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
                 continue  # "Chon met Pate K Chon": the one swapped in is already in the claim
             if c.type == "person" and _title_names_claim(ctx, d.text, text):
                 continue  # "Presiden Rusia Vladimir Putin" into "... hubungan dengan Rusia": absurd
+            if c.type == "person" and _story_and_news(ctx, c.text, d.text):
+                continue  # "... saat berperan sebagai Selena Gomez": an actress for her role (round 102)
             if c.type == "person" and not _same_gender(ctx, c, d.text, text):
                 continue  # "Martin Andersen says she heard ...": the pronoun gives the swap away
             other = by_text.get(d.text)
@@ -1135,6 +1139,16 @@ def _falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
                 out.append(FalseClaim(claim, swapped, f"'{c.text}' replaced by '{d.text}'", c.type))
                 break
     return out
+
+
+def _story_and_news(ctx: Context, a: str, b: str) -> bool:
+    """Is one of two names a character of a story (``distractors.person_side`` "character":
+    "pemeran Arya Stark") and the other not? One swapped for the other reads absurd: an
+    actress playing herself, a character who plays an actor."""
+    from .distractors import person_side
+
+    sides = (person_side(ctx, a), person_side(ctx, b))
+    return "character" in sides and sides[0] != sides[1]
 
 
 def order_turned(ctx: Context, before: str, after: str) -> bool:

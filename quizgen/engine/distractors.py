@@ -422,9 +422,11 @@ def _distractor_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[D
 def person_side(ctx: Context, name: str) -> str | None:
     """Which side of a match a name stands on, by the word the article puts before it (the
     pack's ``person_sides``): "skuat asuhan Jose Mourinho", "Pelatih Persipura Jayapura
-    Wanderley Jr" -> coach; "Tim berjulukan Mutiara Hitam" -> team; ``None`` for a player or
-    anyone else. Capitalised words between cue and name (a club's name, a title) are passed
-    over; the first lower-case word that is no cue ends the search."""
+    Wanderley Jr" -> coach; "Tim berjulukan Mutiara Hitam" -> team; "pemeran Arya Stark",
+    "berperan sebagai Alex Russo" -> character (a role in a story, not a person of the news);
+    ``None`` for a player or anyone else. Capitalised words between cue and name (a club's
+    name, a title) and the pack's ``person_side_links`` ("sebagai") are passed over; the first
+    other lower-case word ends the search."""
     sides = ctx.t("person_sides", {})
     if not sides or not name.strip():
         return None
@@ -432,6 +434,7 @@ def person_side(ctx: Context, name: str) -> str | None:
     if name in memo:
         return memo[name]
     cue_side = {fold(w): side for side, cues in sides.items() for w in cues}
+    links = {fold(w) for w in ctx.t("person_side_links", [])}  # "berperan sebagai Alex Russo"
     forms = {name}
     last = name.split()[-1]
     if len(last) >= 4 and last[:1].isupper():
@@ -454,6 +457,8 @@ def person_side(ctx: Context, name: str) -> str | None:
             if f in cue_side:
                 found.add(cue_side[f])
                 break
+            if f in links:
+                continue
             if not w[:1].isupper() or w.endswith((".", ";", ":")):
                 break  # "Pelatih: Hanafi" keeps its cue (checked first); a sentence before does not
     side = next((s for s in sides if s in found), None)  # the pack's order: coach before team
