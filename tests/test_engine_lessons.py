@@ -2259,3 +2259,27 @@ def test_session_seventeen_a_character_of_a_story_is_never_swapped_with_a_person
     claim, twins = twins_of(text, 2)
     assert "Jaime Lannister" in claim
     assert not [t for t in twins if "karakter Nikolaj" in t or "karakter Maisie" in t]
+
+
+def test_session_seventeen_a_role_before_a_name_is_not_given_to_another():
+    """Rounds 98 and 102: "... meant listening to French singer Benjamin Carle" keyed false
+    ("Carle as 'French singer' obviously false; he is the experimenter"): a name right after a
+    role noun of the pack ("singer", "penyanyi") changes places only with someone the article
+    gives that role too."""
+    from quizgen.engine.claims import _role_given_away, claim_of, falsify
+
+    text = (
+        "Benjamin Carle is 96.9% made in France, including even his underpants and socks. "
+        "Carle, 26, decided, in 2013, to see if it was possible to live using only French-made "
+        "products for ten months. He got the idea after the Minister for Economic Renewal, Arnaud "
+        "Montebourg, asked the French people to buy French products. Staying home, with no sofa "
+        "for the first few months and no television, meant listening to French singer Michel "
+        "Sardou and reading French novels. Carle says he hopes to continue supporting French "
+        "industry and producers."
+    )
+    ctx = ctx_for(text, "en")
+    claim = claim_of(ctx, ranked_for(ctx)[3])
+    assert claim is not None and "singer Michel Sardou" in claim.text
+    assert not [t for t in falsify(ctx, claim) if "singer Benjamin Carle" in t.text]
+    assert _role_given_away(ctx, claim.text, "Michel Sardou", "Benjamin Carle")
+    assert not _role_given_away(ctx, "Carle met Michel Sardou.", "Michel Sardou", "Benjamin Carle")

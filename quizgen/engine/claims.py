@@ -1123,6 +1123,9 @@ def _falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
                 continue  # "Chon met Pate K Chon": the one swapped in is already in the claim
             if c.type == "person" and _title_names_claim(ctx, d.text, text):
                 continue  # "Presiden Rusia Vladimir Putin" into "... hubungan dengan Rusia": absurd
+            if c.type == "person" and _role_given_away(ctx, text, c.text, d.text):
+                continue  # "listening to French singer Benjamin Carle": the journalist is no
+                # singer (rounds 98, 102: "obviously false")
             if c.type == "person" and _story_and_news(ctx, c.text, d.text):
                 continue  # "... saat berperan sebagai Selena Gomez": an actress for her role (round 102)
             if c.type == "person" and not _same_gender(ctx, c, d.text, text):
@@ -1139,6 +1142,26 @@ def _falsify(ctx: Context, claim: Claim) -> list[FalseClaim]:
                 out.append(FalseClaim(claim, swapped, f"'{c.text}' replaced by '{d.text}'", c.type))
                 break
     return out
+
+
+def _role_given_away(ctx: Context, text: str, name: str, other: str) -> bool:
+    """Does the claim put a role noun of the pack (``person_nouns``, ``role_nouns``: "singer",
+    "penyanyi") right before ``name``, a role the article never gives ``other``? Swapped in,
+    the other person would hold a role a reader knows is not theirs."""
+    roles = {fold(w) for w in ctx.t("person_nouns", []) + ctx.t("role_nouns", [])}
+    roles -= {fold(w) for w in ctx.t("role_words_not_telling", [])}
+    at = next(whole_finds(text, name), -1)
+    if at < 0 or not roles:
+        return False
+    before = fold(text[max(0, at - 30) : at]).split()[-1:]
+    if not before or before[0] not in roles:
+        return False
+    role = before[0]
+    for form in {other, other.split()[-1]}:
+        for start in ctx.mentions(form):
+            if role in fold(ctx.text[max(0, start - 40) : start]).split()[-3:]:
+                return False
+    return True
 
 
 def _story_and_news(ctx: Context, a: str, b: str) -> bool:
