@@ -2283,3 +2283,19 @@ def test_session_seventeen_a_role_before_a_name_is_not_given_to_another():
     assert not [t for t in falsify(ctx, claim) if "singer Benjamin Carle" in t.text]
     assert _role_given_away(ctx, claim.text, "Michel Sardou", "Benjamin Carle")
     assert not _role_given_away(ctx, "Carle met Michel Sardou.", "Michel Sardou", "Benjamin Carle")
+
+
+def test_session_seventeen_a_name_the_tagger_reads_as_a_body_is_not_shortened():
+    """Rounds 97 and 103: "Salah satu legenda Wright menyebut ..." for "legenda Arsenal Ian
+    Wright" ("key garbled, drops 'Arsenal Ian'"): a person's name the entity tagger reads as an
+    organisation or a place (a club and its player in one run) keeps its full form."""
+    from quizgen.engine.claims import claim_of, restate
+
+    ctx = ctx_for(
+        "Salah satu legenda Arsenal Ian Wright menyebut Eden Hazard kemungkinan besar tidak akan "
+        "bisa menahan rayuan Real Madrid. Hazard sendiri mengaku bahagia berada di London. "
+        "Wright menyebut Hazard pasti tak akan kuasa menahan godaan itu."
+    )
+    claim = claim_of(ctx, ranked_for(ctx)[0])
+    assert claim is not None and "Arsenal Ian Wright" in claim.text
+    assert "legenda Wright" not in restate(ctx, claim)

@@ -632,6 +632,9 @@ def _short_names(ctx: Context, claim: Claim) -> str | None:
         at = text.find(c.text)
         if at <= 0 or _titled(ctx, c):
             continue  # the subject's name opens the claim: a shorter one is still a cut
+        if any(r.startswith(("entity tagger: organisation", "entity tagger: place")) for r in c.reasons):
+            continue  # "legenda Arsenal Ian Wright", a club and a player the tagger read as one
+            # body: shortened, "Salah satu legenda Wright" garbles it (rounds 97, 103)
         words = set(fold(c.text).split())
         shorter = sorted(
             {
