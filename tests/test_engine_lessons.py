@@ -2299,3 +2299,24 @@ def test_session_seventeen_a_name_the_tagger_reads_as_a_body_is_not_shortened():
     claim = claim_of(ctx, ranked_for(ctx)[0])
     assert claim is not None and "Arsenal Ian Wright" in claim.text
     assert "legenda Wright" not in restate(ctx, claim)
+
+
+def test_session_seventeen_a_question_asks_neither_who_also_did_it_nor_about_that_case():
+    """Round 105 draws: "Siapa yang juga mengatakan tiga serdadu pemerintah tewas ...?" (fits
+    everyone who said it) and "... identitas tersangka baru dalam kasus tersebut?" (which
+    case?): a who-question holding an additive marker of the pack, and any question that
+    points back, are not asked."""
+    from quizgen.engine.builders import _leans_elsewhere, questions_for
+    from quizgen.engine.questions import subject_question
+
+    ctx = ctx_for(
+        "Juru bicara militer Lul Ruai Koang mengatakan dua warga sipil tewas dalam pertempuran di Yei. "
+        "Kolonel Santo Chol juga mengatakan tiga serdadu pemerintah tewas dalam pertempuran di Yei. "
+        "Agus Rahardjo menyampaikan hal itu di Jakarta pada Senin."
+    )
+    rs = ranked_for(ctx)[1]
+    chol = next(c for c in ctx.layer.candidates if c.text == "Santo Chol")
+    assert subject_question(ctx, rs, chol) is not None  # the template asks it ...
+    assert not [q for q in questions_for(ctx, rs, chol) if "juga" in q.prompt]  # ... the bank does not
+    assert _leans_elsewhere(ctx, "Siapa yang belum menyampaikan identitas tersangka dalam kasus tersebut?", False)
+    assert not _leans_elsewhere(ctx, "Kapan PT LIB juga mengubah jadwal pertandingan?", False)

@@ -226,9 +226,26 @@ def questions_for(ctx: Context, rs: RankedSentence, key: Candidate) -> list[Ques
         do_question,
     ):
         q = fn(ctx, rs, key)
-        if q is not None and plain_prose(ctx, q.prompt):
+        if (
+            q is not None
+            and plain_prose(ctx, q.prompt)
+            and not _leans_elsewhere(ctx, q.prompt, fn is subject_question)
+        ):
             out.append(q)
     return out
+
+
+def _leans_elsewhere(ctx: Context, prompt: str, who: bool) -> bool:
+    """Does a question point back ("... dalam kasus tersebut?": which case?) or, asking who,
+    ask who "also" did something (the pack's ``additive_markers``: "Siapa yang juga mengatakan
+    ...?" fits everyone who said it)? Out of its paragraph, neither has one answer."""
+    from .write_main_idea import points_back
+
+    if who:
+        words = set(re.findall(r"\w+", fold(prompt)))
+        if words & {fold(w) for w in ctx.t("additive_markers", []) if " " not in w and not w.endswith(".")}:
+            return True
+    return points_back(ctx, prompt)
 
 
 def _question_item(
@@ -269,7 +286,9 @@ def skilled_mcq(
     return d
 
 
-def build_mcq(ctx: Context, rs: RankedSentence, key: Candidate, q: Question, rng: random.Random) -> Draft | None:
+def build_mcq(
+    ctx: Context, rs: RankedSentence, key: Candidate, q: Question, rng: random.Random
+) -> Draft | None:
     if not plain_prose(ctx, q.prompt):
         return None
     if q.answer != key.text:  # "Coal" opening the sentence is asked as "coal"
