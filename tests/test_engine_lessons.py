@@ -2320,3 +2320,15 @@ def test_session_seventeen_a_question_asks_neither_who_also_did_it_nor_about_tha
     assert not [q for q in questions_for(ctx, rs, chol) if "juga" in q.prompt]  # ... the bank does not
     assert _leans_elsewhere(ctx, "Siapa yang belum menyampaikan identitas tersangka dalam kasus tersebut?", False)
     assert not _leans_elsewhere(ctx, "Kapan PT LIB juga mengubah jadwal pertandingan?", False)
+
+
+def test_session_seventeen_the_best_lead_is_asked_before_a_lesser_key_shows_it_as_wrong():
+    """Rounds 98, 100 and 105: "The posters on the walls show letters of the alphabet ..." was
+    the main idea, with "For 14 years, SOHAY has worked in slums in Dhaka ..." among the wrong
+    options ("key is a trivial setting detail; SOHAY's 14-year work is the summary"): the best
+    lead, whose words every other point shares, is asked with the points sharing fewest of them
+    before a lesser key is asked at all."""
+    text = (ROOT / "tests" / "data" / "engine" / "en-sohay.txt").read_text(encoding="utf-8")
+    bank = quizgen.generate(text, language="en", seed=0)
+    main = [it for it in bank.items if it.skill == "main_idea"]
+    assert main and main[0].answer.startswith("For 14 years, SOHAY has worked")

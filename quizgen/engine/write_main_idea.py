@@ -428,16 +428,18 @@ def write_main_idea(
     prompt = ctx.t("main_idea", "Which statement best sums up the article?")
     shown_false = truth_plan(ctx, ranked)
     drafts = _main_drafts(ctx, ranked, leads, shown_false, prompt, 0.4)
-    if not drafts:
+    best = leads[0][1].sentence
+    if not any(d.sentence == best.index for d in drafts):
         # an article that keeps to one topic (an interview, an opinion): no false twin, and
-        # every other claim shares the lead's words; the points that share fewest of them
-        # (only the best lead, and no distractor from its paragraph: the lead's neighbours sum
-        # up too)
-        lead = leads[0][1].sentence
-        rest = [r for r in ranked if r.sentence.paragraph != lead.paragraph or r.sentence.index == lead.index]
-        drafts = _main_drafts(ctx, rest, leads[:1], shown_false, prompt, 0.6)
-        for d in drafts:
+        # every other claim shares the best lead's words; the points that share fewest of
+        # them (no distractor from its paragraph: the lead's neighbours sum up too). Asked
+        # before a lesser key, which would show the best lead as a wrong option ("The posters
+        # on the walls ..." over "For 14 years, SOHAY has worked ...": rounds 98, 100, 105)
+        rest = [r for r in ranked if r.sentence.paragraph != best.paragraph or r.sentence.index == best.index]
+        first = _main_drafts(ctx, rest, leads[:1], shown_false, prompt, 0.6)
+        for d in first:
             d.score -= 1.0
+        drafts = first + drafts
     return drafts
 
 
