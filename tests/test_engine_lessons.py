@@ -2191,7 +2191,8 @@ def test_session_seventeen_a_figure_swapped_in_keeps_the_order_of_the_claims_fig
 def test_session_seventeen_a_statement_never_points_back():
     """Rounds 97 and 103: "Ronaldo sendiri masih tetap tidak bergeming terhadap semua rumor
     tersebut." keyed false ("dangling 'rumor tersebut'; unstated rather than false"): a claim
-    that names a thing by pointing back ("rumor tersebut") is no statement to weigh alone."""
+    that names a thing by pointing back ("rumor tersebut") is no statement to weigh alone; a
+    place pointed back to ("di kawasan tersebut") is the article's setting and leaves it whole."""
     from quizgen.engine.write_statement import _claims
 
     ctx = ctx_for(
@@ -2201,6 +2202,14 @@ def test_session_seventeen_a_statement_never_points_back():
     )
     texts = [c.text for _rs, c in _claims(ctx, list(ranked_for(ctx).values()))]
     assert texts and not [t for t in texts if "tersebut" in t]
+    # where it happened is the article's setting: "di kawasan tersebut" leaves the claim whole
+    ctx = ctx_for(
+        "Presiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu pagi untuk bertemu Kim Jong-un. "
+        "Kehadiran Rusia sebagai mitra Korea Utara dapat mengubah dinamika politik di kawasan tersebut. "
+        "Kedua pemimpin membahas kerja sama ekonomi dan pertahanan selama dua hari."
+    )
+    texts = [c.text for _rs, c in _claims(ctx, list(ranked_for(ctx).values()))]
+    assert [t for t in texts if t.endswith("di kawasan tersebut.")]
 
 
 def test_session_seventeen_a_question_keeps_both_sides_of_antara():

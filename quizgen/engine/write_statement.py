@@ -15,6 +15,7 @@ review (none of 22 kept: one absurd twin gives the key away). Single true/false 
 from __future__ import annotations
 
 import random
+import re
 
 from ..bank import Item
 from .builders import Draft, _reason, _source, choice_draft
@@ -38,7 +39,7 @@ def _claims(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[RankedSent
     out = []
     for rs in ranked:
         c = claim_of(ctx, rs)
-        if c is not None and points_back(ctx, c.text):
+        if c is not None and points_back(ctx, _without_place_phrases(ctx, c.text)):
             continue  # "Kariernya di FIFA pun berakhir pada 2013": whose career? (round 51);
             # "... terhadap semua rumor tersebut": which rumours? (rounds 97, 103: "dangling")
         if c is not None and len(c.text.split()) <= MAX_OPTION_WORDS and not cut_short(ctx, c):
@@ -48,6 +49,21 @@ def _claims(ctx: Context, ranked: list[RankedSentence]) -> list[tuple[RankedSent
     out.sort(key=lambda x: x[1].sentence)
     memo[at] = tuple(out)
     return out
+
+
+def _without_place_phrases(ctx: Context, text: str) -> str:
+    """The claim without its phrases of place ("di kawasan tersebut": the pack's place
+    prepositions, a noun and a pointing word). Where something happened is the article's
+    setting, plain in any of its statements; what a claim is about ("semua rumor tersebut")
+    is not."""
+    preps = (ctx.t("adverbial_preps") or {}).get("place", [])
+    pointers = ctx.t("pointing_determiners", [])
+    if not preps or not pointers:
+        return text
+    pattern = (
+        r"\b(?:" + "|".join(map(re.escape, preps)) + r")\s+\w+\s+(?:" + "|".join(map(re.escape, pointers)) + r")\b"
+    )
+    return re.sub(pattern, " ", text, flags=re.IGNORECASE)
 
 
 def _pick_alike(
