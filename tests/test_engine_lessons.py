@@ -2341,3 +2341,27 @@ def test_session_seventeen_the_best_lead_is_asked_before_a_lesser_key_shows_it_a
     bank = quizgen.generate(text, language="en", seed=0)
     main = [it for it in bank.items if it.skill == "main_idea"]
     assert main and main[0].answer.startswith("For 14 years, SOHAY has worked")
+
+
+def test_session_seventeen_a_question_drops_the_connective_its_sentence_opens_with():
+    """Rounds 108-109: "Pada tahun berapa sementara gelar Aktris Terburuk disandang Madonna
+    ...?" and "Artinya, rataan perolehan gelar Starke nyaris berapa titel per laga?"
+    ("ungrammatical: the connector is copied into the question"): a question built from a
+    sentence drops its opening connective (the pack's ``strippable_openers``)."""
+    from quizgen.engine.questions import number_question, time_question
+
+    ctx = ctx_for(
+        "Starke hanya tampil 11 kali bersama Bayern dan meraih 21 gelar juara. "
+        "Artinya, rataan perolehan gelar Starke nyaris dua titel per laga. "
+        "Sementara gelar Aktris Terburuk disandang Madonna pada tahun 2000 dengan sembilan piala."
+    )
+    ranked = ranked_for(ctx)
+    prompts = []
+    for i, fn in ((1, number_question), (2, time_question)):
+        rs = ranked[i]
+        for c in ctx.layer.candidates:
+            if rs.sentence.start <= c.start < rs.sentence.end:
+                q = fn(ctx, rs, c)
+                if q is not None:
+                    prompts.append(q.prompt)
+    assert prompts and not [p for p in prompts if "Artinya" in p or "sementara" in p.lower()]

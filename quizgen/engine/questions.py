@@ -65,6 +65,21 @@ def _cut(rest: str, ctx: Context, min_words: int = 5, max_words: int = 28) -> st
     return rest
 
 
+def _without_opener(ctx: Context, head: str) -> str:
+    """The clause before the key without a connective that opens it (the pack's
+    ``strippable_openers``: "Artinya, ...", "Sayangnya, ..."), which reads wrong in a question."""
+    from .claims import _strip_opener
+
+    return _strip_opener(ctx, head.lstrip())
+
+
+def _opens_clause(ctx: Context, head: str) -> bool:
+    """Does the clause open with a subordinator or a clause opener of the pack ("Sementara
+    gelar ...", "Dengan populasi ...")? Moved into a question, it reads as no sentence."""
+    first = fold(head.split()[0].strip(",;:")) if head.split() else ""
+    return first in set(ctx.t("subordinators", [])) | set(ctx.t("clause_openers", []))
+
+
 def unpaired(ctx: Context, text: str) -> bool:
     """Does ``text`` hold a word that needs a partner after it (the pack's ``paired_words``:
     "antara ... dan", "between ... and") without that partner? A clause cut at a comma may
@@ -306,9 +321,11 @@ def _adverbial(ctx: Context, rs: RankedSentence, key: Candidate, kind: str) -> Q
     m = re.search(r"[,;]", text[key.end : rs.sentence.end])
     if m:
         clause_end = key.end + m.start()
-    head = text[rs.body_start : phrase_start]
+    head = _without_opener(ctx, text[rs.body_start : phrase_start])
     if re.search(r"[,;]", head) or len(head.split()) < 2:
         return None  # the phrase is not in the main clause, or the clause has no subject left
+    if _opens_clause(ctx, head):
+        return None  # "Pada tahun berapa sementara gelar ...": a connective left inside (round 108)
     if any(f" {w} " in f" {fold(head)} " for w in ctx.t("embed_words", [])):
         return None  # "... yang dibentuk pada 2017": the time or place of an embedded clause
     after_key = text[key.end : rs.sentence.end].split()[:1]
@@ -381,10 +398,10 @@ def number_question(ctx: Context, rs: RankedSentence, key: Candidate) -> Questio
     if not unit:
         return None  # a bare number: no natural "berapa" question
     text = ctx.text
-    head = text[rs.body_start : key.start]
+    head = _without_opener(ctx, text[rs.body_start : key.start])  # "Artinya, ..." (round 109)
     if re.search(r"[;:(“”\"]", head) or len(head.split()) < 2:
         return None
-    if fold(head.split()[0]) in set(ctx.t("subordinators", [])) | set(ctx.t("clause_openers", [])):
+    if _opens_clause(ctx, head):
         return None  # "Dengan populasi berapa juta?": no subject and verb left
     if set(fold(head).split()) & set(ctx.t("number_in_situ_not_after", [])):
         return None  # "... menemukan fakta bahwa berapa persen ...": asked inside a clause it hangs on (round 96)
