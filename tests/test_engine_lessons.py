@@ -1845,17 +1845,23 @@ def test_session_fourteen_one_name_written_two_ways_and_outlets_named_as_such():
 def test_session_fourteen_a_restated_claim_never_repeats_a_short_name():
     """"... penyanyi rapper Iwa Kusuma alias Iwa K, ..." restated as "Iwa alias Iwa K" (round 84:
     "garbles the name"): a name is not shortened where the claim already holds the short form."""
-    from quizgen.engine.claims import claim_of, restate
-
-    ind = ctx_for(
+    claim, restated = lead_restated(
         "Sidang putusan atas perkara penyalahgunaan ganja yang melibatkan penyanyi rapper Iwa Kusuma "
         "alias Iwa K, akhirnya telah selesai digelar. Sidang yang dimulai sekitar pukul 13.40 WIB itu "
         "berlangsung tak sampai 30 menit. Vonis yang diberikan majelis hakim tersebut lebih ringan dari "
         "tuntutan JPU, yang mengingkan Iwa diganjar hukuman 8 bulan rehabilitasi."
     )
-    claim = claim_of(ind, ranked_for(ind)[0])
-    assert claim is not None and "Iwa Kusuma alias Iwa K" in claim.text
-    assert "Iwa alias" not in restate(ind, claim)
+    assert "Iwa Kusuma alias Iwa K" in claim and "Iwa alias" not in restated
+
+
+def lead_restated(text: str) -> tuple[str, str]:
+    """The claim of an Indonesian text's first sentence and its restatement."""
+    from quizgen.engine.claims import claim_of, restate
+
+    ctx = ctx_for(text)
+    claim = claim_of(ctx, ranked_for(ctx)[0])
+    assert claim is not None
+    return claim.text, restate(ctx, claim)
 
 
 @pytest.mark.parametrize(
@@ -2299,16 +2305,12 @@ def test_session_seventeen_a_name_the_tagger_reads_as_a_body_is_not_shortened():
     """Rounds 97 and 103: "Salah satu legenda Wright menyebut ..." for "legenda Arsenal Ian
     Wright" ("key garbled, drops 'Arsenal Ian'"): a person's name the entity tagger reads as an
     organisation or a place (a club and its player in one run) keeps its full form."""
-    from quizgen.engine.claims import claim_of, restate
-
-    ctx = ctx_for(
+    claim, restated = lead_restated(
         "Salah satu legenda Arsenal Ian Wright menyebut Eden Hazard kemungkinan besar tidak akan "
         "bisa menahan rayuan Real Madrid. Hazard sendiri mengaku bahagia berada di London. "
         "Wright menyebut Hazard pasti tak akan kuasa menahan godaan itu."
     )
-    claim = claim_of(ctx, ranked_for(ctx)[0])
-    assert claim is not None and "Arsenal Ian Wright" in claim.text
-    assert "legenda Wright" not in restate(ctx, claim)
+    assert "Arsenal Ian Wright" in claim and "legenda Wright" not in restated
 
 
 def test_session_seventeen_a_question_asks_neither_who_also_did_it_nor_about_that_case():

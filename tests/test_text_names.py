@@ -17,6 +17,12 @@ def names(text: str, lang: str) -> list:
     return [c for c in layer.candidates if c.type in NAME_TYPES]
 
 
+def grouped(text: str, lang: str = "id") -> tuple[dict[str, str], dict[str, str]]:
+    """Each name's alias group and type."""
+    found = names(text, lang)
+    return {c.text: c.group for c in found}, {c.text: c.type for c in found}
+
+
 def typed(text: str, lang: str) -> dict[str, str]:
     return {c.text: c.type for c in names(text, lang)}
 
@@ -230,13 +236,10 @@ def test_affixed_words_and_connectives_at_the_start_are_not_names(lang, text, wo
 
 
 def test_organisation_cues_and_shorter_forms():
-    found = names(
+    group, types = grouped(
         "Pejabat bernama Ri Yong Jin dieksekusi. Yong Jin adalah pejabat senior. "
-        "Klub Juventus menang. Gelandang klub Juventus cedera. Persija Jakarta kalah.",
-        "id",
+        "Klub Juventus menang. Gelandang klub Juventus cedera. Persija Jakarta kalah."
     )
-    group = {c.text: c.group for c in found}
-    types = {c.text: c.type for c in found}
     assert group["Yong Jin"] == group["Ri Yong Jin"]
     assert group["Juventus"] == group["Klub Juventus"]
     assert types["Juventus"] == "organisation" and types["Persija Jakarta"] == "organisation"
@@ -244,13 +247,10 @@ def test_organisation_cues_and_shorter_forms():
 
 def test_a_club_named_with_its_town_is_its_other_word_in_short():
     # rounds 98-99: Persipura alone, with no cue, was assumed a person and asked among players
-    found = names(
+    group, types = grouped(
         "Persipura Jayapura menang 2-1 di Stadion Mandala. Boaz Solossa mencetak gol. "
-        "Gol itu membawa Persipura naik. Persipura tetap di posisi lima.",
-        "id",
+        "Gol itu membawa Persipura naik. Persipura tetap di posisi lima."
     )
-    group = {c.text: c.group for c in found}
-    types = {c.text: c.type for c in found}
     assert group["Persipura"] == group["Persipura Jayapura"] and types["Persipura"] == "organisation"
     assert types["Boaz Solossa"] == "person"
 
