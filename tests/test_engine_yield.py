@@ -271,3 +271,16 @@ def test_typed_items_only_when_asked_for():
     assert typed_asked(make_options(kinds="cloze,short_answer"))
     assert not typed_asked(make_options())
     assert not typed_asked(make_options(kinds=["cloze"]))
+
+
+def test_a_bank_short_of_its_minimum_asks_statements_alone_rather_than_lose_an_item():
+    """A "NOT true" question showing three of the Rjukan article's sentences blocked the one
+    question left on one of them (the artist who moved to Rjukan): a quiz of four asked for
+    had three. Short of its minimum, the selection is made again without such questions; their
+    statements stand alone and the question is asked."""
+    path = ENGINE / "en-norwegian-sun.txt"
+    for count in (None, 4):
+        bank = quizgen.generate(path, seed=0, count=count)
+        assert len(bank.items) == 4
+        assert "Martin Andersen" in [it.answer for it in bank.items]
+        assert not any(it.skill == "statement" and len(it.options) == 4 for it in bank.items)

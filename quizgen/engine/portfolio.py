@@ -293,6 +293,15 @@ def select(
         more, more_alts, _, more_worded = _select(ctx, drafts, opts, count, minimum, prob, noise, spread=False)
         if len(more) > len(chosen):
             chosen, alts, worded = more, more_alts, more_worded
+    if len(chosen) < minimum:
+        # still short: without statement questions of four sentences (a "NOT true" question
+        # showing three sentences blocked the one question left on one of them, and a quiz of
+        # four asked for had three); their statements stand as single items
+        more, more_alts, _, more_worded = _select(
+            ctx, drafts, opts, count, minimum, prob, noise, spread=False, scarce=True
+        )
+        if len(more) > len(chosen):
+            chosen, alts, worded = more, more_alts, more_worded
     # a statement question asked twice takes another of the pack's wordings; set only now that
     # the selection is made (a draft reworded in a selection not kept kept its new wording, and
     # two items of a bank asked "According to the article, which of the following is false?")
@@ -311,6 +320,7 @@ def _select(
     prob: dict[int, float],
     noise: dict[int, float],
     spread: bool,
+    scarce: bool = False,
 ) -> tuple[list[Draft], list[Draft], bool]:
     """One selection: (chosen, alternates, whether ``spread`` held back a draft otherwise
     allowed, the other wording each chosen statement question takes)."""
@@ -350,6 +360,7 @@ def _select(
         it = d.item
         return (
             id(d) not in blocked
+            and not (scarce and it.skill == "statement" and len(d.shown) >= 3)
             and d.group not in used_groups
             and sent_count.get(d.sentence, 0) < 2 + spare[0]
             and (it.prompt not in prompts or _free_wording(ctx, it, prompts) is not None)
