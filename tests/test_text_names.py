@@ -255,6 +255,31 @@ def test_a_club_named_with_its_town_is_its_other_word_in_short():
     assert types["Boaz Solossa"] == "person"
 
 
+def test_a_club_first_word_stands_for_it_and_is_cut_from_a_person_beside_it():
+    # rounds 98 and 110: "pemain Persela" made Persela a person (a title before it), and
+    # "penjaga gawang Persela Ferdiansyah" one name, asked among "Persela Lamongan" and a coach
+    text = (
+        "Persipura mengalahkan Persela Lamongan dengan skor 2-1. Persela bermain apik. "
+        "Akan tetapi, bola masih mampu dihalau penjaga gawang Persela Ferdiansyah. "
+        "Salah satu pemain Persela melakukan hand ball. Setelah itu pemain Persela bangkit. "
+        "Persela Lamongan: Ferdiansyah, Ahmad Birrul, Samsul Arif."
+    )
+    group, types = grouped(text)
+    assert "Persela Ferdiansyah" not in types
+    assert types["Persela"] == "organisation" and group["Persela"] == group["Persela Lamongan"]
+    assert types["Ferdiansyah"] == "person"
+    # "menurut Aji Arema juga ...": the person written alone elsewhere, then the club
+    text = (
+        "Arema FC merekrut kiper Dwi Kuswanto. Pelatih Arema Aji Santoso puas. Aji mengungkapkan "
+        "alasannya merekrut Dwi. Selain Dwi, menurut Aji Arema juga mengontrak Muhammad Rafly. "
+        "Dwi datang ke Arema pekan lalu."
+    )
+    group, types = grouped(text)
+    assert "Aji Arema" not in types and "Arema Aji Santoso" not in types
+    assert group["Aji"] == group["Aji Santoso"] and types["Aji Santoso"] == "person"
+    assert group["Arema"] == group["Arema FC"] and types["Arema"] == "organisation"
+
+
 def test_weak_cues_add_up_and_repeated_names_are_not_split():
     text = (
         "Pemimpin Korea Utara (Korut) Kim Jong-un dikenal tegas. Kim menghukum mati pejabat. "

@@ -24,7 +24,7 @@ from dataclasses import replace
 from .found import Found
 from .lexicon import Lexicon, norm_name
 from .nametypes import name_score
-from .namewords import Evidence, Mention
+from .namewords import SHORT_FORM, Evidence, Mention
 
 
 def _initials(name: str, lex: Lexicon) -> set[str]:
@@ -133,6 +133,7 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Found]:
             _merge(members, keys, key, fits[0])
     # 4: first or last name of exactly one person
     by_part: dict[str, list[str]] = defaultdict(list)
+    short_forms = {m.key for m in mentions if any(e.reason.startswith(SHORT_FORM) for e in m.evidence)}
     for key in members:
         parts = key.split()
         kind = group_type(key).type if len(parts) > 1 else None
@@ -145,6 +146,8 @@ def group_mentions(mentions: list[Mention], lex: Lexicon) -> list[Found]:
                 # "Persela Lamongan", "Persipura Jayapura": a club named with its town is, in
                 # short, its other word ("pemain Persela" is no person, round 98)
                 rest = [p for p in rest if p not in lex.gazetteer]
+            elif len(rest) == 2 and rest[0] in short_forms:
+                rest = rest[:1]  # "Persela Lamongan": its first word stands for it (names.SHORT_FORM)
             if len(rest) == 1:  # "Klub Juventus" is Juventus
                 by_part[rest[0]].append(key)
     for key in list(members):

@@ -19,10 +19,13 @@ Typing across mentions (``Putin`` is ``Vladimir Putin``) happens in :mod:`.alias
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..article import Sentence, Token
 from .lexicon import Lexicon, norm_name
 from .nametypes import model_evidence, segment
 from .namewords import (
+    SHORT_FORM,
     Evidence,
     Mention,
     NameContext,
@@ -106,7 +109,84 @@ def find_mentions(
                     break
             _analyse_run(text, tokens, i, j, a, b, si, sent.paragraph, initial, ctx, mentions, dropped)
             i = j
-    return _split_known_heads(text, mentions, ctx.entities), dropped + ctx.dropped
+    mentions = _split_known_heads(text, mentions, ctx.entities)
+    return _club_short_forms(text, mentions, lex), dropped + ctx.dropped
+
+
+def _club_short_forms(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """``Persela`` of ``Persela Lamongan``: the first word of a two-word organisation that
+    stands alone elsewhere is that organisation, whatever title comes before it ("pemain
+    Persela" are the club's players, not a person called Persela); and a two-word run that
+    opens with it and is written once, ``Persela Ferdiansyah`` ("penjaga gawang Persela
+    Ferdiansyah"), is the club, then a person (rounds 98 and 110: "Persela Ferdiansyah" among
+    the options of the goalkeeper, beside "Persela Lamongan")."""
+
+    def kind(m: Mention) -> str | None:
+        return max(m.evidence, key=lambda e: e.strength).type if m.evidence else None
+
+    singles = {m.key for m in mentions if len(m.words) == 1 and not m.acronym}
+    counts: dict[str, int] = {}
+    for m in mentions:
+        counts[m.key] = counts.get(m.key, 0) + 1
+    orgs: dict[str, str] = {}
+    for m in mentions:
+        if len(m.words) != 2 or kind(m) != "organisation":
+            continue
+        head, tail = (norm_name(w) for w in m.words)
+        if (
+            head in singles
+            and head not in lex.gazetteer
+            and tail not in lex.org_cues
+            and head not in lex.org_cues
+        ):
+            orgs.setdefault(head, m.text)
+    if not orgs:
+        return mentions
+    out: list[Mention] = []
+    for m in mentions:
+        head = norm_name(m.words[0])
+        if len(m.words) == 1 and m.key in orgs:
+            ev = tuple(e for e in m.evidence if not e.reason.startswith("title ")) + (
+                Evidence("organisation", 4, f"{SHORT_FORM} '{orgs[m.key]}'"),
+            )
+            out.append(replace(m, evidence=ev))
+        elif (
+            len(m.words) >= 2
+            and head in orgs
+            and counts[m.key] == 1
+            and m.text != orgs[head]
+            and (len(m.words) > 2 or norm_name(m.words[1]) in singles)
+        ):
+            # "Persela Ferdiansyah", "pelatih Arema Aji Santoso": the club, then the person
+            # (written alone elsewhere, when one word)
+            rest = text.find(m.words[1], m.start + len(m.words[0]))
+            club = Evidence("organisation", 4, f"{SHORT_FORM} '{orgs[head]}'")
+            person = tuple(e for e in m.evidence if e.type != "organisation")
+            out.append(
+                replace(
+                    m, text=m.words[0], end=m.start + len(m.words[0]), words=m.words[:1], evidence=(club,)
+                )
+            )
+            out.append(replace(m, text=text[rest : m.end], start=rest, words=m.words[1:], evidence=person))
+        elif (
+            len(m.words) == 2
+            and norm_name(m.words[1]) in orgs
+            and counts[m.key] == 1
+            and head in singles
+            and head not in orgs
+        ):
+            # "menurut Aji Arema juga memastikan ...": the person written alone elsewhere, then
+            # the club
+            tail = text.find(m.words[1], m.start + len(m.words[0]))
+            club = Evidence("organisation", 4, f"{SHORT_FORM} '{orgs[norm_name(m.words[1])]}'")
+            person = tuple(e for e in m.evidence if e.type != "organisation")
+            out.append(
+                replace(m, text=m.words[0], end=m.start + len(m.words[0]), words=m.words[:1], evidence=person)
+            )
+            out.append(replace(m, text=m.words[1], start=tail, words=m.words[1:], evidence=(club,)))
+        else:
+            out.append(m)
+    return out
 
 
 def _split_known_heads(text: str, mentions: list[Mention], entities: object | None = None) -> list[Mention]:

@@ -27,6 +27,11 @@ class Evidence:
     subtype: str | None = None
 
 
+#: The reason a one-word name carries when it is the short form of a two-word organisation
+#: (``Persela`` of ``Persela Lamongan``); :func:`quizgen.text.aliases.group_mentions` links them.
+SHORT_FORM = "short form of the organisation"
+
+
 @dataclass(frozen=True)
 class Mention:
     """One name mention with the evidence found around it."""
