@@ -280,6 +280,16 @@ def test_a_club_first_word_stands_for_it_and_is_cut_from_a_person_beside_it():
     assert group["Arema"] == group["Arema FC"] and types["Arema"] == "organisation"
 
 
+def test_a_person_the_tagger_reads_as_a_body_in_full_is_no_club_short_form():
+    # "Agnez Mo" read as a body by the tagger (0.64) did not make "Agnez" a club's short form
+    text = (
+        "Agnez Mo akhirnya mengeluarkan album debut secara internasional pada Selasa (10/10). "
+        "Album ini menjadi album ke-8 dalam sejarah karier Agnez. Sebelumnya Agnez sudah merilis "
+        "beberapa single. Agnez menyebut album ini sebagai karya terbaiknya di media sosial."
+    )
+    assert grouped(text)[1]["Agnez"] == "person"
+
+
 def test_weak_cues_add_up_and_repeated_names_are_not_split():
     text = (
         "Pemimpin Korea Utara (Korut) Kim Jong-un dikenal tegas. Kim menghukum mati pejabat. "

@@ -113,28 +113,44 @@ def find_mentions(
     return _club_short_forms(text, mentions, lex), dropped + ctx.dropped
 
 
+_TAGGER = ("entity tagger:", "name typer:")  # the Indonesian and English models
+SURE_ORGANISATION = 2.8  # evidence this strong (the tagger at 0.9, a cue word) tells a body
+
+
 def _club_short_forms(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """``Persela`` of ``Persela Lamongan``: the first word of a two-word organisation that
     stands alone elsewhere is that organisation, whatever title comes before it ("pemain
     Persela" are the club's players, not a person called Persela); and a two-word run that
     opens with it and is written once, ``Persela Ferdiansyah`` ("penjaga gawang Persela
     Ferdiansyah"), is the club, then a person (rounds 98 and 110: "Persela Ferdiansyah" among
-    the options of the goalkeeper, beside "Persela Lamongan")."""
+    the options of the goalkeeper, beside "Persela Lamongan"). Only where the organisation is
+    told as one (a cue word, or the entity tagger sure of it) and the tagger reads the short
+    form as a person no more often than as a body: "Agnez" is the singer, though the tagger
+    reads "Agnez Mo" as a body."""
+
+    def org_strength(m: Mention) -> float:
+        return max((e.strength for e in m.evidence if e.type == "organisation"), default=0.0)
 
     def kind(m: Mention) -> str | None:
         return max(m.evidence, key=lambda e: e.strength).type if m.evidence else None
 
     singles = {m.key for m in mentions if len(m.words) == 1 and not m.acronym}
     counts: dict[str, int] = {}
+    votes: dict[str, int] = {}  # the entity tagger's word on each single name: person +1, body -1
     for m in mentions:
         counts[m.key] = counts.get(m.key, 0) + 1
+        if len(m.words) == 1:
+            for e in m.evidence:
+                if e.reason.startswith(_TAGGER) and e.type in ("person", "organisation"):
+                    votes[m.key] = votes.get(m.key, 0) + (1 if e.type == "person" else -1)
+    personal = {k for k, v in votes.items() if v > 0}
     orgs: dict[str, str] = {}
     for m in mentions:
-        if len(m.words) != 2 or kind(m) != "organisation":
+        if len(m.words) != 2 or kind(m) != "organisation" or org_strength(m) < SURE_ORGANISATION:
             continue
         head, tail = (norm_name(w) for w in m.words)
         if (
-            head in singles
+            head in singles - personal
             and head not in lex.gazetteer
             and tail not in lex.org_cues
             and head not in lex.org_cues
