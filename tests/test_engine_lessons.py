@@ -2368,3 +2368,19 @@ def test_session_seventeen_a_question_drops_the_connective_its_sentence_opens_wi
                 if q is not None:
                     prompts.append(q.prompt)
     assert prompts and not [p for p in prompts if "Artinya" in p or "sementara" in p.lower()]
+
+
+def test_session_eighteen_a_sentence_opening_with_belum_lagi_goes_on_from_the_one_before():
+    """Round 112: "Belum lagi kekonyolan dan berbagai masalah ... yang muncul tanpa disangka
+    Jennings dan para kontestan." as a true/false statement ("a fragment beginning 'Belum
+    lagi'"): "belum lagi" (not to mention) adds to the sentence before, like "selain itu"."""
+    ctx = ctx_for(
+        "Moon masih bermimpi mengembalikan kejayaan masa lalu teaternya. Ia menggelar kontes "
+        "menyanyi berhadiah besar. Belum lagi kekonyolan dan berbagai masalah bahkan bencana yang "
+        "muncul tanpa disangka Moon dan para kontestan."
+    )
+    from quizgen.engine.claims import claim_of
+
+    ranked = ranked_for(ctx)
+    assert ranked[0].usable and claim_of(ctx, ranked[0]) is not None
+    assert not ranked[2].usable and claim_of(ctx, ranked[2]) is None
