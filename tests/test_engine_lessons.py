@@ -2384,3 +2384,42 @@ def test_session_eighteen_a_sentence_opening_with_belum_lagi_goes_on_from_the_on
     ranked = ranked_for(ctx)
     assert ranked[0].usable and claim_of(ctx, ranked[0]) is not None
     assert not ranked[2].usable and claim_of(ctx, ranked[2]) is None
+
+
+def test_session_eighteen_a_main_idea_key_holds_the_topic_words_and_no_option_holds_more():
+    """Over rounds 90-112 reviewers kept English main ideas whose key holds under 0.3 of the
+    article's ten topic words 17 of 65 times ("False memories are a major problem with witness
+    statements in courts of law.": background, rounds 107, 112), 0.3 or more 186 of 227; and
+    main ideas with an option holding more of them than the key 12 of 50 times (a rival
+    summary). A key of 0.3 or more wherever the opening has one, and no option above the key."""
+    from quizgen.engine.write_main_idea import GOOD_LEAD_TOPIC, topic_coverage
+
+    path = ROOT / "tests" / "data" / "engine" / "en-false-memory.txt"
+    bank = quizgen.generate(path, seed=0)
+    main = [it for it in bank.items if it.skill == "main_idea"]
+    assert main and main[0].answer.startswith("Scientists have implanted a false memory")
+    from test_engine_rules import ctx_for
+
+    ctx = ctx_for(path.read_text(encoding="utf-8"), "en")
+    key = topic_coverage(ctx, main[0].answer)
+    assert key >= GOOD_LEAD_TOPIC
+    assert all(topic_coverage(ctx, o) <= key for o in main[0].options)
+
+
+def test_session_eighteen_an_english_main_idea_key_holds_a_fifth_of_the_topic_words():
+    """English reviewers kept none of 15 main ideas whose key holds under a fifth of the
+    article's ten topic words (rounds 90-112: "Search Google Images and one of the first hits
+    is a picture of ...", round 108, "a trivial joke detail"): the English pack asks for no
+    main idea rather than such a key (``main_idea_min_topic``)."""
+    from test_engine_rules import ctx_for
+
+    from quizgen.engine.write_main_idea import topic_coverage
+
+    path = ROOT / "tests" / "data" / "engine" / "en-japan-glasses.txt"
+    floor = quizgen.get_pack("en").templates["main_idea_min_topic"]
+    bank = quizgen.generate(path, seed=0)
+    ctx = ctx_for(path.read_text(encoding="utf-8"), "en")
+    for it in bank.items + bank.alternates:
+        if it.skill == "main_idea":
+            assert topic_coverage(ctx, it.answer) >= floor
+            assert not it.answer.startswith("Search Google Images")
