@@ -2423,3 +2423,42 @@ def test_session_eighteen_an_english_main_idea_key_holds_a_fifth_of_the_topic_wo
         if it.skill == "main_idea":
             assert topic_coverage(ctx, it.answer) >= floor
             assert not it.answer.startswith("Search Google Images")
+
+
+def test_session_eighteen_a_line_up_is_no_statement():
+    """"Cadangan tak terpakai: Nordfeldt, Van der Hoorn, Rangel, Fulton." became a true/false
+    statement with a name swapped in (a match report's line-up): a label and a list of names
+    after a colon state nothing."""
+    from quizgen.engine.claims import claim_of
+
+    ctx = ctx_for(
+        "Manchester United menang 4-0 atas Swansea City di Liberty Stadium pada Sabtu malam. "
+        "Cadangan tak terpakai: Nordfeldt, Van der Hoorn, Rangel, Fulton."
+    )
+    ranked = ranked_for(ctx)
+    assert claim_of(ctx, ranked[0]) is not None and claim_of(ctx, ranked[1]) is None
+
+
+def test_session_eighteen_the_ranker_weighs_a_blank_off_the_topic():
+    """Rounds 80-112: reviewers kept 8 of 60 English and 14 of 51 Indonesian blanks whose
+    filled sentence holds under a fifth of the article's ten topic words ("the founding year is
+    background irrelevant to the funding story"), 119 of 282 and 77 of 151 others: a feature of
+    the ranker, whose weight comes out negative."""
+    from quizgen.engine import rank
+    from quizgen.engine.rank_features import item_features
+
+    text = " ".join(
+        f"Wavecell raised new funding {n} for cloud messaging startups, investors said of Wavecell's "
+        f"funding {n}."
+        for n in ("one", "two", "three", "four", "five")
+    ) + " The office has a small garden with a fountain."
+    en = quizgen.get_pack("en")
+
+    def blank(prompt: str, answer: str) -> dict:
+        return {"kind": "cloze", "prompt": prompt, "answer": answer, "options": [answer, "x", "y", "z"]}
+
+    on = blank("Wavecell raised new _____ to expand its cloud messaging in Indonesia.", "funding")
+    off = blank("The office has a small garden with a _____.", "fountain")
+    assert item_features(on, text, en)["blank_off_topic"] == 0.0
+    assert item_features(off, text, en)["blank_off_topic"] == 1.0
+    assert dict(rank._COEFS)["blank_off_topic"] < 0

@@ -410,6 +410,9 @@ def _past_apposition(ctx: Context, rest: str) -> str | None:
     return None
 
 
+_LABELLED_LIST = re.compile(r"^[^:,]{2,40}:\s+[^,]+(?:,\s*[^,]+){2,}[.!]?$")  # "Label: A, B, C"
+
+
 def _claim_of(ctx: Context, rs: RankedSentence, max_words: int, hedged: bool = False) -> Claim | None:
     s = rs.sentence
     body = ctx.text[rs.body_start : s.end].strip()
@@ -440,6 +443,9 @@ def _claim_of(ctx: Context, rs: RankedSentence, max_words: int, hedged: bool = F
             return None
     if "?" in body or "\n" in body or " -- " in body:
         return None  # quotes belong to who-said-what items; questions and lists state nothing
+    if _LABELLED_LIST.match(body):
+        return None  # "Cadangan tak terpakai: Nordfeldt, Van der Hoorn, Rangel, Fulton.": a
+        # line-up, no statement (its twin swapped a name into the list, round-free: dev banks)
     body = _strip_opener(ctx, body)
     body = re.sub(r"\s*\([^()]{0,60}\)", "", body)  # "TH (66)", "(ICANN)": asides
     body = re.sub(r"\s+[–—]\s+[^–—]{3,90}?\s+[–—]\s+", " ", body)  # "ICANN – a non-profit – has"
