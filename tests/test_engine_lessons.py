@@ -2463,3 +2463,22 @@ def test_session_eighteen_the_ranker_weighs_a_blank_off_the_topic():
     assert item_features(on, text, en)["blank_off_topic"] == 0.0
     assert item_features(off, text, en)["blank_off_topic"] == 1.0
     assert dict(rank._COEFS)["blank_off_topic"] < 0
+
+
+def test_session_eighteen_on_the_same_occasion_points_back():
+    """Round 112: "Di kesempatan yang sama, Gatot menyambut baik ..." as a main idea's option
+    ("opens with dangling 'Di kesempatan yang sama'"): which occasion? A sentence opening on the
+    same occasion, day, time or place as the one before is not read alone."""
+    ctx = ctx_for(
+        "Panglima TNI Gatot Nurmantyo menghadiri peringatan Hari Veteran di Jakarta pada Jumat. "
+        "Di kesempatan yang sama, Gatot menyambut baik pertemuan Megawati dengan Susilo Bambang "
+        "Yudhoyono di Istana Negara."
+    )
+    ranked = ranked_for(ctx)
+    assert ranked[0].usable and not ranked[1].usable
+    en = ctx_for(
+        "The minister opened a new school in Leeds on Friday. On the same day, the minister "
+        "announced a plan to hire two thousand teachers across the north.",
+        "en",
+    )
+    assert not ranked_for(en)[1].usable
