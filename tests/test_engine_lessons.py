@@ -2482,3 +2482,34 @@ def test_session_eighteen_on_the_same_occasion_points_back():
         "en",
     )
     assert not ranked_for(en)[1].usable
+
+
+def test_session_eighteen_a_date_in_may_swaps_its_month_never_its_day_number():
+    """Round 115: "Tepatnya pada _____, ..." with "27 Mei 2015", "34 Mei 2015", "40 Mei 2015"
+    ("impossible dates, easily eliminated"): a month of three letters ("Mei", "May") is a
+    month's full name, so the month is swapped, and a date is never given number distractors."""
+    import random
+    import re
+
+    from quizgen.engine.distractors import distractor_pool
+
+    for lang, text, key in (
+        ("id", "Tepatnya pada 27 Mei 2015, polisi Swiss menangkap enam pejabat FIFA di Zurich.", "27 Mei 2015"),
+        ("en", "On 27 May 2015, Swiss police arrested six FIFA officials at a hotel in Zurich.", "27 May 2015"),
+    ):
+        ctx = ctx_for(text, lang)
+        cand = next(c for c in ctx.layer.candidates if c.text == key)
+        pool = [d.text for d in distractor_pool(ctx, cand, random.Random(0))]
+        assert pool and all(p.startswith("27 ") and p.endswith(" 2015") for p in pool), pool
+        assert not any(re.match(r"\d+ (Mei|May) ", p) for p in pool)
+
+
+def test_session_eighteen_a_sentence_opening_with_sama_halnya_goes_on_from_the_one_before():
+    """"Kapan sama halnya dengan kasus runtuhnya gedung rumah susun di Nairobi ...?" (a question
+    built on "Sama halnya dengan kasus ... pada Mei silam yang menewaskan hampir 50 orang."):
+    "sama halnya" (just as) adds to the sentence before and has no clause of its own."""
+    ctx = ctx_for(
+        "Kebakaran asrama sekolah sering terjadi di Kenya. Sama halnya dengan kasus runtuhnya "
+        "gedung rumah susun di Nairobi pada Mei silam yang menewaskan hampir 50 orang."
+    )
+    assert not ranked_for(ctx)[1].usable

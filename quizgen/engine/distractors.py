@@ -253,14 +253,14 @@ def _number_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distr
 def _swap_calendar_word(key: Candidate, table: dict[str, int], near, rng: random.Random) -> list[Distractor]:
     """Swap the weekday or month name in a time for others of the table (``near(k, n)`` says
     which numbers are plausible): "Rabu pagi" -> "Kamis pagi", "Juni 2024" -> "Juli 2024"."""
-    full = {}
-    for name, n in table.items():
-        if len(name) > 3:
-            full.setdefault(n, name)
+    full: dict[int, str] = {}
+    for name, n in table.items():  # each number's longest name: "Mei", "May" are names of their own
+        if len(name) > len(full.get(n, "")):
+            full[n] = name
     toks = key.text.split()
     for i, t in enumerate(toks):
         low = t.lower().strip("(),.")
-        if low in table and len(low) > 3:
+        if low in table and (len(low) > 3 or full.get(table[low]) == low):
             others = [full[k] for k in sorted(full) if near(k, table[low])]
             day = next((int(x) for x in toks[:i] if x.isdigit()), None)
             if day is not None and max(table.values(), default=0) == 12:  # a month table
@@ -321,6 +321,9 @@ def _time_pool(ctx: Context, key: Candidate, rng: random.Random) -> list[Distrac
         swapped = _swap_calendar_word(key, months, lambda k, n: abs(k - n) in (1, 2, 3), rng)
     if swapped:
         return out + swapped
+    calendar_words = {**(getattr(ctx.pack, "weekdays", {}) or {}), **(getattr(ctx.pack, "months", {}) or {})}
+    if any(t.lower().strip("(),.") in calendar_words for t in key.text.split()[1:]):
+        return out  # "27 Mei 2015" is no number: never "34 Mei 2015" (round 115)
     if NUM_RE.match(key.text):
         return out + _number_pool(ctx, key, rng)
     return out
