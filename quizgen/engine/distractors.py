@@ -641,6 +641,14 @@ def part_of_a_name(ctx: Context, key_type: str, text: str) -> bool:
     longer one ("Serikat", "Hukum Kemnaker" of "Biro Hukum Kemnaker") or after one and the
     same capitalised word (a body or place), or, beside a person, a name a common noun heads
     ("Kota Darfur")? Rounds 47-52."""
+    memo = ctx.cache.setdefault("part_of_a_name", {})  # asked of every option of every key
+    at = (key_type == "person", text)
+    if at not in memo:
+        memo[at] = _part_of_a_name(ctx, key_type, text)
+    return memo[at]
+
+
+def _part_of_a_name(ctx: Context, key_type: str, text: str) -> bool:
     if numbered_word(ctx, text) or name_fragment(ctx, text):
         return True
     if key_type == "person":

@@ -288,9 +288,12 @@ def select(
     bank reaches its minimum no other way."""
     prob = _probability(ctx, drafts)
     noise = {id(d): rng.uniform(0.0, 0.15) for d in drafts}
-    chosen, alts, held_back, worded = _select(ctx, drafts, opts, count, minimum, prob, noise, spread=True)
+    memo: dict = {}  # draft_conflicts of pairs, for every selection made here
+    chosen, alts, held_back, worded = _select(ctx, drafts, opts, count, minimum, prob, noise, spread=True, memo=memo)
     if len(chosen) < minimum and held_back:  # without a draft the rule held back, the same bank
-        more, more_alts, _, more_worded = _select(ctx, drafts, opts, count, minimum, prob, noise, spread=False)
+        more, more_alts, _, more_worded = _select(
+            ctx, drafts, opts, count, minimum, prob, noise, spread=False, memo=memo
+        )
         if len(more) > len(chosen):
             chosen, alts, worded = more, more_alts, more_worded
     if len(chosen) < minimum:
@@ -298,7 +301,7 @@ def select(
         # showing three sentences blocked the one question left on one of them, and a quiz of
         # four asked for had three); their statements stand as single items
         more, more_alts, _, more_worded = _select(
-            ctx, drafts, opts, count, minimum, prob, noise, spread=False, scarce=True
+            ctx, drafts, opts, count, minimum, prob, noise, spread=False, scarce=True, memo=memo
         )
         if len(more) > len(chosen):
             chosen, alts, worded = more, more_alts, more_worded
@@ -321,11 +324,20 @@ def _select(
     noise: dict[int, float],
     spread: bool,
     scarce: bool = False,
+    memo: dict | None = None,
 ) -> tuple[list[Draft], list[Draft], bool]:
     """One selection: (chosen, alternates, whether ``spread`` held back a draft otherwise
     allowed, the other wording each chosen statement question takes)."""
     cut = threshold()
     order = sorted(drafts, key=lambda d: (-(prob[id(d)] + noise[id(d)]), d.item.id))
+    clash_memo = memo if memo is not None else {}  # the selection asks again at each step
+
+    def clash(o: Draft, d: Draft) -> bool:
+        k = (id(o), id(d))
+        if k not in clash_memo:
+            clash_memo[k] = draft_conflicts(o, d)
+        return clash_memo[k]
+
     chosen: list[Draft] = []
     blocked: set[int] = set()
     used_groups: set[str] = set()
@@ -425,14 +437,14 @@ def _select(
         need = min(count, max(minimum, len(chosen) + 1)) - len(chosen)
         if len(groups) > 3 * need:
             return 0.0
-        lost = {o.group for o in pool if o is not d and o.group != d.group and draft_conflicts(o, d)}
+        lost = {o.group for o in pool if o is not d and o.group != d.group and clash(o, d)}
         return 1.2 * len(lost)
 
     def take(d: Draft) -> None:
         if d.item.prompt in prompts:
             worded[id(d)] = _free_wording(ctx, d.item, prompts)
         chosen.append(d)
-        blocked.update(id(o) for o in drafts if id(o) not in blocked and draft_conflicts(o, d))
+        blocked.update(id(o) for o in drafts if id(o) not in blocked and clash(o, d))
         used_groups.add(d.group)
         sent_count[d.sentence] = sent_count.get(d.sentence, 0) + 1
         para_count[d.paragraph] = para_count.get(d.paragraph, 0) + 1
