@@ -290,6 +290,20 @@ def test_a_person_the_tagger_reads_as_a_body_in_full_is_no_club_short_form():
     assert grouped(text)[1]["Agnez"] == "person"
 
 
+def test_a_title_word_after_an_organisation_word_is_part_of_the_name():
+    # rounds 110, 115: "asrama sekolah Putri Moi Nairobi" made a princess called Moi Nairobi,
+    # swapped for a witness in a false statement ("Moi Nairobi menuturkan kejadian itu ...")
+    text = (
+        "Delapan siswi tewas dalam kebakaran di asrama sekolah Putri Moi Nairobi, Kenya, Sabtu. "
+        "Daniella Maina (16), seorang siswi, menuturkan kejadian itu begitu cepat. "
+        "Pemerintah meminta Putri Moi ditutup selama dua pekan."
+    )
+    types = typed(text, "id")
+    assert types["Putri Moi Nairobi"] == "organisation"
+    assert "Moi Nairobi" not in types and "Moi" not in types
+    assert types["Daniella Maina"] == "person"
+
+
 def test_weak_cues_add_up_and_repeated_names_are_not_split():
     text = (
         "Pemimpin Korea Utara (Korut) Kim Jong-un dikenal tegas. Kim menghukum mati pejabat. "

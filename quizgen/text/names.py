@@ -19,6 +19,7 @@ Typing across mentions (``Putin`` is ``Vladimir Putin``) happens in :mod:`.alias
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..article import Sentence, Token
@@ -283,6 +284,21 @@ def _honorific_before(text: str, tokens: list[Token], i: int, a: int, lex: Lexic
     return None
 
 
+def _named_after_org_cue(text: str, tokens: list[Token], i: int, j: int, a: int, lex: Lexicon) -> bool:
+    """Is the run (title words and all) a body's name: right after an organisation word
+    ("sekolah Putri Moi Nairobi"), here or, for its first two words, anywhere in the article
+    ("Pemerintah meminta Putri Moi ditutup")?"""
+    if prev_word(text, tokens, i, a) in lex.org_cues:
+        return True
+    if j - i < 2:
+        return False
+    head = re.escape(text[tokens[i].start : tokens[i + 1].end])
+    for m in re.finditer(r"(\w+)\s+" + head + r"\b", text):
+        if m.group(1).lower() in lex.org_cues:
+            return True
+    return False
+
+
 def _strip_honorific(words: list[str], lex: Lexicon) -> int:
     """Number of leading tokens of ``words`` that are titles (longest match, repeated)."""
     n = 0
@@ -335,6 +351,8 @@ def _analyse_run(text, tokens, i, j, a, b, si, par, initial, ctx: NameContext, m
             break
     title = _honorific_before(text, tokens, i, a, lex)
     n = _strip_honorific(words, lex)
+    if n and _named_after_org_cue(text, tokens, i, j, a, lex):
+        n = 0  # "asrama sekolah Putri Moi": the body's name, not a princess called Moi (round 110)
     if n == len(words) and n > 1 and is_acronym(words[-1]):
         n -= 1  # "Ketua DPR" is a title, but DPR is still named
     if n:
