@@ -284,7 +284,9 @@ def _honorific_before(text: str, tokens: list[Token], i: int, a: int, lex: Lexic
     return None
 
 
-def _named_after_org_cue(text: str, tokens: list[Token], i: int, j: int, a: int, lex: Lexicon) -> bool:
+def _named_after_org_cue(
+    text: str, tokens: list[Token], i: int, j: int, a: int, lex: Lexicon, ctx: NameContext
+) -> bool:
     """Is the run (title words and all) a body's name: right after an organisation word
     ("sekolah Putri Moi Nairobi"), here or, for its first two words, anywhere in the article
     ("Pemerintah meminta Putri Moi ditutup")?"""
@@ -292,11 +294,16 @@ def _named_after_org_cue(text: str, tokens: list[Token], i: int, j: int, a: int,
         return True
     if j - i < 2:
         return False
-    head = re.escape(text[tokens[i].start : tokens[i + 1].end])
-    for m in re.finditer(r"(\w+)\s+" + head + r"\b", text):
-        if m.group(1).lower() in lex.org_cues:
-            return True
-    return False
+    if ctx.org_heads is None:  # one pass over the text, not one per run (a 1 MB text)
+        ctx.org_heads = {
+            f"{m.group(2)} {m.group(3)}"
+            for m in _ORG_HEAD.finditer(text)
+            if m.group(1).lower() in lex.org_cues
+        }
+    return f"{tokens[i].text} {tokens[i + 1].text}" in ctx.org_heads
+
+
+_ORG_HEAD = re.compile(r"(\w+)\s+(?=([A-Z][\w'’-]*)\s+([A-Z][\w'’-]*))")  # overlapping
 
 
 def _strip_honorific(words: list[str], lex: Lexicon) -> int:
@@ -351,7 +358,7 @@ def _analyse_run(text, tokens, i, j, a, b, si, par, initial, ctx: NameContext, m
             break
     title = _honorific_before(text, tokens, i, a, lex)
     n = _strip_honorific(words, lex)
-    if n and _named_after_org_cue(text, tokens, i, j, a, lex):
+    if n and _named_after_org_cue(text, tokens, i, j, a, lex, ctx):
         n = 0  # "asrama sekolah Putri Moi": the body's name, not a princess called Moi (round 110)
     if n == len(words) and n > 1 and is_acronym(words[-1]):
         n -= 1  # "Ketua DPR" is a title, but DPR is still named

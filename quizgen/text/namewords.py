@@ -63,6 +63,7 @@ class NameContext:
     acronyms: dict[str, int]  # how often each acronym occurs in the article
     entities: Any = None  # quizgen.analysis.ner.EntityIndex of the article, if a model ran
     word_classes: Any = None  # quizgen.text.wordclass.TagIndex of the article, if tagged
+    org_heads: Any = None  # two capitalised words written right after an organisation word, found once
     acronyms: dict[str, int]  # how often each acronym occurs in the article
 
 
