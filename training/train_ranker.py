@@ -50,6 +50,8 @@ SD_FLOOR = (
     0.3  # a rare feature is not blown up: its raw weight stays within 1/SD_FLOOR of its standardised one
 )
 CATEGORY_FROM_ROUND = 5  # the portfolio engine of issue 10 (earlier rounds rated another generator)
+CATEGORY_WINDOW = 20  # a category's rate is mostly that of the last 20 rounds: the writers change
+RECENT_PRIOR = 8.0  # pseudo-items pulling a category's recent rate towards its rate over all rounds
 CATEGORY_PRIOR = 4.0  # pseudo-items pulling a small category's rate to its language's mean
 CATEGORY_WEIGHTS = (0.0, 0.5, 1.0, 1.5, 2.0)
 LICENCE = (
@@ -287,9 +289,11 @@ def train(rows: list[dict], expert_weight: float = EXPERT_WEIGHT, verbose: bool 
     # the category's keep rate, counted on held-out folds, added in log-odds: its weight is
     # the one that orders held-out drafts best (ties -> the smaller weight)
     push = category_out_of_fold(rows, folds)
-    weights = {cw: auc(y[gen], _blend(p, push, cw)[gen]) for cw in CATEGORY_WEIGHTS}
+    latest = max(_round_number(r.get("round")) for r, g in zip(rows, gen, strict=True) if g)
+    recent = gen & np.array([_round_number(r.get("round")) > latest - CATEGORY_WINDOW for r in rows])
+    weights = {cw: auc(y[recent], _blend(p, push, cw)[recent]) for cw in CATEGORY_WEIGHTS}
     for cw, a in weights.items():
-        say(f"  category weight {cw:4.2f}: held-out AUC on generated items {a:.3f}")
+        say(f"  category weight {cw:4.2f}: held-out AUC on the last {CATEGORY_WINDOW} rounds' generated items {a:.3f}")
     cweight = max(CATEGORY_WEIGHTS, key=lambda k: (round(weights[k], 3), -k))
     p = _blend(p, push, cweight)
     t = choose_threshold(y[gen], p[gen])
@@ -367,26 +371,41 @@ def _category(row: dict) -> str:
 
 def category_rates(rows: list[dict]) -> tuple[dict[str, dict[str, list]], dict[str, float]]:
     """Keep rate of each item category per language (``item_category``: a blank on a figure,
-    a false statement among true ones, a typed name ...) on the generated items of rounds
-    ``CATEGORY_FROM_ROUND`` and later, smoothed towards the language's mean by
-    ``CATEGORY_PRIOR`` pseudo-items: ``({lang: {category: [rate, items]}}, {lang: mean})``."""
-    tally: dict[str, dict[str, list[int]]] = {}
+    a false statement among true ones, a typed name ...): counted on the generated items of
+    the last ``CATEGORY_WINDOW`` rounds the rows hold, and pulled by ``RECENT_PRIOR``
+    pseudo-items towards the category's rate over all rounds since ``CATEGORY_FROM_ROUND``
+    (itself pulled towards the language's mean by ``CATEGORY_PRIOR``), so that a category
+    the selection stopped making keeps what reviewers said of it: ``({lang: {category: [rate,
+    items]}}, {lang: mean of the last rounds})``."""
+    latest = max((_round_number(r.get("round")) for r in rows if r.get("origin") == "gen"), default=0)
+    every: dict[str, dict[str, list[int]]] = {}
+    recent: dict[str, dict[str, list[int]]] = {}
     for r in rows:
-        if r.get("origin") != "gen" or _round_number(r.get("round")) < CATEGORY_FROM_ROUND:
+        n = _round_number(r.get("round"))
+        if r.get("origin") != "gen" or n < CATEGORY_FROM_ROUND:
             continue
-        t = tally.setdefault(r.get("lang") or "", {}).setdefault(_category(r), [0, 0])
-        t[0] += bool(r["ok"])
-        t[1] += 1
+        lang, cat = r.get("lang") or "", _category(r)
+        for tally, take in ((every, True), (recent, n > latest - CATEGORY_WINDOW)):
+            if take:
+                t = tally.setdefault(lang, {}).setdefault(cat, [0, 0])
+                t[0] += bool(r["ok"])
+                t[1] += 1
+
+    def mean_of(cats: dict[str, list[int]]) -> float:
+        total = sum(n for _k, n in cats.values())
+        return sum(k for k, _n in cats.values()) / total if total else 0.0
+
     rates: dict[str, dict[str, list]] = {}
     means: dict[str, float] = {}
-    for lang, cats in sorted(tally.items()):
-        kept = sum(k for k, _n in cats.values())
-        total = sum(n for _k, n in cats.values())
-        means[lang] = mean = round(kept / total, 3) if total else 0.0
-        rates[lang] = {
-            cat: [round((k + CATEGORY_PRIOR * mean) / (n + CATEGORY_PRIOR), 3), n]
-            for cat, (k, n) in sorted(cats.items())
-        }
+    for lang, cats in sorted(every.items()):
+        long_mean = mean_of(cats)
+        near = recent.get(lang, {})
+        means[lang] = round(mean_of(near) if near else long_mean, 3)
+        rates[lang] = {}
+        for cat, (k, n) in sorted(cats.items()):
+            long_rate = (k + CATEGORY_PRIOR * long_mean) / (n + CATEGORY_PRIOR)
+            kr, nr = near.get(cat, (0, 0))
+            rates[lang][cat] = [round((kr + RECENT_PRIOR * long_rate) / (nr + RECENT_PRIOR), 3), n]
     return rates, means
 
 
